@@ -1,0 +1,76 @@
+import type { MessageKey } from './en.js';
+
+export const fr: Record<MessageKey, string> = {
+  'error.bad_request.title': 'La demande n’est pas valide',
+  'error.validation.title': 'Certains champs sont à corriger',
+  'error.malformed_json': 'Le corps de la demande n’est pas du JSON valide.',
+  'error.body_too_large': 'La demande est trop volumineuse. La limite est de {limit}.',
+  'error.unsupported_media_type': 'Ce type de contenu n’est pas accepté.',
+  'error.not_found': 'Rien n’a été trouvé à cette adresse.',
+  'error.unauthenticated': 'Veuillez vous connecter pour continuer.',
+  'error.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
+  'error.csrf': 'Le jeton de votre session manque ou n’est plus à jour. Rechargez la page et réessayez.',
+  'error.rate_limited': 'Trop de tentatives. Réessayez dans {seconds} secondes.',
+  'error.internal': 'Une erreur s’est produite de notre côté. Rien n’a été enregistré. Veuillez réessayer.',
+  'error.conflict.version':
+    'Quelqu’un d’autre a modifié ce dossier pendant que vous y travailliez. Rechargez-le pour voir sa modification ; rien n’a été écrasé.',
+  'error.case_not_found': 'Aucun dossier ne correspond à ce numéro de suivi et à ce code.',
+  'error.invalid_credentials': 'L’adresse e-mail ou le mot de passe est incorrect.',
+  'error.email_taken': 'Un compte existe déjà avec cette adresse e-mail.',
+  'error.email_not_verified':
+    'Confirmez d’abord votre adresse e-mail : saisissez le code que nous vous avons envoyé.',
+  'error.code_invalid': 'Ce code est incorrect ou a expiré. Demandez-en un nouveau.',
+  'error.account_disabled': 'Ce compte est désactivé.',
+  'error.category_unknown': 'Cette catégorie n’existe pas.',
+  'error.institution_unknown': 'Cet organisme n’existe pas.',
+  'error.department_unknown': 'Ce service n’appartient pas à l’organisme.',
+  'error.territory_unknown': 'Ce lieu ne figure pas dans la liste des communes et provinces du Maroc.',
+  'error.assignee_invalid': 'Cette personne ne travaille pas dans l’organisme.',
+  'error.transition.action_not_allowed_in_state':
+    'Cette action n’est pas possible tant que le dossier est « {state} ».',
+  'error.transition.action_not_for_actor': 'Cette action ne vous revient pas sur ce dossier.',
+  'error.transition.reason_required': 'Veuillez indiquer un motif.',
+  'error.transition.document_requests_only': 'Seules les demandes de documents peuvent être marquées prêtes.',
+  'error.transition.reopen_window_passed': 'Le délai pour rouvrir ce dossier ({days} jours) est dépassé.',
+  'error.file.empty': 'Le fichier est vide.',
+  'error.file.too_large': 'Le fichier est trop volumineux. La limite est de {limit}.',
+  'error.file.type_not_allowed':
+    'Ce type de fichier n’est pas accepté. Envoyez un fichier PDF, JPEG, PNG ou WebP.',
+  'error.file.name_unsafe':
+    'Le nom du fichier n’est pas acceptable : il ne doit contenir ni dossier, ni « .. », ni caractère invisible.',
+  'error.file.missing': 'Aucun fichier n’a été envoyé.',
+  'error.file.too_many': 'Envoyez un seul fichier à la fois.',
+  'error.institution_code_taken': 'Un organisme utilise déjà ce code.',
+  'validation.required': 'Ce champ est obligatoire.',
+  'validation.invalid_type': 'Cette valeur n’a pas le bon type.',
+  'validation.too_short': 'Trop court : au moins {minimum} caractères.',
+  'validation.too_long': 'Trop long : au plus {maximum} caractères.',
+  'validation.too_small': 'Doit être au moins {minimum}.',
+  'validation.too_big': 'Doit être au plus {maximum}.',
+  'validation.too_few_items': 'Choisissez-en au moins {minimum}.',
+  'validation.email': 'Ce n’est pas une adresse e-mail valide.',
+  'validation.phone':
+    'Ce n’est pas un numéro de téléphone valide. Écrivez-le au format international, par exemple +33 6 12 34 56 78.',
+  'validation.country': 'Ce n’est pas un code de pays connu.',
+  'validation.date': 'Ce n’est pas une date valide (AAAA-MM-JJ).',
+  'validation.birth_date': 'La date de naissance doit être dans le passé.',
+  'validation.unknown_field': 'Ce champ n’est pas attendu : {keys}.',
+  'validation.invalid_value': 'Cette valeur ne fait pas partie des choix possibles.',
+  'validation.invalid_format': 'Cette valeur n’a pas le format attendu.',
+  'validation.unsafe_characters':
+    'Ce texte contient des caractères invisibles ou qui changent le sens d’écriture. Retirez-les.',
+  'validation.password_weak': 'Le mot de passe doit comporter au moins 10 caractères.',
+  'validation.cin':
+    'Un numéro de CIN est composé d’une ou deux lettres suivies de chiffres, par exemple AB123456.',
+  'validation.field_unknown': 'Ce champ de formulaire n’existe pas pour cette catégorie.',
+  'validation.select_option': 'Choisissez l’une des options proposées.',
+  'mail.verify.subject': 'Votre code de confirmation Jisr : {code}',
+  'mail.verify.body':
+    'Bonjour {name},\n\nVotre code de confirmation est {code}. Il est valable 30 minutes.\n\nSi vous n’avez pas créé de compte sur Jisr, ignorez ce message.',
+  'mail.reset.subject': 'Réinitialiser votre mot de passe Jisr',
+  'mail.reset.body':
+    'Bonjour {name},\n\nVotre code de réinitialisation est {code}. Il est valable 30 minutes.\n\nSi vous ne l’avez pas demandé, ignorez ce message : votre mot de passe ne change pas.',
+  'mail.receipt.subject': 'Votre demande {tracking} a bien été reçue',
+  'mail.receipt.body':
+    'Bonjour {name},\n\n{institution} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
+};

@@ -1,0 +1,246 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { clearSessionCookie, requireActor, setSessionCookie } from '../../server/auth.js';
+import { AppError, forbidden } from '../../server/errors.js';
+import {
+  cinSchema,
+  countrySchema,
+  emailSchema,
+  isoDate,
+  passwordSchema,
+  phoneSchema,
+  safeText,
+} from '../../server/validation.js';
+import { getTerritory } from '../territory/service.js';
+import { languages, replyChannels } from './schema.js';
+import {
+  createSession,
+  getCitizenProfile,
+  login,
+  logout,
+  registerCitizen,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  updateCitizenProfile,
+  verifyEmail,
+} from './service.js';
+
+const name = safeText(1, 80).nullish();
+const address = z.strictObject({
+  lines: z.array(safeText(1, 120)).min(1).max(4),
+  city: safeText(1, 80),
+  postalCode: safeText(1, 20).optional(),
+  region: safeText(1, 80).optional(),
+  country: countrySchema,
+});
+const birthDate = isoDate.refine(
+  (d) => Date.parse(d) < Date.now() && Date.parse(d) > Date.parse('1900-01-01'),
+  {
+    params: { key: 'validation.birth_date' },
+  },
+);
+
+const profileFields = {
+  givenNameAr: name,
+  familyNameAr: name,
+  givenNameLatin: name,
+  familyNameLatin: name,
+  birthDate: birthDate.nullish(),
+  cin: cinSchema.nullish(),
+  countryOfResidence: countrySchema,
+  addressAbroad: address.nullish(),
+  phone: phoneSchema.nullish(),
+  replyChannels: z.array(z.enum(replyChannels)).min(1).max(5),
+  originCommuneCode: z.string().max(20).nullish(),
+  preferredLanguage: z.enum(languages),
+};
+
+export const registerBody = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  ...profileFields,
+});
+const profilePatch = z.strictObject(profileFields).partial();
+
+const profileResponse = z.object({
+  email: z.string(),
+  preferredLanguage: z.enum(languages),
+  givenNameAr: z.string().nullable(),
+  familyNameAr: z.string().nullable(),
+  givenNameLatin: z.string().nullable(),
+  familyNameLatin: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  cin: z.string().nullable(),
+  countryOfResidence: z.string(),
+  addressAbroad: z.any(),
+  phone: z.string().nullable(),
+  replyChannels: z.array(z.string()),
+  originCommuneCode: z.string().nullable(),
+  updatedAt: z.date(),
+});
+
+async function checkCommune(app: FastifyInstance, code: string | null | undefined) {
+  if (!code) return;
+  const place = await getTerritory(app.deps.database.db, code);
+  if (!place || !['municipality', 'commune', 'arrondissement'].includes(place.type)) {
+    throw new AppError(
+      422,
+      'error.territory_unknown',
+      {},
+      { errors: [{ pointer: '/body/originCommuneCode', code: 'territory_unknown' }] },
+    );
+  }
+}
+
+export async function accountRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps.database;
+  const { secret, SESSION_TTL_HOURS: ttl, LOGIN_RATE_LIMIT } = app.deps.config;
+  const limited = { rateLimit: { max: LOGIN_RATE_LIMIT, timeWindow: '15 minutes' } };
+
+  r.post(
+    '/api/auth/register',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a citizen account; a confirmation code is sent by e-mail',
+        body: registerBody,
+        response: { 201: z.object({ accountId: z.string(), verificationSentTo: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      await checkCommune(app, req.body.originCommuneCode);
+      const { accountId } = await registerCitizen(db, secret, req.body, req.id);
+      return reply.code(201).send({ accountId, verificationSentTo: req.body.email });
+    },
+  );
+
+  r.post(
+    '/api/auth/verify-email',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the e-mail address with the code; signs the person in',
+        body: z.strictObject({ email: emailSchema, code: z.string().regex(/^\d{6}$/) }),
+      },
+    },
+    async (req, reply) => {
+      const acc = await verifyEmail(db, secret, req.body.email, req.body.code, req.id);
+      const s = await createSession(db, acc.id, ttl);
+      setSessionCookie(app, reply, s.token, req);
+      return {
+        csrfToken: s.csrfToken,
+        account: { id: acc.id, kind: acc.kind, displayName: acc.displayName },
+      };
+    },
+  );
+
+  r.post(
+    '/api/auth/resend-verification',
+    { config: limited, schema: { tags: ['auth'], body: z.strictObject({ email: emailSchema }) } },
+    async (req, reply) => {
+      await resendVerification(db, secret, req.body.email);
+      return reply.code(202).send({ accepted: true });
+    },
+  );
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        body: z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) }),
+      },
+    },
+    async (req, reply) => {
+      const s = await login(db, req.body.email, req.body.password, ttl, req.id);
+      setSessionCookie(app, reply, s.token, req);
+      return {
+        csrfToken: s.csrfToken,
+        account: { id: s.account.id, kind: s.account.kind, displayName: s.account.displayName },
+      };
+    },
+  );
+
+  r.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    const actor = requireActor(req);
+    await logout(db, actor, req.id);
+    clearSessionCookie(reply);
+    return reply.code(204).send();
+  });
+
+  r.get(
+    '/api/auth/session',
+    { schema: { tags: ['auth'], summary: 'Who is signed in, with the CSRF token' } },
+    async (req) => {
+      const a = requireActor(req);
+      return {
+        account: {
+          id: a.accountId,
+          kind: a.kind,
+          displayName: a.displayName,
+          email: a.email,
+          language: a.language,
+        },
+        memberships: a.memberships,
+        scopes: a.scopes,
+        csrfToken: a.csrfToken,
+      };
+    },
+  );
+
+  r.post(
+    '/api/auth/password-reset/request',
+    { config: limited, schema: { tags: ['auth'], body: z.strictObject({ email: emailSchema }) } },
+    async (req, reply) => {
+      await requestPasswordReset(db, secret, req.body.email, req.id);
+      return reply.code(202).send({ accepted: true });
+    },
+  );
+
+  r.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        body: z.strictObject({
+          email: emailSchema,
+          code: z.string().regex(/^\d{6}$/),
+          password: passwordSchema,
+        }),
+      },
+    },
+    async (req, reply) => {
+      await resetPassword(db, secret, req.body.email, req.body.code, req.body.password, req.id);
+      return reply.code(204).send();
+    },
+  );
+
+  r.get(
+    '/api/me/profile',
+    { schema: { tags: ['citizens'], response: { 200: profileResponse } } },
+    async (req) => {
+      const a = requireActor(req);
+      if (a.kind !== 'citizen') throw forbidden();
+      return (await getCitizenProfile(db, a.accountId))!;
+    },
+  );
+
+  r.patch(
+    '/api/me/profile',
+    { schema: { tags: ['citizens'], body: profilePatch, response: { 200: profileResponse } } },
+    async (req) => {
+      const a = requireActor(req);
+      if (a.kind !== 'citizen') throw forbidden();
+      await checkCommune(app, req.body.originCommuneCode);
+      return (await updateCitizenProfile(db, a.accountId, req.body, req.id))!;
+    },
+  );
+}

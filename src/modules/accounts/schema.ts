@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { departments, institutions } from '../institutions/schema.js';
+
+export const staffRoles = [
+  'reception_agent',
+  'department_agent',
+  'supervisor',
+  'institution_admin',
+  'auditor',
+] as const;
+export type StaffRole = (typeof staffRoles)[number];
+export const languages = ['ar', 'fr', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const replyChannels = ['email', 'post', 'phone', 'whatsapp', 'sms'] as const;
+export type ReplyChannel = (typeof replyChannels)[number];
+
+/** Every person who signs in: citizens (and representatives) and staff. */
+export const accounts = pgTable('accounts', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  kind: text('kind').$type<'citizen' | 'staff'>().notNull(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  preferredLanguage: text('preferred_language').$type<Language>().notNull().default('ar'),
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+  totpSecret: text('totp_secret'),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type PostalAddress = {
+  lines: string[];
+  city: string;
+  postalCode?: string;
+  region?: string;
+  country: string;
+};
+
+export const citizenProfiles = pgTable('citizen_profiles', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  givenNameAr: text('given_name_ar'),
+  familyNameAr: text('family_name_ar'),
+  givenNameLatin: text('given_name_latin'),
+  familyNameLatin: text('family_name_latin'),
+  birthDate: date('birth_date'),
+  cin: text('cin'),
+  countryOfResidence: text('country_of_residence').notNull(),
+  addressAbroad: jsonb('address_abroad').$type<PostalAddress | null>(),
+  phone: text('phone'),
+  replyChannels: jsonb('reply_channels').$type<ReplyChannel[]>().notNull().default(['email']),
+  originCommuneCode: text('origin_commune_code'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A staff member's role in one institution, optionally limited to one department. */
+export const staffMemberships = pgTable(
+  'staff_memberships',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    role: text('role').$type<StaffRole>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_memberships_account_idx').on(t.accountId)],
+);
+
+/** A territorial overseer reads and escalates across every body of a province, a region or the nation. */
+export const overseerScopes = pgTable('overseer_scopes', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  scope: text('scope').$type<'nation' | 'region' | 'province'>().notNull(),
+  territoryCode: text('territory_code'),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(), // sha256 of the cookie token; the token itself is never stored
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+/** One-time codes sent by e-mail: address verification and password reset. Only a hash is kept. */
+export const verificationCodes = pgTable('verification_codes', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  purpose: text('purpose').$type<'verify_email' | 'reset_password'>().notNull(),
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

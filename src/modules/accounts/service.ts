@@ -1,0 +1,462 @@
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import type { Lang } from '../../i18n/index.js';
+import { AppError } from '../../server/errors.js';
+import { recordAudit } from '../audit/service.js';
+import { enqueueEmail } from '../notifications/service.js';
+import type { Actor } from './actor.js';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  hmac,
+  newToken,
+  safeEqual,
+  sha256,
+  sixDigitCode,
+  verifyPassword,
+} from './passwords.js';
+import {
+  accounts,
+  citizenProfiles,
+  type Language,
+  overseerScopes,
+  type PostalAddress,
+  type ReplyChannel,
+  type StaffRole,
+  sessions,
+  staffMemberships,
+  verificationCodes,
+} from './schema.js';
+
+export type CitizenProfileInput = {
+  givenNameAr?: string | null;
+  familyNameAr?: string | null;
+  givenNameLatin?: string | null;
+  familyNameLatin?: string | null;
+  birthDate?: string | null;
+  cin?: string | null;
+  countryOfResidence: string;
+  addressAbroad?: PostalAddress | null;
+  phone?: string | null;
+  replyChannels: ReplyChannel[];
+  originCommuneCode?: string | null;
+  preferredLanguage: Language;
+};
+
+const CODE_TTL_MS = 30 * 60_000;
+const MAX_CODE_ATTEMPTS = 5;
+
+export function citizenDisplayName(p: Partial<CitizenProfileInput>): string {
+  const latin = [p.givenNameLatin, p.familyNameLatin].filter(Boolean).join(' ');
+  const arabic = [p.givenNameAr, p.familyNameAr].filter(Boolean).join(' ');
+  return latin || arabic || '—';
+}
+
+async function issueCode(
+  tx: Executor,
+  secret: string,
+  accountId: string,
+  purpose: 'verify_email' | 'reset_password',
+) {
+  const code = sixDigitCode();
+  await tx
+    .update(verificationCodes)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(verificationCodes.accountId, accountId),
+        eq(verificationCodes.purpose, purpose),
+        isNull(verificationCodes.usedAt),
+      ),
+    );
+  await tx.insert(verificationCodes).values({
+    accountId,
+    purpose,
+    codeHash: hmac(secret, code),
+    expiresAt: new Date(Date.now() + CODE_TTL_MS),
+  });
+  return code;
+}
+
+/** Checks a code; counts attempts so a code cannot be guessed. Returns true once, then the code is spent. */
+async function consumeCode(
+  db: Db,
+  secret: string,
+  accountId: string,
+  purpose: 'verify_email' | 'reset_password',
+  code: string,
+) {
+  const [row] = await db
+    .select()
+    .from(verificationCodes)
+    .where(
+      and(
+        eq(verificationCodes.accountId, accountId),
+        eq(verificationCodes.purpose, purpose),
+        isNull(verificationCodes.usedAt),
+        gt(verificationCodes.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(desc(verificationCodes.createdAt))
+    .limit(1);
+  if (!row || row.attempts >= MAX_CODE_ATTEMPTS) return false;
+  if (!safeEqual(row.codeHash, hmac(secret, code))) {
+    await db
+      .update(verificationCodes)
+      .set({ attempts: row.attempts + 1 })
+      .where(eq(verificationCodes.id, row.id));
+    return false;
+  }
+  await db.update(verificationCodes).set({ usedAt: new Date() }).where(eq(verificationCodes.id, row.id));
+  return true;
+}
+
+export async function registerCitizen(
+  db: Db,
+  secret: string,
+  input: { email: string; password: string } & CitizenProfileInput,
+  requestId: string,
+): Promise<{ accountId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.email, input.email));
+    if (existing) throw new AppError(409, 'error.email_taken');
+    const displayName = citizenDisplayName(input);
+    const [acc] = await tx
+      .insert(accounts)
+      .values({
+        kind: 'citizen',
+        email: input.email,
+        passwordHash,
+        displayName,
+        preferredLanguage: input.preferredLanguage,
+      })
+      .returning({ id: accounts.id });
+    const { email: _e, password: _p, preferredLanguage: _l, ...profile } = input;
+    await tx.insert(citizenProfiles).values({ accountId: acc!.id, ...profile });
+    const code = await issueCode(tx, secret, acc!.id, 'verify_email');
+    await enqueueEmail(tx, {
+      to: input.email,
+      template: 'verify',
+      lang: input.preferredLanguage,
+      params: { code, name: displayName },
+    });
+    await recordAudit(tx, {
+      actorId: acc!.id,
+      action: 'account.register',
+      entityType: 'account',
+      entityId: acc!.id,
+      requestId,
+    });
+    return { accountId: acc!.id };
+  });
+}
+
+export async function findAccountByEmail(db: Executor, email: string) {
+  const [acc] = await db.select().from(accounts).where(eq(accounts.email, email));
+  return acc ?? null;
+}
+
+export async function createSession(db: Executor, accountId: string, ttlHours: number) {
+  const token = newToken();
+  const csrfToken = newToken();
+  await db.insert(sessions).values({
+    id: sha256(token),
+    accountId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
+  });
+  return { token, csrfToken };
+}
+
+export async function verifyEmail(db: Db, secret: string, email: string, code: string, requestId: string) {
+  const acc = await findAccountByEmail(db, email);
+  if (!acc || !(await consumeCode(db, secret, acc.id, 'verify_email', code)))
+    throw new AppError(400, 'error.code_invalid');
+  await db.transaction(async (tx) => {
+    await tx.update(accounts).set({ emailVerifiedAt: new Date() }).where(eq(accounts.id, acc.id));
+    await recordAudit(tx, {
+      actorId: acc.id,
+      action: 'account.verify_email',
+      entityType: 'account',
+      entityId: acc.id,
+      requestId,
+    });
+  });
+  return acc;
+}
+
+export async function resendVerification(db: Db, secret: string, email: string) {
+  const acc = await findAccountByEmail(db, email);
+  if (!acc || acc.emailVerifiedAt) return;
+  await db.transaction(async (tx) => {
+    const code = await issueCode(tx, secret, acc.id, 'verify_email');
+    await enqueueEmail(tx, {
+      to: acc.email,
+      template: 'verify',
+      lang: acc.preferredLanguage,
+      params: { code, name: acc.displayName },
+    });
+  });
+}
+
+export async function login(db: Db, email: string, password: string, ttlHours: number, requestId: string) {
+  const acc = await findAccountByEmail(db, email);
+  const ok = await verifyPassword(acc?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!acc || !ok) {
+    await recordAudit(db, {
+      actorId: acc?.id ?? null,
+      action: 'auth.login_failed',
+      entityType: 'account',
+      entityId: acc?.id,
+      requestId,
+    });
+    throw new AppError(401, 'error.invalid_credentials');
+  }
+  if (acc.disabledAt) throw new AppError(403, 'error.account_disabled');
+  if (acc.kind === 'citizen' && !acc.emailVerifiedAt) throw new AppError(403, 'error.email_not_verified');
+  return db.transaction(async (tx) => {
+    const s = await createSession(tx, acc.id, ttlHours);
+    await recordAudit(tx, {
+      actorId: acc.id,
+      action: 'auth.login',
+      entityType: 'account',
+      entityId: acc.id,
+      requestId,
+    });
+    return { ...s, account: acc };
+  });
+}
+
+export async function logout(db: Db, actor: Actor, requestId: string) {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, actor.sessionId));
+    await recordAudit(tx, {
+      actorId: actor.accountId,
+      action: 'auth.logout',
+      entityType: 'account',
+      entityId: actor.accountId,
+      requestId,
+    });
+  });
+}
+
+/** Resolves a session cookie into the actor, or null when missing, unknown or expired. */
+export async function loadActor(db: Db, token: string): Promise<Actor | null> {
+  const id = sha256(token);
+  const [row] = await db
+    .select({ session: sessions, account: accounts })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+  if (!row || row.account.disabledAt) return null;
+  return actorOf(db, row.account, { id, csrfToken: row.session.csrfToken });
+}
+
+/** Builds the actor for an account: its roles and overseer scopes. Also used by jobs and the demo seed. */
+export async function actorOf(
+  db: Executor,
+  acc: typeof accounts.$inferSelect,
+  session: { id: string; csrfToken: string } = { id: '', csrfToken: '' },
+): Promise<Actor> {
+  const [memberships, scopes] =
+    acc.kind === 'staff'
+      ? await Promise.all([
+          db
+            .select({
+              institutionId: staffMemberships.institutionId,
+              departmentId: staffMemberships.departmentId,
+              role: staffMemberships.role,
+            })
+            .from(staffMemberships)
+            .where(eq(staffMemberships.accountId, acc.id)),
+          db
+            .select({ scope: overseerScopes.scope, territoryCode: overseerScopes.territoryCode })
+            .from(overseerScopes)
+            .where(eq(overseerScopes.accountId, acc.id)),
+        ])
+      : [[], []];
+  return {
+    accountId: acc.id,
+    kind: acc.kind,
+    displayName: acc.displayName,
+    email: acc.email,
+    language: acc.preferredLanguage,
+    emailVerified: !!acc.emailVerifiedAt,
+    memberships,
+    scopes,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+  };
+}
+
+export async function requestPasswordReset(db: Db, secret: string, email: string, requestId: string) {
+  const acc = await findAccountByEmail(db, email);
+  if (!acc || acc.disabledAt) return; // the answer is the same either way: no account enumeration
+  await db.transaction(async (tx) => {
+    const code = await issueCode(tx, secret, acc.id, 'reset_password');
+    await enqueueEmail(tx, {
+      to: acc.email,
+      template: 'reset',
+      lang: acc.preferredLanguage,
+      params: { code, name: acc.displayName },
+    });
+    await recordAudit(tx, {
+      actorId: acc.id,
+      action: 'account.reset_requested',
+      entityType: 'account',
+      entityId: acc.id,
+      requestId,
+    });
+  });
+}
+
+export async function resetPassword(
+  db: Db,
+  secret: string,
+  email: string,
+  code: string,
+  password: string,
+  requestId: string,
+) {
+  const acc = await findAccountByEmail(db, email);
+  if (!acc || !(await consumeCode(db, secret, acc.id, 'reset_password', code)))
+    throw new AppError(400, 'error.code_invalid');
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    // A reset also proves the address, and ends every open session.
+    await tx
+      .update(accounts)
+      .set({ passwordHash, emailVerifiedAt: acc.emailVerifiedAt ?? new Date() })
+      .where(eq(accounts.id, acc.id));
+    await tx.delete(sessions).where(eq(sessions.accountId, acc.id));
+    await recordAudit(tx, {
+      actorId: acc.id,
+      action: 'account.password_reset',
+      entityType: 'account',
+      entityId: acc.id,
+      requestId,
+    });
+  });
+}
+
+export async function getCitizenProfile(db: Executor, accountId: string) {
+  const [row] = await db
+    .select({ account: accounts, profile: citizenProfiles })
+    .from(accounts)
+    .innerJoin(citizenProfiles, eq(citizenProfiles.accountId, accounts.id))
+    .where(eq(accounts.id, accountId));
+  if (!row) return null;
+  const { accountId: _a, updatedAt, ...p } = row.profile;
+  return { email: row.account.email, preferredLanguage: row.account.preferredLanguage, ...p, updatedAt };
+}
+
+export async function updateCitizenProfile(
+  db: Db,
+  accountId: string,
+  input: Partial<CitizenProfileInput>,
+  requestId: string,
+) {
+  await db.transaction(async (tx) => {
+    const { preferredLanguage, ...profile } = input;
+    if (Object.keys(profile).length) {
+      await tx
+        .update(citizenProfiles)
+        .set({ ...profile, updatedAt: new Date() })
+        .where(eq(citizenProfiles.accountId, accountId));
+    }
+    const current = await getCitizenProfile(tx, accountId);
+    await tx
+      .update(accounts)
+      .set({
+        displayName: citizenDisplayName(current ?? {}),
+        ...(preferredLanguage ? { preferredLanguage } : {}),
+      })
+      .where(eq(accounts.id, accountId));
+    await recordAudit(tx, {
+      actorId: accountId,
+      action: 'account.profile_update',
+      entityType: 'account',
+      entityId: accountId,
+      requestId,
+      data: { fields: Object.keys(input) },
+    });
+  });
+  return getCitizenProfile(db, accountId);
+}
+
+export async function createStaffAccount(
+  tx: Executor,
+  input: {
+    email: string;
+    password: string;
+    displayName: string;
+    language: Lang;
+    memberships?: { institutionId: string; departmentId?: string | null; role: StaffRole }[];
+    scopes?: { scope: 'nation' | 'region' | 'province'; territoryCode: string | null }[];
+  },
+  actorId: string | null,
+  requestId: string | null,
+) {
+  const existing = await findAccountByEmail(tx, input.email);
+  if (existing) throw new AppError(409, 'error.email_taken');
+  const [acc] = await tx
+    .insert(accounts)
+    .values({
+      kind: 'staff',
+      email: input.email,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName,
+      preferredLanguage: input.language,
+      emailVerifiedAt: new Date(),
+    })
+    .returning({ id: accounts.id });
+  for (const m of input.memberships ?? []) {
+    await tx.insert(staffMemberships).values({
+      accountId: acc!.id,
+      institutionId: m.institutionId,
+      departmentId: m.departmentId ?? null,
+      role: m.role,
+    });
+  }
+  for (const s of input.scopes ?? []) await tx.insert(overseerScopes).values({ accountId: acc!.id, ...s });
+  await recordAudit(tx, {
+    actorId,
+    action: 'staff.create',
+    entityType: 'account',
+    entityId: acc!.id,
+    institutionId: input.memberships?.[0]?.institutionId ?? null,
+    requestId,
+    data: {
+      roles: (input.memberships ?? []).map((m) => m.role),
+      scopes: (input.scopes ?? []).map((s) => s.scope),
+    },
+  });
+  return acc!.id;
+}
+
+export async function listStaff(db: Executor, institutionId: string) {
+  return db
+    .select({
+      id: accounts.id,
+      displayName: accounts.displayName,
+      email: accounts.email,
+      role: staffMemberships.role,
+      departmentId: staffMemberships.departmentId,
+    })
+    .from(staffMemberships)
+    .innerJoin(accounts, eq(accounts.id, staffMemberships.accountId))
+    .where(eq(staffMemberships.institutionId, institutionId));
+}
+
+export async function isStaffOf(db: Executor, accountId: string, institutionId: string) {
+  const [row] = await db
+    .select({ id: staffMemberships.id })
+    .from(staffMemberships)
+    .where(and(eq(staffMemberships.accountId, accountId), eq(staffMemberships.institutionId, institutionId)))
+    .limit(1);
+  return !!row;
+}

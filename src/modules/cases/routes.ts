@@ -1,0 +1,191 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../server/auth.js';
+import { AppError, forbidden } from '../../server/errors.js';
+import { safeText } from '../../server/validation.js';
+import { languages, replyChannels } from '../accounts/schema.js';
+import { addAttachment, getAttachment, listAttachments } from './attachments.js';
+import { blobPath } from './files.js';
+import { applyAction, assignCase, type Ctx, createCase, listCases, trackCase, viewCase } from './service.js';
+import { caseActions, caseStates } from './state-machine.js';
+
+const idParams = z.object({ id: z.uuid() });
+const fieldValue = z.union([z.string().max(2000), z.number()]);
+
+export const newCaseBody = z.strictObject({
+  institutionId: z.uuid(),
+  categoryId: z.uuid(),
+  subject: safeText(3, 200),
+  description: safeText(10, 10_000),
+  fields: z.record(z.string().max(60), fieldValue).default({}),
+  replyChannels: z.array(z.enum(replyChannels)).min(1).max(5),
+  language: z.enum(languages).optional(),
+});
+
+export async function caseRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps.database;
+  const { secret, MAX_UPLOAD_MB, TRACK_RATE_LIMIT, publicUrl } = app.deps.config;
+  const ctx = (req: FastifyRequest): Ctx => ({ db, actor: req.actor, requestId: req.id, secret });
+
+  r.post(
+    '/api/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'File a case (signed-in citizen, e-mail confirmed)',
+        body: newCaseBody,
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (actor.kind !== 'citizen') throw forbidden();
+      if (!actor.emailVerified) throw new AppError(403, 'error.email_not_verified');
+      const b = req.body;
+      const res = await createCase(ctx(req), {
+        ...b,
+        language: b.language ?? req.lang,
+        intakeChannel: 'web',
+        requesterId: actor.accountId,
+      });
+      return reply.code(201).send({
+        id: res.case.id,
+        trackingNumber: res.case.trackingNumber,
+        accessCode: res.accessCode,
+        state: res.case.state,
+        dueAt: res.case.dueAt.toISOString(),
+        trackingUrl: `${publicUrl}/track/${res.case.trackingNumber}`,
+      });
+    },
+  );
+
+  r.get(
+    '/api/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Cases the signed-in person may see: their own (citizen), their institution’s (staff), their territory’s (overseer)',
+        querystring: z.strictObject({
+          institutionId: z.uuid().optional(),
+          state: z.enum(caseStates).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(25),
+          cursor: z.string().max(100).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      return listCases(ctx(req), req.query);
+    },
+  );
+
+  r.get('/api/cases/:id', { schema: { tags: ['cases'], params: idParams } }, async (req) => {
+    requireActor(req);
+    return viewCase(ctx(req), req.params.id);
+  });
+
+  r.post(
+    '/api/cases/:id/actions',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Move the case through its lifecycle; `version` must be the version you read',
+        params: idParams,
+        body: z.strictObject({
+          action: z.enum(caseActions),
+          version: z.number().int().positive(),
+          reason: safeText(1, 5000).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      return applyAction(ctx(req), req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/assignment',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Route the case to a department and/or a person',
+        params: idParams,
+        body: z.strictObject({
+          version: z.number().int().positive(),
+          departmentId: z.uuid().nullish(),
+          assigneeId: z.uuid().nullish(),
+        }),
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      return assignCase(ctx(req), req.params.id, req.body);
+    },
+  );
+
+  r.get('/api/cases/:id/attachments', { schema: { tags: ['cases'], params: idParams } }, async (req) => {
+    requireActor(req);
+    return { items: await listAttachments(ctx(req), req.params.id) };
+  });
+
+  r.post(
+    '/api/cases/:id/attachments',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Attach one file (multipart/form-data, field "file")',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      requireActor(req);
+      if (!req.isMultipart()) throw new AppError(415, 'error.unsupported_media_type');
+      const maxBytes = MAX_UPLOAD_MB * 1024 * 1024;
+      const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 } });
+      if (!part) throw new AppError(422, 'error.file.missing');
+      const bytes = await part.toBuffer();
+      const row = await addAttachment(ctx(req), app.deps.filesDir, req.params.id, {
+        bytes,
+        name: part.filename,
+        maxBytes,
+      });
+      return reply.code(201).send(row);
+    },
+  );
+
+  r.get(
+    '/api/cases/:id/attachments/:attachmentId',
+    { schema: { tags: ['cases'], params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) } },
+    async (req, reply) => {
+      requireActor(req);
+      const a = await getAttachment(ctx(req), req.params.id, req.params.attachmentId);
+      return reply
+        .type(a.mediaType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'")
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.originalName)}`)
+        .send(createReadStream(blobPath(app.deps.filesDir, a.sha256)));
+    },
+  );
+
+  r.post(
+    '/api/track',
+    {
+      config: { rateLimit: { max: TRACK_RATE_LIMIT, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Follow a case without an account, with its tracking number and secret code',
+        body: z.strictObject({
+          trackingNumber: z.string().min(5).max(40),
+          accessCode: z.string().min(6).max(20),
+        }),
+      },
+    },
+    async (req) => trackCase(ctx(req), req.body.trackingNumber, req.body.accessCode),
+  );
+}

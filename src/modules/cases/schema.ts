@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accounts, type Language, type ReplyChannel } from '../accounts/schema.js';
+import { type CaseKind, caseCategories } from '../catalog/schema.js';
+import { departments, institutions } from '../institutions/schema.js';
+import type { CaseState } from './state-machine.js';
+
+export const intakeChannels = ['web', 'desk', 'phone', 'whatsapp', 'email', 'post', 'referral'] as const;
+export type IntakeChannel = (typeof intakeChannels)[number];
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    trackingNumber: text('tracking_number').notNull().unique(),
+    accessCodeHash: text('access_code_hash').notNull(),
+    kind: text('kind').$type<CaseKind>().notNull(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => caseCategories.id),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    fields: jsonb('fields').$type<Record<string, string | number>>().notNull().default({}),
+    intakeChannel: text('intake_channel').$type<IntakeChannel>().notNull(),
+    replyChannels: jsonb('reply_channels').$type<ReplyChannel[]>().notNull(),
+    language: text('language').$type<Language>().notNull(),
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => accounts.id),
+    representativeId: uuid('representative_id').references(() => accounts.id),
+    mandateReference: text('mandate_reference'),
+    departmentId: uuid('department_id').references(() => departments.id),
+    assigneeId: uuid('assignee_id').references(() => accounts.id),
+    state: text('state').$type<CaseState>().notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('cases_institution_state_idx').on(t.institutionId, t.state, t.createdAt),
+    index('cases_requester_idx').on(t.requesterId, t.createdAt),
+    index('cases_representative_idx').on(t.representativeId),
+  ],
+);
+
+/** The case's history, told in plain words to the citizen (public) or kept among staff (internal). */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id').references(() => accounts.id),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    reason: text('reason'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    visibility: text('visibility').$type<'public' | 'internal'>().notNull().default('public'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+);
+
+/** One counter per institution and year; incremented atomically for tracking numbers. */
+export const trackingCounters = pgTable(
+  'tracking_counters',
+  {
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    year: integer('year').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.year] })],
+);
+
+/** A file attached to a case. The bytes live on disk under their sha256; the name is kept only as text. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mediaType: text('media_type').notNull(),
+    originalName: text('original_name').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_case_idx').on(t.caseId)],
+);

@@ -1,0 +1,444 @@
+import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, forbidden, notFound, ValidationError } from '../../server/errors.js';
+import type { Actor } from '../accounts/actor.js';
+import { hmac } from '../accounts/passwords.js';
+import { accounts, type Language, type ReplyChannel } from '../accounts/schema.js';
+import { isStaffOf } from '../accounts/service.js';
+import { recordAudit } from '../audit/service.js';
+import { validateFields } from '../catalog/fields.js';
+import { getCategory } from '../catalog/service.js';
+import { institutions } from '../institutions/schema.js';
+import { getDepartment, getInstitution } from '../institutions/service.js';
+import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
+import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
+import { caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
+import {
+  availableActions,
+  type CaseAction,
+  type CaseState,
+  pausedStates,
+  REOPEN_WINDOW_DAYS,
+  transition,
+} from './state-machine.js';
+import {
+  formatTrackingNumber,
+  newAccessCode,
+  normalizeAccessCode,
+  normalizeTrackingNumber,
+  yearInMorocco,
+} from './tracking.js';
+
+export type Ctx = { db: Db; actor: Actor | null; requestId: string; secret: string; now?: () => Date };
+
+/** The timeline event each action writes, and whether the citizen sees it. */
+const eventOf: Record<CaseAction, { type: string; visibility: 'public' | 'internal' }> = {
+  acknowledge: { type: 'acknowledged', visibility: 'public' },
+  start: { type: 'started', visibility: 'public' },
+  request_info: { type: 'info_requested', visibility: 'public' },
+  citizen_reply: { type: 'citizen_replied', visibility: 'public' },
+  submit_reply: { type: 'reply_drafted', visibility: 'internal' },
+  return_reply: { type: 'reply_returned', visibility: 'internal' },
+  approve_reply: { type: 'reply_approved', visibility: 'public' },
+  mark_ready: { type: 'ready', visibility: 'public' },
+  close: { type: 'closed', visibility: 'public' },
+  reject: { type: 'rejected', visibility: 'public' },
+  refer: { type: 'referred', visibility: 'public' },
+  withdraw: { type: 'withdrawn', visibility: 'public' },
+  reopen: { type: 'reopened', visibility: 'public' },
+};
+
+export type NewCaseInput = {
+  institutionId: string;
+  categoryId: string;
+  subject: string;
+  description: string;
+  fields: Record<string, string | number>;
+  replyChannels: ReplyChannel[];
+  language: Language;
+  intakeChannel: IntakeChannel;
+  requesterId: string;
+  representativeId?: string | null;
+  mandateReference?: string | null;
+  departmentId?: string | null;
+};
+
+/** Allocates the next number for the institution and year; atomic under concurrency on both databases. */
+export async function nextSequence(tx: Executor, institutionId: string, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(trackingCounters)
+    .values({ institutionId, year, value: 1 })
+    .onConflictDoUpdate({
+      target: [trackingCounters.institutionId, trackingCounters.year],
+      set: { value: sql`${trackingCounters.value} + 1` },
+    })
+    .returning({ value: trackingCounters.value });
+  return row!.value;
+}
+
+export async function createCase(ctx: Ctx, input: NewCaseInput) {
+  const now = ctx.now?.() ?? new Date();
+  const institution = await getInstitution(ctx.db, input.institutionId);
+  if (!institution) throw new AppError(422, 'error.institution_unknown');
+  const category = await getCategory(ctx.db, input.categoryId);
+  if (!category?.active) throw new AppError(422, 'error.category_unknown');
+  if (input.departmentId && !(await getDepartment(ctx.db, institution.id, input.departmentId))) {
+    throw new AppError(422, 'error.department_unknown');
+  }
+  const problems = validateFields(category.fields, input.fields);
+  if (problems.length) throw new ValidationError(problems);
+  const accessCode = newAccessCode();
+  const created = await ctx.db.transaction(async (tx) => {
+    const seq = await nextSequence(tx, institution.id, yearInMorocco(now));
+    const trackingNumber = formatTrackingNumber(institution.code, yearInMorocco(now), seq);
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        institutionId: institution.id,
+        trackingNumber,
+        accessCodeHash: hmac(ctx.secret, normalizeAccessCode(accessCode)),
+        kind: category.kind,
+        categoryId: category.id,
+        subject: input.subject,
+        description: input.description,
+        fields: input.fields,
+        intakeChannel: input.intakeChannel,
+        replyChannels: input.replyChannels,
+        language: input.language,
+        requesterId: input.requesterId,
+        representativeId: input.representativeId ?? null,
+        mandateReference: input.mandateReference ?? null,
+        departmentId: input.departmentId ?? null,
+        state: 'submitted',
+        dueAt: initialDueDate(now, category.deadlineDays),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await tx.insert(caseEvents).values({
+      caseId: row!.id,
+      type: 'submitted',
+      actorId: ctx.actor?.accountId ?? null,
+      toState: 'submitted',
+      data: { channel: input.intakeChannel },
+      createdAt: now,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.actor?.accountId ?? null,
+      action: 'case.create',
+      entityType: 'case',
+      entityId: row!.id,
+      institutionId: institution.id,
+      requestId: ctx.requestId,
+      data: { trackingNumber, kind: category.kind, category: category.code, channel: input.intakeChannel },
+    });
+    return row!;
+  });
+  return { case: created, accessCode, institution, category };
+}
+
+type CaseRow = typeof cases.$inferSelect;
+type InstitutionPlace = { regionCode: string; provinceCode: string | null };
+
+export const scopeOf = (c: CaseRow, inst: InstitutionPlace): CaseScope => ({
+  institutionId: c.institutionId,
+  regionCode: inst.regionCode,
+  provinceCode: inst.provinceCode,
+  requesterId: c.requesterId,
+  representativeId: c.representativeId,
+  departmentId: c.departmentId,
+});
+
+async function loadCase(db: Executor, id: string) {
+  const [row] = await db
+    .select({ c: cases, regionCode: institutions.regionCode, provinceCode: institutions.provinceCode })
+    .from(cases)
+    .innerJoin(institutions, eq(institutions.id, cases.institutionId))
+    .where(eq(cases.id, id));
+  return row ? { c: row.c, scope: scopeOf(row.c, row) } : null;
+}
+
+/** A case the actor may read, or 404: a case someone may not read is indistinguishable from one that does not exist. */
+export async function getReadableCase(ctx: Ctx, id: string) {
+  const found = await loadCase(ctx.db, id);
+  if (!found || !canReadCase(ctx.actor, found.scope)) throw notFound();
+  return found;
+}
+
+export async function caseTimeline(db: Executor, caseId: string, includeInternal: boolean) {
+  const rows = await db
+    .select({ e: caseEvents, actorName: accounts.displayName, actorKind: accounts.kind })
+    .from(caseEvents)
+    .leftJoin(accounts, eq(accounts.id, caseEvents.actorId))
+    .where(
+      includeInternal
+        ? eq(caseEvents.caseId, caseId)
+        : and(eq(caseEvents.caseId, caseId), eq(caseEvents.visibility, 'public')),
+    )
+    .orderBy(asc(caseEvents.id));
+  return rows.map(({ e, actorName, actorKind }) => ({
+    id: e.id,
+    type: e.type,
+    fromState: e.fromState,
+    toState: e.toState,
+    reason: e.reason,
+    visibility: e.visibility,
+    at: e.createdAt.toISOString(),
+    actor: actorName
+      ? { name: actorKind === 'staff' && !includeInternal ? null : actorName, kind: actorKind }
+      : null,
+  }));
+}
+
+export function presentCase(c: CaseRow, actor: Actor | null, now = new Date()) {
+  const staffView = !!actor && actor.kind === 'staff';
+  return {
+    id: c.id,
+    trackingNumber: c.trackingNumber,
+    institutionId: c.institutionId,
+    kind: c.kind,
+    categoryId: c.categoryId,
+    subject: c.subject,
+    description: c.description,
+    fields: c.fields,
+    intakeChannel: c.intakeChannel,
+    replyChannels: c.replyChannels,
+    language: c.language,
+    requesterId: c.requesterId,
+    representativeId: c.representativeId,
+    departmentId: c.departmentId,
+    assigneeId: staffView ? c.assigneeId : null,
+    state: c.state,
+    dueAt: c.dueAt.toISOString(),
+    overdue: isOverdue(c.dueAt, now, pausedStates.includes(c.state)),
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    closedAt: c.closedAt?.toISOString() ?? null,
+  };
+}
+
+export async function viewCase(ctx: Ctx, id: string) {
+  const { c, scope } = await getReadableCase(ctx, id);
+  const staff = ctx.actor?.kind === 'staff';
+  if (staff) {
+    // Law 09-08: every staff view of a person's file is logged.
+    await recordAudit(ctx.db, {
+      actorId: ctx.actor!.accountId,
+      action: 'case.view',
+      entityType: 'case',
+      entityId: c.id,
+      institutionId: c.institutionId,
+      requestId: ctx.requestId,
+    });
+  }
+  const side = isOwnCase(ctx.actor, scope) ? 'citizen' : 'staff';
+  const actions = availableActions(c.state, c.kind, side).filter((a) => canActOnCase(ctx.actor, scope, a));
+  return {
+    ...presentCase(c, ctx.actor),
+    timeline: await caseTimeline(ctx.db, c.id, staff),
+    availableActions: actions,
+  };
+}
+
+/** Applies one step of the state machine, with the optimistic version check, timeline and audit in one transaction. */
+export async function applyAction(
+  ctx: Ctx,
+  id: string,
+  input: { action: CaseAction; version: number; reason?: string | null },
+) {
+  const now = ctx.now?.() ?? new Date();
+  const { c, scope } = await getReadableCase(ctx, id);
+  if (!canActOnCase(ctx.actor, scope, input.action)) throw forbidden();
+  const side = isOwnCase(ctx.actor, scope) ? 'citizen' : 'staff';
+  const settledAt =
+    c.state === 'answered' || c.state === 'closed' || c.state === 'rejected'
+      ? (c.closedAt ?? c.updatedAt)
+      : null;
+  const result = transition({
+    state: c.state,
+    kind: c.kind,
+    action: input.action,
+    side,
+    reason: input.reason,
+    now,
+    settledAt,
+  });
+  if (!result.ok) {
+    const status = result.error === 'reason_required' ? 422 : 409;
+    throw new AppError(
+      status,
+      `error.transition.${result.error}`,
+      { state: c.state, days: REOPEN_WINDOW_DAYS },
+      { state: c.state },
+    );
+  }
+  const to: CaseState = result.to;
+  const patch: Partial<typeof cases.$inferInsert> = { state: to, updatedAt: now };
+  if (to === 'awaiting_citizen') patch.pausedAt = now;
+  if (c.state === 'awaiting_citizen' && c.pausedAt) {
+    patch.dueAt = resumeDueDate(c.dueAt, c.pausedAt, now);
+    patch.pausedAt = null;
+  }
+  if (['answered', 'closed', 'rejected', 'referred', 'withdrawn'].includes(to)) patch.closedAt = now;
+  if (to === 'reopened') patch.closedAt = null;
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(cases)
+      .set({ ...patch, version: sql`${cases.version} + 1` })
+      .where(and(eq(cases.id, c.id), eq(cases.version, input.version)))
+      .returning();
+    if (!updated) throw new AppError(409, 'error.conflict.version', {}, { currentVersion: c.version });
+    const ev = eventOf[input.action];
+    await tx.insert(caseEvents).values({
+      caseId: c.id,
+      type: ev.type,
+      actorId: ctx.actor!.accountId,
+      fromState: c.state,
+      toState: to,
+      reason: input.reason?.trim() || null,
+      visibility: ev.visibility,
+      createdAt: now,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.actor!.accountId,
+      action: `case.${input.action}`,
+      entityType: 'case',
+      entityId: c.id,
+      institutionId: c.institutionId,
+      requestId: ctx.requestId,
+      data: { from: c.state, to, version: updated.version },
+    });
+    return presentCase(updated, ctx.actor, now);
+  });
+}
+
+/** Routes a case to a department and/or a person of the institution. */
+export async function assignCase(
+  ctx: Ctx,
+  id: string,
+  input: { version: number; departmentId?: string | null; assigneeId?: string | null },
+) {
+  const { c, scope } = await getReadableCase(ctx, id);
+  const selfTake = input.assigneeId === ctx.actor?.accountId && input.departmentId === undefined;
+  const allowed =
+    canActOnCase(ctx.actor, scope, 'assign') || (selfTake && canActOnCase(ctx.actor, scope, 'start'));
+  if (!allowed) throw forbidden();
+  if (input.departmentId && !(await getDepartment(ctx.db, c.institutionId, input.departmentId)))
+    throw new AppError(422, 'error.department_unknown');
+  if (input.assigneeId && !(await isStaffOf(ctx.db, input.assigneeId, c.institutionId)))
+    throw new AppError(422, 'error.assignee_invalid');
+  return ctx.db.transaction(async (tx) => {
+    const patch: Partial<typeof cases.$inferInsert> = { updatedAt: new Date() };
+    if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
+    if (input.assigneeId !== undefined) patch.assigneeId = input.assigneeId;
+    const [updated] = await tx
+      .update(cases)
+      .set({ ...patch, version: sql`${cases.version} + 1` })
+      .where(and(eq(cases.id, c.id), eq(cases.version, input.version)))
+      .returning();
+    if (!updated) throw new AppError(409, 'error.conflict.version', {}, { currentVersion: c.version });
+    await tx.insert(caseEvents).values({
+      caseId: c.id,
+      type: 'assigned',
+      actorId: ctx.actor!.accountId,
+      data: { departmentId: updated.departmentId, assigneeId: updated.assigneeId },
+      visibility: 'public',
+    });
+    await recordAudit(tx, {
+      actorId: ctx.actor!.accountId,
+      action: 'case.assign',
+      entityType: 'case',
+      entityId: c.id,
+      institutionId: c.institutionId,
+      requestId: ctx.requestId,
+      data: { departmentId: updated.departmentId, assigneeId: updated.assigneeId },
+    });
+    return presentCase(updated, ctx.actor);
+  });
+}
+
+export type CaseListQuery = { institutionId?: string; state?: CaseState; limit: number; cursor?: string };
+
+/** Cursor = `createdAt|id` of the last row seen (keyset pagination, newest first). */
+export async function listCases(ctx: Ctx, q: CaseListQuery) {
+  const actor = ctx.actor!;
+  const conds: SQL[] = [];
+  if (actor.kind === 'citizen') {
+    conds.push(or(eq(cases.requesterId, actor.accountId), eq(cases.representativeId, actor.accountId))!);
+  } else {
+    const own = actor.memberships.map((m) => m.institutionId);
+    const visible = await visibleInstitutionIds(ctx.db, actor);
+    if (q.institutionId) {
+      if (!visible.includes(q.institutionId)) throw forbidden();
+      conds.push(eq(cases.institutionId, q.institutionId));
+    } else {
+      const ids = own.length ? own : visible;
+      if (!ids.length) return { items: [], nextCursor: null };
+      conds.push(inArray(cases.institutionId, ids));
+    }
+  }
+  if (q.state) conds.push(eq(cases.state, q.state));
+  if (q.cursor) {
+    const [at, id] = q.cursor.split('|');
+    const when = new Date(at ?? '');
+    if (!id || Number.isNaN(when.getTime())) throw new AppError(400, 'error.bad_request.title');
+    conds.push(or(lt(cases.createdAt, when), and(eq(cases.createdAt, when), lt(cases.id, id)))!);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(cases)
+    .where(and(...conds))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((c) => presentCase(c, actor)),
+    nextCursor: rows.length > q.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null,
+  };
+}
+
+/** Institutions whose cases a staff member or overseer may read. */
+export async function visibleInstitutionIds(db: Executor, actor: Actor): Promise<string[]> {
+  const ids = new Set(actor.memberships.map((m) => m.institutionId));
+  for (const s of actor.scopes) {
+    const cond =
+      s.scope === 'nation'
+        ? undefined
+        : s.scope === 'region'
+          ? eq(institutions.regionCode, s.territoryCode ?? '')
+          : eq(institutions.provinceCode, s.territoryCode ?? '');
+    for (const r of await db.select({ id: institutions.id }).from(institutions).where(cond)) ids.add(r.id);
+  }
+  return [...ids];
+}
+
+/** Tracking without an account: number + secret code. Shows the state and the public timeline only. */
+export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: string) {
+  const [row] = await ctx.db
+    .select({ c: cases, inst: institutions })
+    .from(cases)
+    .innerJoin(institutions, eq(institutions.id, cases.institutionId))
+    .where(eq(cases.trackingNumber, normalizeTrackingNumber(trackingNumber)));
+  const expected = row?.c.accessCodeHash ?? '';
+  const given = hmac(ctx.secret, normalizeAccessCode(accessCode));
+  if (!row || expected !== given) throw new AppError(404, 'error.case_not_found');
+  const c = row.c;
+  return {
+    trackingNumber: c.trackingNumber,
+    institution: {
+      id: row.inst.id,
+      nameAr: row.inst.nameAr,
+      nameFr: row.inst.nameFr,
+      nameEn: row.inst.nameEn,
+    },
+    kind: c.kind,
+    subject: c.subject,
+    state: c.state,
+    dueAt: c.dueAt.toISOString(),
+    overdue: isOverdue(c.dueAt, new Date(), pausedStates.includes(c.state)),
+    createdAt: c.createdAt.toISOString(),
+    timeline: await caseTimeline(ctx.db, c.id, false),
+  };
+}

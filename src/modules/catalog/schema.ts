@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+
+/** A value from the reference catalogue, with whether it was inferred by the compiler. */
+export type Sourced<T> = { value: T | null; inferred: boolean; note?: string };
+
+/** Administrative documents and services, imported from the reference catalogue. */
+export const documentTypes = pgTable('document_types', {
+  code: text('code').primaryKey(),
+  category: text('category').notNull(),
+  nameAr: text('name_ar').notNull(),
+  nameFr: text('name_fr').notNull(),
+  nameEn: text('name_en').notNull(),
+  issuingBodyType: jsonb('issuing_body_type').$type<Sourced<{ type: string; detail?: string }>>(),
+  requiredDocuments: jsonb('required_documents').$type<Sourced<string[]>>(),
+  fee: jsonb('fee').$type<Sourced<{ amount_mad?: number | null; text?: string }>>(),
+  delay: jsonb('delay').$type<Sourced<{ text?: string; days?: number }>>(),
+  validity: jsonb('validity').$type<Sourced<{ months?: number; text?: string }>>(),
+  remoteRequest: jsonb('remote_request').$type<Sourced<{ possible: boolean | null; channels?: string[] }>>(),
+  notes: text('notes'),
+});
+
+export type FieldDefinition = {
+  name: string;
+  type: 'text' | 'date' | 'number' | 'select';
+  required: boolean;
+  maxLength?: number;
+  options?: string[];
+  label: { ar: string; fr: string; en: string };
+};
+
+export const caseKinds = [
+  'document_request',
+  'complaint',
+  'grievance',
+  'observation',
+  'information_request',
+] as const;
+export type CaseKind = (typeof caseKinds)[number];
+
+/** What a case is about: a kind, a deadline and the structured fields it asks for. */
+export const caseCategories = pgTable('case_categories', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  code: text('code').notNull().unique(),
+  kind: text('kind').$type<CaseKind>().notNull(),
+  nameAr: text('name_ar').notNull(),
+  nameFr: text('name_fr').notNull(),
+  nameEn: text('name_en').notNull(),
+  deadlineDays: integer('deadline_days').notNull(),
+  documentTypeCode: text('document_type_code').references(() => documentTypes.code),
+  fields: jsonb('fields').$type<FieldDefinition[]>().notNull().default([]),
+  active: boolean('active').notNull().default(true),
+});

@@ -1,0 +1,115 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  deadlineDays,
+  fieldsByDocumentFamily,
+  missingArabicNames,
+  nonDocumentCategories,
+} from './categories.js';
+import { caseCategories, documentTypes, type Sourced } from './schema.js';
+
+type CatalogItem = {
+  code: string;
+  category: string;
+  name_fr: Sourced<string>;
+  name_ar: Sourced<string>;
+  name_en: Sourced<string>;
+  issuing_body_type: Sourced<{ type: string; detail?: string }>;
+  required_documents: Sourced<string[]>;
+  fee: Sourced<{ amount_mad?: number | null; text?: string }>;
+  delay: Sourced<{ text?: string }>;
+  validity: Sourced<{ months?: number; text?: string }>;
+  remote_request: Sourced<{ possible: boolean | null; channels?: string[] }>;
+  notes?: string;
+};
+
+const strip = <T>(s: Sourced<T> & { sources?: unknown }): Sourced<T> => ({
+  value: s?.value ?? null,
+  inferred: !!s?.inferred,
+  ...(s?.note ? { note: s.note } : {}),
+});
+
+/** Imports the document catalogue and builds one category per document, plus complaint/grievance/etc. Idempotent. */
+export async function importCatalog(
+  db: Executor,
+  items: CatalogItem[],
+): Promise<{ documents: number; categories: number }> {
+  for (const it of items) {
+    const row = {
+      code: it.code,
+      category: it.category,
+      nameAr: it.name_ar.value ?? missingArabicNames[it.code] ?? it.name_fr.value!,
+      nameFr: it.name_fr.value!,
+      nameEn: it.name_en.value ?? it.name_fr.value!,
+      issuingBodyType: strip(it.issuing_body_type),
+      requiredDocuments: strip(it.required_documents),
+      fee: strip(it.fee),
+      delay: strip(it.delay),
+      validity: strip(it.validity),
+      remoteRequest: strip(it.remote_request),
+      notes: it.notes ?? null,
+    };
+    await db.insert(documentTypes).values(row).onConflictDoUpdate({ target: documentTypes.code, set: row });
+  }
+  const seeds = [
+    ...items.map((it) => ({
+      code: `doc-${it.code}`,
+      kind: 'document_request' as const,
+      nameAr: it.name_ar.value ?? missingArabicNames[it.code] ?? it.name_fr.value!,
+      nameFr: it.name_fr.value!,
+      nameEn: it.name_en.value ?? it.name_fr.value!,
+      deadlineDays: deadlineDays[it.category] ?? 15,
+      documentTypeCode: it.code,
+      fields: fieldsByDocumentFamily[it.category] ?? [],
+    })),
+    ...nonDocumentCategories().map((c) => ({
+      code: c.code,
+      kind: c.kind,
+      nameAr: c.names.ar,
+      nameFr: c.names.fr,
+      nameEn: c.names.en,
+      deadlineDays: c.deadlineDays,
+      documentTypeCode: null,
+      fields: c.fields,
+    })),
+  ];
+  for (const s of seeds) {
+    // Deadlines may have been changed by an administrator: an import only fills them in on creation.
+    const { deadlineDays: _d, ...rest } = s;
+    await db.insert(caseCategories).values(s).onConflictDoUpdate({ target: caseCategories.code, set: rest });
+  }
+  return { documents: items.length, categories: seeds.length };
+}
+
+export async function listDocumentTypes(db: Executor) {
+  return db.select().from(documentTypes).orderBy(asc(documentTypes.category), asc(documentTypes.code));
+}
+
+export async function getDocumentType(db: Executor, code: string) {
+  const [row] = await db.select().from(documentTypes).where(eq(documentTypes.code, code));
+  return row ?? null;
+}
+
+export async function listCategories(db: Executor) {
+  return db
+    .select()
+    .from(caseCategories)
+    .where(eq(caseCategories.active, true))
+    .orderBy(asc(caseCategories.kind), asc(caseCategories.code));
+}
+
+export async function getCategory(db: Executor, id: string) {
+  const [row] = await db.select().from(caseCategories).where(eq(caseCategories.id, id));
+  return row ?? null;
+}
+
+export async function getCategoryByCode(db: Executor, code: string) {
+  const [row] = await db.select().from(caseCategories).where(eq(caseCategories.code, code));
+  return row ?? null;
+}
+
+export async function countCatalog(db: Executor) {
+  const [d] = await db.select({ n: sql<number>`count(*)::int` }).from(documentTypes);
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(caseCategories);
+  return { documents: d!.n, categories: c!.n };
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { territories } from '../territory/schema.js';
+
+export const institutionTypes = [
+  'commune',
+  'urban_agency',
+  'mediator_delegation',
+  'prefecture_province',
+  'ministry',
+] as const;
+export type InstitutionType = (typeof institutionTypes)[number];
+
+/** A public body that receives cases. `code` is the tracking-number prefix (AML, AUBM, …). */
+export const institutions = pgTable(
+  'institutions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    code: text('code').notNull().unique(),
+    type: text('type').$type<InstitutionType>().notNull(),
+    nameAr: text('name_ar').notNull(),
+    nameFr: text('name_fr').notNull(),
+    nameEn: text('name_en').notNull(),
+    territoryCode: text('territory_code')
+      .notNull()
+      .references(() => territories.code),
+    regionCode: text('region_code').notNull(),
+    provinceCode: text('province_code'),
+    parentId: uuid('parent_id'),
+    email: text('email'),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('institutions_region_idx').on(t.regionCode),
+    index('institutions_province_idx').on(t.provinceCode),
+  ],
+);
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    code: text('code').notNull(),
+    nameAr: text('name_ar').notNull(),
+    nameFr: text('name_fr').notNull(),
+    nameEn: text('name_en').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('departments_institution_code_uq').on(t.institutionId, t.code)],
+);

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.js';
+import { accountRoutes } from '../modules/accounts/routes.js';
+import { auditRoutes } from '../modules/audit/routes.js';
+import { caseRoutes } from '../modules/cases/routes.js';
+import { catalogRoutes } from '../modules/catalog/routes.js';
+import { institutionRoutes } from '../modules/institutions/routes.js';
+import { devMailboxRoutes } from '../modules/notifications/routes.js';
+import { territoryRoutes } from '../modules/territory/routes.js';
+import { installAuth } from './auth.js';
+import type { Config } from './config.js';
+import { installErrorHandling } from './errors.js';
+import { healthRoutes } from './health.js';
+import './request-context.js';
+import { randomUUID } from 'node:crypto';
+
+export const JSON_BODY_LIMIT = 256 * 1024;
+
+/** Composes the HTTP application. Starting, stopping and the worker are the caller's business. */
+export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            // No personal data in logs: only the method, the route pattern and ids, never bodies, queries or cookies.
+            serializers: {
+              req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unknown', id: req.id }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
+  });
+  app.decorate('deps', { config, database, filesDir: path.resolve(config.DATA_DIR, 'files') });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024 + 1, files: 1, fields: 5 },
+  });
+  installAuth(app);
+  installErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Jisr API',
+        version: '0.1.0',
+        description:
+          'Requests, complaints and administrative documents for Moroccans living abroad. Errors are RFC 9457 problem+json in Arabic, French or English (Accept-Language).',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(territoryRoutes);
+  await app.register(catalogRoutes);
+  await app.register(institutionRoutes);
+  await app.register(accountRoutes);
+  await app.register(caseRoutes);
+  await app.register(auditRoutes);
+  if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
+  return app;
+}

@@ -1,0 +1,168 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { type Lang, type MessageKey, t } from '../i18n/index.js';
+
+/** A refusal the user can act on. Rendered as RFC 9457 problem+json in the request's language. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(key);
+  }
+}
+
+export const notFound = () => new AppError(404, 'error.not_found');
+export const forbidden = () => new AppError(403, 'error.forbidden');
+export const unauthenticated = () => new AppError(401, 'error.unauthenticated');
+
+/** A field-level error, as JSON pointer + translated message. */
+export type FieldError = { pointer: string; code: string; message: string };
+
+export class ValidationError extends Error {
+  constructor(
+    readonly errors: {
+      path: (string | number)[];
+      key: MessageKey;
+      params?: Record<string, string | number>;
+    }[],
+  ) {
+    super('validation');
+  }
+}
+
+const typeBase = 'https://jisr.ma/problems/';
+
+function problem(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  extra = {},
+) {
+  const lang = req.lang ?? 'ar';
+  const title = status === 422 || code === 'validation' ? t(lang, 'error.validation.title') : detail;
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .header('content-language', lang)
+    .send({
+      type: typeBase + code,
+      title,
+      status,
+      detail,
+      instance: req.url.split('?')[0],
+      requestId: req.id,
+      ...extra,
+    });
+}
+
+/** Turns a Zod issue into our own translated message, so every language reads naturally. */
+export function zodIssueToField(issue: z.core.$ZodIssue, lang: Lang, prefix: string): FieldError {
+  const pointer = `/${[prefix, ...issue.path.map(String)].filter(Boolean).join('/')}`;
+  const i = issue as z.core.$ZodIssue & Record<string, unknown>;
+  const msg = (key: MessageKey, params?: Record<string, string | number>) => ({
+    pointer,
+    code: key.replace('validation.', ''),
+    message: t(lang, key, params),
+  });
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? msg('validation.required') : msg('validation.invalid_type');
+    case 'too_small':
+      if (i.origin === 'string') return msg('validation.too_short', { minimum: String(i.minimum) });
+      if (i.origin === 'array') return msg('validation.too_few_items', { minimum: String(i.minimum) });
+      return msg('validation.too_small', { minimum: String(i.minimum) });
+    case 'too_big':
+      if (i.origin === 'string') return msg('validation.too_long', { maximum: String(i.maximum) });
+      return msg('validation.too_big', { maximum: String(i.maximum) });
+    case 'unrecognized_keys':
+      return msg('validation.unknown_field', { keys: (issue.keys ?? []).join(', ') });
+    case 'invalid_value':
+    case 'invalid_union':
+      return msg('validation.invalid_value');
+    case 'invalid_format':
+      if (i.format === 'email') return msg('validation.email');
+      if (i.format === 'date') return msg('validation.date');
+      return msg('validation.invalid_format');
+    case 'custom': {
+      const key = (issue.params as { key?: MessageKey } | undefined)?.key ?? 'validation.invalid_format';
+      return msg(key, (issue.params as { values?: Record<string, string> } | undefined)?.values);
+    }
+    default:
+      return msg('validation.invalid_format');
+  }
+}
+
+export function installErrorHandling(app: FastifyInstance) {
+  app.setNotFoundHandler((req, reply) =>
+    problem(reply, req, 404, 'not-found', t(req.lang, 'error.not_found')),
+  );
+
+  app.setErrorHandler((err: FastifyError | AppError | ValidationError, req, reply) => {
+    const lang = req.lang ?? 'ar';
+    if (err instanceof AppError) {
+      return problem(
+        reply,
+        req,
+        err.status,
+        err.key.replace(/^error\./, '').replaceAll('.', '-'),
+        t(lang, err.key, err.params),
+        err.extra,
+      );
+    }
+    if (err instanceof ValidationError) {
+      const errors = err.errors.map((e) => ({
+        pointer: `/${e.path.join('/')}`,
+        code: e.key.replace('validation.', ''),
+        message: t(lang, e.key, e.params),
+      }));
+      return problem(reply, req, 422, 'validation', errors[0]?.message ?? '', { errors });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as FastifyError).validationContext ?? 'body';
+      const errors = err.validation.map((v) =>
+        zodIssueToField(v.params.issue as z.core.$ZodIssue, lang, where),
+      );
+      return problem(reply, req, 422, 'validation', errors[0]?.message ?? '', { errors });
+    }
+    const fe = err as FastifyError;
+    switch (fe.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return problem(reply, req, 400, 'malformed-json', t(lang, 'error.malformed_json'));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return problem(
+          reply,
+          req,
+          413,
+          'body-too-large',
+          t(lang, 'error.body_too_large', { limit: formatBytes(app.initialConfig.bodyLimit ?? 0) }),
+        );
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        return problem(reply, req, 415, 'unsupported-media-type', t(lang, 'error.unsupported_media_type'));
+      case 'FST_FILES_LIMIT':
+      case 'FST_PARTS_LIMIT':
+        return problem(reply, req, 400, 'file-too-many', t(lang, 'error.file.too_many'));
+    }
+    if (fe.statusCode === 429) {
+      const seconds = Number(reply.getHeader('retry-after') ?? 60);
+      return problem(reply, req, 429, 'rate-limited', t(lang, 'error.rate_limited', { seconds }));
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return problem(reply, req, fe.statusCode, 'bad-request', t(lang, 'error.bad_request.title'));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return problem(reply, req, 500, 'internal', t(lang, 'error.internal'));
+  });
+}
+
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`;
+}
