@@ -1,0 +1,148 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/db/demo-seed.js';
+import { importReferenceData } from '../../src/db/reference-data.js';
+import { buildApp } from '../../src/server/app.js';
+import { type Config, loadConfig } from '../../src/server/config.js';
+
+export type DbKind = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. Database tests run once per entry. */
+export function testDatabases(): DbKind[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** A fresh, empty database of the given kind: in-memory PGlite, or a new PostgreSQL database dropped on close. */
+export async function freshDatabase(kind: DbKind): Promise<Database> {
+  if (kind === 'pglite') return openDatabase({ dataDir: null });
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `jisr_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  const close = database.close;
+  return {
+    ...database,
+    async close() {
+      await close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export type TestPlatform = {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+};
+
+export async function startTestPlatform(
+  kind: DbKind,
+  opts: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestPlatform> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'jisr-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    SECRET: 'test-secret-0123456789',
+    WORKER: 'false',
+    ...opts.env,
+  });
+  const database = await freshDatabase(kind);
+  await database.migrate();
+  await importReferenceData(database.db);
+  if (opts.demo !== false) await seedDemo(database.db, config.secret);
+  const app = await buildApp(config, database);
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export { DEMO_PASSWORD };
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on changes. */
+export class Client {
+  cookie: string | null = null;
+  csrf: string | null = null;
+  constructor(
+    readonly app: FastifyInstance,
+    readonly lang = 'fr',
+  ) {}
+
+  async request(opts: InjectOptions): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = {
+      'accept-language': this.lang,
+      ...(opts.headers as Record<string, string>),
+    };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && opts.method && opts.method !== 'GET') headers['x-csrf-token'] ??= this.csrf;
+    const res = await this.app.inject({ ...opts, headers });
+    const set = res.cookies.find((c) => c.name === 'jisr_session');
+    if (set) this.cookie = set.value ? `jisr_session=${set.value}` : null;
+    return res;
+  }
+
+  get = (url: string) => this.request({ method: 'GET', url });
+  post = (url: string, payload?: unknown) =>
+    this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
+  patch = (url: string, payload?: unknown) =>
+    this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+
+  async login(email: string, password = DEMO_PASSWORD): Promise<this> {
+    const res = await this.post('/api/auth/login', { email, password });
+    if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+    this.csrf = res.json().csrfToken;
+    return this;
+  }
+}
+
+export async function signedIn(app: FastifyInstance, email: string, lang = 'fr') {
+  return new Client(app, lang).login(email);
+}
+
+/** A minimal valid multipart body with one file. */
+export function multipartFile(name: string, bytes: Buffer, type = 'application/octet-stream') {
+  const boundary = `----jisr${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, bytes, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** Smallest real files of each kind, for upload tests. */
+export const samples = {
+  png: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+  pdf: Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  ),
+  html: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
+  exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]),
+};
