@@ -30,9 +30,16 @@ const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url
  * Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite
  * (persisted in `dataDir`, or in memory when `dataDir` is null).
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string | null }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string | null;
+  poolSize?: number;
+  onError?: (err: Error) => void;
+}): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+    pool.on('error', (err) => opts.onError?.(err));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,

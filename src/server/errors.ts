@@ -29,6 +29,8 @@ export class ValidationError extends Error {
       key: MessageKey;
       params?: Record<string, string | number>;
     }[],
+    /** The part of the request the paths are in, as in schema validation pointers (`/body/...`). */
+    readonly where = 'body',
   ) {
     super('validation');
   }
@@ -117,7 +119,7 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (err instanceof ValidationError) {
       const errors = err.errors.map((e) => ({
-        pointer: `/${e.path.join('/')}`,
+        pointer: `/${[err.where, ...e.path].join('/')}`,
         code: e.key.replace('validation.', ''),
         message: t(lang, e.key, e.params),
       }));
@@ -125,9 +127,18 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as FastifyError).validationContext ?? 'body';
-      const errors = err.validation.map((v) =>
-        zodIssueToField(v.params.issue as z.core.$ZodIssue, lang, where),
-      );
+      // The type provider hands over each issue without its code, path and input: rebuild them, the input
+      // from the request itself (Zod drops it), so a missing value and a wrong type read differently.
+      const source = (req as unknown as Record<string, unknown>)[where === 'querystring' ? 'query' : where];
+      const errors = err.validation.map((v) => {
+        const path = v.instancePath.split('/').filter(Boolean);
+        const input = path.reduce<unknown>(
+          (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+          source,
+        );
+        const issue = { ...v.params, code: v.keyword, path, input, message: v.message };
+        return zodIssueToField(issue as z.core.$ZodIssue, lang, where);
+      });
       return problem(reply, req, 422, 'validation', errors[0]?.message ?? '', { errors });
     }
     const fe = err as FastifyError;
@@ -135,8 +146,18 @@ export function installErrorHandling(app: FastifyInstance) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return problem(reply, req, 400, 'malformed-json', t(lang, 'error.malformed_json'));
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
       case 'FST_REQ_FILE_TOO_LARGE':
+        // An upload over MAX_UPLOAD_MB: say the file limit, not the JSON body limit.
+        return problem(
+          reply,
+          req,
+          413,
+          'file-too_large',
+          t(lang, 'error.file.too_large', {
+            limit: formatBytes(app.deps.config.MAX_UPLOAD_MB * 1024 * 1024),
+          }),
+        );
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return problem(
           reply,
           req,

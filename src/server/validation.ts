@@ -50,8 +50,8 @@ export const passwordSchema = z
 
 export const cinSchema = z
   .string()
-  .trim()
-  .toUpperCase()
+  .max(20)
+  .transform((s) => s.replace(/[\s-]+/g, '').toUpperCase())
   .refine((s) => /^[A-Z]{1,2}\d{1,7}$/.test(s), custom('validation.cin'));
 
 export const uuidSchema = z.uuid();

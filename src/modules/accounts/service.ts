@@ -46,10 +46,11 @@ export type CitizenProfileInput = {
 const CODE_TTL_MS = 30 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
 
+/** The name to greet a person with: in Arabic script for Arabic readers when they gave it, otherwise Latin. */
 export function citizenDisplayName(p: Partial<CitizenProfileInput>): string {
   const latin = [p.givenNameLatin, p.familyNameLatin].filter(Boolean).join(' ');
   const arabic = [p.givenNameAr, p.familyNameAr].filter(Boolean).join(' ');
-  return latin || arabic || '—';
+  return (p.preferredLanguage === 'ar' ? arabic || latin : latin || arabic) || '—';
 }
 
 async function issueCode(

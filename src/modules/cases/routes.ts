@@ -12,6 +12,9 @@ import { applyAction, assignCase, type Ctx, createCase, listCases, trackCase, vi
 import { caseActions, caseStates } from './state-machine.js';
 
 const idParams = z.object({ id: z.uuid() });
+/** RFC 8187 value: encodeURIComponent leaves ' ( ) * as they are, which end or break `filename*`. */
+const rfc8187 = (s: string) =>
+  encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const fieldValue = z.union([z.string().max(2000), z.number()]);
 
 export const newCaseBody = z.strictObject({
@@ -146,7 +149,8 @@ export async function caseRoutes(app: FastifyInstance) {
       requireActor(req);
       if (!req.isMultipart()) throw new AppError(415, 'error.unsupported_media_type');
       const maxBytes = MAX_UPLOAD_MB * 1024 * 1024;
-      const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 } });
+      // preservePath: busboy would otherwise cut "../../x.png" down to "x.png" before our own name check sees it.
+      const part = await req.file({ preservePath: true, limits: { fileSize: maxBytes + 1, files: 1 } });
       if (!part) throw new AppError(422, 'error.file.missing');
       const bytes = await part.toBuffer();
       const row = await addAttachment(ctx(req), app.deps.filesDir, req.params.id, {
@@ -168,7 +172,7 @@ export async function caseRoutes(app: FastifyInstance) {
         .type(a.mediaType)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'")
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.originalName)}`)
+        .header('content-disposition', `inline; filename*=UTF-8''${rfc8187(a.originalName)}`)
         .send(createReadStream(blobPath(app.deps.filesDir, a.sha256)));
     },
   );
