@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ar } from '../src/i18n/ar.js';
+import { en } from '../src/i18n/en.js';
+import { fr } from '../src/i18n/fr.js';
+import { negotiateLanguage } from '../src/i18n/index.js';
+import { startTestPlatform, type TestPlatform } from './support/platform.js';
+
+describe('API basics', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform('pglite', { demo: false });
+  });
+  afterAll(() => p?.close());
+
+  it('publishes an OpenAPI 3.1 document listing the routes, and a docs page', async () => {
+    const doc = (await p.app.inject('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of [
+      '/api/cases',
+      '/api/cases/{id}',
+      '/api/cases/{id}/actions',
+      '/api/auth/login',
+      '/api/track',
+      '/api/territory',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(
+      doc.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.required,
+    ).toContain('email');
+    const page = await p.app.inject('/api/docs/');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+
+  it('answers an unknown address with a problem in the language asked for', async () => {
+    for (const [lang, text] of [
+      ['ar', ar['error.not_found']],
+      ['fr-FR,fr;q=0.9', fr['error.not_found']],
+      ['en-GB', en['error.not_found']],
+      ['de', ar['error.not_found']],
+    ] as const) {
+      const res = await p.app.inject({ url: '/api/nowhere', headers: { 'accept-language': lang } });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 404, detail: text, instance: '/api/nowhere' });
+      expect(res.json().requestId).toBe(res.headers['x-request-id']);
+    }
+  });
+
+  it('has every message in Arabic, French and English, with the same placeholders', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(ar[key], key).toBeTruthy();
+      expect(fr[key], key).toBeTruthy();
+      expect(placeholders(ar[key]), key).toEqual(placeholders(en[key]));
+      expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
+    }
+    expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('picks the language from Accept-Language by quality', () => {
+    expect(negotiateLanguage('en;q=0.5, fr;q=0.8')).toBe('fr');
+    expect(negotiateLanguage('es, ar;q=0.1')).toBe('ar');
+    expect(negotiateLanguage(undefined, 'fr')).toBe('fr');
+  });
+
+  it('tells liveness and readiness apart', async () => {
+    expect((await p.app.inject('/api/ready')).json()).toEqual({ status: 'ready', database: 'pglite' });
+  });
+});
