@@ -28,6 +28,11 @@ const schema = z.object({
   parent: z.string().optional(),
 });
 
+if (process.argv.includes('--help') || process.argv.length <= 2) {
+  console.log(usage);
+  process.exit(0);
+}
+
 const { values } = parseArgs({
   options: Object.fromEntries(Object.keys(schema.shape).map((k) => [k, { type: 'string' as const }])),
   strict: true,

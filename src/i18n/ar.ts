@@ -65,5 +65,5 @@ export const ar: Record<MessageKey, string> = {
     'مرحبا {name}،\n\nرمز إعادة التعيين هو {code}. صالح لمدة 30 دقيقة.\n\nإذا لم تطلبه، تجاهل هذه الرسالة: كلمة المرور لن تتغير.',
   'mail.receipt.subject': 'تم استلام طلبك {tracking}',
   'mail.receipt.body':
-    'مرحبا {name}،\n\nتوصلت {institution} بطلبك «{subject}».\n\nرقم التتبع: {tracking}\nأجل الجواب: {due}\n\nتابع طلبك على {url}',
+    'مرحبا {name}،\n\nتوصلت {institution} بطلبك «{subject}».\n\nرقم التتبع: {tracking}\nالرمز السري: {code} (احتفظ به: مع رقم التتبع يمكنك من تتبع الملف دون حساب)\nأجل الجواب: {due}\n\nتابع طلبك على {url}',
 };

@@ -67,7 +67,7 @@ export const en = {
     'Hello {name},\n\nYour password reset code is {code}. It is valid for 30 minutes.\n\nIf you did not ask for it, ignore this message: your password does not change.',
   'mail.receipt.subject': 'Your request {tracking} has been received',
   'mail.receipt.body':
-    'Hello {name},\n\n{institution} has received your request "{subject}".\n\nTracking number: {tracking}\nAnswer due by: {due}\n\nFollow it at {url}',
+    'Hello {name},\n\n{institution} has received your request "{subject}".\n\nTracking number: {tracking}\nSecret code: {code} (keep it: with the number, it lets you follow the case without an account)\nAnswer due by: {due}\n\nFollow it at {url}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -72,5 +72,5 @@ export const fr: Record<MessageKey, string> = {
     'Bonjour {name},\n\nVotre code de réinitialisation est {code}. Il est valable 30 minutes.\n\nSi vous ne l’avez pas demandé, ignorez ce message : votre mot de passe ne change pas.',
   'mail.receipt.subject': 'Votre demande {tracking} a bien été reçue',
   'mail.receipt.body':
-    'Bonjour {name},\n\n{institution} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
+    'Bonjour {name},\n\n{institution} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nCode secret : {code} (gardez-le : avec le numéro, il permet de suivre le dossier sans compte)\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
 };

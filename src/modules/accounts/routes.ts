@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../server/auth.js';
@@ -98,7 +98,18 @@ export async function accountRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
   const { secret, SESSION_TTL_HOURS: ttl, LOGIN_RATE_LIMIT } = app.deps.config;
-  const limited = { rateLimit: { max: LOGIN_RATE_LIMIT, timeWindow: '15 minutes' } };
+  // Counted per client address and e-mail address, so one family behind one connection is not locked out together.
+  const limited = {
+    rateLimit: {
+      max: LOGIN_RATE_LIMIT,
+      timeWindow: '15 minutes',
+      hook: 'preHandler' as const,
+      keyGenerator: (req: FastifyRequest) => {
+        const email = (req.body as { email?: unknown } | undefined)?.email;
+        return `${req.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+      },
+    },
+  };
 
   r.post(
     '/api/auth/register',

@@ -31,7 +31,7 @@ export async function caseRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
   const { secret, MAX_UPLOAD_MB, TRACK_RATE_LIMIT, publicUrl } = app.deps.config;
-  const ctx = (req: FastifyRequest): Ctx => ({ db, actor: req.actor, requestId: req.id, secret });
+  const ctx = (req: FastifyRequest): Ctx => ({ db, actor: req.actor, requestId: req.id, secret, publicUrl });
 
   r.post(
     '/api/cases',

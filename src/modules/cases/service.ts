@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
+import { formatDate } from '../../i18n/format.js';
 import { AppError, forbidden, notFound, ValidationError } from '../../server/errors.js';
 import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
@@ -10,6 +11,7 @@ import { validateFields } from '../catalog/fields.js';
 import { getCategory } from '../catalog/service.js';
 import { institutions } from '../institutions/schema.js';
 import { getDepartment, getInstitution } from '../institutions/service.js';
+import { enqueueEmail } from '../notifications/service.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
 import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
 import { caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
@@ -29,7 +31,14 @@ import {
   yearInMorocco,
 } from './tracking.js';
 
-export type Ctx = { db: Db; actor: Actor | null; requestId: string; secret: string; now?: () => Date };
+export type Ctx = {
+  db: Db;
+  actor: Actor | null;
+  requestId: string;
+  secret: string;
+  publicUrl?: string;
+  now?: () => Date;
+};
 
 /** The timeline event each action writes, and whether the citizen sees it. */
 const eventOf: Record<CaseAction, { type: string; visibility: 'public' | 'internal' }> = {
@@ -88,6 +97,8 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
   const problems = validateFields(category.fields, input.fields);
   if (problems.length) throw new ValidationError(problems);
   const accessCode = newAccessCode();
+  const [requester] = await ctx.db.select().from(accounts).where(eq(accounts.id, input.requesterId));
+  if (!requester) throw new AppError(422, 'error.forbidden');
   const created = await ctx.db.transaction(async (tx) => {
     const seq = await nextSequence(tx, institution.id, yearInMorocco(now));
     const trackingNumber = formatTrackingNumber(institution.code, yearInMorocco(now), seq);
@@ -132,6 +143,24 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
       requestId: ctx.requestId,
       data: { trackingNumber, kind: category.kind, category: category.code, channel: input.intakeChannel },
     });
+    if (input.replyChannels.includes('email') || input.intakeChannel === 'web') {
+      const lang = input.language;
+      await enqueueEmail(tx, {
+        to: requester.email,
+        template: 'receipt',
+        lang,
+        params: {
+          name: requester.displayName,
+          institution:
+            lang === 'ar' ? institution.nameAr : lang === 'fr' ? institution.nameFr : institution.nameEn,
+          subject: input.subject,
+          tracking: trackingNumber,
+          code: accessCode,
+          due: formatDate(row!.dueAt, lang),
+          url: `${ctx.publicUrl ?? ''}/track/${trackingNumber}`,
+        },
+      });
+    }
     return row!;
   });
   return { case: created, accessCode, institution, category };

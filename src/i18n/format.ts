@@ -1,0 +1,11 @@
+import type { Lang } from './index.js';
+
+const locales: Record<Lang, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB' };
+
+/** A date as people read it in Morocco, in their language (Latin digits, as used in Moroccan administration). */
+export function formatDate(d: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(`${locales[lang]}-u-nu-latn`, {
+    dateStyle: 'long',
+    timeZone: 'Africa/Casablanca',
+  }).format(d);
+}
