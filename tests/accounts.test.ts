@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, citizenProfiles } from '../src/modules/accounts/schema.js';
@@ -179,7 +179,7 @@ describe.each(testDatabases())('citizen accounts on %s', (kind) => {
     const [waiting] = await p.database.db
       .select()
       .from(outboxEmails)
-      .where(eq(outboxEmails.toAddress, 'fatima@example.fr'));
+      .where(and(eq(outboxEmails.toAddress, 'fatima@example.fr'), eq(outboxEmails.template, 'reset')));
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
     expect(waiting!.lastError).toBeTruthy();
     await p.database.db

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../src/i18n/ar.js';
 import { en } from '../src/i18n/en.js';
 import { fr } from '../src/i18n/fr.js';
-import { negotiateLanguage } from '../src/i18n/index.js';
+import { allMessages, negotiateLanguage } from '../src/i18n/index.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 
 describe('API basics', () => {
@@ -50,13 +50,15 @@ describe('API basics', () => {
 
   it('has every message in Arabic, French and English, with the same placeholders', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(ar[key], key).toBeTruthy();
-      expect(fr[key], key).toBeTruthy();
-      expect(placeholders(ar[key]), key).toEqual(placeholders(en[key]));
-      expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
+    const [EN, FR, AR] = (['en', 'fr', 'ar'] as const).map(allMessages);
+    for (const key of Object.keys(EN!)) {
+      expect(AR![key], key).toBeTruthy();
+      expect(FR![key], key).toBeTruthy();
+      expect(placeholders(AR![key]!), key).toEqual(placeholders(EN![key]!));
+      expect(placeholders(FR![key]!), key).toEqual(placeholders(EN![key]!));
     }
-    expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(AR!).sort()).toEqual(Object.keys(EN!).sort());
+    expect(Object.keys(FR!).sort()).toEqual(Object.keys(EN!).sort());
   });
 
   it('picks the language from Accept-Language by quality', () => {

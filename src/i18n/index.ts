@@ -1,12 +1,13 @@
-import { ar } from './ar.js';
-import { en, type MessageKey } from './en.js';
-import { fr } from './fr.js';
+import { catalogues } from './catalogues.js';
 
-export type { MessageKey };
+type KeysOf<T> = T extends { en: infer E } ? keyof E & string : never;
+/** Every message key of every catalogue. */
+export type MessageKey = KeysOf<(typeof catalogues)[number]>;
 export const supportedLanguages = ['ar', 'fr', 'en'] as const;
 export type Lang = (typeof supportedLanguages)[number];
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { ar, fr, en };
+const merged: Record<Lang, Record<string, string>> = { ar: {}, fr: {}, en: {} };
+for (const c of catalogues) for (const lang of supportedLanguages) Object.assign(merged[lang], c[lang]);
 
 export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (supportedLanguages as readonly string[]).includes(v);
@@ -14,7 +15,7 @@ export function isLang(v: unknown): v is Lang {
 
 /** Translates a message key, filling `{name}` placeholders. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[lang][key] ?? en[key];
+  const template = merged[lang][key] ?? merged.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
     name in params ? String(params[name]) : `{${name}}`,
   );
@@ -34,4 +35,9 @@ export function negotiateLanguage(header: string | undefined, fallback: Lang = '
     .sort((a, b) => b.q - a.q);
   for (const { tag } of ranked) if (isLang(tag)) return tag;
   return fallback;
+}
+
+/** All messages of one language, for checks and for the web app. */
+export function allMessages(lang: Lang): Readonly<Record<string, string>> {
+  return merged[lang];
 }

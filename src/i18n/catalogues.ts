@@ -1,0 +1,12 @@
+import { ar } from './ar.js';
+import { defineMessages } from './define.js';
+import { en } from './en.js';
+import { fr } from './fr.js';
+
+const core = defineMessages({ en, fr, ar });
+
+/**
+ * Every message catalogue of the platform. A module with many messages keeps them in its own
+ * `messages.ts` (built with `defineMessages`) and adds it to this list.
+ */
+export const catalogues = [core] as const;
