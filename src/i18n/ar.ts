@@ -37,6 +37,11 @@ export const ar: Record<MessageKey, string> = {
   'error.file.missing': 'لم يتم إرسال أي ملف.',
   'error.file.too_many': 'أرسل ملفا واحدا في كل مرة.',
   'error.institution_code_taken': 'هذا الرمز مستعمل من طرف مؤسسة أخرى.',
+  'error.rating.not_yet': 'يمكنك تقييم الخدمة بعد التوصل بالجواب.',
+  'error.rating.already': 'لقد قمت بتقييم هذا الملف من قبل.',
+  'error.account.open_cases':
+    'لا يمكن حذف حسابك ما دامت لديك ملفات مفتوحة ({count}). اسحبها أو انتظر الجواب.',
+  'error.account.password_set': 'لهذا الحساب كلمة مرور. استعمل «نسيت كلمة المرور» لتغييرها.',
   'validation.required': 'هذه الخانة إلزامية.',
   'validation.invalid_type': 'نوع هذه القيمة غير صحيح.',
   'validation.too_short': 'قصير جدا: {minimum} أحرف على الأقل.',

@@ -37,6 +37,11 @@ export const en = {
   'error.file.missing': 'No file was sent.',
   'error.file.too_many': 'Send one file at a time.',
   'error.institution_code_taken': 'An institution already uses this code.',
+  'error.rating.not_yet': 'You can rate the service once the case has been answered.',
+  'error.rating.already': 'You have already rated this case.',
+  'error.account.open_cases':
+    'Your account cannot be deleted while {count} case(s) are still open. Withdraw them or wait for the answer.',
+  'error.account.password_set': 'This account already has a password. Use “Forgot password” to change it.',
   'validation.required': 'This field is required.',
   'validation.invalid_type': 'This value has the wrong type.',
   'validation.too_short': 'Too short: at least {minimum} characters.',

@@ -41,6 +41,12 @@ export const fr: Record<MessageKey, string> = {
   'error.file.missing': 'Aucun fichier n’a été envoyé.',
   'error.file.too_many': 'Envoyez un seul fichier à la fois.',
   'error.institution_code_taken': 'Un organisme utilise déjà ce code.',
+  'error.rating.not_yet': 'Vous pourrez noter le service une fois la réponse reçue.',
+  'error.rating.already': 'Vous avez déjà noté ce dossier.',
+  'error.account.open_cases':
+    'Votre compte ne peut pas être supprimé tant que {count} dossier(s) sont en cours. Retirez-les ou attendez la réponse.',
+  'error.account.password_set':
+    'Ce compte a déjà un mot de passe. Utilisez « Mot de passe oublié » pour le changer.',
   'validation.required': 'Ce champ est obligatoire.',
   'validation.invalid_type': 'Cette valeur n’a pas le bon type.',
   'validation.too_short': 'Trop court : au moins {minimum} caractères.',

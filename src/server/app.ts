@@ -27,7 +27,8 @@ export const JSON_BODY_LIMIT = 256 * 1024;
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    // Only behind a reverse proxy may X-Forwarded-For be believed (rate limits count per client address).
+    trustProxy: config.TRUST_PROXY,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

@@ -12,17 +12,22 @@ import {
   phoneSchema,
   safeText,
 } from '../../server/validation.js';
+import { casesOfPerson, openCaseCount } from '../cases/service.js';
 import { getTerritory } from '../territory/service.js';
 import { languages, replyChannels } from './schema.js';
 import {
   createSession,
+  deleteCitizenAccount,
   getCitizenProfile,
+  hasPassword,
   login,
   logout,
   registerCitizen,
   requestPasswordReset,
   resendVerification,
   resetPassword,
+  setFirstPassword,
+  startEmailSignIn,
   updateCitizenProfile,
   verifyEmail,
 } from './service.js';
@@ -198,6 +203,7 @@ export async function accountRoutes(app: FastifyInstance) {
           displayName: a.displayName,
           email: a.email,
           language: a.language,
+          hasPassword: await hasPassword(db, a.accountId),
         },
         memberships: a.memberships,
         scopes: a.scopes,
@@ -230,6 +236,73 @@ export async function accountRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       await resetPassword(db, secret, req.body.email, req.body.code, req.body.password, req.id);
+      return reply.code(204).send();
+    },
+  );
+
+  r.post(
+    '/api/auth/email-code',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in (or start, for a first case) with a code sent by e-mail, without a password',
+        body: z.strictObject({
+          email: emailSchema,
+          preferredLanguage: z.enum(languages),
+          countryOfResidence: countrySchema,
+        }),
+      },
+    },
+    async (req, reply) => {
+      await startEmailSignIn(db, secret, req.body, req.id);
+      return reply.code(202).send({ accepted: true });
+    },
+  );
+
+  r.post(
+    '/api/me/password',
+    {
+      schema: {
+        tags: ['citizens'],
+        summary: 'Set a password on an account opened with an e-mail code',
+        body: z.strictObject({ password: passwordSchema }),
+      },
+    },
+    async (req, reply) => {
+      const a = requireActor(req);
+      if (a.kind !== 'citizen') throw forbidden();
+      await setFirstPassword(db, a.accountId, req.body.password, req.id);
+      return reply.code(204).send();
+    },
+  );
+
+  r.get(
+    '/api/me/export',
+    { schema: { tags: ['citizens'], summary: 'All my data, as JSON (law 09-08)' } },
+    async (req, reply) => {
+      const a = requireActor(req);
+      if (a.kind !== 'citizen') throw forbidden();
+      const data = {
+        exportedAt: new Date().toISOString(),
+        account: { email: a.email, displayName: a.displayName, language: a.language },
+        profile: await getCitizenProfile(db, a.accountId),
+        cases: await casesOfPerson(db, a.accountId),
+      };
+      return reply.header('content-disposition', 'attachment; filename="jisr-my-data.json"').send(data);
+    },
+  );
+
+  r.delete(
+    '/api/me',
+    { schema: { tags: ['citizens'], summary: 'Delete my account (when no case is still open)' } },
+    async (req, reply) => {
+      const a = requireActor(req);
+      if (a.kind !== 'citizen') throw forbidden();
+      const open = await openCaseCount(db, a.accountId);
+      if (open > 0) throw new AppError(409, 'error.account.open_cases', { count: open });
+      await deleteCitizenAccount(db, a.accountId, req.id);
+      clearSessionCookie(reply);
       return reply.code(204).send();
     },
   );

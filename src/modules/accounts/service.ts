@@ -461,3 +461,104 @@ export async function isStaffOf(db: Executor, accountId: string, institutionId: 
     .limit(1);
   return !!row;
 }
+
+/**
+ * Sign-in by a code sent to the e-mail address, with no password: how a person files without creating
+ * an account. The first time, it opens a citizen account with no password; setting one later makes it a
+ * full account, with the cases already attached.
+ */
+export async function startEmailSignIn(
+  db: Db,
+  secret: string,
+  input: { email: string; preferredLanguage: Language; countryOfResidence: string },
+  requestId: string,
+) {
+  await db.transaction(async (tx) => {
+    let acc = await findAccountByEmail(tx, input.email);
+    if (acc && (acc.kind !== 'citizen' || acc.disabledAt)) return; // staff sign in with their password only
+    if (!acc) {
+      const [created] = await tx
+        .insert(accounts)
+        .values({
+          kind: 'citizen',
+          email: input.email,
+          passwordHash: '',
+          displayName: input.email.split('@')[0]!,
+          preferredLanguage: input.preferredLanguage,
+        })
+        .returning();
+      acc = created!;
+      await tx.insert(citizenProfiles).values({
+        accountId: acc!.id,
+        countryOfResidence: input.countryOfResidence,
+        replyChannels: ['email'],
+      });
+      await recordAudit(tx, {
+        actorId: acc!.id,
+        action: 'account.register_by_code',
+        entityType: 'account',
+        entityId: acc!.id,
+        requestId,
+      });
+    }
+    const code = await issueCode(tx, secret, acc!.id, 'verify_email');
+    await enqueueEmail(tx, {
+      to: acc!.email,
+      template: 'verify',
+      lang: input.preferredLanguage,
+      params: { code, name: acc!.displayName },
+    });
+  });
+}
+
+export async function hasPassword(db: Executor, accountId: string) {
+  const [acc] = await db
+    .select({ h: accounts.passwordHash })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  return !!acc?.h;
+}
+
+/** Turns a code-only account into a full one. Changing an existing password goes through the reset. */
+export async function setFirstPassword(db: Db, accountId: string, password: string, requestId: string) {
+  if (await hasPassword(db, accountId)) throw new AppError(409, 'error.account.password_set');
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, accountId));
+    await recordAudit(tx, {
+      actorId: accountId,
+      action: 'account.password_set',
+      entityType: 'account',
+      entityId: accountId,
+      requestId,
+    });
+  });
+}
+
+/**
+ * Deletes a citizen's account: the profile goes, the sign-in goes, the address is replaced.
+ * The cases stay with the bodies that handled them (public records), no longer linked to a person's details.
+ */
+export async function deleteCitizenAccount(db: Db, accountId: string, requestId: string) {
+  await db.transaction(async (tx) => {
+    await tx.delete(citizenProfiles).where(eq(citizenProfiles.accountId, accountId));
+    await tx.delete(sessions).where(eq(sessions.accountId, accountId));
+    await tx.delete(verificationCodes).where(eq(verificationCodes.accountId, accountId));
+    await tx
+      .update(accounts)
+      .set({
+        email: `deleted-${accountId}@invalid`,
+        passwordHash: '',
+        displayName: '—',
+        disabledAt: new Date(),
+      })
+      .where(eq(accounts.id, accountId));
+    await recordAudit(tx, {
+      actorId: accountId,
+      action: 'account.delete',
+      entityType: 'account',
+      entityId: accountId,
+      requestId,
+    });
+  });
+}

@@ -7,8 +7,19 @@ import { AppError, forbidden } from '../../server/errors.js';
 import { safeText } from '../../server/validation.js';
 import { languages, replyChannels } from '../accounts/schema.js';
 import { addAttachment, getAttachment, listAttachments } from './attachments.js';
+import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedback.js';
 import { blobPath } from './files.js';
-import { applyAction, assignCase, type Ctx, createCase, listCases, trackCase, viewCase } from './service.js';
+import {
+  addMessage,
+  applyAction,
+  assignCase,
+  type Ctx,
+  createCase,
+  getReadableCase,
+  listCases,
+  trackCase,
+  viewCase,
+} from './service.js';
 import { caseActions, caseStates } from './state-machine.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -127,6 +138,83 @@ export async function caseRoutes(app: FastifyInstance) {
     async (req) => {
       requireActor(req);
       return assignCase(ctx(req), req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/messages',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Write in the case’s conversation (the citizen or the body)',
+        params: idParams,
+        body: z.strictObject({ text: safeText(1, 5000) }),
+      },
+    },
+    async (req, reply) => {
+      requireActor(req);
+      return reply.code(201).send(await addMessage(ctx(req), req.params.id, req.body.text));
+    },
+  );
+
+  r.get('/api/cases/:id/rating', { schema: { tags: ['cases'], params: idParams } }, async (req) => {
+    requireActor(req);
+    await getReadableCase(ctx(req), req.params.id);
+    return { rating: await getRating(db, req.params.id) };
+  });
+
+  r.post(
+    '/api/cases/:id/rating',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Rate the service once the case is answered (1 to 5, with an optional comment)',
+        params: idParams,
+        body: z.strictObject({
+          score: z.number().int().min(1).max(5),
+          comment: safeText(1, 2000).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      requireActor(req);
+      return reply.code(201).send(await rateCase(ctx(req), req.params.id, req.body));
+    },
+  );
+
+  r.get(
+    '/api/me/drafts',
+    { schema: { tags: ['cases'], summary: 'Forms kept while being filled in' } },
+    async (req) => {
+      const actor = requireActor(req);
+      return { items: await listDrafts(db, actor.accountId) };
+    },
+  );
+
+  r.put(
+    '/api/me/drafts/:draftId',
+    {
+      schema: {
+        tags: ['cases'],
+        params: z.object({ draftId: z.uuid() }),
+        body: z.strictObject({ data: z.record(z.string().max(60), z.unknown()) }),
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      if (JSON.stringify(req.body.data).length > 64_000)
+        throw new AppError(413, 'error.body_too_large', { limit: '64 KB' });
+      return saveDraft(db, actor.accountId, req.params.draftId, req.body.data);
+    },
+  );
+
+  r.delete(
+    '/api/me/drafts/:draftId',
+    { schema: { tags: ['cases'], params: z.object({ draftId: z.uuid() }) } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await deleteDraft(db, actor.accountId, req.params.draftId);
+      return reply.code(204).send();
     },
   );
 

@@ -109,3 +109,27 @@ export const attachments = pgTable(
   },
   (t) => [index('attachments_case_idx').on(t.caseId)],
 );
+
+/** The citizen's rating of how their case was handled, once answered. */
+export const caseRatings = pgTable('case_ratings', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  score: integer('score').notNull(),
+  comment: text('comment'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A form being filled in, kept on the server so nothing typed is lost on a bad connection. */
+export const caseDrafts = pgTable(
+  'case_drafts',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_drafts_account_idx').on(t.accountId)],
+);

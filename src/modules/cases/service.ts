@@ -14,7 +14,7 @@ import { getDepartment, getInstitution } from '../institutions/service.js';
 import { enqueueEmail } from '../notifications/service.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
 import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
-import { caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
+import { attachments, caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
 import {
   availableActions,
   type CaseAction,
@@ -319,13 +319,16 @@ export async function applyAction(
       .returning();
     if (!updated) throw new AppError(409, 'error.conflict.version', {}, { currentVersion: c.version });
     const ev = eventOf[input.action];
+    // The approved reply is the last draft: it becomes the reasoned answer the citizen reads.
+    const reason =
+      input.action === 'approve_reply' ? await latestDraft(tx, c.id) : input.reason?.trim() || null;
     await tx.insert(caseEvents).values({
       caseId: c.id,
       type: ev.type,
       actorId: ctx.actor!.accountId,
       fromState: c.state,
       toState: to,
-      reason: input.reason?.trim() || null,
+      reason,
       visibility: ev.visibility,
       createdAt: now,
     });
@@ -339,6 +342,45 @@ export async function applyAction(
       data: { from: c.state, to, version: updated.version },
     });
     return presentCase(updated, ctx.actor, now);
+  });
+}
+
+async function latestDraft(tx: Executor, caseId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ reason: caseEvents.reason })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'reply_drafted')))
+    .orderBy(desc(caseEvents.id))
+    .limit(1);
+  return row?.reason ?? null;
+}
+
+/** A message in the case's conversation, from the citizen or from the body; changes no state. */
+export async function addMessage(ctx: Ctx, id: string, text: string) {
+  const { c, scope } = await getReadableCase(ctx, id);
+  const own = isOwnCase(ctx.actor, scope);
+  if (!own && !canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const [ev] = await tx
+      .insert(caseEvents)
+      .values({
+        caseId: c.id,
+        type: 'message',
+        actorId: ctx.actor!.accountId,
+        reason: text,
+        visibility: 'public',
+      })
+      .returning();
+    await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, c.id));
+    await recordAudit(tx, {
+      actorId: ctx.actor!.accountId,
+      action: 'case.message',
+      entityType: 'case',
+      entityId: c.id,
+      institutionId: c.institutionId,
+      requestId: ctx.requestId,
+    });
+    return { id: ev!.id, at: ev!.createdAt.toISOString() };
   });
 }
 
@@ -470,4 +512,52 @@ export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: st
     createdAt: c.createdAt.toISOString(),
     timeline: await caseTimeline(ctx.db, c.id, false),
   };
+}
+
+/** Everything filed by or for a person, for their data export (law 09-08): cases, public timeline, files. */
+export async function casesOfPerson(db: Executor, accountId: string) {
+  const rows = await db
+    .select({ c: cases, inst: institutions })
+    .from(cases)
+    .innerJoin(institutions, eq(institutions.id, cases.institutionId))
+    .where(or(eq(cases.requesterId, accountId), eq(cases.representativeId, accountId)))
+    .orderBy(asc(cases.createdAt));
+  const out = [];
+  for (const { c, inst } of rows) {
+    const files = await db.select().from(attachments).where(eq(attachments.caseId, c.id));
+    out.push({
+      trackingNumber: c.trackingNumber,
+      institution: inst.nameFr,
+      kind: c.kind,
+      subject: c.subject,
+      description: c.description,
+      fields: c.fields,
+      state: c.state,
+      replyChannels: c.replyChannels,
+      createdAt: c.createdAt.toISOString(),
+      dueAt: c.dueAt.toISOString(),
+      timeline: await caseTimeline(db, c.id, false),
+      attachments: files.map((f) => ({
+        name: f.originalName,
+        mediaType: f.mediaType,
+        size: f.size,
+        sha256: f.sha256,
+      })),
+    });
+  }
+  return out;
+}
+
+/** How many of a person's own cases still wait for an outcome. */
+export async function openCaseCount(db: Executor, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.requesterId, accountId),
+        sql`${cases.state} not in ('closed', 'rejected', 'referred', 'withdrawn', 'answered', 'ready')`,
+      ),
+    );
+  return row!.n;
 }
