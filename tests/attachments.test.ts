@@ -203,7 +203,7 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
       () => upload(fatima, name, bytes, { lang: 'ar', type: 'application/pdf' }),
       {
         status: 415,
-        type: 'file-type_not_allowed',
+        type: 'file-type-not-allowed',
         lang: 'ar',
         key: 'error.file.type_not_allowed',
       },
@@ -222,7 +222,7 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
   ])('refuses a file name that reaches for folders: %s', async (name) => {
     await expectRefused(() => upload(fatima, name, samples.png, { lang: 'fr' }), {
       status: 422,
-      type: 'file-name_unsafe',
+      type: 'file-name-unsafe',
       lang: 'fr',
       key: 'error.file.name_unsafe',
     });
@@ -240,7 +240,7 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
   ])('refuses a file name hiding %s', async (_label, name) => {
     await expectRefused(() => upload(fatima, name, samples.png, { lang: 'en' }), {
       status: 422,
-      type: 'file-name_unsafe',
+      type: 'file-name-unsafe',
       lang: 'en',
       key: 'error.file.name_unsafe',
     });
@@ -259,7 +259,7 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
     const big = Buffer.concat([samples.pdf, Buffer.alloc(1.5 * 1024 * 1024, 0x20)]);
     const body = await expectRefused(() => upload(fatima, 'gros.pdf', big, { lang: 'ar' }), {
       status: 413,
-      type: 'file-too_large',
+      type: 'file-too-large',
       lang: 'ar',
       key: 'error.file.too_large',
       params: { limit: '1 MB' },
@@ -269,7 +269,7 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
     const justOver = Buffer.concat([samples.pdf, Buffer.alloc(1024 * 1024 + 1 - samples.pdf.length, 0x20)]);
     await expectRefused(() => upload(fatima, 'juste.pdf', justOver, { lang: 'fr' }), {
       status: 413,
-      type: 'file-too_large',
+      type: 'file-too-large',
       lang: 'fr',
       key: 'error.file.too_large',
       params: { limit: '1 MB' },
@@ -290,7 +290,7 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
     const bytes = Buffer.concat([samples.pdf, Buffer.from('%% youssef\n')]);
     await expectRefused(() => upload(youssef, 'intrus.pdf', bytes, { lang: 'fr' }), {
       status: 404,
-      type: 'not_found',
+      type: 'not-found',
       lang: 'fr',
       key: 'error.not_found',
     });

@@ -374,7 +374,7 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
       const res = await writesNothing(() => fileCase('fr', { ...complaint(), categoryId: missing }));
       expectProblem(res, {
         status: 422,
-        type: 'category_unknown',
+        type: 'category-unknown',
         lang: 'fr',
         key: 'error.category_unknown',
       });
@@ -382,7 +382,7 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
       const res2 = await writesNothing(() => fileCase('ar', { ...complaint(), institutionId: missing }));
       expectProblem(res2, {
         status: 422,
-        type: 'institution_unknown',
+        type: 'institution-unknown',
         lang: 'ar',
         key: 'error.institution_unknown',
       });

@@ -112,7 +112,7 @@ export function installErrorHandling(app: FastifyInstance) {
         reply,
         req,
         err.status,
-        err.key.replace(/^error\./, '').replaceAll('.', '-'),
+        err.key.replace(/^error\./, '').replace(/[._]/g, '-'),
         t(lang, err.key, err.params),
         err.extra,
       );
@@ -152,7 +152,7 @@ export function installErrorHandling(app: FastifyInstance) {
           reply,
           req,
           413,
-          'file-too_large',
+          'file-too-large',
           t(lang, 'error.file.too_large', {
             limit: formatBytes(app.deps.config.MAX_UPLOAD_MB * 1024 * 1024),
           }),

@@ -29,7 +29,7 @@ export function oversees(
   return !!actor?.scopes.some(
     (s) =>
       s.scope === 'nation' ||
-      (s.scope === 'region' && s.territoryCode === place.regionCode) ||
-      (s.scope === 'province' && s.territoryCode === place.provinceCode),
+      (s.scope === 'region' && s.territoryCode !== null && s.territoryCode === place.regionCode) ||
+      (s.scope === 'province' && s.territoryCode !== null && s.territoryCode === place.provinceCode),
   );
 }
