@@ -18,6 +18,7 @@ import { installAuth } from './auth.js';
 import type { Config } from './config.js';
 import { installErrorHandling } from './errors.js';
 import { healthRoutes } from './health.js';
+import { webRoutes } from './web.js';
 import './request-context.js';
 import { randomUUID } from 'node:crypto';
 
@@ -85,5 +86,6 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(caseRoutes);
   await app.register(auditRoutes);
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
+  await app.register(webRoutes);
   return app;
 }

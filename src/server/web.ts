@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/**
+ * Serves the built web app. Every page address answers the app's index.html, with the language and
+ * direction already set from the visitor's language so the first paint is right-to-left in Arabic.
+ */
+export async function webRoutes(app: FastifyInstance) {
+  const index = path.join(webDir, 'index.html');
+  if (!existsSync(index)) {
+    app.log.warn('web app not built: run `npm run build`');
+    return;
+  }
+  const html = readFileSync(index, 'utf8');
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: (reply: unknown, file: string) => {
+      const r = reply as { header(k: string, v: string): void };
+      r.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    const url = req.url.split('?')[0]!;
+    if (url.startsWith('/api/') || path.extname(url)) return reply.callNotFound();
+    const lang = req.lang;
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+      .send(html.replace('<html lang="ar" dir="rtl">', `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`));
+  });
+}

@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.js';
+
+type Country = { code: string; ar: string; fr: string; en: string };
+/** Where Moroccans abroad mostly live, listed first. */
+const frequent = ['FR', 'ES', 'IT', 'BE', 'NL', 'DE', 'US', 'CA', 'AE', 'SA', 'GB', 'QA'];
+
+export function CountrySelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const { i18n } = useTranslation();
+  const id = useId();
+  const countries = useQuery({
+    queryKey: ['countries'],
+    queryFn: () => api<{ items: Country[] }>('/api/countries'),
+    staleTime: Infinity,
+  });
+  const lang = i18n.language as 'ar' | 'fr' | 'en';
+  const items = [...(countries.data?.items ?? [])].sort((a, b) => a[lang].localeCompare(b[lang], lang));
+  const top = frequent.map((c) => items.find((x) => x.code === c)).filter((x): x is Country => !!x);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="country">
+        {top.map((c) => (
+          <option key={`top-${c.code}`} value={c.code}>
+            {c[lang]}
+          </option>
+        ))}
+        <option disabled>──────────</option>
+        {items.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c[lang]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { api } from '../api.js';
+import { type Lang, languages, setLanguage } from '../i18n.js';
+import { useSession } from '../session.js';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const qc = useQueryClient();
+  const [, navigate] = useLocation();
+  const signedIn = session.data?.account.kind === 'citizen';
+  const signOut = async () => {
+    await api('/api/auth/logout', { method: 'POST' });
+    qc.setQueryData(['session'], null);
+    await qc.invalidateQueries();
+    navigate('/');
+  };
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="top">
+        <div className="wrap top-row">
+          <Link href="/" className="brand" aria-label={t('nav.home')}>
+            <img src="/icon.svg" alt="" width="32" height="32" />
+            <span>{t('app.name')}</span>
+          </Link>
+          <label className="lang">
+            <span className="visually-hidden">{t('nav.language')}</span>
+            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Lang)}>
+              {languages.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {t(`lang.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <nav className="wrap nav" aria-label={t('app.name')}>
+          <Link href="/guides">{t('nav.guides')}</Link>
+          <Link href="/track">{t('nav.track')}</Link>
+          {signedIn ? (
+            <>
+              <Link href="/cases">{t('nav.myCases')}</Link>
+              <Link href="/me">{t('nav.profile')}</Link>
+              <button type="button" className="linklike" onClick={signOut}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : (
+            <Link href="/signin">{t('nav.signIn')}</Link>
+          )}
+        </nav>
+      </header>
+      <main id="main" className="wrap" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="wrap foot">
+        <p>{t('footer.about')}</p>
+      </footer>
+    </>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function ErrorBox({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useTranslation();
+  const detail = error instanceof Error && error.message ? error.message : t('common.error');
+  return (
+    <div className="alert error" role="alert">
+      <p>{detail}</p>
+      {retry && (
+        <button type="button" onClick={retry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import type { TimelineEvent } from '../api.js';
+import { formatDate } from '../i18n.js';
+
+/** The case's history in plain words, oldest first. */
+export function Timeline({ events }: { events: TimelineEvent[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ol className="timeline">
+      {events.map((e) => (
+        <li key={e.id}>
+          <time dateTime={e.at}>{formatDate(e.at, i18n.language, true)}</time>
+          <p>
+            <strong>{t(`event.${e.type}`, { defaultValue: e.type })}</strong>
+          </p>
+          {e.reason && e.type !== 'reply_approved' && (
+            <p className="pre">
+              <bdi>{e.reason}</bdi>
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

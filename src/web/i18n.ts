@@ -1,0 +1,60 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './locales/en.js';
+
+export type Lang = 'ar' | 'fr' | 'en';
+export const languages: Lang[] = ['ar', 'fr', 'en'];
+
+const loaders: Record<Lang, () => Promise<Record<string, string>>> = {
+  ar: () => import('./locales/ar.js').then((m) => m.ar),
+  fr: () => import('./locales/fr.js').then((m) => m.fr),
+  en: async () => en,
+};
+
+/** The language: the one chosen before (cookie), else the browser's, else Arabic. */
+export function initialLanguage(): Lang {
+  const cookie = document.cookie.match(/(?:^|; )lang=(ar|fr|en)/)?.[1] as Lang | undefined;
+  if (cookie) return cookie;
+  for (const l of navigator.languages ?? []) {
+    const short = l.slice(0, 2) as Lang;
+    if (languages.includes(short)) return short;
+  }
+  return 'ar';
+}
+
+/** Switches language everywhere: texts, direction, the API's messages (cookie), remembered for a year. */
+export async function setLanguage(lang: Lang) {
+  if (!i18next.hasResourceBundle(lang, 'translation'))
+    i18next.addResourceBundle(lang, 'translation', await loaders[lang]());
+  await i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  document.cookie = `lang=${lang}; path=/; max-age=31536000; samesite=lax`;
+}
+
+export async function initI18n() {
+  const lang = initialLanguage();
+  await i18next.use(initReactI18next).init({
+    lng: lang,
+    fallbackLng: 'en',
+    resources: { en: { translation: en } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await setLanguage(lang);
+}
+
+/** Dates in the reader's language, Latin digits, Morocco's time zone for deadlines. */
+export function formatDate(iso: string, lang: string, withTime = false): string {
+  const locale = lang === 'ar' ? 'ar-MA-u-nu-latn' : lang === 'fr' ? 'fr-FR' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    ...(withTime ? { timeStyle: 'short' } : {}),
+    timeZone: 'Africa/Casablanca',
+  }).format(new Date(iso));
+}
+
+/** A name from a record with ar/fr/en variants, in the reader's language. */
+export function localName(x: { nameAr: string; nameFr: string; nameEn?: string }, lang: string): string {
+  return lang === 'ar' ? x.nameAr : lang === 'en' ? (x.nameEn ?? x.nameFr) : x.nameFr;
+}

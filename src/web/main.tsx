@@ -1,0 +1,87 @@
+import '@fontsource/noto-sans-arabic/arabic-400.css';
+import '@fontsource/noto-sans-arabic/arabic-700.css';
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-700.css';
+import './styles.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, StrictMode, Suspense, useEffect, useRef } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { Route, Switch, useLocation } from 'wouter';
+import { Layout, Loading } from './components/Layout.js';
+import { initI18n } from './i18n.js';
+import { Home } from './pages/Home.js';
+
+const Guides = lazy(() => import('./pages/Guides.js'));
+const Guide = lazy(() => import('./pages/Guide.js'));
+const FileCase = lazy(() => import('./pages/FileCase.js'));
+const Receipt = lazy(() => import('./pages/Receipt.js'));
+const SignIn = lazy(() => import('./pages/SignIn.js'));
+const MyCases = lazy(() => import('./pages/MyCases.js'));
+const CasePage = lazy(() => import('./pages/CasePage.js'));
+const Track = lazy(() => import('./pages/Track.js'));
+const Profile = lazy(() => import('./pages/Profile.js'));
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+/** Moves focus to the new page's heading, so screen readers announce it. */
+function FocusOnNavigate() {
+  const [location] = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = document.querySelector('main h1') as HTMLElement | null;
+    if (h1) {
+      h1.tabIndex = -1;
+      h1.focus({ preventScroll: false });
+    }
+    window.scrollTo(0, 0);
+  }, [location]);
+  return null;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <h1>{t('common.notFound')}</h1>;
+}
+
+function App() {
+  return (
+    <Layout>
+      <FocusOnNavigate />
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/" component={Home} />
+          <Route path="/guides" component={Guides} />
+          <Route path="/guides/:code" component={Guide} />
+          <Route path="/file/:institutionId" component={FileCase} />
+          <Route path="/receipt/:id" component={Receipt} />
+          <Route path="/signin" component={SignIn} />
+          <Route path="/cases" component={MyCases} />
+          <Route path="/cases/:id" component={CasePage} />
+          <Route path="/track" component={Track} />
+          <Route path="/track/:number" component={Track} />
+          <Route path="/me" component={Profile} />
+          <Route component={NotFound} />
+        </Switch>
+      </Suspense>
+    </Layout>
+  );
+}
+
+await initI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}

@@ -1,0 +1,301 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Redirect, useParams } from 'wouter';
+import { type ApiError, type Attachment, api, type CaseView, uploadFile } from '../api.js';
+import { StateBadge } from '../components/CaseBits.js';
+import { FilePicker } from '../components/FilePicker.js';
+import { ErrorBox, Loading } from '../components/Layout.js';
+import { Timeline } from '../components/Timeline.js';
+import { formatDate } from '../i18n.js';
+import { useSession } from '../session.js';
+
+export default function CasePage() {
+  const { id } = useParams<{ id: string }>();
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const qc = useQueryClient();
+  const c = useQuery({
+    queryKey: ['case', id],
+    queryFn: () => api<CaseView>(`/api/cases/${id}`),
+    enabled: !!session.data,
+  });
+  const files = useQuery({
+    queryKey: ['case', id, 'files'],
+    queryFn: () => api<{ items: Attachment[] }>(`/api/cases/${id}/attachments`),
+    enabled: !!session.data,
+  });
+  const rating = useQuery({
+    queryKey: ['case', id, 'rating'],
+    queryFn: () => api<{ rating: { score: number } | null }>(`/api/cases/${id}/rating`),
+    enabled: !!session.data,
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (session.isPending) return <Loading />;
+  if (!session.data) return <Redirect to="/signin" />;
+  if (c.isPending) return <Loading />;
+  if (c.isError) return <ErrorBox error={c.error} />;
+  const k = c.data;
+  const lang = i18n.language;
+  const refresh = () => qc.invalidateQueries({ queryKey: ['case', id] });
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      await refresh();
+      await qc.invalidateQueries({ queryKey: ['my-cases'] });
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const act = (action: string, reason?: string) =>
+    api(`/api/cases/${id}/actions`, { method: 'POST', body: { action, version: k.version, reason } });
+  const asked = [...k.timeline].reverse().find((e) => e.type === 'info_requested');
+  const answer = [...k.timeline].reverse().find((e) => e.type === 'reply_approved');
+  const can = (a: string) => k.availableActions.includes(a);
+
+  return (
+    <article>
+      <p className="tracking">
+        <bdi dir="ltr">{k.trackingNumber}</bdi>
+      </p>
+      <h1>
+        <bdi>{k.subject}</bdi>
+      </h1>
+      <p>
+        <StateBadge state={k.state} />{' '}
+        <span className="muted">{t('case.filedOn', { date: formatDate(k.createdAt, lang) })}</span> ·{' '}
+        <span className="muted">{t('cases.due', { date: formatDate(k.dueAt, lang) })}</span>
+      </p>
+      {k.overdue && (
+        <p className="alert late" role="status">
+          {t('cases.lateLong', { date: formatDate(k.dueAt, lang) })}
+        </p>
+      )}
+      {error && (
+        <p className="alert error" role="alert">
+          {error.message}
+        </p>
+      )}
+
+      {can('citizen_reply') && asked && (
+        <AnswerBox
+          question={asked.reason ?? ''}
+          busy={busy}
+          onSend={(text, add) =>
+            run(async () => {
+              for (const f of add) await uploadFile(id, f, () => undefined);
+              await act('citizen_reply', text);
+            })
+          }
+        />
+      )}
+
+      {answer?.reason && (
+        <section className="panel reply" aria-labelledby="reply-title">
+          <h2 id="reply-title">{t('case.reply.title')}</h2>
+          <p className="pre">
+            <bdi>{answer.reason}</bdi>
+          </p>
+        </section>
+      )}
+
+      {['answered', 'ready', 'closed'].includes(k.state) &&
+        rating.data &&
+        (rating.data.rating ? (
+          <p className="alert info">{t('case.rate.thanks', { score: rating.data.rating.score })}</p>
+        ) : (
+          <RateBox
+            busy={busy}
+            onSend={(score, comment) =>
+              run(() =>
+                api(`/api/cases/${id}/rating`, {
+                  method: 'POST',
+                  body: { score, ...(comment ? { comment } : {}) },
+                }).then(() => qc.invalidateQueries({ queryKey: ['case', id, 'rating'] })),
+              )
+            }
+          />
+        ))}
+
+      {can('reopen') && (
+        <ReasonBox
+          title={t('case.reopen.title')}
+          label={t('case.reopen.reason')}
+          send={t('case.reopen.send')}
+          busy={busy}
+          onSend={(r) => run(() => act('reopen', r))}
+        />
+      )}
+
+      <section aria-labelledby="tl-title">
+        <h2 id="tl-title">{t('case.timeline')}</h2>
+        <Timeline events={k.timeline} />
+      </section>
+
+      <section aria-labelledby="docs-title">
+        <h2 id="docs-title">{t('case.documents')}</h2>
+        {files.data?.items.length ? (
+          <ul className="files">
+            {files.data.items.map((f) => (
+              <li key={f.id}>
+                <a href={`/api/cases/${id}/attachments/${f.id}`} target="_blank" rel="noreferrer">
+                  <bdi>{f.name}</bdi>
+                </a>{' '}
+                <small className="muted">({Math.ceil(f.size / 1024)} KB)</small>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('case.noDocuments')}</p>
+        )}
+      </section>
+
+      {!['closed', 'withdrawn', 'referred'].includes(k.state) && (
+        <ReasonBox
+          title={t('case.message.label')}
+          label={t('case.message.label')}
+          send={t('case.message.send')}
+          busy={busy}
+          onSend={(text) => run(() => api(`/api/cases/${id}/messages`, { method: 'POST', body: { text } }))}
+        />
+      )}
+
+      {can('withdraw') && (
+        <p>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => {
+              if (window.confirm(t('case.withdrawConfirm'))) run(() => act('withdraw'));
+            }}
+          >
+            {t('case.withdraw')}
+          </button>
+        </p>
+      )}
+    </article>
+  );
+}
+
+function AnswerBox({
+  question,
+  busy,
+  onSend,
+}: {
+  question: string;
+  busy: boolean;
+  onSend: (text: string, files: File[]) => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const id = useId();
+  return (
+    <section className="panel asked" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('case.asked.title')}</h2>
+      <blockquote className="pre">
+        <bdi>{question}</bdi>
+      </blockquote>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) onSend(text.trim(), files);
+        }}
+      >
+        <div className="field">
+          <label htmlFor={id}>{t('case.asked.reply')}</label>
+          <textarea id={id} rows={4} value={text} onChange={(e) => setText(e.target.value)} required />
+        </div>
+        <FilePicker files={files} onChange={setFiles} />
+        <button type="submit" disabled={busy || !text.trim()}>
+          {t('case.asked.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function ReasonBox(p: {
+  title: string;
+  label: string;
+  send: string;
+  busy: boolean;
+  onSend: (text: string) => void;
+}) {
+  const [text, setText] = useState('');
+  const id = useId();
+  return (
+    <section className="panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{p.title}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) {
+            p.onSend(text.trim());
+            setText('');
+          }
+        }}
+      >
+        <div className="field">
+          <label htmlFor={id}>{p.label}</label>
+          <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} required />
+        </div>
+        <button type="submit" disabled={p.busy || !text.trim()}>
+          {p.send}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function RateBox({ busy, onSend }: { busy: boolean; onSend: (score: number, comment: string) => void }) {
+  const { t } = useTranslation();
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const id = useId();
+  return (
+    <section className="panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('case.rate.title')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (score) onSend(score, comment.trim());
+        }}
+      >
+        <fieldset>
+          <legend>{t('case.rate.score')}</legend>
+          <div className="stars">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <label key={n}>
+                <input
+                  type="radio"
+                  name="score"
+                  value={n}
+                  checked={score === n}
+                  onChange={() => setScore(n)}
+                />
+                <span aria-hidden="true">{n <= score ? '★' : '☆'}</span>
+                <span className="visually-hidden">{t('case.rate.star', { count: n })}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={id}>
+            {t('case.rate.comment')} <span className="muted">({t('common.optional')})</span>
+          </label>
+          <textarea id={id} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </div>
+        <button type="submit" disabled={busy || !score}>
+          {t('case.rate.send')}
+        </button>
+      </form>
+    </section>
+  );
+}

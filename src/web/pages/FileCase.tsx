@@ -1,0 +1,461 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams, useSearch } from 'wouter';
+import { ApiError, api, type Category, type DocumentType, type Institution, uploadFile } from '../api.js';
+import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
+import { FilePicker } from '../components/FilePicker.js';
+import { GuideFacts } from '../components/GuideFacts.js';
+import { ErrorBox, Loading } from '../components/Layout.js';
+import { localName } from '../i18n.js';
+import { useSession } from '../session.js';
+
+const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
+const channels = ['email', 'post', 'phone', 'whatsapp', 'sms'];
+const STEPS = ['kind', 'details', 'files', 'channels', 'review'] as const;
+
+type Form = {
+  kind: string;
+  categoryId: string;
+  subject: string;
+  description: string;
+  fields: Record<string, string>;
+  replyChannels: string[];
+  step: number;
+};
+const empty: Form = {
+  kind: '',
+  categoryId: '',
+  subject: '',
+  description: '',
+  fields: {},
+  replyChannels: ['email'],
+  step: 0,
+};
+
+/** Keeps the form: on the server for signed-in people, on this device otherwise, so nothing typed is lost. */
+function useDraft(institutionId: string, signedIn: boolean) {
+  const key = `jisr-draft-${institutionId}`;
+  const [draftId] = useState(() => localStorage.getItem(`${key}-id`) ?? crypto.randomUUID());
+  const [saved, setSaved] = useState(false);
+  useEffect(() => localStorage.setItem(`${key}-id`, draftId), [key, draftId]);
+  const load = async (): Promise<Form | null> => {
+    if (signedIn) {
+      const res = await api<{ items: { id: string; data: Form }[] }>('/api/me/drafts').catch(() => null);
+      const mine = res?.items.find((d) => d.id === draftId);
+      if (mine) return mine.data;
+    }
+    const local = localStorage.getItem(key);
+    return local ? (JSON.parse(local) as Form) : null;
+  };
+  const save = (form: Form) => {
+    localStorage.setItem(key, JSON.stringify(form));
+    if (signedIn) {
+      api(`/api/me/drafts/${draftId}`, { method: 'PUT', body: { data: form } })
+        .then(() => setSaved(true))
+        .catch(() => setSaved(false));
+    } else setSaved(true);
+  };
+  const clear = async () => {
+    localStorage.removeItem(key);
+    localStorage.removeItem(`${key}-id`);
+    if (signedIn) await api(`/api/me/drafts/${draftId}`, { method: 'DELETE' }).catch(() => undefined);
+  };
+  return { load, save, clear, saved };
+}
+
+export default function FileCase() {
+  const { institutionId } = useParams<{ institutionId: string }>();
+  const search = new URLSearchParams(useSearch());
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [, navigate] = useLocation();
+  const session = useSession();
+  const signedIn = session.data?.account.kind === 'citizen';
+  const institutions = useQuery({
+    queryKey: ['institutions'],
+    queryFn: () => api<{ items: Institution[] }>('/api/institutions'),
+  });
+  const categories = useQuery({
+    queryKey: ['categories'],
+    queryFn: () => api<{ items: Category[] }>('/api/categories'),
+    staleTime: 3_600_000,
+  });
+  const [form, setForm] = useState<Form>(empty);
+  const [files, setFiles] = useState<File[]>([]);
+  const [restored, setRestored] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [sending, setSending] = useState(false);
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const [tried, setTried] = useState(false);
+  const draft = useDraft(institutionId, signedIn);
+  const loaded = useRef(false);
+  const ids = {
+    kind: useId(),
+    cat: useId(),
+    subject: useId(),
+    desc: useId(),
+    subjectErr: useId(),
+    descErr: useId(),
+  };
+
+  // restore a draft once, or start from a document chosen in a guide
+  useEffect(() => {
+    if (loaded.current || session.isPending || !categories.data) return;
+    loaded.current = true;
+    draft.load().then((d) => {
+      if (d) {
+        setForm(d);
+        setRestored(true);
+      } else if (search.get('document')) {
+        const c = categories.data.items.find((x) => x.documentTypeCode === search.get('document'));
+        if (c) setForm({ ...empty, kind: c.kind, categoryId: c.id, step: 1 });
+      }
+    });
+  });
+  // save as the person types (debounced)
+  useEffect(() => {
+    if (!loaded.current) return;
+    const id = setTimeout(() => draft.save(form), 800);
+    return () => clearTimeout(id);
+  }, [form, draft.save]);
+
+  const category = categories.data?.items.find((c) => c.id === form.categoryId);
+  const doc = useQuery({
+    queryKey: ['document', category?.documentTypeCode],
+    queryFn: () => api<DocumentType>(`/api/catalog/documents/${category!.documentTypeCode}`),
+    enabled: !!category?.documentTypeCode,
+  });
+  if (institutions.isPending || categories.isPending) return <Loading />;
+  if (institutions.isError) return <ErrorBox error={institutions.error} />;
+  const inst = institutions.data.items.find((i) => i.id === institutionId);
+  if (!inst) return <ErrorBox error={new Error(t('common.notFound'))} />;
+
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const step = STEPS[form.step]!;
+  const localErrors: Record<string, string> = {};
+  if (form.step >= 1) {
+    if (form.subject.trim().length < 3) localErrors.subject = t('file.subject.hint');
+    if (form.description.trim().length < 10) localErrors.description = t('file.description.hint');
+    for (const f of category?.fields ?? [])
+      if (f.required && !form.fields[f.name]?.trim()) localErrors[`fields/${f.name}`] = t('common.required');
+  }
+  const canNext =
+    (step === 'kind' && !!form.categoryId) ||
+    (step === 'details' && Object.keys(localErrors).length === 0) ||
+    step === 'files' ||
+    (step === 'channels' && form.replyChannels.length > 0);
+  const fieldError = (name: string) => error?.field(name) ?? (tried ? localErrors[name] : undefined);
+
+  const submit = async () => {
+    setSending(true);
+    setError(null);
+    try {
+      const fields: Record<string, string | number> = {};
+      for (const f of category?.fields ?? []) {
+        const v = form.fields[f.name]?.trim();
+        if (v) fields[f.name] = f.type === 'number' ? Number(v) : v;
+      }
+      const made = await api<{ id: string; trackingNumber: string; accessCode: string; dueAt: string }>(
+        '/api/cases',
+        {
+          method: 'POST',
+          body: {
+            institutionId,
+            categoryId: form.categoryId,
+            subject: form.subject,
+            description: form.description,
+            fields,
+            replyChannels: form.replyChannels,
+            language: lang,
+          },
+        },
+      );
+      sessionStorage.setItem(`jisr-receipt-${made.id}`, JSON.stringify(made));
+      for (const f of files) {
+        setProgress({ name: f.name, percent: 0 });
+        await uploadFile(made.id, f, (percent) => setProgress({ name: f.name, percent }));
+      }
+      await draft.clear();
+      navigate(`/receipt/${made.id}`);
+    } catch (e) {
+      setError(e as ApiError);
+      if (e instanceof ApiError && e.problem.errors?.length) set({ step: 1 });
+    } finally {
+      setSending(false);
+      setProgress(null);
+    }
+  };
+
+  const kindCategories = (categories.data?.items ?? []).filter((c) => c.kind === form.kind);
+  return (
+    <>
+      <h1>{t('file.title', { body: localName(inst, lang) })}</h1>
+      <p className="muted">
+        {t('file.step', { n: form.step + 1, total: STEPS.length })} ·{' '}
+        <strong>{t(`file.steps.${step}`)}</strong>
+        {draft.saved && <span className="tag">{t('file.draftSaved')}</span>}
+      </p>
+      <ol className="progress" aria-hidden="true">
+        {STEPS.map((s, i) => (
+          <li key={s} className={i <= form.step ? 'done' : ''} />
+        ))}
+      </ol>
+      {restored && <p className="alert info">{t('file.draftRestored')}</p>}
+      {error && !error.problem.errors?.length && (
+        <p className="alert error" role="alert">
+          {error.message}
+        </p>
+      )}
+
+      <form
+        id="file-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (step === 'review') submit();
+          else if (canNext) {
+            setTried(false);
+            set({ step: form.step + 1 });
+          } else {
+            setTried(true);
+            requestAnimationFrame(() =>
+              (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus(),
+            );
+          }
+        }}
+        noValidate
+      >
+        {step === 'kind' && (
+          <fieldset>
+            <legend>{t('file.kind.label')}</legend>
+            <div className="radios">
+              {kinds.map((k) => (
+                <label key={k}>
+                  <input
+                    type="radio"
+                    name="kind"
+                    value={k}
+                    checked={form.kind === k}
+                    onChange={() => set({ kind: k, categoryId: '' })}
+                  />
+                  {t(`kind.${k}`)}
+                </label>
+              ))}
+            </div>
+            {form.kind && (
+              <div className="field">
+                <label htmlFor={ids.cat}>{t('file.category.label')}</label>
+                <select
+                  id={ids.cat}
+                  value={form.categoryId}
+                  onChange={(e) => set({ categoryId: e.target.value, fields: {} })}
+                >
+                  <option value="">{t('file.category.choose')}</option>
+                  {kindCategories.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {localName(c, lang)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+          </fieldset>
+        )}
+
+        {step === 'details' && (
+          <>
+            {doc.data && (
+              <details className="guide-inline" open>
+                <summary>{localName(doc.data, lang)}</summary>
+                <GuideFacts doc={doc.data} />
+              </details>
+            )}
+            <TextField
+              id={ids.subject}
+              label={t('file.subject.label')}
+              hint={t('file.subject.hint')}
+              value={form.subject}
+              onChange={(v) => set({ subject: v })}
+              error={fieldError('subject')}
+              maxLength={200}
+              required
+            />
+            <div className="field">
+              <label htmlFor={ids.desc}>
+                {t('file.description.label')} <span className="muted">({t('common.required')})</span>
+              </label>
+              <p className="hint" id={`${ids.desc}-hint`}>
+                {t('file.description.hint')}
+              </p>
+              <textarea
+                id={ids.desc}
+                rows={6}
+                value={form.description}
+                maxLength={10000}
+                onChange={(e) => set({ description: e.target.value })}
+                aria-invalid={!!fieldError('description')}
+                aria-describedby={`${ids.desc}-hint${fieldError('description') ? ` ${ids.descErr}` : ''}`}
+              />
+              {fieldError('description') && (
+                <p className="field-error" id={ids.descErr}>
+                  {fieldError('description')}
+                </p>
+              )}
+            </div>
+            {category?.fields.map((f) => (
+              <TextField
+                key={f.name}
+                id={`field-${f.name}`}
+                label={f.label[lang as 'ar' | 'fr' | 'en']}
+                type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text'}
+                value={form.fields[f.name] ?? ''}
+                onChange={(v) => set({ fields: { ...form.fields, [f.name]: v } })}
+                error={fieldError(`fields/${f.name}`)}
+                required={f.required}
+                maxLength={f.maxLength}
+              />
+            ))}
+          </>
+        )}
+
+        {step === 'files' && <FilePicker files={files} onChange={setFiles} />}
+
+        {step === 'channels' && (
+          <fieldset>
+            <legend>{t('file.channels.label')}</legend>
+            <div className="checks">
+              {channels.map((c) => (
+                <label key={c}>
+                  <input
+                    type="checkbox"
+                    checked={form.replyChannels.includes(c)}
+                    onChange={(e) =>
+                      set({
+                        replyChannels: e.target.checked
+                          ? [...form.replyChannels, c]
+                          : form.replyChannels.filter((x) => x !== c),
+                      })
+                    }
+                  />
+                  {t(`channel.${c}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+
+        {step === 'review' && (
+          <section aria-labelledby="review-title">
+            <h2 id="review-title">{t('file.review.title')}</h2>
+            <dl className="facts">
+              <dt>{t('file.review.body')}</dt>
+              <dd>{localName(inst, lang)}</dd>
+              <dt>{t('file.kind.label')}</dt>
+              <dd>
+                {t(`kind.${form.kind}`)} — {category && localName(category, lang)}
+              </dd>
+              <dt>{t('file.subject.label')}</dt>
+              <dd>
+                <bdi>{form.subject}</bdi>
+              </dd>
+              <dt>{t('file.description.label')}</dt>
+              <dd className="pre">
+                <bdi>{form.description}</bdi>
+              </dd>
+              {category?.fields
+                .filter((f) => form.fields[f.name])
+                .map((f) => (
+                  <div key={f.name}>
+                    <dt>{f.label[lang as 'ar' | 'fr' | 'en']}</dt>
+                    <dd>
+                      <bdi>{form.fields[f.name]}</bdi>
+                    </dd>
+                  </div>
+                ))}
+              <dt>{t('file.steps.files')}</dt>
+              <dd>{files.length ? files.map((f) => f.name).join(', ') : t('file.files.none')}</dd>
+              <dt>{t('file.channels.label')}</dt>
+              <dd>{form.replyChannels.map((c) => t(`channel.${c}`)).join(', ')}</dd>
+            </dl>
+            {progress && (
+              <p role="status">
+                {t('file.uploading', progress)}
+                <progress max={100} value={progress.percent} />
+              </p>
+            )}
+          </section>
+        )}
+      </form>
+      {step === 'review' && !signedIn && (
+        <section className="panel" aria-labelledby="signin-title">
+          <h2 id="signin-title">{t('file.signin.title')}</h2>
+          <p>{t('file.signin.lead')}</p>
+          <EmailCodeSignIn />
+        </section>
+      )}
+      <div className="buttons">
+        {form.step > 0 && (
+          <button type="button" className="secondary" onClick={() => set({ step: form.step - 1 })}>
+            {t('common.back')}
+          </button>
+        )}
+        {step !== 'review' ? (
+          <button type="submit" form="file-form">
+            {t('common.next')}
+          </button>
+        ) : (
+          signedIn && (
+            <button type="submit" form="file-form" disabled={sending}>
+              {sending ? t('file.review.sending') : t('file.review.send')}
+            </button>
+          )
+        )}
+      </div>
+    </>
+  );
+}
+
+function TextField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  type?: string;
+  required?: boolean;
+  maxLength?: number;
+}) {
+  const { t } = useTranslation();
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-err` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>
+        {props.label}{' '}
+        <span className="muted">({props.required ? t('common.required') : t('common.optional')})</span>
+      </label>
+      {props.hint && (
+        <p className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <input
+        id={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        maxLength={props.maxLength}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={!!props.error}
+        aria-describedby={describedBy || undefined}
+        dir={props.type === 'number' || props.type === 'date' ? 'ltr' : undefined}
+      />
+      {props.error && (
+        <p className="field-error" id={`${props.id}-err`}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Redirect } from 'wouter';
+import { api, type CaseView } from '../api.js';
+import { StateBadge } from '../components/CaseBits.js';
+import { ErrorBox, Loading } from '../components/Layout.js';
+import { formatDate } from '../i18n.js';
+import { useSession } from '../session.js';
+
+type Page = { items: CaseView[]; nextCursor: string | null };
+
+export default function MyCases() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const list = useInfiniteQuery({
+    queryKey: ['my-cases'],
+    queryFn: ({ pageParam }) =>
+      api<Page>(`/api/cases?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: !!session.data,
+  });
+  if (session.isPending) return <Loading />;
+  if (!session.data) return <Redirect to="/signin" />;
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <ErrorBox error={list.error} retry={() => list.refetch()} />;
+  const items = list.data.pages.flatMap((p) => p.items);
+  return (
+    <>
+      <h1>{t('cases.title')}</h1>
+      {items.length === 0 ? (
+        <p className="empty">
+          {t('cases.empty')} <Link href="/">{t('cases.new')}</Link>
+        </p>
+      ) : (
+        <ul className="case-list">
+          {items.map((c) => (
+            <li key={c.id} className={c.overdue ? 'late' : ''}>
+              <Link href={`/cases/${c.id}`}>
+                <span className="tracking" dir="ltr">
+                  {c.trackingNumber}
+                </span>
+                <strong>
+                  <bdi>{c.subject}</bdi>
+                </strong>
+              </Link>
+              <div className="meta">
+                <StateBadge state={c.state} />
+                {c.state === 'awaiting_citizen' && (
+                  <span className="tag warn">{t('cases.actionNeeded')}</span>
+                )}
+                {c.overdue ? <span className="tag late">{t('cases.late')}</span> : null}
+                <span className="muted">{t('cases.due', { date: formatDate(c.dueAt, i18n.language) })}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.hasNextPage && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          {t('cases.more')}
+        </button>
+      )}
+    </>
+  );
+}

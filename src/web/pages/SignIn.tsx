@@ -1,0 +1,82 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { type ApiError, api } from '../api.js';
+import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
+import { useSignedIn } from '../session.js';
+
+export default function SignIn() {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'password' | 'code'>('password');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [, navigate] = useLocation();
+  const signedIn = useSignedIn();
+  const ids = { email: useId(), password: useId(), err: useId() };
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const res = await api<{ csrfToken: string }>('/api/auth/login', {
+        method: 'POST',
+        body: { email, password },
+      });
+      await signedIn(res.csrfToken);
+      navigate('/cases');
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  return (
+    <section className="narrow">
+      <h1>{t('signin.title')}</h1>
+      <div className="tabs" role="group">
+        <button type="button" aria-pressed={mode === 'password'} onClick={() => setMode('password')}>
+          {t('signin.withPassword')}
+        </button>
+        <button type="button" aria-pressed={mode === 'code'} onClick={() => setMode('code')}>
+          {t('signin.withCode')}
+        </button>
+      </div>
+      {mode === 'password' ? (
+        <form onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor={ids.email}>{t('signin.email')}</label>
+            <input
+              id={ids.email}
+              type="email"
+              dir="ltr"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.password}>{t('signin.password')}</label>
+            <input
+              id={ids.password}
+              type="password"
+              dir="ltr"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              aria-invalid={!!error}
+              aria-describedby={error ? ids.err : undefined}
+            />
+          </div>
+          {error && (
+            <p id={ids.err} className="alert error" role="alert">
+              {error.message}
+            </p>
+          )}
+          <button type="submit">{t('signin.submit')}</button>
+        </form>
+      ) : (
+        <EmailCodeSignIn onDone={() => navigate('/cases')} />
+      )}
+    </section>
+  );
+}

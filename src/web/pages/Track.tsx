@@ -1,0 +1,105 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'wouter';
+import { type ApiError, api, type TimelineEvent } from '../api.js';
+import { StateBadge } from '../components/CaseBits.js';
+import { Timeline } from '../components/Timeline.js';
+import { formatDate, localName } from '../i18n.js';
+
+type Tracked = {
+  trackingNumber: string;
+  institution: { nameAr: string; nameFr: string; nameEn: string };
+  subject: string;
+  state: string;
+  dueAt: string;
+  overdue: boolean;
+  createdAt: string;
+  timeline: TimelineEvent[];
+};
+
+export default function Track() {
+  const params = useParams<{ number?: string }>();
+  const { t, i18n } = useTranslation();
+  const [number, setNumber] = useState(params.number ?? '');
+  const [code, setCode] = useState('');
+  const [result, setResult] = useState<Tracked | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const ids = { n: useId(), c: useId(), err: useId() };
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setResult(null);
+    try {
+      setResult(
+        await api<Tracked>('/api/track', {
+          method: 'POST',
+          body: { trackingNumber: number, accessCode: code },
+        }),
+      );
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  return (
+    <>
+      <h1>{t('track.title')}</h1>
+      <form onSubmit={submit} className="narrow" noValidate>
+        <div className="field">
+          <label htmlFor={ids.n}>{t('track.number')}</label>
+          <p className="hint" id={`${ids.n}-h`}>
+            {t('track.numberHint')}
+          </p>
+          <input
+            id={ids.n}
+            dir="ltr"
+            autoCapitalize="characters"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            aria-describedby={`${ids.n}-h`}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.c}>{t('track.code')}</label>
+          <input
+            id={ids.c}
+            dir="ltr"
+            autoCapitalize="characters"
+            autoComplete="off"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            required
+            aria-invalid={!!error}
+            aria-describedby={error ? ids.err : undefined}
+          />
+        </div>
+        {error && (
+          <p id={ids.err} className="alert error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <button type="submit">{t('track.submit')}</button>
+      </form>
+      {result && (
+        <section aria-live="polite" aria-labelledby="tracked-title">
+          <p className="tracking">
+            <bdi dir="ltr">{result.trackingNumber}</bdi>
+          </p>
+          <h2 id="tracked-title">
+            <bdi>{result.subject}</bdi>
+          </h2>
+          <p>
+            <StateBadge state={result.state} /> · {localName(result.institution, i18n.language)} ·{' '}
+            {t('cases.due', { date: formatDate(result.dueAt, i18n.language) })}
+          </p>
+          {result.overdue && (
+            <p className="alert late">
+              {t('cases.lateLong', { date: formatDate(result.dueAt, i18n.language) })}
+            </p>
+          )}
+          <Timeline events={result.timeline} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,290 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxEmails } from '../../src/modules/notifications/schema.js';
+import { ar } from '../../src/web/locales/ar.js';
+import { en } from '../../src/web/locales/en.js';
+import { fr } from '../../src/web/locales/fr.js';
+import { samples, signedIn } from '../support/platform.js';
+import { expectNoAxeViolations, lastCode, newPage, type Portal, screenshot, startPortal } from './support.js';
+
+const T = { ar, fr } as const;
+type L = keyof typeof T;
+const tr = (lang: L, key: keyof typeof en, vars: Record<string, string | number> = {}) =>
+  T[lang][key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
+
+let portal: Portal;
+let axeChecks = 0;
+beforeAll(async () => {
+  portal = await startPortal();
+}, 180_000);
+afterAll(async () => {
+  console.log(`axe: ${axeChecks} page scans, 0 violations`);
+  await portal?.close();
+});
+
+describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
+  const email = `e2e-${lang}@example.fr`;
+  const state: { caseId?: string; tracking?: string; code?: string } = {};
+
+  it('1. arrives, switches language and back (remembered), and picks the body by searching its commune', async () => {
+    const { page, context, errors } = await newPage(portal.browser, portal.base, lang);
+    await page.goto('/');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    await page.getByRole('heading', { level: 1, name: tr(lang, 'home.title') }).waitFor();
+    axeChecks += Number((await expectNoAxeViolations(page, `home ${lang}`)) > 0);
+    if (lang === 'ar') await screenshot(page, 'ar-phone-home');
+
+    // switch to English, reload: English is remembered; then back
+    await page.getByLabel(tr(lang, 'nav.language')).selectOption('en');
+    await page.getByRole('heading', { level: 1, name: en['home.title'] }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: en['home.title'] }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByLabel(en['nav.language']).selectOption(lang);
+    await page.getByRole('heading', { level: 1, name: tr(lang, 'home.title') }).waitFor();
+
+    await page.getByLabel(tr(lang, 'home.pick.label')).fill(lang === 'ar' ? 'أيت ملول' : 'ait melloul');
+    const commune = page.getByRole('button', { name: lang === 'ar' ? /^آيت ملول/ : /^Ait Melloul/ });
+    await commune.click();
+    await page
+      .getByRole('heading', {
+        name: tr(lang, 'home.pick.bodies', { place: lang === 'ar' ? 'آيت ملول' : 'Ait Melloul' }),
+      })
+      .waitFor();
+    axeChecks += Number((await expectNoAxeViolations(page, `home picked ${lang}`)) > 0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('2. reads the guide of a document before filing', async () => {
+    const { page, context } = await newPage(portal.browser, portal.base, lang);
+    await page.goto('/guides');
+    await page.getByRole('heading', { level: 1, name: tr(lang, 'guides.title') }).waitFor();
+    axeChecks += Number((await expectNoAxeViolations(page, `guides ${lang}`)) > 0);
+    await page
+      .getByRole('link', {
+        name: lang === 'ar' ? 'نسخة موجزة من رسم الولادة' : "Extrait d'acte de naissance",
+      })
+      .click();
+    await page.getByText(tr(lang, 'guide.papers')).waitFor();
+    await page.getByText(tr(lang, 'guide.feeAmount', { amount: 2 })).waitFor();
+    await page
+      .getByText(lang === 'ar' ? 'ثلاثة' : '3 mois')
+      .or(page.getByText('3 أشهر'))
+      .first()
+      .waitFor();
+    axeChecks += Number((await expectNoAxeViolations(page, `guide ${lang}`)) > 0);
+    if (lang === 'ar') await screenshot(page, 'ar-phone-guide');
+    await context.close();
+  });
+
+  it('3–4. files a document request from abroad with a paper, signs in by e-mail code, gets the receipt and the e-mail', async () => {
+    const { page, context, errors } = await newPage(portal.browser, portal.base, lang);
+    await page.goto('/guides/etat-civil-extrait-acte-naissance');
+    await page.getByRole('link', { name: tr(lang, 'guide.file') }).click();
+    // the guide's document is preselected: we are on the details step
+    await page.getByText(tr(lang, 'file.step', { n: 2, total: 5 })).waitFor();
+    // trying to go on with nothing filled shows the errors, linked to their fields
+    await page.getByRole('button', { name: tr(lang, 'common.next') }).click();
+    const subject = page.getByLabel(new RegExp(`^${tr(lang, 'file.subject.label')}`));
+    await expect.poll(() => subject.getAttribute('aria-invalid')).toBe('true');
+    axeChecks += Number((await expectNoAxeViolations(page, `file details with errors ${lang}`)) > 0);
+    if (lang === 'ar') await screenshot(page, 'ar-phone-file-errors');
+    await subject.fill(
+      lang === 'ar'
+        ? 'نسخة موجزة من رسم الولادة لجواز السفر'
+        : 'Extrait d’acte de naissance pour mon passeport',
+    );
+    await page
+      .getByLabel(new RegExp(`^${tr(lang, 'file.description.label')}`))
+      .fill(
+        lang === 'ar'
+          ? 'أقيم في ليون بفرنسا وأحتاج نسخة موجزة من رسم ولادتي.'
+          : 'J’habite à Lyon et j’ai besoin d’un extrait de mon acte de naissance.',
+      );
+    await page.locator('#field-person_name').fill(lang === 'ar' ? 'فاطمة الحسني' : 'Fatima El Hassani');
+    await page.locator('#field-copies').fill('2');
+    await page.getByRole('button', { name: tr(lang, 'common.next') }).click();
+    // papers: a real PNG through the file input (the same input the drop zone and buttons feed)
+    await page.getByText(tr(lang, 'file.step', { n: 3, total: 5 })).waitFor();
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'cin.png', mimeType: 'image/png', buffer: samples.png });
+    await page.getByText('cin.png', { exact: true }).waitFor();
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'virus.exe', mimeType: 'application/x-msdownload', buffer: samples.exe });
+    await page
+      .getByRole('alert')
+      .getByText(tr(lang, 'file.files.badType', { name: 'virus.exe' }))
+      .waitFor();
+    if (lang === 'ar') await screenshot(page, 'ar-phone-file-papers');
+    await page.getByRole('button', { name: tr(lang, 'common.next') }).click();
+    await page.getByLabel(tr(lang, 'channel.whatsapp')).check();
+    await page.getByRole('button', { name: tr(lang, 'common.next') }).click();
+    // review: not signed in, so confirm the e-mail address with a code
+    await page.getByRole('heading', { name: tr(lang, 'file.review.title') }).waitFor();
+    axeChecks += Number((await expectNoAxeViolations(page, `file review ${lang}`)) > 0);
+    await page.getByLabel(tr(lang, 'signin.email'), { exact: true }).fill(email);
+    await page.getByLabel(tr(lang, 'signin.country')).selectOption(lang === 'ar' ? 'FR' : 'BE');
+    await page.getByRole('button', { name: tr(lang, 'signin.sendCode') }).click();
+    await page.getByText(tr(lang, 'signin.codeSent', { email })).waitFor();
+    await page.getByLabel(tr(lang, 'signin.code')).fill(await lastCode(portal.p, email));
+    await page.getByRole('button', { name: tr(lang, 'signin.verify') }).click();
+    await page.getByRole('button', { name: tr(lang, 'file.review.send') }).click();
+    await page.getByRole('heading', { name: tr(lang, 'receipt.title') }).waitFor({ timeout: 20_000 });
+    state.tracking = (await page.getByTestId('tracking-number').textContent())!;
+    state.code = (await page.getByTestId('access-code').textContent())!;
+    state.caseId = page.url().split('/').pop();
+    expect(state.tracking).toMatch(/^AML-\d{4}-\d{6}$/);
+    expect(state.code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    axeChecks += Number((await expectNoAxeViolations(page, `receipt ${lang}`)) > 0);
+    if (lang === 'ar') await screenshot(page, 'ar-phone-receipt');
+    const mails = await portal.p.database.db
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.toAddress, email));
+    const receipt = mails.find((m) => m.template === 'receipt')!;
+    expect(receipt.subject).toContain(state.tracking);
+    expect(receipt.textBody).toContain(state.code);
+    expect(receipt.language).toBe(lang);
+    expect(errors).toEqual([]);
+    await context.storageState({ path: `test-output/state-${lang}.json` });
+    await context.close();
+  }, 120_000);
+
+  it('5. follows the case in "my cases" and on its page; tracks it without an account', async () => {
+    const context = await portal.browser.newContext({
+      storageState: `test-output/state-${lang}.json`,
+      viewport: { width: 360, height: 780 },
+      baseURL: portal.base,
+    });
+    const page = await context.newPage();
+    await page.goto('/cases');
+    await page.getByRole('heading', { level: 1, name: tr(lang, 'cases.title') }).waitFor();
+    await page.getByText(state.tracking!).waitFor();
+    axeChecks += Number((await expectNoAxeViolations(page, `my cases ${lang}`)) > 0);
+    if (lang === 'ar') await screenshot(page, 'ar-phone-my-cases');
+    await page.getByText(state.tracking!).click();
+    await page.getByRole('heading', { name: tr(lang, 'case.timeline') }).waitFor();
+    await page.getByText(tr(lang, 'event.submitted')).waitFor();
+    await page.getByRole('link', { name: 'cin.png' }).waitFor();
+    axeChecks += Number((await expectNoAxeViolations(page, `case ${lang}`)) > 0);
+    await context.close();
+
+    const anon = await newPage(portal.browser, portal.base, lang);
+    await anon.page.goto('/track');
+    await anon.page.getByLabel(tr(lang, 'track.number')).fill(state.tracking!.toLowerCase());
+    await anon.page.getByLabel(tr(lang, 'track.code')).fill('WRONG-CODE2');
+    await anon.page.getByRole('button', { name: tr(lang, 'track.submit') }).click();
+    await anon.page.getByRole('alert').waitFor();
+    await anon.page.getByLabel(tr(lang, 'track.code')).fill(state.code!);
+    await anon.page.getByRole('button', { name: tr(lang, 'track.submit') }).click();
+    await anon.page.getByText(tr(lang, 'event.submitted')).waitFor();
+    axeChecks += Number((await expectNoAxeViolations(anon.page, `track ${lang}`)) > 0);
+    if (lang === 'ar') await screenshot(anon.page, 'ar-phone-track');
+    await anon.context.close();
+  }, 60_000);
+
+  it('6–7. answers the body’s question with a paper, reads the reasoned reply, rates it, and may appeal', async () => {
+    const agent = await signedIn(portal.p.app, 'etatcivil@aml.demo');
+    const chief = await signedIn(portal.p.app, 'chef@aml.demo');
+    const act = async (c: typeof agent, action: string, reason?: string) => {
+      const v = (await c.get(`/api/cases/${state.caseId}`)).json().version;
+      const res = await c.post(`/api/cases/${state.caseId}/actions`, { action, version: v, reason });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const question =
+      lang === 'ar'
+        ? 'المرجو إرسال نسخة من الدفتر العائلي.'
+        : 'Merci d’envoyer une copie du livret de famille.';
+    await act(agent, 'acknowledge');
+    await act(agent, 'start');
+    await act(agent, 'request_info', question);
+
+    const context = await portal.browser.newContext({
+      storageState: `test-output/state-${lang}.json`,
+      viewport: { width: 360, height: 780 },
+      baseURL: portal.base,
+    });
+    const page = await context.newPage();
+    await page.goto(`/cases/${state.caseId}`);
+    await page.getByRole('heading', { name: tr(lang, 'case.asked.title') }).waitFor();
+    await page.getByText(question).first().waitFor();
+    axeChecks += Number((await expectNoAxeViolations(page, `asked ${lang}`)) > 0);
+    if (lang === 'ar') await screenshot(page, 'ar-phone-asked');
+    await page
+      .getByLabel(tr(lang, 'case.asked.reply'))
+      .fill(lang === 'ar' ? 'أرفقت نسخة من الدفتر العائلي.' : 'Voici la copie du livret de famille.');
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'livret.pdf', mimeType: 'application/pdf', buffer: samples.pdf });
+    await page.getByRole('button', { name: tr(lang, 'case.asked.send') }).click();
+    await page.getByText(tr(lang, 'state.in_progress')).first().waitFor();
+    await page.getByRole('link', { name: 'livret.pdf' }).waitFor();
+
+    const replyText =
+      lang === 'ar'
+        ? 'تم إنجاز النسخة الموجزة وإرسالها إليكم بالبريد المضمون.'
+        : 'Votre extrait a été établi et vous est envoyé par courrier recommandé.';
+    await act(agent, 'submit_reply', replyText);
+    await act(chief, 'approve_reply');
+    await page.reload();
+    await page.getByRole('heading', { name: tr(lang, 'case.reply.title') }).waitFor();
+    await page.getByText(replyText).waitFor();
+    await page.locator('input[name="score"][value="4"]').check();
+    await page.getByRole('button', { name: tr(lang, 'case.rate.send') }).click();
+    await page.getByText(tr(lang, 'case.rate.thanks', { score: 4 })).waitFor();
+    await page.getByRole('heading', { name: tr(lang, 'case.reopen.title') }).waitFor();
+    axeChecks += Number((await expectNoAxeViolations(page, `answered ${lang}`)) > 0);
+    if (lang === 'ar') await screenshot(page, 'ar-phone-answered');
+    await context.close();
+  }, 90_000);
+
+  it('8. corrects the profile (with a clear error first), creates a password, downloads the data', async () => {
+    const context = await portal.browser.newContext({
+      storageState: `test-output/state-${lang}.json`,
+      viewport: { width: 360, height: 780 },
+      baseURL: portal.base,
+    });
+    const page = await context.newPage();
+    await page.goto('/me');
+    await page.getByRole('heading', { level: 1, name: tr(lang, 'profile.title') }).waitFor();
+    await page.getByLabel(tr(lang, 'profile.phone')).fill('+33 12');
+    await page
+      .getByRole('button', { name: tr(lang, 'common.save') })
+      .first()
+      .click();
+    const phone = page.getByLabel(tr(lang, 'profile.phone'));
+    await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+    axeChecks += Number((await expectNoAxeViolations(page, `profile with error ${lang}`)) > 0);
+    await phone.fill('+33 6 12 34 56 78');
+    await page.getByLabel(tr(lang, 'profile.givenNameAr')).fill('فاطمة');
+    await page
+      .getByRole('button', { name: tr(lang, 'common.save') })
+      .first()
+      .click();
+    await page.getByText(tr(lang, 'profile.saved')).waitFor();
+    await page.getByLabel(tr(lang, 'profile.password.label')).fill('un secret assez long');
+    await page
+      .getByRole('button', { name: tr(lang, 'common.save') })
+      .nth(1)
+      .click();
+    await page.getByText(tr(lang, 'profile.password.saved')).waitFor();
+    if (lang === 'ar') await screenshot(page, 'ar-phone-profile');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: tr(lang, 'profile.data.export') }).click();
+    const file = await (await download).path();
+    const data = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8')));
+    expect(data.profile.phone).toBe('+33612345678');
+    expect(data.cases[0].trackingNumber).toBe(state.tracking);
+    await context.close();
+    // the new password works
+    const again = await portal.p.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: 'un secret assez long' },
+    });
+    expect(again.statusCode).toBe(200);
+  }, 60_000);
+});

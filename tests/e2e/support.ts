@@ -1,0 +1,79 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { desc, eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { outboxEmails } from '../../src/modules/notifications/schema.js';
+import { launchBrowser } from '../support/browser.js';
+import { type DbKind, startTestPlatform, type TestPlatform } from '../support/platform.js';
+
+export const shotsDir = path.resolve('test-output/screenshots');
+
+/** The real server on a free port, with the built web app, and a headless Chromium. */
+export async function startPortal(kind: DbKind = 'pglite') {
+  const p = await startTestPlatform(kind);
+  await p.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = p.app.server.address() as { port: number };
+  const base = `http://127.0.0.1:${address.port}`;
+  const browser = await launchBrowser();
+  await mkdir(shotsDir, { recursive: true });
+  return {
+    p,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await p.close();
+    },
+  };
+}
+
+export type Portal = Awaited<ReturnType<typeof startPortal>>;
+
+export async function newPage(
+  browser: Browser,
+  base: string,
+  lang: 'ar' | 'fr',
+  size: 'phone' | 'desktop' = 'phone',
+) {
+  const context: BrowserContext = await browser.newContext({
+    viewport: size === 'phone' ? { width: 360, height: 780 } : { width: 1280, height: 900 },
+    locale: lang === 'ar' ? 'ar-MA' : 'fr-FR',
+    baseURL: base,
+  });
+  await context.addCookies([{ name: 'lang', value: lang, url: base }]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Runs axe on the page as it is now and fails on any violation, naming them. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe on ${label}`).toEqual([]);
+  return result.passes.length;
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+}
+
+/** The last 6-digit code e-mailed to an address (confirmation and sign-in codes). */
+export async function lastCode(p: TestPlatform, email: string): Promise<string> {
+  const [row] = await p.database.db
+    .select()
+    .from(outboxEmails)
+    .where(eq(outboxEmails.toAddress, email))
+    .orderBy(desc(outboxEmails.createdAt))
+    .limit(1);
+  const code = row?.textBody.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`no code for ${email}`);
+  return code;
+}
