@@ -24,7 +24,10 @@ export async function webRoutes(app: FastifyInstance) {
     cacheControl: false,
     setHeaders: (reply: unknown, file: string) => {
       const r = reply as { header(k: string, v: string): void };
-      r.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      r.header(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
@@ -34,7 +37,15 @@ export async function webRoutes(app: FastifyInstance) {
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-      .send(html.replace('<html lang="ar" dir="rtl">', `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`));
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+      )
+      .send(
+        html.replace(
+          '<html lang="ar" dir="rtl">',
+          `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`,
+        ),
+      );
   });
 }

@@ -30,6 +30,7 @@ const queryClient = new QueryClient({
 function FocusOnNavigate() {
   const [location] = useLocation();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page address
   useEffect(() => {
     if (first.current) {
       first.current = false;

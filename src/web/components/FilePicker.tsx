@@ -28,6 +28,7 @@ export function FilePicker({ files, onChange }: { files: File[]; onChange: (f: F
   return (
     <div>
       <p id={labelId}>{t('file.files.label', { max: MAX_MB })}</p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; the two buttons inside do the same from the keyboard */}
       <div
         className={`dropzone${over ? ' over' : ''}`}
         onDragOver={(e) => {
@@ -83,7 +84,7 @@ export function FilePicker({ files, onChange }: { files: File[]; onChange: (f: F
       ) : (
         <ul className="files">
           {files.map((f, i) => (
-            <li key={`${f.name}-${i}`}>
+            <li key={`${f.name}-${f.size}-${f.lastModified}`}>
               <bdi>{f.name}</bdi> <small className="muted">({Math.ceil(f.size / 1024)} KB)</small>{' '}
               <button
                 type="button"

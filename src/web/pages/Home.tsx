@@ -58,7 +58,7 @@ export function Home() {
     queryFn: () => api<{ originCommuneCode: string | null }>('/api/me/profile'),
     enabled: session.data?.account.kind === 'citizen',
   });
-  const useOrigin = async () => {
+  const applyOrigin = async () => {
     const code = profile.data?.originCommuneCode;
     if (code) setPlace(await api<Place>(`/api/territory/${code}`));
   };
@@ -110,7 +110,7 @@ export function Home() {
           />
         </div>
         {profile.data?.originCommuneCode && (
-          <button type="button" className="secondary" onClick={useOrigin}>
+          <button type="button" className="secondary" onClick={applyOrigin}>
             {t('home.pick.origin')}
           </button>
         )}

@@ -31,7 +31,7 @@ export default function SignIn() {
   return (
     <section className="narrow">
       <h1>{t('signin.title')}</h1>
-      <div className="tabs" role="group">
+      <div className="tabs">
         <button type="button" aria-pressed={mode === 'password'} onClick={() => setMode('password')}>
           {t('signin.withPassword')}
         </button>
