@@ -8,7 +8,7 @@ import {
   type StaffRole,
   staffMemberships,
 } from '../modules/accounts/schema.js';
-import { actorOf, createStaffAccount } from '../modules/accounts/service.js';
+import { actorOf, createStaffAccount, skeletonOf } from '../modules/accounts/service.js';
 import { applyAction, createCase } from '../modules/cases/service.js';
 import type { CaseAction } from '../modules/cases/state-machine.js';
 import { getCategoryByCode } from '../modules/catalog/service.js';
@@ -221,7 +221,7 @@ export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | 
         emailVerifiedAt: new Date(),
       })
       .returning();
-    await db.insert(citizenProfiles).values({ accountId: acc!.id, ...p });
+    await db.insert(citizenProfiles).values({ accountId: acc!.id, ...p, nameSkeleton: skeletonOf(p) });
     out.push({ email, role: `citizen (${p.countryOfResidence})`, institution: '—' });
     return actorOf(db, acc!);
   };

@@ -11,6 +11,7 @@ import { accountRoutes } from '../modules/accounts/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
+import { deskRoutes } from '../modules/desk/routes.js';
 import { institutionRoutes } from '../modules/institutions/routes.js';
 import { devMailboxRoutes } from '../modules/notifications/routes.js';
 import { territoryRoutes } from '../modules/territory/routes.js';
@@ -85,6 +86,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(accountRoutes);
   await app.register(caseRoutes);
   await app.register(auditRoutes);
+  await app.register(deskRoutes);
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
   await app.register(webRoutes);
   return app;

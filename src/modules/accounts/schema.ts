@@ -52,6 +52,8 @@ export const citizenProfiles = pgTable('citizen_profiles', {
   phone: text('phone'),
   replyChannels: jsonb('reply_channels').$type<ReplyChannel[]>().notNull().default(['email']),
   originCommuneCode: text('origin_commune_code'),
+  /** Spelling-proof key of the names in both scripts, for finding duplicates at the desk. */
+  nameSkeleton: text('name_skeleton'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

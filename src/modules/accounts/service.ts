@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
 import { AppError } from '../../server/errors.js';
+import { nameSkeleton } from '../../shared/name-skeleton.js';
 import { recordAudit } from '../audit/service.js';
 import { enqueueEmail } from '../notifications/service.js';
 import type { Actor } from './actor.js';
@@ -45,6 +46,14 @@ export type CitizenProfileInput = {
 
 const CODE_TTL_MS = 30 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
+
+/** People met at the desk may have no e-mail: they get an address in the reserved .invalid domain, never mailed. */
+export const isPlaceholderEmail = (email: string) => email.endsWith('@no-email.invalid');
+
+export const skeletonOf = (p: Partial<CitizenProfileInput>) =>
+  [nameSkeleton(p.givenNameLatin, p.familyNameLatin), nameSkeleton(p.givenNameAr, p.familyNameAr)]
+    .filter(Boolean)
+    .join(' | ') || null;
 
 /** The name to greet a person with: in Arabic script for Arabic readers when they gave it, otherwise Latin. */
 export function citizenDisplayName(p: Partial<CitizenProfileInput>): string {
@@ -137,7 +146,9 @@ export async function registerCitizen(
       })
       .returning({ id: accounts.id });
     const { email: _e, password: _p, preferredLanguage: _l, ...profile } = input;
-    await tx.insert(citizenProfiles).values({ accountId: acc!.id, ...profile });
+    await tx
+      .insert(citizenProfiles)
+      .values({ accountId: acc!.id, ...profile, nameSkeleton: skeletonOf(profile) });
     const code = await issueCode(tx, secret, acc!.id, 'verify_email');
     await enqueueEmail(tx, {
       to: input.email,
@@ -370,6 +381,10 @@ export async function updateCitizenProfile(
         .where(eq(citizenProfiles.accountId, accountId));
     }
     const current = await getCitizenProfile(tx, accountId);
+    await tx
+      .update(citizenProfiles)
+      .set({ nameSkeleton: skeletonOf(current ?? {}) })
+      .where(eq(citizenProfiles.accountId, accountId));
     await tx
       .update(accounts)
       .set({

@@ -40,6 +40,7 @@ export const staffActionRoles: Record<CaseAction | 'assign' | 'note', readonly S
   close: ['department_agent', 'supervisor'],
   reject: ['department_agent', 'supervisor'],
   refer: ['department_agent', 'supervisor'],
+  refer_inside: ['department_agent', 'supervisor'],
   assign: ['reception_agent', 'supervisor'],
   note: ['reception_agent', 'department_agent', 'supervisor'],
   citizen_reply: [],

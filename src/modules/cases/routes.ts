@@ -11,13 +11,16 @@ import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedb
 import { blobPath } from './files.js';
 import {
   addMessage,
+  addNote,
   applyAction,
   assignCase,
   type Ctx,
   createCase,
   getReadableCase,
   listCases,
+  referInside,
   trackCase,
+  transferCase,
   viewCase,
 } from './service.js';
 import { caseActions, caseStates } from './state-machine.js';
@@ -154,6 +157,62 @@ export async function caseRoutes(app: FastifyInstance) {
     async (req, reply) => {
       requireActor(req);
       return reply.code(201).send(await addMessage(ctx(req), req.params.id, req.body.text));
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/notes',
+    {
+      schema: {
+        tags: ['back office'],
+        summary: 'Internal note, never shown to the citizen',
+        params: idParams,
+        body: z.strictObject({ text: safeText(1, 5000) }),
+      },
+    },
+    async (req, reply) => {
+      requireActor(req);
+      return reply.code(201).send(await addNote(ctx(req), req.params.id, req.body.text));
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/transfer',
+    {
+      schema: {
+        tags: ['back office'],
+        summary: 'Pass the case to another department of the body, with the reason',
+        params: idParams,
+        body: z.strictObject({
+          departmentId: z.uuid(),
+          version: z.number().int().positive(),
+          reason: safeText(3, 2000),
+        }),
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      return transferCase(ctx(req), req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/refer-inside',
+    {
+      schema: {
+        tags: ['back office'],
+        summary: 'Send the case to the competent body on the platform; it keeps its tracking number',
+        params: idParams,
+        body: z.strictObject({
+          targetInstitutionId: z.uuid(),
+          version: z.number().int().positive(),
+          reason: safeText(3, 2000),
+        }),
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      return referInside(ctx(req), req.params.id, req.body);
     },
   );
 

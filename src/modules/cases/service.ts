@@ -53,6 +53,7 @@ const eventOf: Record<CaseAction, { type: string; visibility: 'public' | 'intern
   close: { type: 'closed', visibility: 'public' },
   reject: { type: 'rejected', visibility: 'public' },
   refer: { type: 'referred', visibility: 'public' },
+  refer_inside: { type: 'referred_inside', visibility: 'public' },
   withdraw: { type: 'withdrawn', visibility: 'public' },
   reopen: { type: 'reopened', visibility: 'public' },
 };
@@ -210,7 +211,9 @@ export async function caseTimeline(db: Executor, caseId: string, includeInternal
     type: e.type,
     fromState: e.fromState,
     toState: e.toState,
-    reason: e.reason,
+    // why a case moved between departments is the staff's business; the citizen sees that it moved
+    reason: !includeInternal && e.type === 'transferred' ? null : e.reason,
+    data: includeInternal ? e.data : {},
     visibility: e.visibility,
     at: e.createdAt.toISOString(),
     actor: actorName
@@ -275,6 +278,7 @@ export async function applyAction(
   ctx: Ctx,
   id: string,
   input: { action: CaseAction; version: number; reason?: string | null },
+  extra: { patch?: Partial<typeof cases.$inferInsert>; data?: Record<string, unknown> } = {},
 ) {
   const now = ctx.now?.() ?? new Date();
   const { c, scope } = await getReadableCase(ctx, id);
@@ -311,6 +315,7 @@ export async function applyAction(
   }
   if (['answered', 'closed', 'rejected', 'referred', 'withdrawn'].includes(to)) patch.closedAt = now;
   if (to === 'reopened') patch.closedAt = null;
+  Object.assign(patch, extra.patch);
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(cases)
@@ -330,6 +335,7 @@ export async function applyAction(
       toState: to,
       reason,
       visibility: ev.visibility,
+      data: extra.data ?? {},
       createdAt: now,
     });
     await recordAudit(tx, {
@@ -339,7 +345,7 @@ export async function applyAction(
       entityId: c.id,
       institutionId: c.institutionId,
       requestId: ctx.requestId,
-      data: { from: c.state, to, version: updated.version },
+      data: { from: c.state, to, version: updated.version, ...extra.data },
     });
     return presentCase(updated, ctx.actor, now);
   });
@@ -353,6 +359,106 @@ async function latestDraft(tx: Executor, caseId: string): Promise<string | null>
     .orderBy(desc(caseEvents.id))
     .limit(1);
   return row?.reason ?? null;
+}
+
+/**
+ * Sends the case to another body on the platform: it starts again there (submitted, with that body's
+ * deadline) and keeps its tracking number, so the citizen follows it in the same place.
+ */
+export async function referInside(
+  ctx: Ctx,
+  id: string,
+  input: { targetInstitutionId: string; version: number; reason: string },
+) {
+  const { c } = await getReadableCase(ctx, id);
+  const target = await getInstitution(ctx.db, input.targetInstitutionId);
+  if (!target || target.id === c.institutionId) throw new AppError(422, 'error.institution_unknown');
+  const category = await getCategory(ctx.db, c.categoryId);
+  const now = ctx.now?.() ?? new Date();
+  return applyAction(
+    ctx,
+    id,
+    { action: 'refer_inside', version: input.version, reason: input.reason },
+    {
+      patch: {
+        institutionId: target.id,
+        departmentId: null,
+        assigneeId: null,
+        pausedAt: null,
+        dueAt: initialDueDate(now, category?.deadlineDays ?? 60),
+      },
+      data: { fromInstitutionId: c.institutionId, toInstitutionId: target.id },
+    },
+  );
+}
+
+/** Passes the case to another department of the same body, with the reason (kept among staff). */
+export async function transferCase(
+  ctx: Ctx,
+  id: string,
+  input: { departmentId: string; version: number; reason: string },
+) {
+  const { c, scope } = await getReadableCase(ctx, id);
+  if (!canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
+  if (!(await getDepartment(ctx.db, c.institutionId, input.departmentId)))
+    throw new AppError(422, 'error.department_unknown');
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(cases)
+      .set({
+        departmentId: input.departmentId,
+        assigneeId: null,
+        updatedAt: new Date(),
+        version: sql`${cases.version} + 1`,
+      })
+      .where(and(eq(cases.id, c.id), eq(cases.version, input.version)))
+      .returning();
+    if (!updated) throw new AppError(409, 'error.conflict.version', {}, { currentVersion: c.version });
+    await tx.insert(caseEvents).values({
+      caseId: c.id,
+      type: 'transferred',
+      actorId: ctx.actor!.accountId,
+      reason: input.reason,
+      data: { fromDepartmentId: c.departmentId, toDepartmentId: input.departmentId },
+    });
+    await recordAudit(tx, {
+      actorId: ctx.actor!.accountId,
+      action: 'case.transfer',
+      entityType: 'case',
+      entityId: c.id,
+      institutionId: c.institutionId,
+      requestId: ctx.requestId,
+      data: { from: c.departmentId, to: input.departmentId },
+    });
+    return presentCase(updated, ctx.actor);
+  });
+}
+
+/** An internal note: never shown to the citizen. */
+export async function addNote(ctx: Ctx, id: string, text: string) {
+  const { c, scope } = await getReadableCase(ctx, id);
+  if (!canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const [ev] = await tx
+      .insert(caseEvents)
+      .values({
+        caseId: c.id,
+        type: 'note',
+        actorId: ctx.actor!.accountId,
+        reason: text,
+        visibility: 'internal',
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: ctx.actor!.accountId,
+      action: 'case.note',
+      entityType: 'case',
+      entityId: c.id,
+      institutionId: c.institutionId,
+      requestId: ctx.requestId,
+    });
+    return { id: ev!.id, at: ev!.createdAt.toISOString() };
+  });
 }
 
 /** A message in the case's conversation, from the citizen or from the body; changes no state. */

@@ -26,6 +26,9 @@ const legal: [string, string, string, 'citizen' | 'staff'][] = [
   ['submitted', 'reject', 'rejected', 'staff'],
   ['acknowledged', 'reject', 'rejected', 'staff'],
   ['in_progress', 'reject', 'rejected', 'staff'],
+  ['submitted', 'refer_inside', 'submitted', 'staff'],
+  ['acknowledged', 'refer_inside', 'submitted', 'staff'],
+  ['in_progress', 'refer_inside', 'submitted', 'staff'],
   ['submitted', 'refer', 'referred', 'staff'],
   ['acknowledged', 'refer', 'referred', 'staff'],
   ['in_progress', 'refer', 'referred', 'staff'],
@@ -65,6 +68,7 @@ describe('case state machine', () => {
           'return_reply',
           'reject',
           'refer',
+          'refer_inside',
           'reopen',
         ].includes(action);
         const shouldAccept =

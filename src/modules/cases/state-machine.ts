@@ -35,6 +35,7 @@ export const caseActions = [
   'close',
   'reject',
   'refer',
+  'refer_inside',
   'withdraw',
   'reopen',
 ] as const;
@@ -68,6 +69,13 @@ export const rules: Record<CaseAction, Rule> = {
   reject: {
     from: ['submitted', 'acknowledged', 'in_progress'],
     to: 'rejected',
+    side: 'staff',
+    needsReason: true,
+  },
+  // to another body on the platform: the case moves and starts again there, with the same tracking number
+  refer_inside: {
+    from: ['submitted', 'acknowledged', 'in_progress'],
+    to: 'submitted',
     side: 'staff',
     needsReason: true,
   },
