@@ -77,6 +77,8 @@ export type Session = {
     language: string;
     hasPassword: boolean;
   };
+  memberships: { institutionId: string; departmentId: string | null; role: string }[];
+  scopes: { scope: string; territoryCode: string | null }[];
   csrfToken: string;
 };
 export type Institution = {
@@ -138,6 +140,7 @@ export type TimelineEvent = {
   reason: string | null;
   at: string;
   toState: string | null;
+  visibility?: 'public' | 'internal';
   actor: { name: string | null; kind: string } | null;
 };
 export type CaseView = {
@@ -157,5 +160,19 @@ export type CaseView = {
   replyChannels: string[];
   timeline: TimelineEvent[];
   availableActions: string[];
+  intakeChannel: string;
+  assigneeId: string | null;
+  fields: Record<string, string | number>;
+  requester?: {
+    displayName: string;
+    givenNameAr?: string | null;
+    familyNameAr?: string | null;
+    givenNameLatin?: string | null;
+    familyNameLatin?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    countryOfResidence?: string;
+  };
 };
+export type Department = { id: string; code: string; nameAr: string; nameFr: string; nameEn: string };
 export type Attachment = { id: string; name: string; mediaType: string; size: number; createdAt: string };

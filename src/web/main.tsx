@@ -21,6 +21,9 @@ const MyCases = lazy(() => import('./pages/MyCases.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const Track = lazy(() => import('./pages/Track.js'));
 const Profile = lazy(() => import('./pages/Profile.js'));
+const StaffQueue = lazy(() => import('./pages/staff/StaffQueue.js'));
+const StaffCase = lazy(() => import('./pages/staff/StaffCase.js'));
+const StaffDesk = lazy(() => import('./pages/staff/StaffDesk.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -68,6 +71,9 @@ function App() {
           <Route path="/track" component={Track} />
           <Route path="/track/:number" component={Track} />
           <Route path="/me" component={Profile} />
+          <Route path="/staff" component={StaffQueue} />
+          <Route path="/staff/desk" component={StaffDesk} />
+          <Route path="/staff/cases/:id" component={StaffCase} />
           <Route component={NotFound} />
         </Switch>
       </Suspense>

@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound, ValidationError } from '../../server/err
 import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
 import { accounts, type Language, type ReplyChannel } from '../accounts/schema.js';
-import { isStaffOf } from '../accounts/service.js';
+import { getCitizenProfile, isPlaceholderEmail, isStaffOf } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
 import { validateFields } from '../catalog/fields.js';
 import { getCategory } from '../catalog/service.js';
@@ -270,6 +270,26 @@ export async function viewCase(ctx: Ctx, id: string) {
     ...presentCase(c, ctx.actor),
     timeline: await caseTimeline(ctx.db, c.id, staff),
     availableActions: actions,
+    ...(staff ? { requester: await requesterCard(ctx.db, c.requesterId) } : {}),
+  };
+}
+
+/** Who filed the case, as the staff need it to answer: names in both scripts, where they live, how to reach them. */
+async function requesterCard(db: Executor, accountId: string) {
+  const p = await getCitizenProfile(db, accountId);
+  const [acc] = await db.select({ displayName: accounts.displayName }).from(accounts).where(eq(accounts.id, accountId));
+  if (!p) return { displayName: acc?.displayName ?? '—' };
+  return {
+    displayName: acc?.displayName ?? '—',
+    givenNameAr: p.givenNameAr,
+    familyNameAr: p.familyNameAr,
+    givenNameLatin: p.givenNameLatin,
+    familyNameLatin: p.familyNameLatin,
+    email: isPlaceholderEmail(p.email) ? null : p.email,
+    phone: p.phone,
+    countryOfResidence: p.countryOfResidence,
+    addressAbroad: p.addressAbroad,
+    preferredLanguage: p.preferredLanguage,
   };
 }
 

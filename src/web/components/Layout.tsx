@@ -12,6 +12,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const signedIn = session.data?.account.kind === 'citizen';
+  const staff = session.data?.account.kind === 'staff';
   const signOut = async () => {
     await api('/api/auth/logout', { method: 'POST' });
     qc.setQueryData(['session'], null);
@@ -43,10 +44,16 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav className="wrap nav" aria-label={t('app.name')}>
           <Link href="/guides">{t('nav.guides')}</Link>
           <Link href="/track">{t('nav.track')}</Link>
-          {signedIn ? (
+          {staff && (
             <>
-              <Link href="/cases">{t('nav.myCases')}</Link>
-              <Link href="/me">{t('nav.profile')}</Link>
+              <Link href="/staff">{t('staff.nav.queue')}</Link>
+              <Link href="/staff/desk">{t('staff.nav.desk')}</Link>
+            </>
+          )}
+          {signedIn || staff ? (
+            <>
+              {signedIn && <Link href="/cases">{t('nav.myCases')}</Link>}
+              {signedIn && <Link href="/me">{t('nav.profile')}</Link>}
               <button type="button" className="linklike" onClick={signOut}>
                 {t('nav.signOut')}
               </button>

@@ -14,8 +14,8 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
             <strong>{t(`event.${e.type}`, { defaultValue: e.type })}</strong>
           </p>
           {e.reason && e.type !== 'reply_approved' && (
-            <p className="pre">
-              <bdi>{e.reason}</bdi>
+            <p className="pre" dir="auto">
+              {e.reason}
             </p>
           )}
         </li>

@@ -98,8 +98,8 @@ export default function CasePage() {
       {answer?.reason && (
         <section className="panel reply" aria-labelledby="reply-title">
           <h2 id="reply-title">{t('case.reply.title')}</h2>
-          <p className="pre">
-            <bdi>{answer.reason}</bdi>
+          <p className="pre" dir="auto">
+            {answer.reason}
           </p>
         </section>
       )}
@@ -199,8 +199,8 @@ function AnswerBox({
   return (
     <section className="panel asked" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('case.asked.title')}</h2>
-      <blockquote className="pre">
-        <bdi>{question}</bdi>
+      <blockquote className="pre" dir="auto">
+        {question}
       </blockquote>
       <form
         onSubmit={(e) => {

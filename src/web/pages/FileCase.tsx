@@ -359,8 +359,8 @@ export default function FileCase() {
                 <bdi>{form.subject}</bdi>
               </dd>
               <dt>{t('file.description.label')}</dt>
-              <dd className="pre">
-                <bdi>{form.description}</bdi>
+              <dd className="pre" dir="auto">
+                {form.description}
               </dd>
               {category?.fields
                 .filter((f) => form.fields[f.name])

@@ -18,12 +18,12 @@ export default function SignIn() {
     e.preventDefault();
     setError(null);
     try {
-      const res = await api<{ csrfToken: string }>('/api/auth/login', {
+      const res = await api<{ csrfToken: string; account: { kind: string } }>('/api/auth/login', {
         method: 'POST',
         body: { email, password },
       });
       await signedIn(res.csrfToken);
-      navigate('/cases');
+      navigate(res.account.kind === 'staff' ? '/staff' : '/cases');
     } catch (err) {
       setError(err as ApiError);
     }

@@ -1,0 +1,322 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'wouter';
+import { type ApiError, type Attachment, api, type CaseView, type Department } from '../../api.js';
+import { StateBadge } from '../../components/CaseBits.js';
+import { ErrorBox, Loading } from '../../components/Layout.js';
+import { formatDate, localName } from '../../i18n.js';
+import { useStaffContext } from './useStaff.js';
+
+const needsText = ['request_info', 'submit_reply', 'return_reply', 'reject', 'refer'];
+
+/** Everything about one case on one page, and what this staff member may do with it. */
+export default function StaffCase() {
+  const { id } = useParams<{ id: string }>();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const qc = useQueryClient();
+  const { session, institutions } = useStaffContext();
+  const c = useQuery({ queryKey: ['staff-case', id], queryFn: () => api<CaseView>(`/api/cases/${id}`) });
+  const files = useQuery({
+    queryKey: ['staff-case', id, 'files'],
+    queryFn: () => api<{ items: Attachment[] }>(`/api/cases/${id}/attachments`),
+  });
+  const depts = useQuery({
+    queryKey: ['departments', c.data?.institutionId],
+    queryFn: () => api<{ items: Department[] }>(`/api/institutions/${c.data!.institutionId}/departments`),
+    enabled: !!c.data,
+  });
+  const [pending, setPending] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState('');
+  const ids = { text: useId(), target: useId(), note: useId() };
+  if (c.isPending) return <Loading />;
+  if (c.isError) return <ErrorBox error={c.error} />;
+  const k = c.data;
+  const me = session.data?.account.id;
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    setDone('');
+    try {
+      await fn();
+      setPending(null);
+      setText('');
+      setTarget('');
+      setDone(t('staff.ws.done'));
+      await qc.invalidateQueries({ queryKey: ['staff-case', id] });
+      await qc.invalidateQueries({ queryKey: ['staff-queue'] });
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  const submitPending = () => {
+    if (!pending) return;
+    if (pending === 'transfer')
+      return run(() =>
+        api(`/api/cases/${id}/transfer`, {
+          method: 'POST',
+          body: { departmentId: target, version: k.version, reason: text },
+        }),
+      );
+    if (pending === 'refer_inside')
+      return run(() =>
+        api(`/api/cases/${id}/refer-inside`, {
+          method: 'POST',
+          body: { targetInstitutionId: target, version: k.version, reason: text },
+        }),
+      );
+    if (pending === 'note')
+      return run(() => api(`/api/cases/${id}/notes`, { method: 'POST', body: { text } }));
+    return run(() =>
+      api(`/api/cases/${id}/actions`, {
+        method: 'POST',
+        body: { action: pending, version: k.version, reason: text || undefined },
+      }),
+    );
+  };
+  const direct = (action: string) =>
+    run(() => api(`/api/cases/${id}/actions`, { method: 'POST', body: { action, version: k.version } }));
+  const dept = depts.data?.items.find((d) => d.id === k.departmentId);
+  const r = k.requester;
+  const otherBodies = (institutions.data?.items ?? []).filter((i) => i.id !== k.institutionId);
+  const canRefer = k.availableActions.includes('refer');
+  const withTarget = pending === 'transfer' || pending === 'refer_inside';
+
+  return (
+    <article className="workspace">
+      <p className="tracking">
+        <bdi dir="ltr">{k.trackingNumber}</bdi>
+      </p>
+      <h1>
+        <bdi>{k.subject}</bdi>
+      </h1>
+      <p>
+        <StateBadge state={k.state} /> <span className="tag">{t(`kind.${k.kind}`)}</span>{' '}
+        <span className={k.overdue ? 'tag late' : 'muted'}>
+          {t('cases.due', { date: formatDate(k.dueAt, lang) })}
+        </span>
+      </p>
+      {error && (
+        <div className="alert error" role="alert">
+          <p>{error.message}</p>
+          {error.problem.status === 409 && (
+            <button type="button" className="secondary" onClick={() => c.refetch()}>
+              {t('staff.ws.reload')}
+            </button>
+          )}
+        </div>
+      )}
+      {done && (
+        <p className="alert info" role="status">
+          {done}
+        </p>
+      )}
+      <div className="ws-grid">
+        <section aria-labelledby="req-h">
+          <h2 id="req-h">{t('staff.ws.request')}</h2>
+          <p className="pre" dir="auto">
+            {k.description}
+          </p>
+          <dl className="facts">
+            {Object.entries(k.fields).map(([name, v]) => (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>
+                  <bdi>{String(v)}</bdi>
+                </dd>
+              </div>
+            ))}
+            <dt>{t('staff.ws.channel')}</dt>
+            <dd>{t(`intake.${k.intakeChannel}`)}</dd>
+            <dt>{t('staff.ws.replyBy')}</dt>
+            <dd>{k.replyChannels.map((x) => t(`channel.${x}`)).join(', ')}</dd>
+            <dt>{t('staff.ws.department')}</dt>
+            <dd>{dept ? localName(dept, lang) : t('staff.ws.none')}</dd>
+          </dl>
+          <h3>{t('case.documents')}</h3>
+          {files.data?.items.length ? (
+            <ul className="files">
+              {files.data.items.map((f) => (
+                <li key={f.id}>
+                  <a href={`/api/cases/${id}/attachments/${f.id}`} target="_blank" rel="noreferrer">
+                    <bdi>{f.name}</bdi>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('case.noDocuments')}</p>
+          )}
+        </section>
+        {r && (
+          <section aria-labelledby="person-h">
+            <h2 id="person-h">{t('staff.ws.person')}</h2>
+            <p>
+              <strong>
+                <bdi>{[r.givenNameLatin, r.familyNameLatin].filter(Boolean).join(' ') || r.displayName}</bdi>
+              </strong>
+              {(r.givenNameAr || r.familyNameAr) && (
+                <>
+                  {' · '}
+                  <bdi lang="ar">{[r.givenNameAr, r.familyNameAr].filter(Boolean).join(' ')}</bdi>
+                </>
+              )}
+            </p>
+            <ul className="list">
+              {r.email && (
+                <li>
+                  <bdi dir="ltr">{r.email}</bdi>
+                </li>
+              )}
+              {r.phone && (
+                <li>
+                  <bdi dir="ltr">{r.phone}</bdi>
+                </li>
+              )}
+              {r.countryOfResidence && <li>{r.countryOfResidence}</li>}
+            </ul>
+          </section>
+        )}
+      </div>
+
+      <section aria-labelledby="act-h" className="panel">
+        <h2 id="act-h">{t('staff.ws.actions')}</h2>
+        <div className="buttons">
+          {k.assigneeId !== me && k.availableActions.length > 0 && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                run(() =>
+                  api(`/api/cases/${id}/assignment`, {
+                    method: 'POST',
+                    body: { version: k.version, assigneeId: me },
+                  }),
+                )
+              }
+            >
+              {t('staff.ws.take')}
+            </button>
+          )}
+          {k.availableActions.map((a) =>
+            needsText.includes(a) ? (
+              <button
+                key={a}
+                type="button"
+                className={pending === a ? '' : 'secondary'}
+                aria-pressed={pending === a}
+                onClick={() => setPending(a)}
+              >
+                {t(`action.${a}`)}
+              </button>
+            ) : a === 'refer_inside' ? null : (
+              <button key={a} type="button" onClick={() => direct(a)}>
+                {t(`action.${a}`)}
+              </button>
+            ),
+          )}
+          {!['closed', 'rejected', 'referred', 'withdrawn'].includes(k.state) && (
+            <button
+              type="button"
+              className={pending === 'transfer' ? '' : 'secondary'}
+              aria-pressed={pending === 'transfer'}
+              onClick={() => setPending('transfer')}
+            >
+              {t('staff.ws.transfer')}
+            </button>
+          )}
+          {canRefer && (
+            <button
+              type="button"
+              className={pending === 'refer_inside' ? '' : 'secondary'}
+              aria-pressed={pending === 'refer_inside'}
+              onClick={() => setPending('refer_inside')}
+            >
+              {t('staff.ws.refer')}
+            </button>
+          )}
+          <button
+            type="button"
+            className={pending === 'note' ? '' : 'secondary'}
+            aria-pressed={pending === 'note'}
+            onClick={() => setPending('note')}
+          >
+            {t('staff.ws.note')}
+          </button>
+        </div>
+        {pending && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              submitPending();
+            }}
+          >
+            {withTarget && (
+              <div className="field">
+                <label htmlFor={ids.target}>
+                  {pending === 'transfer' ? t('staff.ws.transferTo') : t('staff.ws.referTo')}
+                </label>
+                <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value)} required>
+                  <option value="">{t('file.category.choose')}</option>
+                  {(pending === 'transfer' ? (depts.data?.items ?? []) : otherBodies).map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {localName(d, lang)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <div className="field">
+              <label htmlFor={ids.text}>
+                {pending === 'note'
+                  ? t('staff.ws.note')
+                  : t('staff.ws.reasonFor', {
+                      action: pending === 'transfer' ? t('staff.ws.transfer') : t(`action.${pending}`),
+                    })}
+              </label>
+              <textarea
+                id={ids.text}
+                rows={5}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                required
+              />
+            </div>
+            <div className="buttons">
+              <button type="submit" disabled={!text.trim() || (withTarget && !target)}>
+                {t('staff.ws.do')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setPending(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="tl-h">
+        <h2 id="tl-h">{t('case.timeline')}</h2>
+        <ol className="timeline">
+          {k.timeline.map((e) => (
+            <li key={e.id} className={e.visibility === 'internal' ? 'internal' : ''}>
+              <time dateTime={e.at}>{formatDate(e.at, lang, true)}</time>
+              <p>
+                <strong>{t(`event.${e.type}`, { defaultValue: e.type })}</strong>
+                {e.actor?.name && <span className="muted"> · {e.actor.name}</span>}
+                {e.visibility === 'internal' && <span className="tag warn">{t('staff.ws.internal')}</span>}
+              </p>
+              {e.reason && (
+                <p className="pre" dir="auto">
+                  {e.reason}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,368 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { type ApiError, api, type Category } from '../../api.js';
+import { CountrySelect } from '../../components/CountrySelect.js';
+import { Loading } from '../../components/Layout.js';
+import { localName } from '../../i18n.js';
+import { useStaffContext } from './useStaff.js';
+
+type Person = {
+  id: string;
+  displayName: string;
+  phone: string | null;
+  email: string | null;
+  birthDate: string | null;
+  countryOfResidence: string;
+  matchedBy?: string[];
+};
+const intake = ['desk', 'phone', 'whatsapp', 'email', 'post'];
+const channels = ['email', 'post', 'phone', 'whatsapp', 'sms'];
+
+/** Registers a walk-in, phone, WhatsApp, e-mail or postal request on the person's behalf. */
+export default function StaffDesk() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { institution } = useStaffContext();
+  const categories = useQuery({
+    queryKey: ['categories'],
+    queryFn: () => api<{ items: Category[] }>('/api/categories'),
+  });
+  const [q, setQ] = useState({ name: '', phone: '' });
+  const [found, setFound] = useState<Person[] | null>(null);
+  const [person, setPerson] = useState<Person | null>(null);
+  const [np, setNp] = useState({
+    givenNameLatin: '',
+    familyNameLatin: '',
+    givenNameAr: '',
+    familyNameAr: '',
+    phone: '',
+    email: '',
+    countryOfResidence: 'FR',
+  });
+  const [twins, setTwins] = useState<Person[] | null>(null);
+  const [form, setForm] = useState({
+    categoryId: '',
+    subject: '',
+    description: '',
+    intakeChannel: 'desk',
+    replyChannels: ['phone'],
+    visitorName: '',
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [receipt, setReceipt] = useState<{ id: string; trackingNumber: string; accessCode: string } | null>(
+    null,
+  );
+  const ids = {
+    name: useId(),
+    phone: useId(),
+    cat: useId(),
+    subj: useId(),
+    desc: useId(),
+    chan: useId(),
+    vis: useId(),
+  };
+  if (!institution) return <Loading />;
+  const base = `/api/institutions/${institution.id}/desk`;
+
+  const search = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const params = new URLSearchParams();
+    if (q.name.trim()) params.set('name', q.name.trim());
+    if (q.phone.trim()) params.set('phone', q.phone.trim());
+    try {
+      setFound((await api<{ items: Person[] }>(`${base}/people?${params}`)).items);
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  const create = async (force = false) => {
+    setError(null);
+    const body = Object.fromEntries(
+      Object.entries({ ...np, preferredLanguage: lang }).map(([k, v]) => [k, v === '' ? null : v]),
+    );
+    try {
+      const data = await api<{ id: string }>(`${base}/people${force ? '?force=true' : ''}`, {
+        method: 'POST',
+        body,
+      });
+      setTwins(null);
+      const name =
+        [np.givenNameLatin, np.familyNameLatin].filter(Boolean).join(' ') ||
+        [np.givenNameAr, np.familyNameAr].filter(Boolean).join(' ');
+      setPerson({
+        id: data.id,
+        displayName: name,
+        phone: np.phone || null,
+        email: np.email || null,
+        birthDate: null,
+        countryOfResidence: np.countryOfResidence,
+      });
+      setForm((f) => ({ ...f, visitorName: name }));
+    } catch (err) {
+      // 409 with the likely twins: let the agent pick one, or confirm it is someone else
+      const twinsFound = (err as ApiError).problem as unknown as { duplicates?: Person[] };
+      if (twinsFound.duplicates) setTwins(twinsFound.duplicates);
+      else setError(err as ApiError);
+    }
+  };
+  const register = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const res = await api<{ id: string; trackingNumber: string; accessCode: string }>(`${base}/cases`, {
+        method: 'POST',
+        body: { ...form, personId: person!.id, language: lang, fields: {} },
+      });
+      setReceipt(res);
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  const noFields = (categories.data?.items ?? []).filter((c) => c.fields.every((f) => !f.required));
+
+  if (receipt)
+    return (
+      <section className="receipt">
+        <h1>{t('receipt.title')}</h1>
+        <p role="status">
+          {t('staff.desk.receipt', { number: receipt.trackingNumber, code: receipt.accessCode })}
+        </p>
+        <dl className="big">
+          <dt>{t('receipt.number')}</dt>
+          <dd dir="ltr">{receipt.trackingNumber}</dd>
+          <dt>{t('receipt.code')}</dt>
+          <dd dir="ltr">{receipt.accessCode}</dd>
+        </dl>
+        <div className="buttons no-print">
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {t('receipt.print')}
+          </button>
+          <Link className="button" href={`/staff/cases/${receipt.id}`}>
+            {t('receipt.open')}
+          </Link>
+        </div>
+      </section>
+    );
+
+  return (
+    <>
+      <h1>{t('staff.desk.title')}</h1>
+      {error && (
+        <p className="alert error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {!person ? (
+        <>
+          <section aria-labelledby="find-h">
+            <h2 id="find-h">{t('staff.desk.find')}</h2>
+            <form onSubmit={search} className="narrow">
+              <div className="field">
+                <label htmlFor={ids.name}>{t('staff.desk.name')}</label>
+                <input id={ids.name} value={q.name} onChange={(e) => setQ({ ...q, name: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={ids.phone}>{t('staff.desk.phone')}</label>
+                <input
+                  id={ids.phone}
+                  type="tel"
+                  dir="ltr"
+                  value={q.phone}
+                  onChange={(e) => setQ({ ...q, phone: e.target.value })}
+                />
+              </div>
+              <button type="submit">{t('staff.desk.search')}</button>
+            </form>
+            {found &&
+              (found.length === 0 ? (
+                <p>{t('staff.desk.noMatch')}</p>
+              ) : (
+                <PersonList
+                  people={found}
+                  onChoose={(p) => {
+                    setPerson(p);
+                    setForm((f) => ({ ...f, visitorName: p.displayName }));
+                  }}
+                />
+              ))}
+          </section>
+          <section aria-labelledby="new-h" className="panel narrow">
+            <h2 id="new-h">{t('staff.desk.new')}</h2>
+            {(['givenNameLatin', 'familyNameLatin', 'givenNameAr', 'familyNameAr'] as const).map((f) => (
+              <div className="field" key={f}>
+                <label htmlFor={`np-${f}`}>{t(`profile.${f}`)}</label>
+                <input
+                  id={`np-${f}`}
+                  value={np[f]}
+                  lang={f.endsWith('Ar') ? 'ar' : undefined}
+                  dir={f.endsWith('Ar') ? 'rtl' : 'auto'}
+                  onChange={(e) => setNp({ ...np, [f]: e.target.value })}
+                />
+              </div>
+            ))}
+            <div className="field">
+              <label htmlFor="np-phone">{t('profile.phone')}</label>
+              <input
+                id="np-phone"
+                type="tel"
+                dir="ltr"
+                value={np.phone}
+                onChange={(e) => setNp({ ...np, phone: e.target.value })}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="np-email">{t('staff.desk.email')}</label>
+              <input
+                id="np-email"
+                type="email"
+                dir="ltr"
+                value={np.email}
+                onChange={(e) => setNp({ ...np, email: e.target.value })}
+              />
+            </div>
+            <CountrySelect
+              label={t('profile.country')}
+              value={np.countryOfResidence}
+              onChange={(v) => setNp({ ...np, countryOfResidence: v })}
+            />
+            {twins && (
+              <div className="alert warn-box" role="alert">
+                <p>{t('staff.desk.twins')}</p>
+                <PersonList
+                  people={twins}
+                  onChoose={(p) => {
+                    setPerson(p);
+                    setForm((f) => ({ ...f, visitorName: p.displayName }));
+                  }}
+                />
+                <button type="button" className="secondary" onClick={() => create(true)}>
+                  {t('staff.desk.createAnyway')}
+                </button>
+              </div>
+            )}
+            <button type="button" onClick={() => create(false)}>
+              {t('staff.desk.create')}
+            </button>
+          </section>
+        </>
+      ) : (
+        <form onSubmit={register} className="narrow">
+          <p className="alert info">
+            {t('staff.desk.chosen', { name: person.displayName })}{' '}
+            <button type="button" className="linklike" onClick={() => setPerson(null)}>
+              {t('staff.desk.change')}
+            </button>
+          </p>
+          <div className="field">
+            <label htmlFor={ids.chan}>{t('staff.desk.channel')}</label>
+            <select
+              id={ids.chan}
+              value={form.intakeChannel}
+              onChange={(e) => setForm({ ...form, intakeChannel: e.target.value })}
+            >
+              {intake.map((c) => (
+                <option key={c} value={c}>
+                  {t(`intake.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.vis}>{t('staff.desk.visitor')}</label>
+            <input
+              id={ids.vis}
+              value={form.visitorName}
+              onChange={(e) => setForm({ ...form, visitorName: e.target.value })}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.cat}>{t('file.category.label')}</label>
+            <select
+              id={ids.cat}
+              value={form.categoryId}
+              onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
+              required
+            >
+              <option value="">{t('file.category.choose')}</option>
+              {noFields.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t(`kind.${c.kind}`)} — {localName(c, lang)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.subj}>{t('file.subject.label')}</label>
+            <input
+              id={ids.subj}
+              value={form.subject}
+              onChange={(e) => setForm({ ...form, subject: e.target.value })}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.desc}>{t('file.description.label')}</label>
+            <textarea
+              id={ids.desc}
+              rows={5}
+              value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.target.value })}
+              required
+            />
+          </div>
+          <fieldset>
+            <legend>{t('file.channels.label')}</legend>
+            <div className="checks">
+              {channels.map((c) => (
+                <label key={c}>
+                  <input
+                    type="checkbox"
+                    checked={form.replyChannels.includes(c)}
+                    onChange={(e) =>
+                      setForm({
+                        ...form,
+                        replyChannels: e.target.checked
+                          ? [...form.replyChannels, c]
+                          : form.replyChannels.filter((x) => x !== c),
+                      })
+                    }
+                  />
+                  {t(`channel.${c}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <button type="submit">{t('staff.desk.register')}</button>
+        </form>
+      )}
+    </>
+  );
+}
+
+function PersonList({ people, onChoose }: { people: Person[]; onChoose: (p: Person) => void }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="choices">
+      {people.map((p) => (
+        <li key={p.id}>
+          <button type="button" className="choice" onClick={() => onChoose(p)}>
+            <span>
+              <bdi>{p.displayName}</bdi> — {t('staff.desk.choose')}
+            </span>
+            <small>
+              {[p.phone, p.email, p.birthDate, p.countryOfResidence].filter(Boolean).map((x) => (
+                <bdi key={x} dir="ltr">
+                  {x}{' '}
+                </bdi>
+              ))}
+            </small>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

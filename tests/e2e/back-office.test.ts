@@ -1,0 +1,201 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ar } from '../../src/web/locales/ar.js';
+import type { en } from '../../src/web/locales/en.js';
+import { fr } from '../../src/web/locales/fr.js';
+import { DEMO_PASSWORD, signedIn } from '../support/platform.js';
+import { expectNoAxeViolations, lastCode, newPage, type Portal, screenshot, startPortal } from './support.js';
+
+const T = { ar, fr } as const;
+type L = keyof typeof T;
+const tr = (lang: L, key: keyof typeof en, vars: Record<string, string | number> = {}) =>
+  T[lang][key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
+
+let portal: Portal;
+beforeAll(async () => {
+  portal = await startPortal();
+}, 180_000);
+afterAll(() => portal?.close());
+
+async function staffPage(lang: L, email: string) {
+  const s = await newPage(portal.browser, portal.base, lang, 'desktop');
+  await s.page.goto('/signin');
+  await s.page.getByLabel(tr(lang, 'signin.email')).fill(email);
+  await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
+  await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+  await s.page.getByRole('heading', { level: 1 }).filter({ hasText: '' }).first().waitFor();
+  await s.page.waitForURL('**/staff');
+  return s;
+}
+
+async function act(page: Page, lang: L, action: keyof typeof en, text?: string) {
+  await page.getByRole('button', { name: tr(lang, action) }).click();
+  if (text !== undefined) {
+    await page
+      .getByRole('textbox', { name: new RegExp(tr(lang, 'staff.ws.reasonFor', { action: '' }).trim()) })
+      .fill(text);
+    await page.getByRole('button', { name: tr(lang, 'staff.ws.do') }).click();
+  }
+  await page
+    .getByRole('status')
+    .filter({ hasText: tr(lang, 'staff.ws.done') })
+    .waitFor();
+}
+
+describe('back office', () => {
+  it('desk intake → transfer → information asked and answered in the portal → reply returned, corrected, approved → received; then an inside referral keeps the number', async () => {
+    const lang = 'fr';
+    const desk = await staffPage(lang, 'accueil@aml.demo');
+    const { page } = desk;
+    await expectNoAxeViolations(page, 'queue fr');
+    await screenshot(page, 'fr-desktop-staff-queue');
+    await page.getByRole('link', { name: tr(lang, 'staff.nav.desk') }).click();
+    await page.getByRole('heading', { level: 1, name: tr(lang, 'staff.desk.title') }).waitFor();
+    // the person is not known yet: register them (with an e-mail so they can answer in the portal)
+    await page.getByLabel(tr(lang, 'staff.desk.name')).fill('Hassan Oubella');
+    await page.getByRole('button', { name: tr(lang, 'staff.desk.search') }).click();
+    await page.getByText(tr(lang, 'staff.desk.noMatch')).waitFor();
+    await page.getByLabel(tr(lang, 'profile.givenNameLatin'), { exact: true }).fill('Hassan');
+    await page.getByLabel(tr(lang, 'profile.familyNameLatin'), { exact: true }).fill('Oubella');
+    await page.getByLabel(tr(lang, 'profile.givenNameAr'), { exact: true }).fill('حسن');
+    await page.getByLabel(tr(lang, 'profile.phone'), { exact: true }).fill('+34 612 00 11 22');
+    await page.getByLabel(tr(lang, 'staff.desk.email')).fill('hassan@example.es');
+    await page.getByLabel(tr(lang, 'profile.country')).selectOption('ES');
+    await expectNoAxeViolations(page, 'desk fr');
+    await screenshot(page, 'fr-desktop-staff-desk');
+    await page.getByRole('button', { name: tr(lang, 'staff.desk.create') }).click();
+    await page.getByText(tr(lang, 'staff.desk.chosen', { name: 'Hassan Oubella' })).waitFor();
+    await page.getByLabel(tr(lang, 'staff.desk.channel')).selectOption('desk');
+    const category = page.getByLabel(tr(lang, 'file.category.label'));
+    await category.selectOption({ label: `${fr['kind.complaint']} — État civil` });
+    await page.getByLabel(tr(lang, 'file.subject.label')).fill('Erreur dans mon acte de naissance');
+    await page
+      .getByLabel(tr(lang, 'file.description.label'))
+      .fill('Mon prénom est mal orthographié sur l’acte de naissance délivré en 2024.');
+    await page.getByLabel(tr(lang, 'channel.email')).check();
+    await page.getByRole('button', { name: tr(lang, 'staff.desk.register') }).click();
+    await page.getByRole('heading', { name: tr(lang, 'receipt.title') }).waitFor();
+    const tracking = (await page.locator('.receipt dd').first().textContent())!;
+    expect(tracking).toMatch(/^AML-\d{4}-\d{6}$/);
+    await page.getByRole('link', { name: tr(lang, 'receipt.open') }).click();
+    await page.getByRole('heading', { name: tr(lang, 'staff.ws.actions') }).waitFor();
+    const caseUrl = page.url();
+    await act(page, lang, 'action.acknowledge');
+    // pass it to civil status, with the reason
+    await page.getByRole('button', { name: tr(lang, 'staff.ws.transfer') }).click();
+    await page
+      .getByLabel(tr(lang, 'staff.ws.transferTo'), { exact: true })
+      .selectOption({ label: 'Bureau d’état civil' });
+    await page.getByRole('textbox', { name: /Texte pour/ }).fill('Rectification d’acte: état civil');
+    await page.getByRole('button', { name: tr(lang, 'staff.ws.do') }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: tr(lang, 'staff.ws.done') })
+      .waitFor();
+    await expectNoAxeViolations(page, 'workspace fr');
+    await desk.context.close();
+
+    // the civil status agent asks the citizen for a paper
+    const agent = await staffPage(lang, 'etatcivil@aml.demo');
+    await agent.page.goto(caseUrl);
+    await agent.page.getByRole('heading', { name: tr(lang, 'staff.ws.actions') }).waitFor();
+    await act(agent.page, lang, 'action.start');
+    await act(agent.page, lang, 'action.request_info', 'Merci de joindre une copie de votre passeport.');
+    await screenshot(agent.page, 'fr-desktop-staff-case');
+
+    // the citizen signs in with a code and answers in the portal
+    const citizen = await newPage(portal.browser, portal.base, lang);
+    await citizen.page.goto('/signin');
+    await citizen.page.getByRole('button', { name: tr(lang, 'signin.withCode') }).click();
+    await citizen.page.getByLabel(tr(lang, 'signin.email'), { exact: true }).fill('hassan@example.es');
+    await citizen.page.getByLabel(tr(lang, 'signin.country')).selectOption('ES');
+    await citizen.page.getByRole('button', { name: tr(lang, 'signin.sendCode') }).click();
+    await citizen.page
+      .getByLabel(tr(lang, 'signin.code'))
+      .fill(await lastCode(portal.p, 'hassan@example.es'));
+    await citizen.page.getByRole('button', { name: tr(lang, 'signin.verify') }).click();
+    await citizen.page.getByText(tracking).click();
+    await citizen.page.getByText('Merci de joindre une copie de votre passeport.').first().waitFor();
+    await citizen.page
+      .getByLabel(tr(lang, 'case.asked.reply'))
+      .fill('Voici le numéro de mon passeport: XK123456.');
+    await citizen.page.getByRole('button', { name: tr(lang, 'case.asked.send') }).click();
+    await citizen.page.getByText(tr(lang, 'state.in_progress')).first().waitFor();
+
+    // draft, returned by the supervisor, corrected, approved
+    await agent.page.reload();
+    await act(agent.page, lang, 'action.submit_reply', 'Votre acte sera rectifié.');
+    const chief = await staffPage(lang, 'chef@aml.demo');
+    await chief.page.goto(caseUrl);
+    await chief.page.getByRole('heading', { name: tr(lang, 'staff.ws.actions') }).waitFor();
+    await act(chief.page, lang, 'action.return_reply', 'Citez la base légale (loi 37-99) et le délai.');
+    await agent.page.reload();
+    await agent.page.getByText('Citez la base légale (loi 37-99) et le délai.').waitFor();
+    await act(
+      agent.page,
+      lang,
+      'action.submit_reply',
+      'En application de la loi 37-99 relative à l’état civil, votre acte sera rectifié sous 10 jours.',
+    );
+    await chief.page.reload();
+    await act(chief.page, lang, 'action.approve_reply');
+
+    await citizen.page.reload();
+    await citizen.page
+      .getByText(
+        'En application de la loi 37-99 relative à l’état civil, votre acte sera rectifié sous 10 jours.',
+      )
+      .waitFor();
+    expect(await citizen.page.getByText('Citez la base légale').count()).toBe(0);
+    await citizen.context.close();
+    await agent.context.close();
+    await chief.context.close();
+
+    // an inside referral keeps the tracking number, and the receiving body sees it
+    const fatima = await signedIn(portal.p.app, 'fatima@example.fr');
+    const inst = (await fatima.get('/api/institutions')).json().items;
+    const aml = inst.find((i: { code: string }) => i.code === 'AML');
+    const cat = (await fatima.get('/api/categories'))
+      .json()
+      .items.find((c: { code: string }) => c.code === 'grievance-administratif');
+    const made = (
+      await fatima.post('/api/cases', {
+        institutionId: aml.id,
+        categoryId: cat.id,
+        subject: 'Pension bloquée depuis deux ans',
+        description: 'Mon dossier de pension est bloqué par l’administration depuis 2024.',
+        replyChannels: ['email'],
+      })
+    ).json();
+    const sup = await staffPage(lang, 'chef@aml.demo');
+    await sup.page.goto(`/staff/cases/${made.id}`);
+    await sup.page.getByRole('button', { name: tr(lang, 'staff.ws.refer') }).click();
+    await sup.page
+      .getByLabel(tr(lang, 'staff.ws.referTo'), { exact: true })
+      .selectOption({ label: 'Médiateur du Royaume – délégation régionale Souss-Massa' });
+    await sup.page.getByRole('textbox', { name: /Texte pour/ }).fill('Compétence du Médiateur du Royaume.');
+    await sup.page.getByRole('button', { name: tr(lang, 'staff.ws.do') }).click();
+    await sup.page
+      .getByRole('status')
+      .filter({ hasText: tr(lang, 'staff.ws.done') })
+      .waitFor();
+    await sup.context.close();
+    const mediator = await staffPage(lang, 'delegue@mediateur.demo');
+    await mediator.page.getByText(made.trackingNumber).waitFor();
+    await mediator.context.close();
+  }, 180_000);
+
+  it('has no accessibility violation on the staff pages in Arabic', async () => {
+    const { page, context } = await staffPage('ar', 'chef@aml.demo');
+    await expectNoAxeViolations(page, 'queue ar');
+    await screenshot(page, 'ar-desktop-staff-queue');
+    await page.locator('.case-list a').first().click();
+    await page.getByRole('heading', { name: ar['staff.ws.actions'] }).waitFor();
+    await expectNoAxeViolations(page, 'workspace ar');
+    await screenshot(page, 'ar-desktop-staff-case');
+    await page.goto('/staff/desk');
+    await page.getByRole('heading', { level: 1, name: ar['staff.desk.title'] }).waitFor();
+    await expectNoAxeViolations(page, 'desk ar');
+    await context.close();
+  }, 90_000);
+});
