@@ -277,7 +277,10 @@ export async function viewCase(ctx: Ctx, id: string) {
 /** Who filed the case, as the staff need it to answer: names in both scripts, where they live, how to reach them. */
 async function requesterCard(db: Executor, accountId: string) {
   const p = await getCitizenProfile(db, accountId);
-  const [acc] = await db.select({ displayName: accounts.displayName }).from(accounts).where(eq(accounts.id, accountId));
+  const [acc] = await db
+    .select({ displayName: accounts.displayName })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
   if (!p) return { displayName: acc?.displayName ?? '—' };
   return {
     displayName: acc?.displayName ?? '—',
