@@ -42,6 +42,9 @@ export const en = {
   'error.account.open_cases':
     'Your account cannot be deleted while {count} case(s) are still open. Withdraw them or wait for the answer.',
   'error.account.password_set': 'This account already has a password. Use “Forgot password” to change it.',
+  'error.totp_required': 'Enter the 6-digit code from your authenticator app, or a recovery code.',
+  'error.totp_invalid': 'This code is wrong or was already used. Enter the current code from your app.',
+  'error.totp_enrolment_required': 'Set up your second sign-in factor first (authenticator app).',
   'validation.required': 'This field is required.',
   'validation.invalid_type': 'This value has the wrong type.',
   'validation.too_short': 'Too short: at least {minimum} characters.',

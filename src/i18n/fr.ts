@@ -47,6 +47,12 @@ export const fr: Record<MessageKey, string> = {
     'Votre compte ne peut pas être supprimé tant que {count} dossier(s) sont en cours. Retirez-les ou attendez la réponse.',
   'error.account.password_set':
     'Ce compte a déjà un mot de passe. Utilisez « Mot de passe oublié » pour le changer.',
+  'error.totp_required':
+    'Saisissez le code à 6 chiffres de votre application d’authentification, ou un code de secours.',
+  'error.totp_invalid':
+    'Ce code est incorrect ou déjà utilisé. Saisissez le code actuel de votre application.',
+  'error.totp_enrolment_required':
+    'Configurez d’abord votre second facteur de connexion (application d’authentification).',
   'validation.required': 'Ce champ est obligatoire.',
   'validation.invalid_type': 'Cette valeur n’a pas le bon type.',
   'validation.too_short': 'Trop court : au moins {minimum} caractères.',

@@ -7,6 +7,12 @@ import { AppError, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'jisr_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOTP_SETUP_ROUTES = new Set([
+  '/api/auth/session',
+  '/api/auth/logout',
+  '/api/staff/totp/setup',
+  '/api/staff/totp/confirm',
+]);
 
 /**
  * On every request: the language (explicit `lang` cookie, then the signed-in user's preference, then
@@ -25,6 +31,15 @@ export function installAuth(app: FastifyInstance) {
     if (token && req.url.startsWith('/api/')) {
       req.actor = await loadActor(app.deps.database.db, token);
       if (req.actor && !cookieLang && !req.headers['accept-language']) req.lang = req.actor.language;
+    }
+    // where the second factor is required, staff must set it up before doing anything else
+    if (
+      req.actor?.kind === 'staff' &&
+      !req.actor.totpEnabled &&
+      app.deps.config.staffTotpRequired &&
+      !TOTP_SETUP_ROUTES.has(req.url.split('?')[0]!)
+    ) {
+      throw new AppError(403, 'error.totp_enrolment_required');
     }
     if (req.actor && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];

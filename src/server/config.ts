@@ -21,6 +21,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   TRACK_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  STAFF_TOTP_REQUIRED: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -31,7 +32,11 @@ const schema = z.object({
     .transform((v) => v === 'true'),
 });
 
-export type Config = z.infer<typeof schema> & { publicUrl: string; secret: string };
+export type Config = z.infer<typeof schema> & {
+  publicUrl: string;
+  secret: string;
+  staffTotpRequired: boolean;
+};
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -46,5 +51,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...c,
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,
     secret: c.SECRET ?? 'development-secret-change-me',
+    staffTotpRequired:
+      c.STAFF_TOTP_REQUIRED === 'true' || (c.STAFF_TOTP_REQUIRED === 'auto' && c.NODE_ENV === 'production'),
   };
 }

@@ -76,6 +76,8 @@ export type Session = {
     email: string;
     language: string;
     hasPassword: boolean;
+    totpEnabled?: boolean;
+    totpRequired?: boolean;
   };
   memberships: { institutionId: string; departmentId: string | null; role: string }[];
   scopes: { scope: string; territoryCode: string | null }[];

@@ -24,6 +24,7 @@ const Profile = lazy(() => import('./pages/Profile.js'));
 const StaffQueue = lazy(() => import('./pages/staff/StaffQueue.js'));
 const StaffCase = lazy(() => import('./pages/staff/StaffCase.js'));
 const StaffDesk = lazy(() => import('./pages/staff/StaffDesk.js'));
+const StaffSecurity = lazy(() => import('./pages/staff/StaffSecurity.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -73,6 +74,7 @@ function App() {
           <Route path="/me" component={Profile} />
           <Route path="/staff" component={StaffQueue} />
           <Route path="/staff/desk" component={StaffDesk} />
+          <Route path="/staff/security" component={StaffSecurity} />
           <Route path="/staff/cases/:id" component={StaffCase} />
           <Route component={NotFound} />
         </Switch>

@@ -11,6 +11,8 @@ export type Actor = {
   email: string;
   language: Language;
   emailVerified: boolean;
+  /** Staff: whether the second factor (TOTP) is set up. */
+  totpEnabled: boolean;
   memberships: Membership[];
   scopes: OverseerScope[];
   sessionId: string;

@@ -31,6 +31,7 @@ import {
   updateCitizenProfile,
   verifyEmail,
 } from './service.js';
+import { confirmTotpEnrolment, startTotpEnrolment } from './totp.js';
 
 const name = safeText(1, 80).nullish();
 const address = z.strictObject({
@@ -171,11 +172,23 @@ export async function accountRoutes(app: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password',
-        body: z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) }),
+        body: z.strictObject({
+          email: emailSchema,
+          password: z.string().min(1).max(200),
+          totp: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+          recoveryCode: z.string().max(20).optional(),
+        }),
       },
     },
     async (req, reply) => {
-      const s = await login(db, req.body.email, req.body.password, ttl, req.id);
+      const s = await login(db, req.body.email, req.body.password, ttl, req.id, {
+        secret,
+        totp: req.body.totp,
+        recoveryCode: req.body.recoveryCode,
+      });
       setSessionCookie(app, reply, s.token, req);
       return {
         csrfToken: s.csrfToken,
@@ -204,6 +217,8 @@ export async function accountRoutes(app: FastifyInstance) {
           email: a.email,
           language: a.language,
           hasPassword: await hasPassword(db, a.accountId),
+          totpEnabled: a.totpEnabled,
+          totpRequired: a.kind === 'staff' && app.deps.config.staffTotpRequired,
         },
         memberships: a.memberships,
         scopes: a.scopes,
@@ -237,6 +252,37 @@ export async function accountRoutes(app: FastifyInstance) {
     async (req, reply) => {
       await resetPassword(db, secret, req.body.email, req.body.code, req.body.password, req.id);
       return reply.code(204).send();
+    },
+  );
+
+  r.post(
+    '/api/staff/totp/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Start setting up the second factor: a QR code for an authenticator app',
+      },
+    },
+    async (req) => {
+      const a = requireActor(req);
+      if (a.kind !== 'staff') throw forbidden();
+      return startTotpEnrolment(db, a.accountId, a.email);
+    },
+  );
+
+  r.post(
+    '/api/staff/totp/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the second factor with a code from the app; returns recovery codes (shown once)',
+        body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
+      },
+    },
+    async (req) => {
+      const a = requireActor(req);
+      if (a.kind !== 'staff') throw forbidden();
+      return { recoveryCodes: await confirmTotpEnrolment(db, secret, a.accountId, req.body.code, req.id) };
     },
   );
 

@@ -28,6 +28,7 @@ import {
   staffMemberships,
   verificationCodes,
 } from './schema.js';
+import { checkSecondFactor } from './totp.js';
 
 export type CitizenProfileInput = {
   givenNameAr?: string | null;
@@ -215,7 +216,14 @@ export async function resendVerification(db: Db, secret: string, email: string) 
   });
 }
 
-export async function login(db: Db, email: string, password: string, ttlHours: number, requestId: string) {
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  ttlHours: number,
+  requestId: string,
+  secondFactor: { secret: string; totp?: string; recoveryCode?: string } = { secret: '' },
+) {
   const acc = await findAccountByEmail(db, email);
   const ok = await verifyPassword(acc?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!acc || !ok) {
@@ -230,6 +238,20 @@ export async function login(db: Db, email: string, password: string, ttlHours: n
   }
   if (acc.disabledAt) throw new AppError(403, 'error.account_disabled');
   if (acc.kind === 'citizen' && !acc.emailVerifiedAt) throw new AppError(403, 'error.email_not_verified');
+  if (acc.totpEnabledAt) {
+    if (!secondFactor.totp && !secondFactor.recoveryCode)
+      throw new AppError(401, 'error.totp_required', {}, { secondFactor: 'totp' });
+    if (!(await checkSecondFactor(db, secondFactor.secret, acc, secondFactor))) {
+      await recordAudit(db, {
+        actorId: acc.id,
+        action: 'auth.totp_failed',
+        entityType: 'account',
+        entityId: acc.id,
+        requestId,
+      });
+      throw new AppError(401, 'error.totp_invalid', {}, { secondFactor: 'totp' });
+    }
+  }
   return db.transaction(async (tx) => {
     const s = await createSession(tx, acc.id, ttlHours);
     await recordAudit(tx, {
@@ -298,6 +320,7 @@ export async function actorOf(
     email: acc.email,
     language: acc.preferredLanguage,
     emailVerified: !!acc.emailVerifiedAt,
+    totpEnabled: !!acc.totpEnabledAt,
     memberships,
     scopes,
     sessionId: session.id,

@@ -48,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <>
               <Link href="/staff">{t('staff.nav.queue')}</Link>
               <Link href="/staff/desk">{t('staff.nav.desk')}</Link>
+              <Link href="/staff/security">{t('staff.nav.security')}</Link>
             </>
           )}
           {signedIn || staff ? (

@@ -309,5 +309,16 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'intake.post': 'البريد العادي',
   'intake.web': 'البوابة',
   'intake.referral': 'إحالة',
+  'signin.totp': 'رمز تطبيق المصادقة (أو رمز استرجاع)',
+  'staff.security.title': 'عامل الدخول الثاني',
+  'staff.security.lead':
+    'امسح رمز QR هذا بتطبيق مصادقة (FreeOTP أو Google Authenticator أو Microsoft Authenticator…)، ثم أدخل الرمز المكون من 6 أرقام الذي يظهر.',
+  'staff.security.key': 'أو اكتب هذا المفتاح',
+  'staff.security.start': 'إعداد تطبيق المصادقة',
+  'staff.security.code': 'الرمز المكون من 6 أرقام',
+  'staff.security.confirm': 'تأكيد',
+  'staff.security.recovery': 'رموز الاسترجاع: احتفظ بها في مكان آمن. كل رمز يعمل مرة واحدة إذا ضاع هاتفك.',
+  'staff.security.enabled': 'عامل الدخول الثاني مفعل في حسابك.',
+  'staff.nav.security': 'الأمان',
   'footer.about': 'جسر برنامج مفتوح المصدر لفائدة الجماعات والإدارات المغربية.',
 };

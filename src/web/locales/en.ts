@@ -302,6 +302,18 @@ export const en = {
   'intake.post': 'Post',
   'intake.web': 'Portal',
   'intake.referral': 'Referral',
+  'signin.totp': 'Code from your authenticator app (or a recovery code)',
+  'staff.security.title': 'Second sign-in factor',
+  'staff.security.lead':
+    'Scan this QR code with an authenticator app (FreeOTP, Google Authenticator, Microsoft Authenticator…), then enter the 6-digit code it shows.',
+  'staff.security.key': 'Or type this key',
+  'staff.security.start': 'Set up my authenticator',
+  'staff.security.code': '6-digit code',
+  'staff.security.confirm': 'Confirm',
+  'staff.security.recovery':
+    'Recovery codes: keep them somewhere safe. Each works once if you lose your phone.',
+  'staff.security.enabled': 'The second factor is active on your account.',
+  'staff.nav.security': 'Security',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 

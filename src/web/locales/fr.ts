@@ -306,5 +306,17 @@ export const fr: Record<WebKey, string> = {
   'intake.post': 'Courrier',
   'intake.web': 'Portail',
   'intake.referral': 'Orientation',
+  'signin.totp': 'Code de votre application d’authentification (ou code de secours)',
+  'staff.security.title': 'Second facteur de connexion',
+  'staff.security.lead':
+    'Scannez ce code QR avec une application d’authentification (FreeOTP, Google Authenticator, Microsoft Authenticator…), puis saisissez le code à 6 chiffres affiché.',
+  'staff.security.key': 'Ou saisissez cette clé',
+  'staff.security.start': 'Configurer mon application',
+  'staff.security.code': 'Code à 6 chiffres',
+  'staff.security.confirm': 'Confirmer',
+  'staff.security.recovery':
+    'Codes de secours : gardez-les en lieu sûr. Chacun fonctionne une fois si vous perdez votre téléphone.',
+  'staff.security.enabled': 'Le second facteur est actif sur votre compte.',
+  'staff.nav.security': 'Sécurité',
   'footer.about': 'Jisr est un logiciel libre pour les communes et les administrations marocaines.',
 };

@@ -10,6 +10,7 @@ export default function SignIn() {
   const [mode, setMode] = useState<'password' | 'code'>('password');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [, navigate] = useLocation();
   const signedIn = useSignedIn();
@@ -20,12 +21,18 @@ export default function SignIn() {
     try {
       const res = await api<{ csrfToken: string; account: { kind: string } }>('/api/auth/login', {
         method: 'POST',
-        body: { email, password },
+        body: {
+          email,
+          password,
+          ...(totp ? (/^\d{6}$/.test(totp) ? { totp } : { recoveryCode: totp }) : {}),
+        },
       });
       await signedIn(res.csrfToken);
       navigate(res.account.kind === 'staff' ? '/staff' : '/cases');
     } catch (err) {
-      setError(err as ApiError);
+      const e = err as ApiError;
+      if ((e.problem as { secondFactor?: string }).secondFactor && totp === null) setTotp('');
+      setError(e);
     }
   };
   return (
@@ -67,6 +74,18 @@ export default function SignIn() {
               aria-describedby={error ? ids.err : undefined}
             />
           </div>
+          {totp !== null && (
+            <div className="field">
+              <label htmlFor={`${ids.password}-totp`}>{t('signin.totp')}</label>
+              <input
+                id={`${ids.password}-totp`}
+                dir="ltr"
+                autoComplete="one-time-code"
+                value={totp}
+                onChange={(e) => setTotp(e.target.value.trim())}
+              />
+            </div>
+          )}
           {error && (
             <p id={ids.err} className="alert error" role="alert">
               {error.message}

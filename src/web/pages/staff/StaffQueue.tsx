@@ -40,6 +40,8 @@ export default function StaffQueue() {
   });
   if (session.isPending) return <Loading />;
   if (session.data?.account.kind !== 'staff') return <Redirect to="/signin" />;
+  if (session.data.account.totpRequired && !session.data.account.totpEnabled)
+    return <Redirect to="/staff/security" />;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>

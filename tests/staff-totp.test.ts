@@ -1,0 +1,69 @@
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  DEMO_PASSWORD,
+  signedIn,
+  startTestPlatform,
+  type TestPlatform,
+  testDatabases,
+} from './support/platform.js';
+
+describe.each(testDatabases())('staff second factor on %s', (kind) => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform(kind, { env: { STAFF_TOTP_REQUIRED: 'true' } });
+  });
+  afterAll(() => p?.close());
+  const login = (body: Record<string, string>) =>
+    new Client(p.app, 'fr').post('/api/auth/login', {
+      email: 'chef@aml.demo',
+      password: DEMO_PASSWORD,
+      ...body,
+    });
+
+  it('makes staff set up an authenticator before anything else, then asks for a code at every sign-in', async () => {
+    const chief = await signedIn(p.app, 'chef@aml.demo');
+    const blocked = await chief.get('/api/cases');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().type).toContain('totp-enrolment-required');
+    expect((await chief.get('/api/auth/session')).json().account).toMatchObject({
+      totpEnabled: false,
+      totpRequired: true,
+    });
+
+    const setup = (await chief.post('/api/staff/totp/setup')).json();
+    expect(setup.uri).toMatch(/^otpauth:\/\/totp\/Jisr:chef%40aml\.demo\?secret=/);
+    expect(setup.qrSvg).toContain('<svg');
+    expect((await chief.post('/api/staff/totp/confirm', { code: '000000' })).statusCode).toBe(400);
+    const confirmed = await chief.post('/api/staff/totp/confirm', {
+      code: await generate({ secret: setup.secret }),
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const recovery: string[] = confirmed.json().recoveryCodes;
+    expect(recovery).toHaveLength(10);
+
+    const noCode = await login({});
+    expect(noCode.statusCode).toBe(401);
+    expect(noCode.json()).toMatchObject({
+      secondFactor: 'totp',
+      detail:
+        'Saisissez le code à 6 chiffres de votre application d’authentification, ou un code de secours.',
+    });
+    expect((await login({ totp: '123456' })).statusCode).toBe(401);
+    // a code is accepted once: the one used at enrolment cannot be replayed, a later step can
+    const now = Math.floor(Date.now() / 1000);
+    const next = await generate({ secret: setup.secret, epoch: now + 30 });
+    expect((await login({ totp: next })).statusCode).toBe(200);
+    expect((await login({ totp: next })).statusCode).toBe(401);
+    // a recovery code works once
+    expect((await login({ recoveryCode: recovery[0]! })).statusCode).toBe(200);
+    expect((await login({ recoveryCode: recovery[0]! })).statusCode).toBe(401);
+  });
+
+  it('leaves citizens out of it', async () => {
+    const fatima = await signedIn(p.app, 'fatima@example.fr');
+    expect((await fatima.get('/api/cases')).statusCode).toBe(200);
+    expect((await fatima.post('/api/staff/totp/setup')).statusCode).toBe(403);
+  });
+});
