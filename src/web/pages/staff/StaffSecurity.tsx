@@ -61,8 +61,13 @@ export default function StaffSecurity() {
       ) : (
         <>
           <p>{t('staff.security.lead')}</p>
-          {/* the SVG is produced by our server from the otpauth address; it holds no script */}
-          <div className="qr" role="img" aria-label="QR" dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />
+          <img
+            className="qr"
+            alt="QR"
+            width="224"
+            height="224"
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(setup.qrSvg)}`}
+          />
           <p>
             {t('staff.security.key')}: <code dir="ltr">{setup.secret}</code>
           </p>
