@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { outboxEmails } from '../src/modules/notifications/schema.js';
+import { isWorkingDay, moroccanDate, workingDaysBetween } from '../src/modules/workflow/calendar.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('cases through the API on %s', (kind) => {
@@ -39,8 +40,10 @@ describe.each(testDatabases())('cases through the API on %s', (kind) => {
     const made = await file(fatima);
     expect(made.trackingNumber).toMatch(/^AML-\d{4}-\d{6}$/);
     expect(made.accessCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
-    const due = new Date(made.dueAt).getTime() - Date.now();
-    expect(Math.round(due / 86_400_000)).toBe(5); // civil status deadline
+    // civil status: 5 Moroccan working days
+    expect(workingDaysBetween(new Date(), new Date(made.dueAt))).toBe(
+      5 - 1 + (isWorkingDay(moroccanDate(new Date())) ? 1 : 0),
+    );
     const mails = await p.database.db
       .select()
       .from(outboxEmails)

@@ -1,13 +1,17 @@
-/** Deadline arithmetic, pure. Calendar days for now; working days and holidays belong to the workflow module. */
-const DAY = 86_400_000;
+/**
+ * Deadline arithmetic, pure. Deadlines count Moroccan working days (see workflow/calendar);
+ * the clock stops while the body waits for the citizen.
+ */
+import { addWorkingDays, workingDaysBetween } from '../workflow/calendar.js';
 
 export function initialDueDate(submittedAt: Date, deadlineDays: number): Date {
-  return new Date(submittedAt.getTime() + deadlineDays * DAY);
+  return addWorkingDays(submittedAt, deadlineDays);
 }
 
-/** When the citizen answers, the time spent waiting for them is added back to the deadline. */
+/** When the citizen answers, the working days spent waiting for them are added back to the deadline. */
 export function resumeDueDate(dueAt: Date, pausedAt: Date, resumedAt: Date): Date {
-  return new Date(dueAt.getTime() + Math.max(0, resumedAt.getTime() - pausedAt.getTime()));
+  const used = workingDaysBetween(pausedAt, resumedAt);
+  return used > 0 ? addWorkingDays(dueAt, used) : dueAt;
 }
 
 export function isOverdue(dueAt: Date, now: Date, paused: boolean): boolean {
