@@ -74,4 +74,10 @@ export const ar: Record<MessageKey, string> = {
   'mail.receipt.subject': 'تم استلام طلبك {tracking}',
   'mail.receipt.body':
     'مرحبا {name}،\n\nتوصلت {institution} بطلبك «{subject}».\n\nرقم التتبع: {tracking}\nالرمز السري: {code} (احتفظ به: مع رقم التتبع يمكنك من تتبع الملف دون حساب)\nأجل الجواب: {due}\n\nتابع طلبك على {url}',
+  'mail.deadline_reminder.subject': 'أجل الملف {tracking} ينتهي في {due}',
+  'mail.deadline_reminder.body':
+    'مرحبا،\n\nيجب الجواب على الملف {tracking} («{subject}») قبل {due}.\n\nافتحه: {url}',
+  'mail.escalation.subject': 'متأخر: الملف {tracking} (تأخر {days} يوم عمل)',
+  'mail.escalation.body':
+    'مرحبا،\n\nكان أجل الجواب على الملف {tracking} («{subject}») لدى {institution} هو {due} ولم يتم الجواب بعد.\n\nافتحه: {url}',
 };

@@ -76,6 +76,12 @@ export const en = {
   'mail.receipt.subject': 'Your request {tracking} has been received',
   'mail.receipt.body':
     'Hello {name},\n\n{institution} has received your request "{subject}".\n\nTracking number: {tracking}\nSecret code: {code} (keep it: with the number, it lets you follow the case without an account)\nAnswer due by: {due}\n\nFollow it at {url}',
+  'mail.deadline_reminder.subject': 'Case {tracking} is due on {due}',
+  'mail.deadline_reminder.body':
+    'Hello,\n\nCase {tracking} ("{subject}") must be answered by {due}.\n\nOpen it: {url}',
+  'mail.escalation.subject': 'Overdue: case {tracking} ({days} working days late)',
+  'mail.escalation.body':
+    'Hello,\n\nCase {tracking} ("{subject}") of {institution} was due on {due} and has not been answered.\n\nOpen it: {url}',
 } as const;
 
 export type MessageKey = keyof typeof en;

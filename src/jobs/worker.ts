@@ -1,7 +1,11 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
 import { deliverDueEmails } from '../modules/notifications/service.js';
+import { runDeadlineWatch } from '../modules/workflow/deadline-watch.js';
 import type { Config } from '../server/config.js';
+
+/** How often deadlines are checked for reminders and escalations. */
+const WATCH_EVERY_MS = 10 * 60_000;
 
 /** SMTP when configured; otherwise (development) messages are kept only in the development mailbox. */
 export function mailTransport(config: Config): Transporter {
@@ -22,10 +26,15 @@ export function startWorker(
   const transport = mailTransport(config);
   let running: Promise<void> | null = null;
   let stopped = false;
+  let lastWatch = 0;
   const tick = async () => {
     if (running) return running;
     running = (async () => {
       try {
+        if (Date.now() - lastWatch > WATCH_EVERY_MS) {
+          lastWatch = Date.now();
+          await runDeadlineWatch(db, new Date(), config.publicUrl);
+        }
         await deliverDueEmails(db, transport, config.MAIL_FROM);
       } catch (err) {
         log.error({ err }, 'worker tick failed');

@@ -15,6 +15,7 @@ import { deskRoutes } from '../modules/desk/routes.js';
 import { institutionRoutes } from '../modules/institutions/routes.js';
 import { devMailboxRoutes } from '../modules/notifications/routes.js';
 import { territoryRoutes } from '../modules/territory/routes.js';
+import { workflowRoutes } from '../modules/workflow/routes.js';
 import { installAuth } from './auth.js';
 import type { Config } from './config.js';
 import { installErrorHandling } from './errors.js';
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(caseRoutes);
   await app.register(auditRoutes);
   await app.register(deskRoutes);
+  await app.register(workflowRoutes);
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
   await app.register(webRoutes);
   return app;

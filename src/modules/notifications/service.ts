@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
 import { outboxEmails } from './schema.js';
 
-export type EmailTemplate = 'verify' | 'reset' | 'receipt';
+export type EmailTemplate = 'verify' | 'reset' | 'receipt' | 'deadline_reminder' | 'escalation';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,0 +1,102 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseEvents, cases } from '../src/modules/cases/schema.js';
+import { outboxEmails } from '../src/modules/notifications/schema.js';
+import { addWorkingDays } from '../src/modules/workflow/calendar.js';
+import { runDeadlineWatch } from '../src/modules/workflow/deadline-watch.js';
+import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+
+describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) => {
+  let p: TestPlatform;
+  let caseId: string;
+  let amlId: string;
+  beforeAll(async () => {
+    p = await startTestPlatform(kind);
+    const c = new Client(p.app);
+    amlId = (await c.get('/api/institutions'))
+      .json()
+      .items.find((i: { code: string }) => i.code === 'AML').id;
+    const cat = (await c.get('/api/categories'))
+      .json()
+      .items.find((x: { code: string }) => x.code === 'complaint-autre');
+    const fatima = await signedIn(p.app, 'fatima@example.fr');
+    caseId = (
+      await fatima.post('/api/cases', {
+        institutionId: amlId,
+        categoryId: cat.id,
+        subject: 'Dossier oublié',
+        description: 'Personne ne répond à mon dossier.',
+        replyChannels: ['email'],
+      })
+    ).json().id;
+    const agent = await signedIn(p.app, 'etatcivil@aml.demo');
+    const me = (await agent.get('/api/auth/session')).json().account.id;
+    await agent.post(`/api/cases/${caseId}/assignment`, { version: 1, assigneeId: me });
+    // everything else of the demo is due far away or not running: only this case is watched here
+    await p.database.db.update(cases).set({ dueAt: addWorkingDays(new Date(), 300) });
+  });
+  afterAll(() => p?.close());
+
+  const mailsTo = async (to: string, template: string) =>
+    (
+      await p.database.db
+        .select()
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.toAddress, to), eq(outboxEmails.template, template)))
+    ).length;
+  const setDue = (d: Date) => p.database.db.update(cases).set({ dueAt: d }).where(eq(cases.id, caseId));
+
+  it('reminds the holder before the due date, once', async () => {
+    await setDue(addWorkingDays(new Date(), 1));
+    const steps = await runDeadlineWatch(p.database.db, new Date(), 'http://x');
+    expect(steps).toEqual([{ caseId, kind: 'reminder' }]);
+    expect(await mailsTo('etatcivil@aml.demo', 'deadline_reminder')).toBe(1);
+    expect(await runDeadlineWatch(p.database.db, new Date(), 'http://x')).toEqual([]);
+  });
+
+  it('escalates to the supervisor once overdue, then to the territory’s overseers, each once', async () => {
+    const now = new Date();
+    await setDue(new Date(now.getTime() - 86_400_000));
+    expect(await runDeadlineWatch(p.database.db, now, 'http://x')).toEqual([
+      { caseId, kind: 'escalation_supervisor' },
+    ]);
+    expect(await mailsTo('chef@aml.demo', 'escalation')).toBe(1);
+    await setDue(new Date(now.getTime() - 30 * 86_400_000));
+    expect(await runDeadlineWatch(p.database.db, now, 'http://x')).toEqual([
+      { caseId, kind: 'escalation_overseer' },
+    ]);
+    expect(await mailsTo('province@piam.demo', 'escalation')).toBe(1);
+    expect(await mailsTo('region@souss.demo', 'escalation')).toBe(1);
+    expect(await mailsTo('national@interieur.demo', 'escalation')).toBe(0);
+    expect(await runDeadlineWatch(p.database.db, now, 'http://x')).toEqual([]);
+    const events = await p.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    expect(events.filter((e) => e.type === 'escalated').map((e) => e.data.level)).toEqual([1, 2]);
+    // the citizen does not see the internal steps
+    const fatima = await signedIn(p.app, 'fatima@example.fr');
+    const seen = (await fatima.get(`/api/cases/${caseId}`)).json();
+    expect(seen.timeline.map((e: { type: string }) => e.type)).not.toContain('escalated');
+    expect(seen.overdue).toBe(true);
+  });
+
+  it('lists stalled files, oldest first, for the supervisor and the overseer only', async () => {
+    await p.database.db
+      .update(cases)
+      .set({ updatedAt: new Date(Date.now() - 40 * 86_400_000) })
+      .where(eq(cases.id, caseId));
+    const chief = await signedIn(p.app, 'chef@aml.demo');
+    const res = (await chief.get(`/api/institutions/${amlId}/stalled?days=30`)).json();
+    expect(res.items[0]).toMatchObject({ id: caseId, assignee: 'Rachid Aït Brahim', idleDays: 40 });
+    expect(res.total).toBe(1);
+    expect(
+      (await (await signedIn(p.app, 'province@piam.demo')).get(`/api/institutions/${amlId}/stalled`))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await (await signedIn(p.app, 'admin@aubm.demo')).get(`/api/institutions/${amlId}/stalled`)).statusCode,
+    ).toBe(403);
+    expect(
+      (await (await signedIn(p.app, 'etatcivil@aml.demo')).get(`/api/institutions/${amlId}/stalled`))
+        .statusCode,
+    ).toBe(403);
+  });
+});
