@@ -11,6 +11,7 @@ import {
 import { actorOf, createStaffAccount, skeletonOf } from '../modules/accounts/service.js';
 import { applyAction, createCase } from '../modules/cases/service.js';
 import type { CaseAction } from '../modules/cases/state-machine.js';
+import { saveTemplate } from '../modules/catalog/institution-settings.js';
 import { getCategoryByCode } from '../modules/catalog/service.js';
 import { institutions } from '../modules/institutions/schema.js';
 import { createDepartment, createInstitution } from '../modules/institutions/service.js';
@@ -200,6 +201,20 @@ export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | 
       scope: 'nation',
       territoryCode: null,
     });
+    for (const [language, title, body] of [
+      [
+        'fr',
+        'Réponse favorable motivée',
+        'Madame, Monsieur,\n\nEn réponse à votre demande {tracking} (« {subject} »), nous avons l’honneur de vous informer que, après examen, {body} y donne une suite favorable.\n\nBase légale : …\n\nDécision : …',
+      ],
+      [
+        'ar',
+        'جواب إيجابي معلل',
+        'سيدتي، سيدي،\n\nجوابا على طلبكم {tracking} («{subject}»)، يشرفنا إخباركم أنه بعد الدراسة، قررت {body} الاستجابة لطلبكم.\n\nالأساس القانوني: …\n\nالقرار: …',
+      ],
+    ] as const) {
+      await saveTemplate(tx, aml.id, { categoryId: null, language, title, body }, null, 'demo-seed');
+    }
     return { aml, aubm, med, depts };
   });
 

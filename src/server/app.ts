@@ -10,6 +10,7 @@ import type { Database } from '../db/client.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
+import { catalogAdminRoutes } from '../modules/catalog/admin-routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deskRoutes } from '../modules/desk/routes.js';
 import { institutionRoutes } from '../modules/institutions/routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(healthRoutes);
   await app.register(territoryRoutes);
   await app.register(catalogRoutes);
+  await app.register(catalogAdminRoutes);
   await app.register(institutionRoutes);
   await app.register(accountRoutes);
   await app.register(caseRoutes);

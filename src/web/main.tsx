@@ -25,6 +25,8 @@ const StaffQueue = lazy(() => import('./pages/staff/StaffQueue.js'));
 const StaffCase = lazy(() => import('./pages/staff/StaffCase.js'));
 const StaffDesk = lazy(() => import('./pages/staff/StaffDesk.js'));
 const StaffSecurity = lazy(() => import('./pages/staff/StaffSecurity.js'));
+const StaffStalled = lazy(() => import('./pages/staff/StaffStalled.js'));
+const StaffAdmin = lazy(() => import('./pages/staff/StaffAdmin.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -75,6 +77,8 @@ function App() {
           <Route path="/staff" component={StaffQueue} />
           <Route path="/staff/desk" component={StaffDesk} />
           <Route path="/staff/security" component={StaffSecurity} />
+          <Route path="/staff/stalled" component={StaffStalled} />
+          <Route path="/staff/admin" component={StaffAdmin} />
           <Route path="/staff/cases/:id" component={StaffCase} />
           <Route component={NotFound} />
         </Switch>

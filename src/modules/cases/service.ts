@@ -8,7 +8,7 @@ import { accounts, type Language, type ReplyChannel } from '../accounts/schema.j
 import { getCitizenProfile, isPlaceholderEmail, isStaffOf } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
 import { validateFields } from '../catalog/fields.js';
-import { getCategory } from '../catalog/service.js';
+import { categoryFor } from '../catalog/institution-settings.js';
 import { institutions } from '../institutions/schema.js';
 import { getDepartment, getInstitution } from '../institutions/service.js';
 import { enqueueEmail } from '../notifications/service.js';
@@ -90,7 +90,7 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
   const now = ctx.now?.() ?? new Date();
   const institution = await getInstitution(ctx.db, input.institutionId);
   if (!institution) throw new AppError(422, 'error.institution_unknown');
-  const category = await getCategory(ctx.db, input.categoryId);
+  const category = await categoryFor(ctx.db, institution.id, input.categoryId);
   if (!category?.active) throw new AppError(422, 'error.category_unknown');
   if (input.departmentId && !(await getDepartment(ctx.db, institution.id, input.departmentId))) {
     throw new AppError(422, 'error.department_unknown');
@@ -396,7 +396,7 @@ export async function referInside(
   const { c } = await getReadableCase(ctx, id);
   const target = await getInstitution(ctx.db, input.targetInstitutionId);
   if (!target || target.id === c.institutionId) throw new AppError(422, 'error.institution_unknown');
-  const category = await getCategory(ctx.db, c.categoryId);
+  const category = await categoryFor(ctx.db, target.id, c.categoryId);
   const now = ctx.now?.() ?? new Date();
   return applyAction(
     ctx,

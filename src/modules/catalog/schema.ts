@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { institutions } from '../institutions/schema.js';
 
 /** A value from the reference catalogue, with whether it was inferred by the compiler. */
 export type Sourced<T> = { value: T | null; inferred: boolean; note?: string };
@@ -50,4 +51,33 @@ export const caseCategories = pgTable('case_categories', {
   documentTypeCode: text('document_type_code').references(() => documentTypes.code),
   fields: jsonb('fields').$type<FieldDefinition[]>().notNull().default([]),
   active: boolean('active').notNull().default(true),
+});
+
+/** An institution's own deadline for a category (in working days), or the category switched off there. */
+export const institutionCategorySettings = pgTable(
+  'institution_category_settings',
+  {
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => caseCategories.id),
+    deadlineDays: integer('deadline_days'),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.categoryId] })],
+);
+
+/** Reply templates of an institution, per category (or for all) and language, with {placeholders}. */
+export const replyTemplates = pgTable('reply_templates', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  institutionId: uuid('institution_id')
+    .notNull()
+    .references(() => institutions.id),
+  categoryId: uuid('category_id').references(() => caseCategories.id),
+  language: text('language').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

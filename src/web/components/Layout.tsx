@@ -13,6 +13,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const [, navigate] = useLocation();
   const signedIn = session.data?.account.kind === 'citizen';
   const staff = session.data?.account.kind === 'staff';
+  const roles = session.data?.memberships.map((m) => m.role) ?? [];
   const signOut = async () => {
     await api('/api/auth/logout', { method: 'POST' });
     qc.setQueryData(['session'], null);
@@ -48,6 +49,10 @@ export function Layout({ children }: { children: ReactNode }) {
             <>
               <Link href="/staff">{t('staff.nav.queue')}</Link>
               <Link href="/staff/desk">{t('staff.nav.desk')}</Link>
+              {roles.some((r) => r === 'supervisor' || r === 'institution_admin' || r === 'auditor') && (
+                <Link href="/staff/stalled">{t('staff.nav.stalled')}</Link>
+              )}
+              {roles.includes('institution_admin') && <Link href="/staff/admin">{t('staff.nav.admin')}</Link>}
               <Link href="/staff/security">{t('staff.nav.security')}</Link>
             </>
           )}

@@ -22,6 +22,11 @@ export default function StaffCase() {
     queryKey: ['staff-case', id, 'files'],
     queryFn: () => api<{ items: Attachment[] }>(`/api/cases/${id}/attachments`),
   });
+  const templates = useQuery({
+    queryKey: ['staff-case', id, 'templates'],
+    queryFn: () =>
+      api<{ items: { id: string; title: string; text: string }[] }>(`/api/cases/${id}/templates`),
+  });
   const depts = useQuery({
     queryKey: ['departments', c.data?.institutionId],
     queryFn: () => api<{ items: Department[] }>(`/api/institutions/${c.data!.institutionId}/departments`),
@@ -264,6 +269,26 @@ export default function StaffCase() {
                   {(pending === 'transfer' ? (depts.data?.items ?? []) : otherBodies).map((d) => (
                     <option key={d.id} value={d.id}>
                       {localName(d, lang)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {(pending === 'submit_reply' || pending === 'request_info') && !!templates.data?.items.length && (
+              <div className="field">
+                <label htmlFor={`${ids.text}-tpl`}>{t('staff.ws.useTemplate')}</label>
+                <select
+                  id={`${ids.text}-tpl`}
+                  value=""
+                  onChange={(e) => {
+                    const tpl = templates.data?.items.find((x) => x.id === e.target.value);
+                    if (tpl) setText(tpl.text);
+                  }}
+                >
+                  <option value="">{t('file.category.choose')}</option>
+                  {templates.data.items.map((tpl) => (
+                    <option key={tpl.id} value={tpl.id}>
+                      {tpl.title}
                     </option>
                   ))}
                 </select>
