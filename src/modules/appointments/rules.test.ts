@@ -152,7 +152,7 @@ describe('figures', () => {
         kind: t.kind,
         checkedInAt: new Date(Date.UTC(2027, 7, 10, 8) + t.checkedIn * MIN),
         calledAt: t.wait === null ? null : new Date(Date.UTC(2027, 7, 10, 8) + (t.checkedIn + t.wait) * MIN),
-        status: t.wait === null ? 'waiting' : 'done',
+        status: t.wait === null ? 'waiting' : t.wait > 100 ? 'no_show' : 'done',
       }),
     );
 
@@ -168,6 +168,7 @@ describe('figures', () => {
           'visitors',
           'walkIns',
           'called',
+          'queueNoShows',
         ] as const) {
           const sum = (rows: { [k in typeof field]: number }[]) => rows.reduce((s, r) => s + r[field], 0);
           expect(sum(f.rows)).toBe(f.total[field]);

@@ -101,6 +101,8 @@ export type Figures = {
   visitors: number;
   walkIns: number;
   called: number;
+  /** Visitors called to a counter who did not come. */
+  queueNoShows: number;
   waitAverageMinutes: number | null;
   waitMedianMinutes: number | null;
   waitMaxMinutes: number | null;
@@ -115,6 +117,7 @@ const emptyAcc = (): Acc => ({
   visitors: 0,
   walkIns: 0,
   called: 0,
+  queueNoShows: 0,
   waits: [],
 });
 
@@ -163,6 +166,7 @@ export function computeFigures(bookings: readonly FigureBooking[], tickets: read
     for (const a of touch(t.day, t.serviceId)) {
       a.visitors++;
       if (t.kind === 'walk_in') a.walkIns++;
+      if (t.status === 'no_show') a.queueNoShows++;
       if (t.calledAt) {
         a.called++;
         a.waits.push(Math.max(0, (t.calledAt.getTime() - t.checkedInAt.getTime()) / MINUTE));

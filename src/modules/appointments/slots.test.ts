@@ -10,6 +10,7 @@ import {
   type Rule,
   ruleAppliesOn,
   type ServiceSpec,
+  seatFor,
   windowResource,
 } from './slots.js';
 import { addDays, daysBetween, MOROCCO_TZ, offsetMinutes, wallClock, weekdayOf } from './tz.js';
@@ -283,5 +284,41 @@ describe('slot generation', () => {
     expect(firstFreeSeat([], 1)).toBe(1);
     expect(firstFreeSeat([1], 1)).toBeNull();
     expect(firstFreeSeat([1, 3], 3)).toBe(2);
+  });
+});
+
+describe('seats', () => {
+  it('never hands out a seat already held, and refuses exactly when the slot is full or the resource busy', () => {
+    const start = new Date('2027-08-10T09:00:00Z');
+    const end = new Date('2027-08-10T09:20:00Z');
+    const slot = { serviceId: 's', resource: 'service:s', startsAt: start, endsAt: end };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 6 }), { maxLength: 6 }),
+        fc.boolean(),
+        (capacity, seats, busyElsewhere) => {
+          const held = seats.map((seat) => ({ ...slot, seat }));
+          const other = busyElsewhere
+            ? [
+                {
+                  ...slot,
+                  serviceId: 's',
+                  startsAt: new Date(start.getTime() + 10 * 60_000),
+                  endsAt: new Date(end.getTime() + 10 * 60_000),
+                  seat: 1,
+                },
+              ]
+            : [];
+          const seat = seatFor({ ...slot, capacity }, [...held, ...other]);
+          if (busyElsewhere || seats.length >= capacity) expect(seat).toBeNull();
+          else {
+            expect(seat).not.toBeNull();
+            expect(seats).not.toContain(seat);
+            expect(seat!).toBeLessThanOrEqual(capacity);
+          }
+        },
+      ),
+    );
   });
 });

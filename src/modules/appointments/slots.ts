@@ -187,3 +187,23 @@ export function firstFreeSeat(held: readonly number[], capacity: number): number
 /** Overlapping intervals: used to refuse a citizen two bookings at the same time. */
 export const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) =>
   a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+
+/**
+ * The seat a new booking gets in `slot`, given the bookings already holding its resource around that
+ * time; null when the slot is full or its resource is busy with an overlapping booking.
+ */
+export function seatFor(
+  slot: Pick<Slot, 'serviceId' | 'resource' | 'startsAt' | 'endsAt' | 'capacity'>,
+  occupancy: readonly (Occupancy & { seat: number })[],
+): number | null {
+  const held: number[] = [];
+  for (const o of occupancy) {
+    if (o.resource !== slot.resource) continue;
+    if (o.startsAt.getTime() === slot.startsAt.getTime()) {
+      if (o.serviceId !== slot.serviceId) return null;
+      held.push(o.seat);
+    } else if (overlaps(o, slot)) return null;
+  }
+  if (held.length >= slot.capacity) return null;
+  return firstFreeSeat(held, slot.capacity);
+}
