@@ -1,5 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
+import { runAppointmentJobs } from '../modules/appointments/jobs.js';
+import { addressOf } from '../modules/appointments/service.js';
 import { deliverDueEmails } from '../modules/notifications/service.js';
 import type { Config } from '../server/config.js';
 
@@ -12,7 +14,13 @@ export function mailTransport(config: Config): Transporter {
 
 export type Worker = { stop(): Promise<void>; tick(): Promise<void> };
 
-/** The background loop: delivers the outbox. Stops cleanly, finishing the message in hand. */
+/** How often the scheduled jobs (appointment reminders, no-shows) run, at most. */
+const SCHEDULED_EVERY_MS = 30_000;
+
+/**
+ * The background loop: runs the scheduled jobs (at most every 30 seconds), then delivers the outbox.
+ * Stops cleanly, finishing the message in hand.
+ */
 export function startWorker(
   db: Db,
   config: Config,
@@ -22,10 +30,23 @@ export function startWorker(
   const transport = mailTransport(config);
   let running: Promise<void> | null = null;
   let stopped = false;
+  let lastScheduled = 0;
+  const jobContext = {
+    secret: config.secret,
+    publicUrl: config.publicUrl,
+    organizerEmail: addressOf(config.MAIL_FROM),
+  };
   const tick = async () => {
     if (running) return running;
     running = (async () => {
       try {
+        if (Date.now() - lastScheduled >= SCHEDULED_EVERY_MS) {
+          lastScheduled = Date.now();
+          // A failing job must not hold up the mail: it is logged and tried again next time.
+          await runAppointmentJobs(db, jobContext).catch((err) =>
+            log.error({ err }, 'scheduled jobs failed'),
+          );
+        }
         await deliverDueEmails(db, transport, config.MAIL_FROM);
       } catch (err) {
         log.error({ err }, 'worker tick failed');
