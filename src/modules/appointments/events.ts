@@ -240,7 +240,7 @@ export async function registerForEvent(
         .select({ id: appointmentEventDays.id })
         .from(appointmentEventDays)
         .where(eq(appointmentEventDays.id, day.id))
-        .for('update');
+        .for('no key update');
       const held = await tx
         .select({ seat: eventRegistrations.seat, citizenId: eventRegistrations.citizenId })
         .from(eventRegistrations)

@@ -1079,8 +1079,8 @@ async function candidates(
 
 /**
  * Takes a seat in `slot`, inside the caller's transaction. The resource's row (the service for a window,
- * the official otherwise) is locked FOR UPDATE, so bookings of one resource queue up here; the seat is
- * then chosen from the bookings committed before. The unique index on (resource, starts_at, seat) backs
+ * the official otherwise) is locked (FOR NO KEY UPDATE: bookings of one resource queue up here, while rows
+ * that merely refer to it are not held up); the seat is then chosen from the bookings committed before. The unique index on (resource, starts_at, seat) backs
  * this up: even a path that forgot the lock could not seat two people in one place.
  */
 async function claimSeat(tx: Executor, slot: Slot, excludeId?: string): Promise<number> {
@@ -1089,13 +1089,13 @@ async function claimSeat(tx: Executor, slot: Slot, excludeId?: string): Promise<
       .select({ id: appointmentServices.id })
       .from(appointmentServices)
       .where(eq(appointmentServices.id, slot.serviceId))
-      .for('update');
+      .for('no key update');
   else
     await tx
       .select({ id: appointmentOfficials.id })
       .from(appointmentOfficials)
       .where(eq(appointmentOfficials.id, slot.officialId!))
-      .for('update');
+      .for('no key update');
   const occupancy = await occupancyOf(tx, [slot.resource], slot.startsAt, slot.endsAt, excludeId);
   const seat = seatFor(slot, occupancy);
   if (seat === null) throw new SlotTaken();
