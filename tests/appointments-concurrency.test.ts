@@ -122,7 +122,7 @@ describe.each(testDatabases())('no double booking under concurrent requests on %
     const slots = await freeSlots(id);
     const target = slots[0]!;
     const citizens = await makeCitizens(p.app, p.database, 10, { prefix: `rushmv-${kind}` });
-    const mine = [];
+    const mine: { id: string; startsAt: string }[] = [];
     for (const [i, c] of citizens.entries()) {
       const res = await c.post('/api/appointments', { serviceId: id, startsAt: slots[i + 1]!.startsAt });
       expect(res.statusCode, res.body).toBe(201);
@@ -130,7 +130,7 @@ describe.each(testDatabases())('no double booking under concurrent requests on %
     }
     const results = await Promise.all(
       citizens.map((c, i) =>
-        c.post(`/api/appointments/${mine[i].id}/reschedule`, { startsAt: target.startsAt }),
+        c.post(`/api/appointments/${mine[i]!.id}/reschedule`, { startsAt: target.startsAt }),
       ),
     );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
@@ -138,8 +138,8 @@ describe.each(testDatabases())('no double booking under concurrent requests on %
     expect(await held(id, target.startsAt)).toHaveLength(1);
     for (const [i, r] of results.entries()) {
       if (r.statusCode === 200) continue;
-      const still = (await citizens[i]!.get(`/api/appointments/${mine[i].id}`)).json();
-      expect(still.startsAt).toBe(mine[i].startsAt);
+      const still = (await citizens[i]!.get(`/api/appointments/${mine[i]!.id}`)).json();
+      expect(still.startsAt).toBe(mine[i]!.startsAt);
       expect(still.status).toBe('booked');
     }
   });
