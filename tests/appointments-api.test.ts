@@ -583,6 +583,18 @@ describe.each(testDatabases())('appointments through the API on %s', (kind) => {
     });
     expect(foreign.statusCode).toBe(422);
     expect((await admin.get(`/api/appointments/services?institutionId=${aml}`)).json().items).toEqual([]);
+
+    // A service taken off the portal: gone from the public list and its slots, still there for the staff.
+    const off = await admin.patch(`/api/appointments/services/${id}`, { active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    const codes = async (cl: Client) =>
+      (await cl.get(`/api/appointments/services?institutionId=${aubm}&includeInactive=true`))
+        .json()
+        .items.map((x: { code: string }) => x.code);
+    expect(await codes(admin)).toContain(`legal-${kind}`);
+    expect(await codes(c!)).not.toContain(`legal-${kind}`);
+    expect((await new Client(p.app).get(`/api/appointments/services/${id}/slots`)).statusCode).toBe(404);
+    expect((await chief.patch(`/api/appointments/services/${id}`, { active: true })).statusCode).toBe(403);
   });
 
   it('publishes the routes in the OpenAPI document', async () => {

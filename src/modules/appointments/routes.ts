@@ -187,11 +187,10 @@ export async function appointmentRoutes(app: FastifyInstance) {
       },
     },
     async (req) => ({
-      items: await listServices(
-        db,
-        req.query.institutionId,
-        req.query.includeInactive === 'true' && !!req.actor,
-      ),
+      items: await listServices(db, req.query.institutionId, {
+        includeInactive: req.query.includeInactive === 'true',
+        actor: req.actor,
+      }),
     }),
   );
 

@@ -247,9 +247,14 @@ const presentService = (s: ServiceRow) => ({
   active: s.active,
 });
 
-/** The bookable services of an institution, with the officials who offer them (public). */
-export async function listServices(db: Executor, institutionId: string, includeInactive = false) {
-  await placeOf(db, institutionId);
+/** The bookable services of an institution, with the officials who offer them (public; inactive ones for its staff). */
+export async function listServices(
+  db: Executor,
+  institutionId: string,
+  opts: { includeInactive?: boolean; actor?: Actor | null } = {},
+) {
+  const place = await placeOf(db, institutionId);
+  const includeInactive = !!opts.includeInactive && isStaffAt(opts.actor ?? null, place);
   const rows = await db
     .select()
     .from(appointmentServices)
@@ -1413,6 +1418,16 @@ export async function markNoShow(ctx: Ctx, id: string) {
 
 export async function appointmentIcs(ctx: Ctx, id: string) {
   const r = await readableBooking(ctx, id);
+  if (ctx.actor?.kind === 'staff')
+    await recordAudit(ctx.db, {
+      actorId: ctx.actor.accountId,
+      action: 'appointment.view',
+      entityType: 'appointment',
+      entityId: r.a.id,
+      institutionId: r.a.institutionId,
+      requestId: ctx.requestId,
+      data: { as: 'ics' },
+    });
   return {
     reference: r.a.reference,
     ics: bookingIcs(r, {
