@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../modules/accounts/actor.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import {
@@ -9,12 +9,26 @@ import {
   staffMemberships,
 } from '../modules/accounts/schema.js';
 import { actorOf, createStaffAccount, skeletonOf } from '../modules/accounts/service.js';
-import { applyAction, createCase } from '../modules/cases/service.js';
+import { createEvent, registerForEvent } from '../modules/appointments/events.js';
+import {
+  bookAppointment,
+  createClosure,
+  createRule,
+  createService,
+  listSlots,
+  upsertOfficial,
+} from '../modules/appointments/service.js';
+import { addDays, MOROCCO_TZ, wallClock, weekdayOf } from '../modules/appointments/tz.js';
+import { applyAction, createCase, listCases } from '../modules/cases/service.js';
 import type { CaseAction } from '../modules/cases/state-machine.js';
 import { saveTemplate } from '../modules/catalog/institution-settings.js';
 import { getCategoryByCode } from '../modules/catalog/service.js';
-import { institutions } from '../modules/institutions/schema.js';
-import { createDepartment, createInstitution } from '../modules/institutions/service.js';
+import { departments, institutions } from '../modules/institutions/schema.js';
+import {
+  createDepartment,
+  createInstitution,
+  getInstitutionByCode,
+} from '../modules/institutions/service.js';
 import type { Db } from './client.js';
 
 export const DEMO_PASSWORD = 'Jisr-demo-2026';
@@ -490,6 +504,318 @@ export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | 
       version = updated.version;
     }
   }
+  out.push(...(await seedAppointmentsDemo(db, secret)));
+  return out;
+}
+
+/**
+ * The appointments of the urban agency of Béni Mellal: its single window for Moroccans abroad, open
+ * Monday to Friday 08:30–16:30, with after-hours duty until 18:00 and a Saturday 09:00–13:00 rota; a
+ * meeting with an official; holidays; the open days of 8 to 12 August (10 August: the national day of
+ * Moroccans living abroad); and a few bookings.
+ */
+async function seedAppointmentsDemo(db: Db, secret: string, now = new Date()): Promise<DemoAccount[]> {
+  const out: DemoAccount[] = [];
+  const aubm = (await getInstitutionByCode(db, 'AUBM'))!;
+  const actor = async (email: string): Promise<Actor> => {
+    const [a] = await db.select().from(accounts).where(eq(accounts.email, email));
+    return actorOf(db, a!);
+  };
+  const depts = await db.transaction(async (tx) => {
+    const d: Record<string, string> = {};
+    for (const [code, ar, fr, en] of [
+      [
+        'planning',
+        'قسم الدراسات والتعمير',
+        'Division des études et de l’urbanisme',
+        'Planning and studies division',
+      ],
+      [
+        'urban-management',
+        'قسم التدبير الحضري',
+        'Division de la gestion urbaine',
+        'Urban management division',
+      ],
+    ] as const) {
+      d[code] = (await createDepartment(tx, aubm.id, { code, ...names(ar, fr, en) }, null, null)).id;
+    }
+    const [window] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.institutionId, aubm.id), eq(departments.code, 'mre-window')));
+    d['mre-window'] = window!.id;
+    for (const [email, displayName, role, dept] of [
+      ['accueil@aubm.demo', 'Hind Moutaouakil', 'reception_agent', d['mre-window']],
+      ['chef@aubm.demo', 'Abdelkrim Naciri', 'supervisor', null],
+      ['audit@aubm.demo', 'Fouad Berrada', 'auditor', null],
+      ['urbaniste@aubm.demo', 'Salma Bennis', 'department_agent', d.planning],
+      ['gestion@aubm.demo', 'Mustapha Aït Lahcen', 'department_agent', d['urban-management']],
+    ] as const) {
+      await createStaffAccount(
+        tx,
+        {
+          email,
+          password: DEMO_PASSWORD,
+          displayName,
+          language: 'fr',
+          memberships: [{ institutionId: aubm.id, departmentId: dept, role }],
+        },
+        null,
+        null,
+      );
+      out.push({ email, role, institution: 'AUBM' });
+    }
+    return d;
+  });
+
+  const admin = { db, actor: await actor('admin@aubm.demo'), requestId: 'demo-seed', secret };
+  const window = await createService(admin, aubm.id, {
+    code: 'guichet-mre',
+    ...names('الشباك الوحيد لمغاربة العالم', 'Guichet unique MRE', 'Single window for Moroccans abroad'),
+    departmentId: depts['mre-window'],
+    bookWith: 'window',
+    slotMinutes: 20,
+    bufferMinutes: 5,
+    capacity: 2,
+    modes: ['in_person', 'video'],
+    minNoticeMinutes: 120,
+    horizonDays: 60,
+    videoRoomBase: 'https://visio.aubm.example.ma',
+  });
+  const note = await createService(admin, aubm.id, {
+    code: 'note-renseignements',
+    ...names(
+      'مذكرة المعلومات التعميرية',
+      'Note de renseignements urbanistiques',
+      'Planning information note',
+    ),
+    departmentId: depts.planning,
+    bookWith: 'window',
+    slotMinutes: 15,
+    bufferMinutes: 0,
+    capacity: 1,
+    modes: ['in_person'],
+    minNoticeMinutes: 240,
+    horizonDays: 45,
+  });
+  const meeting = await createService(admin, aubm.id, {
+    code: 'rdv-responsable',
+    ...names('موعد مع مسؤول', 'Rendez-vous avec un responsable', 'Meeting with an official'),
+    departmentId: null,
+    bookWith: 'official',
+    slotMinutes: 30,
+    bufferMinutes: 10,
+    capacity: 1,
+    modes: ['in_person', 'video'],
+    minNoticeMinutes: 24 * 60,
+    horizonDays: 60,
+    videoRoomBase: 'https://visio.aubm.example.ma',
+  });
+  const official = async (email: string, t: [string, string, string], serviceIds: string[]) =>
+    upsertOfficial(admin, aubm.id, {
+      accountId: (await actor(email)).accountId,
+      titleAr: t[0],
+      titleFr: t[1],
+      titleEn: t[2],
+      serviceIds,
+    });
+  const karim = await official(
+    'guichet@aubm.demo',
+    ['موظف الشباك الوحيد', 'Agent du guichet unique', 'Single window officer'],
+    [window.id],
+  );
+  const hind = await official(
+    'accueil@aubm.demo',
+    ['مكلفة بالاستقبال', 'Chargée d’accueil', 'Reception officer'],
+    [window.id],
+  );
+  const salma = await official(
+    'urbaniste@aubm.demo',
+    ['رئيسة قسم الدراسات والتعمير', 'Cheffe de la division des études et de l’urbanisme', 'Head of planning'],
+    [meeting.id],
+  );
+  const mustapha = await official(
+    'gestion@aubm.demo',
+    ['رئيس مصلحة الرخص', 'Chef du service des autorisations', 'Head of permits'],
+    [meeting.id, window.id],
+  );
+
+  const rule = (r: Parameters<typeof createRule>[2]) => createRule(admin, aubm.id, r);
+  for (const weekday of [1, 2, 3, 4, 5]) {
+    // Opening hours, for every service (each official of the meeting service is available then).
+    await rule({ kind: 'office', weekday, startMinute: 8 * 60 + 30, endMinute: 16 * 60 + 30 });
+  }
+  // After-hours duty at the single window until 18:00, one counter: Karim Monday and Wednesday, Hind
+  // Tuesday and Thursday, the two in turn on Fridays.
+  const late = {
+    kind: 'after_hours' as const,
+    serviceId: window.id,
+    startMinute: 16 * 60 + 30,
+    endMinute: 18 * 60,
+    capacity: 1,
+  };
+  await rule({ ...late, weekday: 1, officialId: karim.id });
+  await rule({ ...late, weekday: 3, officialId: karim.id });
+  await rule({ ...late, weekday: 2, officialId: hind.id });
+  await rule({ ...late, weekday: 4, officialId: hind.id });
+  await rule({ ...late, weekday: 5, officialId: karim.id, everyWeeks: 2, anchorDate: '2026-01-02' });
+  await rule({ ...late, weekday: 5, officialId: hind.id, everyWeeks: 2, anchorDate: '2026-01-09' });
+  // Saturday 09:00–13:00 at the single window, Karim and Mustapha every other week.
+  const saturday = {
+    kind: 'saturday' as const,
+    serviceId: window.id,
+    weekday: 6,
+    startMinute: 9 * 60,
+    endMinute: 13 * 60,
+    capacity: 1,
+    everyWeeks: 2,
+  };
+  await rule({ ...saturday, officialId: karim.id, anchorDate: '2026-01-03' });
+  await rule({ ...saturday, officialId: mustapha.id, anchorDate: '2026-01-10' });
+
+  // The open days: the next 8–12 August.
+  const today = wallClock(now, MOROCCO_TZ).date;
+  const year = Number(today.slice(0, 4)) + (today > `${today.slice(0, 4)}-08-12` ? 1 : 0);
+  const openFrom = `${year}-08-08`;
+  // The window also opens on the Sunday of the open days, with three counters.
+  await rule({
+    kind: 'special',
+    serviceId: window.id,
+    weekday: weekdayOf(openFrom),
+    startMinute: 10 * 60,
+    endMinute: 16 * 60,
+    capacity: 3,
+    validFrom: openFrom,
+    validTo: openFrom,
+  });
+
+  // Public holidays of this year and the next: fixed dates, and religious ones from the Umm al-Qura
+  // calendar (the exact day follows the moon sighting announced by the ministry).
+  const holidays: [string, string, string, string][] = [];
+  for (const y of [year - 1, year]) {
+    for (const [md, ar, fr, en] of [
+      ['01-01', 'رأس السنة الميلادية', 'Nouvel an', 'New Year'],
+      ['01-11', 'ذكرى تقديم وثيقة الاستقلال', 'Manifeste de l’indépendance', 'Independence Manifesto Day'],
+      ['01-14', 'رأس السنة الأمازيغية', 'Nouvel an amazigh', 'Amazigh New Year'],
+      ['05-01', 'عيد الشغل', 'Fête du travail', 'Labour Day'],
+      ['07-30', 'عيد العرش', 'Fête du Trône', 'Throne Day'],
+      ['08-14', 'ذكرى استرجاع إقليم وادي الذهب', 'Allégeance de Oued Eddahab', 'Oued Ed-Dahab Day'],
+      [
+        '08-20',
+        'ذكرى ثورة الملك والشعب',
+        'Révolution du Roi et du Peuple',
+        'Revolution of the King and the People',
+      ],
+      ['08-21', 'عيد الشباب', 'Fête de la jeunesse', 'Youth Day'],
+      ['11-06', 'ذكرى المسيرة الخضراء', 'Marche verte', 'Green March'],
+      ['11-18', 'عيد الاستقلال', 'Fête de l’indépendance', 'Independence Day'],
+    ] as const)
+      holidays.push([`${y}-${md}`, ar, fr, en]);
+  }
+  const hijri = new Intl.DateTimeFormat('en-US-u-ca-islamic-umalqura', {
+    timeZone: 'UTC',
+    month: 'numeric',
+    day: 'numeric',
+  });
+  const religious: Record<string, [string, string, string]> = {
+    '10/1': ['عيد الفطر', 'Aïd al-Fitr', 'Eid al-Fitr'],
+    '12/10': ['عيد الأضحى', 'Aïd al-Adha', 'Eid al-Adha'],
+    '1/1': ['فاتح محرم', 'Nouvel an de l’Hégire', 'Islamic New Year'],
+    '3/12': ['عيد المولد النبوي', 'Aïd al-Mawlid', 'The Prophet’s Birthday'],
+  };
+  for (let d = `${year - 1}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
+    const name = religious[hijri.format(new Date(`${d}T12:00:00Z`))];
+    if (name) holidays.push([d, ...name]);
+  }
+  for (const [date, ar, fr, en] of holidays.filter(([d]) => d >= addDays(today, -31))) {
+    await createClosure(admin, aubm.id, {
+      kind: 'holiday',
+      startDate: date,
+      endDate: date,
+      reasonAr: ar,
+      reasonFr: fr,
+      reasonEn: en,
+    });
+  }
+
+  const place = (ar: string, fr: string, en: string) => ({ placeAr: ar, placeFr: fr, placeEn: en });
+  const seat = place(
+    'مقر الوكالة الحضرية لبني ملال',
+    'Siège de l’Agence urbaine de Béni Mellal',
+    'Béni Mellal urban agency head office',
+  );
+  const openDays = await createEvent(admin, aubm.id, {
+    code: `portes-ouvertes-${year}`,
+    titleAr: 'الأيام المفتوحة لفائدة مغاربة العالم',
+    titleFr: 'Journées portes ouvertes pour les Marocains du monde',
+    titleEn: 'Open days for Moroccans living abroad',
+    descriptionAr: 'استقبال ومواكبة ملفات التعمير والبناء لمغاربة العالم خلال عطلتهم الصيفية.',
+    descriptionFr:
+      'Accueil et accompagnement des dossiers d’urbanisme et de construction des MRE pendant leurs vacances.',
+    descriptionEn: 'Help with planning and building files for Moroccans abroad during their summer holidays.',
+    startDate: openFrom,
+    endDate: `${year}-08-12`,
+    serviceIds: [window.id, note.id, meeting.id],
+    days: [8, 9, 10, 11, 12].map((day) => {
+      const date = `${year}-08-${String(day).padStart(2, '0')}`;
+      const migrantDay = day === 10;
+      return {
+        date,
+        startMinute: 9 * 60,
+        endMinute: migrantDay ? 18 * 60 : 16 * 60,
+        capacity: migrantDay ? 300 : 120,
+        ...(migrantDay
+          ? {
+              labelAr: 'اليوم الوطني للمهاجر',
+              labelFr: 'Journée nationale des Marocains résidant à l’étranger',
+              labelEn: 'National day of Moroccans living abroad',
+              ...place(
+                'المركب الثقافي لبني ملال',
+                'Complexe culturel de Béni Mellal',
+                'Béni Mellal cultural centre',
+              ),
+            }
+          : seat),
+        address: migrantDay ? 'Avenue Mohammed VI, Béni Mellal' : 'Boulevard Mohammed V, Béni Mellal',
+      };
+    }),
+  });
+
+  // A few bookings: Khadija (Brussels) by video at the window for her open case, Fatima (Lyon) with the
+  // head of planning, and Youssef (Madrid) registered for the national migrant day.
+  const citizenCtx = async (email: string) => ({ ...admin, actor: await actor(email) });
+  const khadija = await citizenCtx('khadija@example.be');
+  const firstFree = async (serviceId: string, tz: string, officialId?: string) =>
+    (await listSlots(khadija, serviceId, { timeZone: tz, officialId })).items.find((s) => s.seatsLeft > 0);
+  const khadijaCase = (await listCases(khadija, { limit: 10 })).items.find(
+    (c) => c.institutionId === aubm.id,
+  );
+  const slotK = await firstFree(window.id, 'Europe/Brussels');
+  if (slotK)
+    await bookAppointment(khadija, {
+      serviceId: window.id,
+      startsAt: new Date(slotK.startsAt),
+      mode: 'video',
+      caseId: khadijaCase?.id ?? null,
+      timeZone: 'Europe/Brussels',
+      language: 'fr',
+    });
+  const fatima = await citizenCtx('fatima@example.fr');
+  const slotF = await firstFree(meeting.id, 'Europe/Paris', salma.id);
+  if (slotF)
+    await bookAppointment(fatima, {
+      serviceId: meeting.id,
+      officialId: salma.id,
+      startsAt: new Date(slotF.startsAt),
+      mode: 'in_person',
+      timeZone: 'Europe/Paris',
+      language: 'ar',
+    });
+  await registerForEvent(await citizenCtx('youssef@example.es'), openDays.id, {
+    date: `${year}-08-10`,
+    serviceId: meeting.id,
+    language: 'fr',
+  });
   return out;
 }
 

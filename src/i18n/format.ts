@@ -9,3 +9,12 @@ export function formatDate(d: Date, lang: Lang): string {
     timeZone: 'Africa/Casablanca',
   }).format(d);
 }
+
+/** A date and time in a given zone, in the person's language (Latin digits). */
+export function formatDateTime(d: Date, lang: Lang, timeZone: string, withDate = true): string {
+  return new Intl.DateTimeFormat(`${locales[lang]}-u-nu-latn`, {
+    ...(withDate ? { dateStyle: 'full' as const } : {}),
+    timeStyle: 'short',
+    timeZone,
+  }).format(d);
+}

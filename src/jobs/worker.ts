@@ -1,5 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
+import { runAppointmentJobs } from '../modules/appointments/jobs.js';
+import { addressOf } from '../modules/appointments/service.js';
 import { deliverDueEmails } from '../modules/notifications/service.js';
 import { runDeadlineWatch } from '../modules/workflow/deadline-watch.js';
 import type { Config } from '../server/config.js';
@@ -16,7 +18,13 @@ export function mailTransport(config: Config): Transporter {
 
 export type Worker = { stop(): Promise<void>; tick(): Promise<void> };
 
-/** The background loop: delivers the outbox. Stops cleanly, finishing the message in hand. */
+/** How often the scheduled jobs (appointment reminders, no-shows) run, at most. */
+const SCHEDULED_EVERY_MS = 30_000;
+
+/**
+ * The background loop: runs the scheduled jobs (at most every 30 seconds), then delivers the outbox.
+ * Stops cleanly, finishing the message in hand.
+ */
 export function startWorker(
   db: Db,
   config: Config,
@@ -27,13 +35,28 @@ export function startWorker(
   let running: Promise<void> | null = null;
   let stopped = false;
   let lastWatch = 0;
+  let lastScheduled = 0;
+  const jobContext = {
+    secret: config.secret,
+    publicUrl: config.publicUrl,
+    organizerEmail: addressOf(config.MAIL_FROM),
+  };
   const tick = async () => {
     if (running) return running;
     running = (async () => {
       try {
         if (Date.now() - lastWatch > WATCH_EVERY_MS) {
           lastWatch = Date.now();
-          await runDeadlineWatch(db, new Date(), config.publicUrl);
+          await runDeadlineWatch(db, new Date(), config.publicUrl).catch((err) =>
+            log.error({ err }, 'deadline watch failed'),
+          );
+        }
+        if (Date.now() - lastScheduled >= SCHEDULED_EVERY_MS) {
+          lastScheduled = Date.now();
+          // A failing job must not hold up the mail: it is logged and tried again next time.
+          await runAppointmentJobs(db, jobContext).catch((err) =>
+            log.error({ err }, 'scheduled jobs failed'),
+          );
         }
         await deliverDueEmails(db, transport, config.MAIL_FROM);
       } catch (err) {

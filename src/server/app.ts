@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
+import { appointmentRoutes } from '../modules/appointments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { catalogAdminRoutes } from '../modules/catalog/admin-routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(institutionRoutes);
   await app.register(accountRoutes);
   await app.register(caseRoutes);
+  await app.register(appointmentRoutes);
   await app.register(auditRoutes);
   await app.register(deskRoutes);
   await app.register(workflowRoutes);

@@ -21,6 +21,7 @@ export async function devMailboxRoutes(app: FastifyInstance) {
         text: m.textBody,
         language: m.language,
         status: m.status,
+        calendar: m.ics,
         createdAt: m.createdAt.toISOString(),
       })),
     }),

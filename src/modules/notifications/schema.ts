@@ -12,6 +12,8 @@ export const outboxEmails = pgTable(
     htmlBody: text('html_body').notNull(),
     language: text('language').notNull(),
     template: text('template').notNull(),
+    /** An iCalendar file sent with the message (bookings), or null. */
+    ics: text('ics'),
     status: text('status').$type<'pending' | 'sent' | 'dead'>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

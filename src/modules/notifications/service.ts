@@ -4,15 +4,35 @@ import type { Db, Executor } from '../../db/client.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
 import { outboxEmails } from './schema.js';
 
-export type EmailTemplate = 'verify' | 'reset' | 'receipt' | 'deadline_reminder' | 'escalation';
+export type EmailTemplate =
+  | 'verify'
+  | 'reset'
+  | 'receipt'
+  | 'deadline_reminder'
+  | 'escalation'
+  | 'appointment_booked'
+  | 'appointment_moved'
+  | 'appointment_cancelled'
+  | 'appointment_reminder_day'
+  | 'appointment_reminder_hour'
+  | 'event_registered';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Renders a message in the person's language and writes it to the outbox, inside the caller's transaction. */
+/**
+ * Renders a message in the person's language and writes it to the outbox, inside the caller's transaction.
+ * `ics` is an iCalendar file sent with it (bookings), as an invitation the mail client can add.
+ */
 export async function enqueueEmail(
   tx: Executor,
-  msg: { to: string; template: EmailTemplate; lang: Lang; params: Record<string, string | number> },
+  msg: {
+    to: string;
+    template: EmailTemplate;
+    lang: Lang;
+    params: Record<string, string | number>;
+    ics?: string | null;
+  },
 ): Promise<void> {
   if (msg.to.endsWith('.invalid')) return; // a person registered at the desk without an e-mail address
   const subject = t(msg.lang, `mail.${msg.template}.subject` as MessageKey, msg.params);
@@ -29,10 +49,14 @@ export async function enqueueEmail(
     htmlBody: html,
     language: msg.lang,
     template: msg.template,
+    ics: msg.ics ?? null,
   });
 }
 
 const MAX_ATTEMPTS = 8;
+
+/** The iTIP method of a calendar file (REQUEST, CANCEL, PUBLISH), which mail clients need beside it. */
+const icsMethod = (ics: string) => /^METHOD:(\w+)\r?$/m.exec(ics)?.[1] ?? 'PUBLISH';
 
 /**
  * Sends the e-mails that are due. Each row is claimed with FOR UPDATE SKIP LOCKED so several workers
@@ -65,6 +89,9 @@ export async function deliverDueEmails(
           html: row.htmlBody,
           messageId: `<${row.id}@jisr>`,
           headers: { 'Content-Language': row.language },
+          ...(row.ics
+            ? { icalEvent: { filename: 'invitation.ics', method: icsMethod(row.ics), content: row.ics } }
+            : {}),
         });
         await tx
           .update(outboxEmails)
