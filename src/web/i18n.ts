@@ -1,13 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en.js';
+import { areas } from './locales/areas.js';
+import { en as enCore } from './locales/en.js';
 
 export type Lang = 'ar' | 'fr' | 'en';
 export const languages: Lang[] = ['ar', 'fr', 'en'];
 
+const withAreas = (lang: Lang, core: Record<string, string>) => Object.assign({}, core, ...areas.map((a) => a[lang]));
+const en = withAreas('en', enCore);
 const loaders: Record<Lang, () => Promise<Record<string, string>>> = {
-  ar: () => import('./locales/ar.js').then((m) => m.ar),
-  fr: () => import('./locales/fr.js').then((m) => m.fr),
+  ar: () => import('./locales/ar.js').then((m) => withAreas('ar', m.ar)),
+  fr: () => import('./locales/fr.js').then((m) => withAreas('fr', m.fr)),
   en: async () => en,
 };
 
