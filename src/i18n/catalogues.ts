@@ -1,3 +1,4 @@
+import { notificationMessages } from '../modules/notifications/messages.js';
 import { ar } from './ar.js';
 import { defineMessages } from './define.js';
 import { en } from './en.js';
@@ -9,4 +10,4 @@ const core = defineMessages({ en, fr, ar });
  * Every message catalogue of the platform. A module with many messages keeps them in its own
  * `messages.ts` (built with `defineMessages`) and adds it to this list.
  */
-export const catalogues = [core] as const;
+export const catalogues = [core, notificationMessages] as const;

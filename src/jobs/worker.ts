@@ -1,32 +1,75 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
-import { deliverDueEmails } from '../modules/notifications/service.js';
+import {
+  type Adapters,
+  type DeliveryOptions,
+  deliverDueNotifications,
+} from '../modules/notifications/delivery.js';
+import { batchDueLetters } from '../modules/notifications/letters.js';
+import { notifySettings } from '../modules/notifications/outbox.js';
+import { buildAdapters, smtpTransport } from '../modules/notifications/providers.js';
+import { parseQuietHours } from '../modules/notifications/quiet-hours.js';
+import { notifyOverdue } from '../modules/notifications/service.js';
 import type { Config } from '../server/config.js';
 
-/** SMTP when configured; otherwise (development) messages are kept only in the development mailbox. */
-export function mailTransport(config: Config): Transporter {
-  return config.SMTP_URL
-    ? nodemailer.createTransport(config.SMTP_URL)
-    : nodemailer.createTransport({ jsonTransport: true });
+/** SMTP when configured; otherwise (development) e-mails are kept only in the development mailbox. */
+export function mailTransport(config: Config): Transporter | null {
+  return config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
 }
 
-export type Worker = { stop(): Promise<void>; tick(): Promise<void> };
+export function deliveryOptions(config: Config): DeliveryOptions {
+  return {
+    maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+    retryBaseMs: config.NOTIFY_RETRY_BASE_SECONDS * 1000,
+    retryMaxMs: config.NOTIFY_RETRY_MAX_SECONDS * 1000,
+    leaseMs: config.NOTIFY_LEASE_SECONDS * 1000,
+    quietHours: parseQuietHours(config.QUIET_HOURS),
+  };
+}
 
-/** The background loop: delivers the outbox. Stops cleanly, finishing the message in hand. */
+/** Applies the settings the writing side of notifications reads (quiet hours, WhatsApp template names). */
+export function applyNotifySettings(config: Config) {
+  notifySettings.quietHours = parseQuietHours(config.QUIET_HOURS);
+  notifySettings.whatsappTemplatePrefix = config.WHATSAPP_TEMPLATE_PREFIX;
+}
+
+export type Worker = { stop(): Promise<void>; tick(): Promise<void>; adapters: Adapters };
+
+const MINUTE = 60_000;
+
+/**
+ * The background loop: delivers the outbox every interval; every minute, tells about cases that became
+ * overdue and batches the day's letters after the batch hour. Stops cleanly, finishing the messages in hand.
+ */
 export function startWorker(
   db: Db,
   config: Config,
   log: { error(o: object, m: string): void },
   intervalMs = 1000,
+  opts: { adapters?: Adapters } = {},
 ): Worker {
-  const transport = mailTransport(config);
+  applyNotifySettings(config);
+  const transport = opts.adapters ? null : mailTransport(config);
+  const adapters = opts.adapters ?? buildAdapters(config, transport);
+  const delivery = deliveryOptions(config);
   let running: Promise<void> | null = null;
   let stopped = false;
+  let lastScan = new Date(Date.now() - 30 * 24 * 60 * MINUTE);
+  let lastMinuteJobs = 0;
   const tick = async () => {
     if (running) return running;
     running = (async () => {
       try {
-        await deliverDueEmails(db, transport, config.MAIL_FROM);
+        while ((await deliverDueNotifications(db, adapters, delivery)) > 0 && !stopped) {
+          // keep going while a full pass sent something: a burst drains without waiting for the timer
+        }
+        if (Date.now() - lastMinuteJobs >= MINUTE) {
+          lastMinuteJobs = Date.now();
+          const now = new Date();
+          await notifyOverdue(db, lastScan, now, config.publicUrl);
+          lastScan = now;
+          await batchDueLetters(db, config.LETTER_BATCH_HOUR, now);
+        }
       } catch (err) {
         log.error({ err }, 'worker tick failed');
       } finally {
@@ -41,11 +84,12 @@ export function startWorker(
   timer.unref();
   return {
     tick,
+    adapters,
     async stop() {
       stopped = true;
       clearInterval(timer);
       await running;
-      transport.close();
+      transport?.close();
     },
   };
 }

@@ -7,12 +7,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
+import { applyNotifySettings } from '../jobs/worker.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { institutionRoutes } from '../modules/institutions/routes.js';
-import { devMailboxRoutes } from '../modules/notifications/routes.js';
+import { devMailboxRoutes, notificationRoutes } from '../modules/notifications/routes.js';
 import { territoryRoutes } from '../modules/territory/routes.js';
 import { installAuth } from './auth.js';
 import type { Config } from './config.js';
@@ -45,6 +46,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
           },
   });
   app.decorate('deps', { config, database, filesDir: path.resolve(config.DATA_DIR, 'files') });
+  applyNotifySettings(config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -83,6 +85,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(accountRoutes);
   await app.register(caseRoutes);
   await app.register(auditRoutes);
+  await app.register(notificationRoutes);
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
   return app;
 }

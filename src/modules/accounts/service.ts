@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/service.js';
-import { enqueueEmail } from '../notifications/service.js';
+import { enqueueEmail } from '../notifications/outbox.js';
 import type { Actor } from './actor.js';
 import {
   dummyPasswordHash,
@@ -460,4 +460,19 @@ export async function isStaffOf(db: Executor, accountId: string, institutionId: 
     .where(and(eq(staffMemberships.accountId, accountId), eq(staffMemberships.institutionId, institutionId)))
     .limit(1);
   return !!row;
+}
+
+export async function getAccountById(db: Executor, id: string) {
+  const [acc] = await db.select().from(accounts).where(eq(accounts.id, id));
+  return acc ?? null;
+}
+
+/** Citizens whose profile holds this phone number (E.164), newest first. */
+export async function findCitizensByPhone(db: Executor, phone: string) {
+  return db
+    .select({ id: accounts.id, displayName: accounts.displayName, language: accounts.preferredLanguage })
+    .from(citizenProfiles)
+    .innerJoin(accounts, eq(accounts.id, citizenProfiles.accountId))
+    .where(and(eq(citizenProfiles.phone, phone), isNull(accounts.disabledAt)))
+    .orderBy(desc(accounts.createdAt));
 }
