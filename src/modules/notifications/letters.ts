@@ -1,5 +1,5 @@
 /** Postal letters: created by the `post` channel, batched each day for printing, marked posted by staff. */
-import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
@@ -43,14 +43,14 @@ export async function createLetter(tx: Tx, n: NotificationRow): Promise<SendResu
 
 /**
  * Who handles which letters: the reception desk (the mail room) and supervisors all of the institution's;
- * department agents those of their department. Null when none.
+ * department agents those of their department (an agent of no department, all). Null when none.
  */
 export function letterScope(actor: Actor, institutionId: string): SQL | undefined | null {
   const ms = actor.memberships.filter((m) => m.institutionId === institutionId);
   if (ms.some((m) => m.role === 'supervisor' || m.role === 'reception_agent')) return undefined;
   const depts = ms.filter((m) => m.role === 'department_agent' && m.departmentId).map((m) => m.departmentId!);
   if (ms.some((m) => m.role === 'department_agent' && !m.departmentId)) return undefined;
-  return depts.length ? or(inArray(letters.departmentId, depts), isNull(letters.departmentId))! : null;
+  return depts.length ? inArray(letters.departmentId, depts) : null;
 }
 
 /** Batches are the mail room's: reception agents and supervisors. */

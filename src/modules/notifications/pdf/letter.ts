@@ -235,13 +235,24 @@ async function drawLetter(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, 
     const qx = rtl ? side.x + side.width - q : side.x;
     await drawQr(doc, l.trackingUrl, qx, qy, q);
     const cx = rtl ? side.x : side.x + q + 3 * MM;
-    bt.paragraph(`${t(lang, 'letter.follow')}\n${l.trackingUrl}`, {
+    const cw = side.width - q - 3 * MM;
+    // The link on one line when it can be: a smaller size rather than a cut address.
+    let cs = 7.5;
+    while (cs > 5.5 && bt.layout(l.trackingUrl, { width: 1e6, size: cs })[0]!.width > cw) cs -= 0.25;
+    const cy = bt.paragraph(t(lang, 'letter.follow'), {
       x: cx,
       y: qy,
-      width: side.width - q - 3 * MM,
+      width: cw,
       size: 7.5,
       dir: rtl ? 'rtl' : 'ltr',
-      paragraphGap: 0,
+    });
+    bt.paragraph(l.trackingUrl, {
+      x: cx,
+      y: cy,
+      width: cw,
+      size: cs,
+      dir: 'ltr',
+      align: rtl ? 'end' : 'start',
     });
   }
 
