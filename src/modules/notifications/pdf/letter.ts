@@ -78,6 +78,13 @@ function newDoc(title: string) {
   return { doc, done };
 }
 
+/** A text engine on a blank document with the letter fonts: for measuring and for tests. */
+export function textEngine() {
+  const { doc } = newDoc('measure');
+  doc.addPage();
+  return new BidiText(doc, FONTS);
+}
+
 /** The platform's mark (a bridge), drawn as vectors when the institution has no logo file. */
 function drawMark(doc: PDFKit.PDFDocument, cx: number, top: number, size: number) {
   const w = size;
