@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, citizenProfiles } from '../src/modules/accounts/schema.js';
-import { outboxEmails } from '../src/modules/notifications/schema.js';
-import { deliverDueEmails } from '../src/modules/notifications/service.js';
+import { notifications } from '../src/modules/notifications/schema.js';
+import { deliverEmails } from './support/outbox.js';
 import { Client, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 import { startSmtp } from './support/smtp.js';
 
@@ -29,7 +29,7 @@ describe.each(testDatabases())('citizen accounts on %s', (kind) => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const deliver = async () => {
     const transport = nodemailer.createTransport(smtp.url);
-    await deliverDueEmails(p.database.db, transport, 'Jisr <no-reply@jisr.test>');
+    await deliverEmails(p.database.db, transport);
     transport.close();
   };
   const lastCode = (to: string) => {
@@ -140,8 +140,8 @@ describe.each(testDatabases())('citizen accounts on %s', (kind) => {
     expect(known.statusCode).toBe(202);
     const [pending] = await p.database.db
       .select()
-      .from(outboxEmails)
-      .where(eq(outboxEmails.toAddress, 'personne@example.org'));
+      .from(notifications)
+      .where(eq(notifications.toAddress, 'personne@example.org'));
     expect(pending).toBeUndefined();
     await deliver();
     const mail = [...smtp.received]
@@ -175,21 +175,21 @@ describe.each(testDatabases())('citizen accounts on %s', (kind) => {
     const anon = new Client(p.app, 'en');
     await anon.post('/api/auth/password-reset/request', { email: 'fatima@example.fr' });
     const down = nodemailer.createTransport('smtp://127.0.0.1:1');
-    await deliverDueEmails(p.database.db, down, 'x@y');
+    await deliverEmails(p.database.db, down, { retryBaseMs: 60_000 });
     const [waiting] = await p.database.db
       .select()
-      .from(outboxEmails)
-      .where(and(eq(outboxEmails.toAddress, 'fatima@example.fr'), eq(outboxEmails.template, 'reset')));
+      .from(notifications)
+      .where(and(eq(notifications.toAddress, 'fatima@example.fr'), eq(notifications.event, 'reset')));
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
     expect(waiting!.lastError).toBeTruthy();
     await p.database.db
-      .update(outboxEmails)
+      .update(notifications)
       .set({ nextAttemptAt: new Date() })
-      .where(eq(outboxEmails.id, waiting!.id));
+      .where(eq(notifications.id, waiting!.id));
     const before = smtp.received.length;
     await deliver();
     expect(smtp.received.length).toBe(before + 1);
-    const [sent] = await p.database.db.select().from(outboxEmails).where(eq(outboxEmails.id, waiting!.id));
+    const [sent] = await p.database.db.select().from(notifications).where(eq(notifications.id, waiting!.id));
     expect(sent!.status).toBe('sent');
   });
 });

@@ -19,9 +19,9 @@ import { appointments } from '../src/modules/appointments/schema.js';
 import { bookAppointment, type Ctx, listSlots } from '../src/modules/appointments/service.js';
 import { fromWallClock, MOROCCO_TZ } from '../src/modules/appointments/tz.js';
 import { auditLog } from '../src/modules/audit/schema.js';
-import { outboxEmails } from '../src/modules/notifications/schema.js';
-import { deliverDueEmails } from '../src/modules/notifications/service.js';
+import { notifications } from '../src/modules/notifications/schema.js';
 import { mailsTo, makeCitizens, parseIcs } from './support/appointments.js';
+import { deliverEmails } from './support/outbox.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 import { startSmtp } from './support/smtp.js';
 
@@ -104,14 +104,14 @@ describe.each(testDatabases())('open days, the desk queue, reminders and figures
       (
         await p.database.db
           .select()
-          .from(outboxEmails)
+          .from(notifications)
           .where(
             and(
-              eq(outboxEmails.toAddress, client.email),
-              like(outboxEmails.template, 'appointment_reminder%'),
+              eq(notifications.toAddress, client.email),
+              like(notifications.event, 'appointment_reminder%'),
             ),
           )
-      ).map((m) => m.template);
+      ).map((m) => m.event);
     await sendDueReminders(p.database.db, jobs, new Date(start - 25 * HOUR));
     expect(await mine()).toEqual([]);
     await sendDueReminders(p.database.db, jobs, new Date(start - 23 * HOUR));
@@ -431,12 +431,7 @@ describe.each(testDatabases())('open days, the desk queue, reminders and figures
       ).items.find((s) => s.seatsLeft > 0)!;
       expect(slot.local.timeZone).toBe('Asia/Dubai');
       const a = await book(actor, new Date(slot.startsAt), now, { timeZone: 'Asia/Dubai' });
-      await deliverDueEmails(
-        p.database.db,
-        nodemailer.createTransport(smtp.url),
-        'Jisr <no-reply@jisr.local>',
-        1000,
-      );
+      await deliverEmails(p.database.db, nodemailer.createTransport(smtp.url));
       const mail = smtp.received.find((m) => m.subject?.includes(a.reference));
       expect(mail).toBeTruthy();
       const calendar = mail!.attachments.find((x) => x.contentType.startsWith('text/calendar'));

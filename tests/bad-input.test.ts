@@ -9,7 +9,7 @@ import { type Lang, type MessageKey, t } from '../src/i18n/index.js';
 import { accounts, citizenProfiles, sessions } from '../src/modules/accounts/schema.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { attachments, caseEvents, cases } from '../src/modules/cases/schema.js';
-import { outboxEmails } from '../src/modules/notifications/schema.js';
+import { notifications } from '../src/modules/notifications/schema.js';
 import {
   Client,
   DEMO_PASSWORD,
@@ -31,7 +31,7 @@ const tables = {
   case_events: caseEvents,
   audit_log: auditLog,
   attachments,
-  outbox_emails: outboxEmails,
+  outbox_emails: notifications,
 };
 
 type Expected = {

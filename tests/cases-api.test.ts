@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
-import { outboxEmails } from '../src/modules/notifications/schema.js';
+import { notifications } from '../src/modules/notifications/schema.js';
 import { isWorkingDay, moroccanDate, workingDaysBetween } from '../src/modules/workflow/calendar.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
@@ -46,8 +46,8 @@ describe.each(testDatabases())('cases through the API on %s', (kind) => {
     );
     const mails = await p.database.db
       .select()
-      .from(outboxEmails)
-      .where(and(eq(outboxEmails.template, 'receipt'), eq(outboxEmails.toAddress, 'fatima@example.fr')));
+      .from(notifications)
+      .where(and(eq(notifications.event, 'receipt'), eq(notifications.toAddress, 'fatima@example.fr')));
     const mail = mails.find((m) => m.textBody.includes(made.trackingNumber));
     expect(mail!.subject).toBe(`Votre demande ${made.trackingNumber} a bien été reçue`);
     expect(mail!.textBody).toContain(made.accessCode);

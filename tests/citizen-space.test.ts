@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../src/modules/accounts/schema.js';
-import { outboxEmails } from '../src/modules/notifications/schema.js';
+import { notifications } from '../src/modules/notifications/schema.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('citizen space on %s', (kind) => {
@@ -17,7 +17,7 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
   afterAll(() => p?.close());
   const cat = (code: string) => categories.find((c) => c.code === code)!.id;
   const codeFor = async (email: string) => {
-    const rows = await p.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
+    const rows = await p.database.db.select().from(notifications).where(eq(notifications.toAddress, email));
     return rows.at(-1)!.textBody.match(/\b(\d{6})\b/)![1]!;
   };
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, cases } from '../src/modules/cases/schema.js';
-import { outboxEmails } from '../src/modules/notifications/schema.js';
+import { type NotificationEvent, notifications } from '../src/modules/notifications/schema.js';
 import { addWorkingDays } from '../src/modules/workflow/calendar.js';
 import { runDeadlineWatch } from '../src/modules/workflow/deadline-watch.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
@@ -41,8 +41,8 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
     (
       await p.database.db
         .select()
-        .from(outboxEmails)
-        .where(and(eq(outboxEmails.toAddress, to), eq(outboxEmails.template, template)))
+        .from(notifications)
+        .where(and(eq(notifications.toAddress, to), eq(notifications.event, template as NotificationEvent)))
     ).length;
   const setDue = (d: Date) => p.database.db.update(cases).set({ dueAt: d }).where(eq(cases.id, caseId));
 

@@ -1,41 +1,74 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
 import { runAppointmentJobs } from '../modules/appointments/jobs.js';
 import { addressOf } from '../modules/appointments/service.js';
-import { deliverDueEmails } from '../modules/notifications/service.js';
+import {
+  type Adapters,
+  type DeliveryOptions,
+  deliverDueNotifications,
+} from '../modules/notifications/delivery.js';
+import { batchDueLetters } from '../modules/notifications/letters.js';
+import { notifySettings } from '../modules/notifications/outbox.js';
+import { buildAdapters, smtpTransport } from '../modules/notifications/providers.js';
+import { parseQuietHours } from '../modules/notifications/quiet-hours.js';
+import { notifyOverdue } from '../modules/notifications/service.js';
 import { runDeadlineWatch } from '../modules/workflow/deadline-watch.js';
 import type { Config } from '../server/config.js';
 
-/** How often deadlines are checked for reminders and escalations. */
-const WATCH_EVERY_MS = 10 * 60_000;
-
-/** SMTP when configured; otherwise (development) messages are kept only in the development mailbox. */
-export function mailTransport(config: Config): Transporter {
-  return config.SMTP_URL
-    ? nodemailer.createTransport(config.SMTP_URL)
-    : nodemailer.createTransport({ jsonTransport: true });
+/** SMTP when configured; otherwise (development) e-mails are kept only in the development mailbox. */
+export function mailTransport(config: Config): Transporter | null {
+  return config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
 }
 
-export type Worker = { stop(): Promise<void>; tick(): Promise<void> };
+export function deliveryOptions(config: Config): DeliveryOptions {
+  return {
+    maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+    retryBaseMs: config.NOTIFY_RETRY_BASE_SECONDS * 1000,
+    retryMaxMs: config.NOTIFY_RETRY_MAX_SECONDS * 1000,
+    leaseMs: config.NOTIFY_LEASE_SECONDS * 1000,
+    quietHours: parseQuietHours(config.QUIET_HOURS),
+  };
+}
 
-/** How often the scheduled jobs (appointment reminders, no-shows) run, at most. */
+/** Applies the settings the writing side of notifications reads (quiet hours, WhatsApp template names). */
+export function applyNotifySettings(config: Config) {
+  notifySettings.quietHours = parseQuietHours(config.QUIET_HOURS);
+  notifySettings.whatsappTemplatePrefix = config.WHATSAPP_TEMPLATE_PREFIX;
+}
+
+export type Worker = { stop(): Promise<void>; tick(): Promise<void>; adapters: Adapters };
+
+const MINUTE = 60_000;
+/** How often the appointment jobs (reminders, no-shows) run, at most. */
 const SCHEDULED_EVERY_MS = 30_000;
+/** How often deadlines are checked for reminders and escalations to supervisors and overseers. */
+const WATCH_EVERY_MS = 10 * MINUTE;
 
 /**
- * The background loop: runs the scheduled jobs (at most every 30 seconds), then delivers the outbox.
- * Stops cleanly, finishing the message in hand.
+ * The background loop: delivers the outbox every interval; every 30 seconds runs the appointment jobs;
+ * every 10 minutes the deadline watch (reminders, escalations); every minute tells citizens about cases that
+ * became overdue and batches the day's letters after the batch hour. Stops cleanly, finishing the messages in hand.
  */
 export function startWorker(
   db: Db,
   config: Config,
   log: { error(o: object, m: string): void },
   intervalMs = 1000,
+  opts: {
+    adapters?: Adapters /** false: deliver only, no scheduled jobs (tests drive those themselves) */;
+    scheduled?: boolean;
+  } = {},
 ): Worker {
-  const transport = mailTransport(config);
+  applyNotifySettings(config);
+  const transport = opts.adapters ? null : mailTransport(config);
+  const adapters = opts.adapters ?? buildAdapters(config, transport);
+  const delivery = deliveryOptions(config);
   let running: Promise<void> | null = null;
   let stopped = false;
-  let lastWatch = 0;
+  let lastScan = new Date(Date.now() - 30 * 24 * 60 * MINUTE);
+  let lastMinuteJobs = 0;
   let lastScheduled = 0;
+  let lastWatch = 0;
   const jobContext = {
     secret: config.secret,
     publicUrl: config.publicUrl,
@@ -45,20 +78,30 @@ export function startWorker(
     if (running) return running;
     running = (async () => {
       try {
-        if (Date.now() - lastWatch > WATCH_EVERY_MS) {
+        while ((await deliverDueNotifications(db, adapters, delivery)) > 0 && !stopped) {
+          // keep going while a full pass sent something: a burst drains without waiting for the timer
+        }
+        const scheduled = opts.scheduled !== false;
+        if (scheduled && Date.now() - lastScheduled >= SCHEDULED_EVERY_MS) {
+          lastScheduled = Date.now();
+          // a failing job must not hold up the mail: it is logged and tried again next time
+          await runAppointmentJobs(db, jobContext).catch((err) =>
+            log.error({ err }, 'appointment jobs failed'),
+          );
+        }
+        if (scheduled && Date.now() - lastWatch >= WATCH_EVERY_MS) {
           lastWatch = Date.now();
           await runDeadlineWatch(db, new Date(), config.publicUrl).catch((err) =>
             log.error({ err }, 'deadline watch failed'),
           );
         }
-        if (Date.now() - lastScheduled >= SCHEDULED_EVERY_MS) {
-          lastScheduled = Date.now();
-          // A failing job must not hold up the mail: it is logged and tried again next time.
-          await runAppointmentJobs(db, jobContext).catch((err) =>
-            log.error({ err }, 'scheduled jobs failed'),
-          );
+        if (scheduled && Date.now() - lastMinuteJobs >= MINUTE) {
+          lastMinuteJobs = Date.now();
+          const now = new Date();
+          await notifyOverdue(db, lastScan, now, config.publicUrl);
+          lastScan = now;
+          await batchDueLetters(db, config.LETTER_BATCH_HOUR, now);
         }
-        await deliverDueEmails(db, transport, config.MAIL_FROM);
       } catch (err) {
         log.error({ err }, 'worker tick failed');
       } finally {
@@ -73,11 +116,12 @@ export function startWorker(
   timer.unref();
   return {
     tick,
+    adapters,
     async stop() {
       stopped = true;
       clearInterval(timer);
       await running;
-      transport.close();
+      transport?.close();
     },
   };
 }

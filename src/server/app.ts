@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
+import { applyNotifySettings } from '../jobs/worker.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
 import { appointmentRoutes } from '../modules/appointments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
@@ -15,7 +16,7 @@ import { catalogAdminRoutes } from '../modules/catalog/admin-routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deskRoutes } from '../modules/desk/routes.js';
 import { institutionRoutes } from '../modules/institutions/routes.js';
-import { devMailboxRoutes } from '../modules/notifications/routes.js';
+import { devMailboxRoutes, notificationRoutes } from '../modules/notifications/routes.js';
 import { territoryRoutes } from '../modules/territory/routes.js';
 import { workflowRoutes } from '../modules/workflow/routes.js';
 import { installAuth } from './auth.js';
@@ -51,6 +52,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
           },
   });
   app.decorate('deps', { config, database, filesDir: path.resolve(config.DATA_DIR, 'files') });
+  applyNotifySettings(config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -93,6 +95,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(auditRoutes);
   await app.register(deskRoutes);
   await app.register(workflowRoutes);
+  await app.register(notificationRoutes);
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
   await app.register(webRoutes);
   return app;

@@ -30,6 +30,34 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
+  NOTIFY_RETRY_MAX_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(6 * 3600),
+  NOTIFY_LEASE_SECONDS: z.coerce.number().positive().default(300),
+  QUIET_HOURS: z
+    .string()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)?$/)
+    .default('21:00-08:00'),
+  EMAIL_BOUNCE_SECRET: z.string().min(16).optional(),
+  SMS_PROVIDER: z.enum(['none', 'webhook']).default('none'),
+  SMS_WEBHOOK_URL: z.string().url().optional(),
+  SMS_WEBHOOK_SECRET: z.string().optional(),
+  WHATSAPP_PROVIDER: z.enum(['none', 'cloud', 'webhook']).default('none'),
+  WHATSAPP_API_URL: z.string().url().default('https://graph.facebook.com/v21.0'),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().optional(),
+  WHATSAPP_APP_SECRET: z.string().optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().optional(),
+  WHATSAPP_TEMPLATE_PREFIX: z.string().default('jisr_'),
+  WHATSAPP_WEBHOOK_URL: z.string().url().optional(),
+  WHATSAPP_WEBHOOK_SECRET: z.string().optional(),
+  WHATSAPP_DEFAULT_INSTITUTION: z.string().optional(),
+  LETTER_WINDOW: z.enum(['right', 'left']).default('right'),
+  LETTER_LOGO: z.string().optional(),
+  LETTER_BATCH_HOUR: z.coerce.number().int().min(0).max(23).default(15),
 });
 
 export type Config = z.infer<typeof schema> & {
@@ -47,6 +75,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   if (c.NODE_ENV === 'production' && !c.SECRET)
     throw new Error('Invalid configuration:\n  SECRET: required in production');
+  const missing = [
+    c.SMS_PROVIDER === 'webhook' && !c.SMS_WEBHOOK_URL && 'SMS_WEBHOOK_URL',
+    c.WHATSAPP_PROVIDER === 'webhook' && !c.WHATSAPP_WEBHOOK_URL && 'WHATSAPP_WEBHOOK_URL',
+    c.WHATSAPP_PROVIDER === 'cloud' && !c.WHATSAPP_PHONE_NUMBER_ID && 'WHATSAPP_PHONE_NUMBER_ID',
+    c.WHATSAPP_PROVIDER === 'cloud' && !c.WHATSAPP_ACCESS_TOKEN && 'WHATSAPP_ACCESS_TOKEN',
+  ].filter(Boolean);
+  if (missing.length)
+    throw new Error(
+      `Invalid configuration:\n${missing.map((m) => `  ${m}: required by the provider chosen`).join('\n')}`,
+    );
   return {
     ...c,
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxEmails } from '../../src/modules/notifications/schema.js';
+import { notifications } from '../../src/modules/notifications/schema.js';
 import { ar } from '../../src/web/locales/ar.js';
 import { en } from '../../src/web/locales/en.js';
 import { fr } from '../../src/web/locales/fr.js';
@@ -142,9 +142,9 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
     if (lang === 'ar') await screenshot(page, 'ar-phone-receipt');
     const mails = await portal.p.database.db
       .select()
-      .from(outboxEmails)
-      .where(eq(outboxEmails.toAddress, email));
-    const receipt = mails.find((m) => m.template === 'receipt')!;
+      .from(notifications)
+      .where(eq(notifications.toAddress, email));
+    const receipt = mails.find((m) => m.event === 'receipt')!;
     expect(receipt.subject).toContain(state.tracking);
     expect(receipt.textBody).toContain(state.code);
     expect(receipt.language).toBe(lang);

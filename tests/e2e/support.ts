@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { desc, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { outboxEmails } from '../../src/modules/notifications/schema.js';
+import { notifications } from '../../src/modules/notifications/schema.js';
 import { launchBrowser } from '../support/browser.js';
 import { type DbKind, startTestPlatform, type TestPlatform } from '../support/platform.js';
 
@@ -69,9 +69,9 @@ export async function screenshot(page: Page, name: string) {
 export async function lastCode(p: TestPlatform, email: string): Promise<string> {
   const [row] = await p.database.db
     .select()
-    .from(outboxEmails)
-    .where(eq(outboxEmails.toAddress, email))
-    .orderBy(desc(outboxEmails.createdAt))
+    .from(notifications)
+    .where(eq(notifications.toAddress, email))
+    .orderBy(desc(notifications.createdAt))
     .limit(1);
   const code = row?.textBody.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`no code for ${email}`);

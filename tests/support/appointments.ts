@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import type { Database } from '../../src/db/client.js';
 import { accounts, citizenProfiles } from '../../src/modules/accounts/schema.js';
 import { createSession } from '../../src/modules/accounts/service.js';
-import { outboxEmails } from '../../src/modules/notifications/schema.js';
+import { type NotificationEvent, notifications } from '../../src/modules/notifications/schema.js';
 import { Client } from './platform.js';
 
 /** Reads a calendar file with a real iCalendar parser. */
@@ -65,7 +65,7 @@ export async function makeCitizens(
 export async function mailsTo(database: Database, to: string, template: string) {
   return database.db
     .select()
-    .from(outboxEmails)
-    .where(and(eq(outboxEmails.toAddress, to), eq(outboxEmails.template, template)))
-    .orderBy(desc(outboxEmails.createdAt));
+    .from(notifications)
+    .where(and(eq(notifications.toAddress, to), eq(notifications.event, template as NotificationEvent)))
+    .orderBy(desc(notifications.createdAt));
 }

@@ -4,7 +4,7 @@ import type { Lang } from '../../i18n/index.js';
 import { AppError } from '../../server/errors.js';
 import { nameSkeleton } from '../../shared/name-skeleton.js';
 import { recordAudit } from '../audit/service.js';
-import { enqueueEmail } from '../notifications/service.js';
+import { enqueueEmail } from '../notifications/outbox.js';
 import type { Actor } from './actor.js';
 import {
   dummyPasswordHash,
@@ -599,4 +599,19 @@ export async function deleteCitizenAccount(db: Db, accountId: string, requestId:
       requestId,
     });
   });
+}
+
+export async function getAccountById(db: Executor, id: string) {
+  const [acc] = await db.select().from(accounts).where(eq(accounts.id, id));
+  return acc ?? null;
+}
+
+/** Citizens whose profile holds this phone number (E.164), newest first. */
+export async function findCitizensByPhone(db: Executor, phone: string) {
+  return db
+    .select({ id: accounts.id, displayName: accounts.displayName, language: accounts.preferredLanguage })
+    .from(citizenProfiles)
+    .innerJoin(accounts, eq(accounts.id, citizenProfiles.accountId))
+    .where(and(eq(citizenProfiles.phone, phone), isNull(accounts.disabledAt)))
+    .orderBy(desc(accounts.createdAt));
 }

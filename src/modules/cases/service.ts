@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
-import { formatDate } from '../../i18n/format.js';
 import { AppError, forbidden, notFound, ValidationError } from '../../server/errors.js';
 import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
@@ -11,7 +10,7 @@ import { validateFields } from '../catalog/fields.js';
 import { categoryFor } from '../catalog/institution-settings.js';
 import { institutions } from '../institutions/schema.js';
 import { getDepartment, getInstitution } from '../institutions/service.js';
-import { enqueueEmail } from '../notifications/service.js';
+import { notifyCaseEvent, notifyStaff } from '../notifications/notify.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
 import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
 import { attachments, caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
@@ -144,24 +143,14 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
       requestId: ctx.requestId,
       data: { trackingNumber, kind: category.kind, category: category.code, channel: input.intakeChannel },
     });
-    if (input.replyChannels.includes('email') || input.intakeChannel === 'web') {
-      const lang = input.language;
-      await enqueueEmail(tx, {
-        to: requester.email,
-        template: 'receipt',
-        lang,
-        params: {
-          name: requester.displayName,
-          institution:
-            lang === 'ar' ? institution.nameAr : lang === 'fr' ? institution.nameFr : institution.nameEn,
-          subject: input.subject,
-          tracking: trackingNumber,
-          code: accessCode,
-          due: formatDate(row!.dueAt, lang),
-          url: `${ctx.publicUrl ?? ''}/track/${trackingNumber}`,
-        },
-      });
-    }
+    await notifyCaseEvent(tx, {
+      event: 'receipt',
+      caseRow: row!,
+      ref: 'created',
+      code: accessCode,
+      publicUrl: ctx.publicUrl,
+      now,
+    });
     return row!;
   });
   return { case: created, accessCode, institution, category };
@@ -296,6 +285,52 @@ async function requesterCard(db: Executor, accountId: string) {
   };
 }
 
+/** The notifications an action sends, in its transaction: to the citizen, or to the author of a returned draft. */
+async function notifyOfAction(
+  tx: Executor,
+  ctx: Ctx,
+  c: CaseRow,
+  action: CaseAction,
+  ref: string,
+  reason: string | null | undefined,
+  now: Date,
+) {
+  const citizenEvent = {
+    request_info: 'info_requested',
+    approve_reply: 'reply_sent',
+    mark_ready: 'ready',
+    close: 'closed',
+    reject: 'rejected',
+    refer: 'referred',
+  } as const;
+  const draft = async () => {
+    const [d] = await tx
+      .select({ reason: caseEvents.reason, actorId: caseEvents.actorId })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'reply_drafted')))
+      .orderBy(desc(caseEvents.id))
+      .limit(1);
+    return d;
+  };
+  if (action in citizenEvent) {
+    const event = citizenEvent[action as keyof typeof citizenEvent];
+    const reply = event === 'reply_sent' ? ((await draft())?.reason ?? null) : null;
+    await notifyCaseEvent(tx, { event, caseRow: c, ref, reason, reply, publicUrl: ctx.publicUrl, now });
+  } else if (action === 'return_reply') {
+    const author = (await draft())?.actorId ?? c.assigneeId;
+    if (author)
+      await notifyStaff(tx, {
+        event: 'returned',
+        caseRow: c,
+        staffIds: [author],
+        ref,
+        reason,
+        publicUrl: ctx.publicUrl,
+        now,
+      });
+  }
+}
+
 /** Applies one step of the state machine, with the optimistic version check, timeline and audit in one transaction. */
 export async function applyAction(
   ctx: Ctx,
@@ -350,17 +385,21 @@ export async function applyAction(
     // The approved reply is the last draft: it becomes the reasoned answer the citizen reads.
     const reason =
       input.action === 'approve_reply' ? await latestDraft(tx, c.id) : input.reason?.trim() || null;
-    await tx.insert(caseEvents).values({
-      caseId: c.id,
-      type: ev.type,
-      actorId: ctx.actor!.accountId,
-      fromState: c.state,
-      toState: to,
-      reason,
-      visibility: ev.visibility,
-      data: extra.data ?? {},
-      createdAt: now,
-    });
+    const [event] = await tx
+      .insert(caseEvents)
+      .values({
+        caseId: c.id,
+        type: ev.type,
+        actorId: ctx.actor!.accountId,
+        fromState: c.state,
+        toState: to,
+        reason,
+        visibility: ev.visibility,
+        data: extra.data ?? {},
+        createdAt: now,
+      })
+      .returning({ id: caseEvents.id });
+    await notifyOfAction(tx, ctx, updated, input.action, String(event!.id), reason, now);
     await recordAudit(tx, {
       actorId: ctx.actor!.accountId,
       action: `case.${input.action}`,
@@ -554,6 +593,18 @@ export async function assignCase(
       requestId: ctx.requestId,
       data: { departmentId: updated.departmentId, assigneeId: updated.assigneeId },
     });
+    if (
+      updated.assigneeId &&
+      updated.assigneeId !== c.assigneeId &&
+      updated.assigneeId !== ctx.actor?.accountId
+    )
+      await notifyStaff(tx, {
+        event: 'assigned',
+        caseRow: updated,
+        staffIds: [updated.assigneeId],
+        ref: `v${updated.version}`,
+        publicUrl: ctx.publicUrl,
+      });
     return presentCase(updated, ctx.actor);
   });
 }

@@ -1,21 +1,547 @@
-import type { FastifyInstance } from 'fastify';
-import { listMailbox } from './service.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { languages, replyChannels } from '../../modules/accounts/schema.js';
+import { requireActor } from '../../server/auth.js';
+import { AppError, forbidden } from '../../server/errors.js';
+import { phoneSchema, safeText } from '../../server/validation.js';
+import { hasRole } from '../accounts/actor.js';
+import { getReadableCase } from '../cases/service.js';
+import { getCallTask, listCallTasks, recordCallOutcome } from './calls.js';
+import {
+  convertIntake,
+  dismissIntake,
+  handleWhatsappWebhook,
+  listIntakes,
+  recordEmailBounce,
+  validSignature,
+} from './inbound.js';
+import {
+  batchPdfs,
+  canBatch,
+  createBatch,
+  letterPdf,
+  listBatches,
+  listLetters,
+  markBatchPosted,
+  markLetterPosted,
+} from './letters.js';
+import { callOutcomes, channels, letterStatuses, notificationStatuses, templateEvents } from './schema.js';
+import {
+  caseNotifications,
+  listMailbox,
+  listNotifications,
+  listTemplates,
+  notificationSummary,
+  preferencesOf,
+  previewTemplate,
+  resetTemplate,
+  retryNotification,
+  saveTemplate,
+  setPreferences,
+} from './service.js';
+
+const idParams = z.object({ id: z.uuid() });
+const templateKey = z.object({
+  id: z.uuid(),
+  event: z.enum(templateEvents),
+  channel: z.enum(channels),
+  language: z.enum(languages),
+});
+const templateText = safeText(1, 4000);
+
+export async function notificationRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps.database;
+  const config = app.deps.config;
+  const letterOptions = { window: config.LETTER_WINDOW, logo: config.LETTER_LOGO ?? null };
+  const admin = (req: FastifyRequest, institutionId: string) => {
+    const actor = requireActor(req);
+    if (!hasRole(actor, institutionId, ['institution_admin'])) throw forbidden();
+    return actor;
+  };
+  const staffOf = (req: FastifyRequest, institutionId: string) => {
+    const actor = requireActor(req);
+    if (!actor.memberships.some((m) => m.institutionId === institutionId)) throw forbidden();
+    return actor;
+  };
+
+  // —— Outbox: what went out, what failed, retry (institution admin) ——
+  r.get(
+    '/api/institutions/:id/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Messages of the institution, newest first; `status=dead` lists the dead letters (admin)',
+        params: idParams,
+        querystring: z.strictObject({
+          status: z.enum(notificationStatuses).optional(),
+          channel: z.enum(channels).optional(),
+          caseId: z.uuid().optional(),
+          before: z.iso.datetime({ offset: true }).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (req) => {
+      admin(req, req.params.id);
+      return listNotifications(db, req.params.id, req.query);
+    },
+  );
+
+  r.get(
+    '/api/institutions/:id/notifications/summary',
+    {
+      schema: { tags: ['notifications'], summary: 'Counts by status and channel (admin)', params: idParams },
+    },
+    async (req) => {
+      admin(req, req.params.id);
+      return notificationSummary(db, req.params.id);
+    },
+  );
+
+  r.post(
+    '/api/institutions/:id/notifications/:notificationId/retry',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Send a dead or bounced message again (admin)',
+        params: z.object({ id: z.uuid(), notificationId: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const actor = admin(req, req.params.id);
+      return retryNotification(db, actor, req.params.id, req.params.notificationId, req.id);
+    },
+  );
+
+  r.get(
+    '/api/cases/:id/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Messages sent about a case: all of them for its staff, their own for the citizen',
+        params: idParams,
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { c } = await getReadableCase(
+        { db, actor, requestId: req.id, secret: config.secret },
+        req.params.id,
+      );
+      const items = await caseNotifications(db, c.id);
+      const staff = actor.memberships.some((m) => m.institutionId === c.institutionId);
+      return { items: staff ? items : items.filter((n) => n.recipientId === actor.accountId) };
+    },
+  );
+
+  // —— Templates (institution admin) ——
+  r.get(
+    '/api/institutions/:id/notification-templates',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'Every message template per event, channel and language, with the placeholders it may use (admin)',
+        params: idParams,
+        querystring: z.strictObject({
+          event: z.enum(templateEvents).optional(),
+          language: z.enum(languages).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      admin(req, req.params.id);
+      return { items: await listTemplates(db, req.params.id, req.query) };
+    },
+  );
+
+  r.put(
+    '/api/institutions/:id/notification-templates/:event/:channel/:language',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Replace the wording of one message (admin); only the event’s placeholders are accepted',
+        params: templateKey,
+        body: z.strictObject({ subject: safeText(1, 300).nullish(), body: templateText }),
+      },
+    },
+    async (req) => {
+      const { id, ...key } = req.params;
+      const actor = admin(req, id);
+      return saveTemplate(db, actor, id, key, req.body, req.id);
+    },
+  );
+
+  r.delete(
+    '/api/institutions/:id/notification-templates/:event/:channel/:language',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Go back to the platform’s wording (admin)',
+        params: templateKey,
+      },
+    },
+    async (req, reply) => {
+      const { id, ...key } = req.params;
+      const actor = admin(req, id);
+      await resetTemplate(db, actor, id, key, req.id);
+      return reply.code(204).send();
+    },
+  );
+
+  r.post(
+    '/api/institutions/:id/notification-templates/preview',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'The message a template gives with example values: the text being edited, or the saved one (admin)',
+        params: idParams,
+        body: z.strictObject({
+          event: z.enum(templateEvents),
+          channel: z.enum(channels),
+          language: z.enum(languages),
+          subject: safeText(1, 300).nullish(),
+          body: templateText.optional(),
+          params: z.record(z.string().max(40), z.string().max(2000)).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      admin(req, req.params.id);
+      return previewTemplate(db, req.params.id, req.body);
+    },
+  );
+
+  // —— Preferences (anyone signed in) ——
+  r.get(
+    '/api/me/notification-preferences',
+    { schema: { tags: ['notifications'], summary: 'How I receive messages: channels and time zone' } },
+    async (req) => preferencesOf(db, requireActor(req)),
+  );
+
+  r.put(
+    '/api/me/notification-preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'Change my channels at any time (they apply to all my cases from now on) and my time zone for quiet hours',
+        body: z.strictObject({
+          channels: z.array(z.enum(replyChannels)).min(1).max(5),
+          timeZone: z.string().max(64).nullish(),
+          phone: phoneSchema.nullish(),
+        }),
+      },
+    },
+    async (req) => setPreferences(db, requireActor(req), req.body, req.id),
+  );
+
+  // —— Call tasks ——
+  r.get(
+    '/api/institutions/:id/call-tasks',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'Calls to make: a department agent sees their department’s, reception the unrouted, supervisors all',
+        params: idParams,
+        querystring: z.strictObject({ status: z.enum(['open', 'done']).default('open') }),
+      },
+    },
+    async (req) => ({
+      items: await listCallTasks(db, staffOf(req, req.params.id), req.params.id, req.query.status),
+    }),
+  );
+
+  r.get('/api/call-tasks/:id', { schema: { tags: ['notifications'], params: idParams } }, async (req) =>
+    getCallTask(db, requireActor(req), req.params.id),
+  );
+
+  r.post(
+    '/api/call-tasks/:id/outcome',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Record a call: reached, no answer, call back at a time, wrong number',
+        params: idParams,
+        body: z.strictObject({
+          outcome: z.enum(callOutcomes),
+          callBackAt: z.iso.datetime({ offset: true }).optional(),
+          note: safeText(1, 2000).optional(),
+        }),
+      },
+    },
+    async (req) =>
+      recordCallOutcome(
+        db,
+        requireActor(req),
+        req.params.id,
+        { ...req.body, callBackAt: req.body.callBackAt ? new Date(req.body.callBackAt) : null },
+        req.id,
+      ),
+  );
+
+  // —— Letters ——
+  r.get(
+    '/api/institutions/:id/letters',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'Letters to print and post (reception and supervisors: all; department agents: their department’s)',
+        params: idParams,
+        querystring: z.strictObject({
+          status: z.enum(letterStatuses).optional(),
+          batchId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => ({ items: await listLetters(db, staffOf(req, req.params.id), req.params.id, req.query) }),
+  );
+
+  r.get(
+    '/api/letters/:id/pdf',
+    { schema: { tags: ['notifications'], summary: 'One letter as a PDF', params: idParams } },
+    async (req, reply) => {
+      const { pdf, reference } = await letterPdf(db, requireActor(req), req.params.id, letterOptions);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${reference}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  r.post(
+    '/api/letters/:id/posted',
+    { schema: { tags: ['notifications'], summary: 'Mark one letter as posted', params: idParams } },
+    async (req) => markLetterPosted(db, requireActor(req), req.params.id, req.id),
+  );
+
+  r.post(
+    '/api/institutions/:id/letter-batches',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Put every queued letter in a batch to print now (reception, supervisor)',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const actor = staffOf(req, req.params.id);
+      if (!canBatch(actor, req.params.id)) throw forbidden();
+      const batch = await createBatch(db, req.params.id, actor.accountId, req.id);
+      if (!batch) throw new AppError(409, 'error.letter.nothing_to_batch');
+      return reply.code(201).send(batch);
+    },
+  );
+
+  r.get(
+    '/api/institutions/:id/letter-batches',
+    { schema: { tags: ['notifications'], summary: 'Batches of letters, newest first', params: idParams } },
+    async (req) => {
+      const actor = staffOf(req, req.params.id);
+      if (!canBatch(actor, req.params.id)) throw forbidden();
+      return { items: await listBatches(db, req.params.id) };
+    },
+  );
+
+  for (const part of ['cover', 'letters'] as const) {
+    r.get(
+      `/api/letter-batches/:id/${part}.pdf`,
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: part === 'cover' ? 'The cover list of a batch' : 'Every letter of a batch in one PDF',
+          params: idParams,
+        },
+      },
+      async (req, reply) => {
+        const res = await batchPdfs(db, requireActor(req), req.params.id, req.lang, letterOptions);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${part}-${res.batch.day}.pdf"`)
+          .send(part === 'cover' ? res.cover : res.letters);
+      },
+    );
+  }
+
+  r.post(
+    '/api/letter-batches/:id/posted',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark every letter of a batch as posted',
+        params: idParams,
+      },
+    },
+    async (req) => markBatchPosted(db, requireActor(req), req.params.id, req.id),
+  );
+
+  // —— Desk intakes: messages that matched no open case ——
+  r.get(
+    '/api/institutions/:id/desk-intakes',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Messages waiting at the reception desk to become cases (reception, supervisor)',
+        params: idParams,
+        querystring: z.strictObject({ status: z.enum(['open', 'converted', 'dismissed']).default('open') }),
+      },
+    },
+    async (req) => ({ items: await listIntakes(db, requireActor(req), req.params.id, req.query.status) }),
+  );
+
+  r.post(
+    '/api/desk-intakes/:id/convert',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Turn an intake into a case for the citizen it comes from',
+        params: idParams,
+        body: z.strictObject({
+          categoryId: z.uuid(),
+          subject: safeText(3, 200),
+          description: safeText(10, 10_000),
+          requesterId: z.uuid().optional(),
+          departmentId: z.uuid().optional(),
+          replyChannels: z.array(z.enum(replyChannels)).min(1).max(5).optional(),
+          language: z.enum(languages).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const res = await convertIntake(
+        { db, actor, requestId: req.id, secret: config.secret, publicUrl: config.publicUrl },
+        req.params.id,
+        req.body,
+      );
+      return reply.code(201).send(res);
+    },
+  );
+
+  r.post(
+    '/api/desk-intakes/:id/dismiss',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Close an intake without a case, with a note',
+        params: idParams,
+        body: z.strictObject({ note: safeText(1, 2000) }),
+      },
+    },
+    async (req) => dismissIntake(db, requireActor(req), req.params.id, req.body.note, req.id),
+  );
+
+  await app.register(webhookRoutes);
+}
+
+/**
+ * Webhooks from providers. They carry no session: WhatsApp's are signed with the app secret over the raw
+ * body, bounce reports carry a shared secret. Registered in their own scope to read raw bodies.
+ */
+async function webhookRoutes(app: FastifyInstance) {
+  const { db } = app.deps.database;
+  const config = app.deps.config;
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['message/rfc822', 'message/delivery-status', 'multipart/report', 'text/plain'],
+    { parseAs: 'string' },
+    (_req, body, done) => done(null, body),
+  );
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/webhooks/whatsapp',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'WhatsApp Cloud API verification: answers hub.challenge when hub.verify_token matches',
+        querystring: z.object({
+          'hub.mode': z.string().optional(),
+          'hub.verify_token': z.string().optional(),
+          'hub.challenge': z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const token = config.WHATSAPP_VERIFY_TOKEN;
+      if (!token || q['hub.mode'] !== 'subscribe' || q['hub.verify_token'] !== token || !q['hub.challenge'])
+        throw new AppError(403, 'error.webhook.verify_token');
+      return reply.type('text/plain').send(q['hub.challenge']);
+    },
+  );
+
+  r.post(
+    '/api/webhooks/whatsapp',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Messages and delivery statuses from the WhatsApp Cloud API (X-Hub-Signature-256)',
+      },
+    },
+    async (req) => {
+      const raw = req.body as Buffer;
+      const secret = config.WHATSAPP_APP_SECRET;
+      const sig = req.headers['x-hub-signature-256'];
+      if (
+        !secret ||
+        !Buffer.isBuffer(raw) ||
+        !validSignature(raw, typeof sig === 'string' ? sig : undefined, secret)
+      )
+        throw new AppError(401, 'error.webhook.signature');
+      let body: unknown;
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new AppError(400, 'error.malformed_json');
+      }
+      return handleWhatsappWebhook(db, body, {
+        defaultInstitution: config.WHATSAPP_DEFAULT_INSTITUTION,
+        requestId: req.id,
+      });
+    },
+  );
+
+  r.post(
+    '/api/webhooks/email-bounces',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary:
+          'A delivery status notification (RFC 3464) for an e-mail we sent; Authorization: Bearer EMAIL_BOUNCE_SECRET',
+      },
+    },
+    async (req) => {
+      const secret = config.EMAIL_BOUNCE_SECRET;
+      const auth = req.headers.authorization ?? '';
+      if (!secret || auth !== `Bearer ${secret}`) throw new AppError(401, 'error.webhook.signature');
+      const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : String(req.body ?? '');
+      return recordEmailBounce(db, raw);
+    },
+  );
+}
 
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
- * Development mailbox: every e-mail the platform wrote, so confirmation codes can be read without a mail server.
- * Registered only outside production.
+ * Development mailbox: every e-mail, SMS and WhatsApp message the platform wrote, so confirmation codes can
+ * be read without a mail server. Registered only outside production.
  */
 export async function devMailboxRoutes(app: FastifyInstance) {
   const db = app.deps.database.db;
   app.get(
     '/api/dev/mailbox',
-    { schema: { tags: ['development'], summary: 'Every e-mail written (development only)' } },
+    { schema: { tags: ['development'], summary: 'Every message written (development only)' } },
     async () => ({
       items: (await listMailbox(db)).map((m) => ({
         id: m.id,
+        channel: m.channel,
         to: m.toAddress,
         subject: m.subject,
         text: m.textBody,
@@ -31,13 +557,17 @@ export async function devMailboxRoutes(app: FastifyInstance) {
     const items = rows
       .map(
         (m) =>
-          `<article lang="${esc(m.language)}" dir="${m.language === 'ar' ? 'rtl' : 'ltr'}"><h2>${esc(m.subject)}</h2><p><b>To:</b> <bdi>${esc(m.toAddress)}</bdi> · ${m.createdAt.toISOString()} · ${m.status}</p><pre>${esc(m.textBody)}</pre></article>`,
+          `<article lang="${esc(m.language)}" dir="${m.language === 'ar' ? 'rtl' : 'ltr'}"><h2>${esc(m.subject || m.channel.toUpperCase())}</h2><p><b>${esc(m.channel)}</b> · <bdi>${esc(m.toAddress)}</bdi> · ${m.createdAt.toISOString()} · ${m.status}</p>${
+            m.htmlBody
+              ? `<iframe sandbox title="${esc(m.subject)}" srcdoc="${esc(m.htmlBody)}"></iframe>`
+              : `<pre>${esc(m.textBody)}</pre>`
+          }</article>`,
       )
       .join('');
     return reply
       .type('text/html; charset=utf-8')
       .send(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Jisr development mailbox</title><style>body{font-family:system-ui,'Noto Sans Arabic',sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem}article{border:1px solid #ccc;border-radius:8px;padding:0 1rem;margin-block:1rem}pre{white-space:pre-wrap;font-family:inherit}</style></head><body><h1>Development mailbox</h1><p>${rows.length} message(s). Newest first.</p>${items || '<p>No message yet.</p>'}</body></html>`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Jisr development mailbox</title><style>body{font-family:system-ui,'Noto Sans Arabic',sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem}article{border:1px solid #ccc;border-radius:8px;padding:0 1rem 1rem;margin-block:1rem}pre{white-space:pre-wrap;font-family:inherit}iframe{width:100%;height:20rem;border:1px solid #eee}</style></head><body><h1>Development mailbox</h1><p>${rows.length} message(s). Newest first.</p>${items || '<p>No message yet.</p>'}</body></html>`,
       );
   });
 }

@@ -1,26 +1,266 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Language, PostalAddress, ReplyChannel } from '../accounts/schema.js';
 
-/** Durable outbox of e-mails: written in the transaction that causes them, delivered by the worker. */
-export const outboxEmails = pgTable(
-  'outbox_emails',
+/** The ways a message reaches a person. `phone` means a call task for staff, `post` a printed letter. */
+export const channels = [
+  'email',
+  'sms',
+  'whatsapp',
+  'post',
+  'phone',
+] as const satisfies readonly ReplyChannel[];
+export type Channel = (typeof channels)[number];
+
+/** Events a citizen hears about. */
+export const citizenEvents = [
+  'receipt',
+  'info_requested',
+  'reply_sent',
+  'ready',
+  'closed',
+  'rejected',
+  'referred',
+  'appointment',
+  'deadline_passed',
+] as const;
+/** Events staff hear about. */
+export const staffEvents = ['assigned', 'returned', 'overdue'] as const;
+/**
+ * E-mails rendered from the message catalogues, not from editable templates: account codes, the deadline
+ * watch's reminders and escalations to staff, appointment confirmations (which carry a calendar file).
+ */
+export const accountEvents = [
+  'verify',
+  'reset',
+  'deadline_reminder',
+  'escalation',
+  'appointment_booked',
+  'appointment_moved',
+  'appointment_cancelled',
+  'appointment_reminder_day',
+  'appointment_reminder_hour',
+  'event_registered',
+] as const;
+export const templateEvents = [...citizenEvents, ...staffEvents] as const;
+export type TemplateEvent = (typeof templateEvents)[number];
+export type NotificationEvent = TemplateEvent | (typeof accountEvents)[number];
+
+export const notificationStatuses = ['pending', 'sending', 'sent', 'dead', 'bounced'] as const;
+export type NotificationStatus = (typeof notificationStatuses)[number];
+
+/**
+ * The durable outbox: one row per message per channel, written in the transaction of the change that
+ * causes it, delivered by the worker. `idempotencyKey` makes enqueueing the same event twice a no-op and is
+ * handed to providers that accept one, so a delivery retried after a crash is not sent twice.
+ * While a worker holds a row, `status` is `sending` and `nextAttemptAt` is the end of its lease: a row left
+ * `sending` by a crashed worker becomes due again when the lease runs out.
+ */
+export const notifications = pgTable(
+  'notifications',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    event: text('event').$type<NotificationEvent>().notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
+    language: text('language').$type<Language>().notNull(),
+    institutionId: uuid('institution_id'),
+    caseId: uuid('case_id'),
+    recipientId: uuid('recipient_id'),
+    /** E-mail address, E.164 phone number, or for post the recipient's name. */
     toAddress: text('to_address').notNull(),
-    subject: text('subject').notNull(),
+    subject: text('subject').notNull().default(''),
     textBody: text('text_body').notNull(),
-    htmlBody: text('html_body').notNull(),
-    language: text('language').notNull(),
-    template: text('template').notNull(),
-    /** An iCalendar file sent with the message (bookings), or null. */
+    htmlBody: text('html_body'),
+    /** Channel data: template parameters, the postal address, the department of a call task. */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    /** An iCalendar file sent with an e-mail (bookings), or null. */
     ics: text('ics'),
-    status: text('status').$type<'pending' | 'sent' | 'dead'>().notNull().default('pending'),
+    /** The recipient's time zone, for quiet hours (SMS, WhatsApp). */
+    timeZone: text('time_zone'),
+    status: text('status').$type<NotificationStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
-    messageId: text('message_id'),
+    providerMessageId: text('provider_message_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    bouncedAt: timestamp('bounced_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_emails_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('notifications_due_idx').on(t.status, t.nextAttemptAt),
+    index('notifications_institution_idx').on(t.institutionId, t.status, t.createdAt),
+    index('notifications_case_idx').on(t.caseId),
+    index('notifications_provider_idx').on(t.providerMessageId),
+  ],
+);
+
+/** An institution's own wording of a message, replacing the platform default for one event, channel and language. */
+export const notificationTemplates = pgTable(
+  'notification_templates',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    institutionId: uuid('institution_id').notNull(),
+    event: text('event').$type<TemplateEvent>().notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
+    language: text('language').$type<Language>().notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('notification_templates_uq').on(t.institutionId, t.event, t.channel, t.language)],
+);
+
+/** A person's latest choice of channels (it applies to all their cases from then on) and time zone. */
+export const notificationPreferences = pgTable('notification_preferences', {
+  accountId: uuid('account_id').primaryKey(),
+  channels: jsonb('channels').$type<Channel[]>(),
+  /** Staff only: a number for SMS/WhatsApp (citizens keep theirs in their profile). */
+  phone: text('phone'),
+  timeZone: text('time_zone'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const letterStatuses = ['queued', 'batched', 'posted'] as const;
+export type LetterStatus = (typeof letterStatuses)[number];
+
+/** A letter to print and post: what the citizen who chose post receives. The PDF is rendered from this snapshot. */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    notificationId: uuid('notification_id').notNull().unique(),
+    institutionId: uuid('institution_id').notNull(),
+    departmentId: uuid('department_id'),
+    caseId: uuid('case_id'),
+    reference: text('reference').notNull(),
+    event: text('event').notNull(),
+    language: text('language').$type<Language>().notNull(),
+    recipientName: text('recipient_name').notNull(),
+    address: jsonb('address').$type<PostalAddress>().notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    trackingUrl: text('tracking_url'),
+    status: text('status').$type<LetterStatus>().notNull().default('queued'),
+    batchId: uuid('batch_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    postedBy: uuid('posted_by'),
+  },
+  (t) => [
+    index('letters_institution_idx').on(t.institutionId, t.status, t.createdAt),
+    index('letters_batch_idx').on(t.batchId),
+  ],
+);
+
+/** A day's letters of one institution, printed together behind a cover list. */
+export const letterBatches = pgTable(
+  'letter_batches',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    institutionId: uuid('institution_id').notNull(),
+    day: date('day').notNull(),
+    letterCount: integer('letter_count').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    postedBy: uuid('posted_by'),
+  },
+  (t) => [index('letter_batches_institution_idx').on(t.institutionId, t.day)],
+);
+
+export const callOutcomes = ['reached', 'no_answer', 'call_back', 'wrong_number'] as const;
+export type CallOutcome = (typeof callOutcomes)[number];
+
+/** A call to make: the reply channel `phone` turns a message into a task for the owning department. */
+export const callTasks = pgTable(
+  'call_tasks',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    notificationId: uuid('notification_id').notNull().unique(),
+    institutionId: uuid('institution_id').notNull(),
+    departmentId: uuid('department_id'),
+    caseId: uuid('case_id'),
+    citizenId: uuid('citizen_id'),
+    phone: text('phone').notNull(),
+    language: text('language').$type<Language>().notNull(),
+    event: text('event').notNull(),
+    script: text('script').notNull(),
+    status: text('status').$type<'open' | 'done'>().notNull().default('open'),
+    /** When to call: at once, or the time the person asked to be called back. */
+    callAt: timestamp('call_at', { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    lastOutcome: text('last_outcome').$type<CallOutcome>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('call_tasks_institution_idx').on(t.institutionId, t.status, t.callAt)],
+);
+
+export const callAttempts = pgTable(
+  'call_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => callTasks.id),
+    agentId: uuid('agent_id').notNull(),
+    outcome: text('outcome').$type<CallOutcome>().notNull(),
+    callBackAt: timestamp('call_back_at', { withTimezone: true }),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('call_attempts_task_idx').on(t.taskId)],
+);
+
+/** Every message received from outside (WhatsApp), once: the provider's id makes a redelivered webhook a no-op. */
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    channel: text('channel').$type<'whatsapp'>().notNull(),
+    providerMessageId: text('provider_message_id').notNull().unique(),
+    fromPhone: text('from_phone').notNull(),
+    fromName: text('from_name'),
+    text: text('text').notNull(),
+    accountId: uuid('account_id'),
+    caseId: uuid('case_id'),
+    intakeId: uuid('intake_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('inbound_messages_intake_idx').on(t.intakeId)],
+);
+
+/** A message that matched no open case: waits at the reception desk to become a case (or be dismissed). */
+export const deskIntakes = pgTable(
+  'desk_intakes',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    institutionId: uuid('institution_id'),
+    channel: text('channel').$type<'whatsapp'>().notNull(),
+    fromPhone: text('from_phone').notNull(),
+    fromName: text('from_name'),
+    accountId: uuid('account_id'),
+    status: text('status').$type<'open' | 'converted' | 'dismissed'>().notNull().default('open'),
+    caseId: uuid('case_id'),
+    handledBy: uuid('handled_by'),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('desk_intakes_institution_idx').on(t.institutionId, t.status, t.createdAt)],
 );

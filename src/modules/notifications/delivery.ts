@@ -1,0 +1,197 @@
+/**
+ * The delivering side of the outbox. A worker claims due rows (FOR UPDATE SKIP LOCKED, in a short
+ * transaction), marks them `sending` with a lease, sends them outside any transaction, then records the
+ * result. A worker that dies between sending and recording leaves the row `sending`; when the lease runs out
+ * another worker sends it again with the same idempotency key, which keyed providers use to drop the
+ * duplicate. Post and phone tasks are written to the database in the same transaction as the result, so
+ * they happen exactly once.
+ */
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { type QuietHours, quietUntil } from './quiet-hours.js';
+import { type Channel, notifications } from './schema.js';
+
+export type NotificationRow = typeof notifications.$inferSelect;
+export type SendResult = { providerMessageId?: string | null };
+
+/** A refusal that retrying will not change (unknown address, rejected template): no retry. */
+export class PermanentError extends Error {
+  constructor(
+    message: string,
+    /** The recipient's server refused the address: recorded as a bounce. */
+    readonly bounce = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Sends through a provider outside the database (SMTP, an HTTP API). */
+export type ExternalAdapter = {
+  kind: 'external';
+  channel: Channel;
+  provider: string;
+  send(n: NotificationRow): Promise<SendResult>;
+};
+/** Writes a task into the database (a letter to print, a call to make), in the recording transaction. */
+export type InternalAdapter = {
+  kind: 'internal';
+  channel: Channel;
+  provider: string;
+  deliver(tx: Tx, n: NotificationRow): Promise<SendResult>;
+};
+export type ChannelAdapter = ExternalAdapter | InternalAdapter;
+export type Adapters = Partial<Record<Channel, ChannelAdapter>>;
+
+export type DeliveryOptions = {
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  leaseMs: number;
+  quietHours: QuietHours;
+  batch?: number;
+  concurrency?: number;
+  now?: () => Date;
+};
+
+/** Exponential backoff: base, 2×base, 4×base, … up to the maximum, with up to 10% jitter. */
+export function backoffMs(attempts: number, base: number, max: number, random = Math.random): number {
+  const raw = Math.min(base * 2 ** Math.max(0, attempts - 1), max);
+  return Math.round(raw * (1 + random() * 0.1));
+}
+
+/**
+ * Claims up to `limit` due rows for this worker. SMS and WhatsApp that fall in the recipient's quiet hours
+ * are put back until those end, without counting an attempt.
+ */
+export async function claimDue(db: Db, opts: DeliveryOptions, limit: number): Promise<NotificationRow[]> {
+  const now = opts.now?.() ?? new Date();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(notifications)
+      .where(
+        and(inArray(notifications.status, ['pending', 'sending']), lte(notifications.nextAttemptAt, now)),
+      )
+      .orderBy(asc(notifications.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    const claimed: NotificationRow[] = [];
+    for (const row of rows) {
+      const quiet =
+        (row.channel === 'sms' || row.channel === 'whatsapp') && row.timeZone
+          ? quietUntil(now, row.timeZone, opts.quietHours)
+          : null;
+      if (quiet) {
+        await tx
+          .update(notifications)
+          .set({ status: 'pending', nextAttemptAt: quiet })
+          .where(eq(notifications.id, row.id));
+        continue;
+      }
+      const [c] = await tx
+        .update(notifications)
+        .set({
+          status: 'sending',
+          attempts: row.attempts + 1,
+          nextAttemptAt: new Date(now.getTime() + opts.leaseMs),
+        })
+        .where(eq(notifications.id, row.id))
+        .returning();
+      claimed.push(c!);
+    }
+    return claimed;
+  });
+}
+
+/** The row is still ours: same attempt, still `sending` (a stale worker must not overwrite a newer try). */
+const stillOurs = (n: NotificationRow) =>
+  and(
+    eq(notifications.id, n.id),
+    eq(notifications.status, 'sending'),
+    eq(notifications.attempts, n.attempts),
+  );
+
+async function recordFailure(db: Db, n: NotificationRow, err: unknown, opts: DeliveryOptions) {
+  const now = opts.now?.() ?? new Date();
+  const permanent = err instanceof PermanentError;
+  const message = String((err as Error)?.message ?? err).slice(0, 500);
+  const dead = permanent || n.attempts >= opts.maxAttempts;
+  await db
+    .update(notifications)
+    .set({
+      status: permanent && err.bounce ? 'bounced' : dead ? 'dead' : 'pending',
+      bouncedAt: permanent && err.bounce ? now : null,
+      lastError: message,
+      nextAttemptAt: dead
+        ? now
+        : new Date(now.getTime() + backoffMs(n.attempts, opts.retryBaseMs, opts.retryMaxMs)),
+    })
+    .where(stillOurs(n));
+}
+
+/** Sends one claimed row and records the outcome. Returns whether it went out. */
+export async function deliverOne(db: Db, adapters: Adapters, n: NotificationRow, opts: DeliveryOptions) {
+  const adapter = adapters[n.channel];
+  try {
+    if (!adapter) throw new PermanentError(`no provider configured for ${n.channel}`);
+    if (adapter.kind === 'internal') {
+      await db.transaction(async (tx) => {
+        const res = await adapter.deliver(tx, n);
+        await tx
+          .update(notifications)
+          .set({
+            status: 'sent',
+            sentAt: opts.now?.() ?? new Date(),
+            providerMessageId: res.providerMessageId ?? null,
+            lastError: null,
+          })
+          .where(stillOurs(n));
+      });
+      return true;
+    }
+    const res = await adapter.send(n);
+    await db
+      .update(notifications)
+      .set({
+        status: 'sent',
+        sentAt: opts.now?.() ?? new Date(),
+        providerMessageId: res.providerMessageId ?? null,
+        lastError: null,
+      })
+      .where(stillOurs(n));
+    return true;
+  } catch (err) {
+    await recordFailure(db, n, err, opts);
+    return false;
+  }
+}
+
+/** One pass of the worker: claims what is due and sends it, a few at a time. Returns how many went out. */
+export async function deliverDueNotifications(
+  db: Db,
+  adapters: Adapters,
+  opts: DeliveryOptions,
+): Promise<number> {
+  const claimed = await claimDue(db, opts, opts.batch ?? 50);
+  const concurrency = opts.concurrency ?? 5;
+  let sent = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
+      while (next < claimed.length) {
+        const row = claimed[next++]!;
+        if (await deliverOne(db, adapters, row, opts)) sent++;
+      }
+    }),
+  );
+  return sent;
+}
+
+/** How many rows wait, for health checks and tests. */
+export async function outboxCounts(db: Db) {
+  const rows = await db
+    .select({ status: notifications.status, n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .groupBy(notifications.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<string, number>>;
+}

@@ -1,0 +1,305 @@
+/**
+ * The writing side of notifications: turning an event into one outbox row per recipient and channel, in the
+ * transaction of the change that causes it. Delivery is `delivery.ts`'s business.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { formatDate } from '../../i18n/format.js';
+import { type Lang, t } from '../../i18n/index.js';
+import type { PostalAddress, ReplyChannel } from '../accounts/schema.js';
+import { citizenDisplayName, getAccountById, getCitizenProfile } from '../accounts/service.js';
+import type { cases } from '../cases/schema.js';
+import { getInstitution } from '../institutions/service.js';
+import { enqueue, notifySettings } from './outbox.js';
+import { timeZoneFor } from './quiet-hours.js';
+import {
+  type Channel,
+  notificationPreferences,
+  notificationTemplates,
+  type TemplateEvent,
+} from './schema.js';
+import {
+  defaultTemplate,
+  fill,
+  hasSubject,
+  renderEmailHtml,
+  type Template,
+  whatsappParams,
+} from './templates.js';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/** The wording for an institution: its own template when it wrote one, the platform's otherwise. */
+export async function resolveTemplate(
+  db: Executor,
+  institutionId: string | null,
+  event: TemplateEvent,
+  channel: Channel,
+  lang: Lang,
+): Promise<Template> {
+  if (institutionId) {
+    const [own] = await db
+      .select()
+      .from(notificationTemplates)
+      .where(
+        and(
+          eq(notificationTemplates.institutionId, institutionId),
+          eq(notificationTemplates.event, event),
+          eq(notificationTemplates.channel, channel),
+          eq(notificationTemplates.language, lang),
+        ),
+      );
+    if (own) return { subject: hasSubject(channel) ? (own.subject ?? '') : null, body: own.body };
+  }
+  return defaultTemplate(event, channel, lang);
+}
+
+export async function getPreferences(db: Executor, accountId: string) {
+  const [row] = await db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.accountId, accountId));
+  return row ?? null;
+}
+
+const institutionName = (i: { nameAr: string; nameFr: string; nameEn: string }, lang: Lang) =>
+  lang === 'ar' ? i.nameAr : lang === 'fr' ? i.nameFr : i.nameEn;
+
+type Recipient = {
+  accountId: string;
+  lang: Lang;
+  name: string;
+  email: string;
+  phone: string | null;
+  address: PostalAddress | null;
+  postalName: string;
+  timeZone: string;
+  channels: Channel[];
+};
+
+async function renderAndEnqueue(
+  tx: Executor,
+  r: Recipient,
+  m: {
+    event: TemplateEvent;
+    ref: string;
+    institution: { id: string; nameAr: string; nameFr: string; nameEn: string };
+    caseRow: CaseRow;
+    params: Record<string, string>;
+    link: string;
+    now: Date;
+  },
+) {
+  const wanted = [...new Set(r.channels)];
+  // A channel the person chose but cannot be reached by (no phone, no address) falls back to e-mail:
+  // a message is never dropped for want of a number.
+  const reachable = (c: Channel) =>
+    c === 'email' ||
+    ((c === 'sms' || c === 'whatsapp' || c === 'phone') && !!r.phone) ||
+    (c === 'post' && !!r.address);
+  const targets = wanted.filter(reachable);
+  if (!targets.includes('email') && targets.length < wanted.length) targets.push('email');
+  if (!targets.length) targets.push('email');
+
+  for (const channel of targets) {
+    const tpl = await resolveTemplate(tx, m.institution.id, m.event, channel, r.lang);
+    const subject = tpl.subject ? fill(tpl.subject, m.params) : '';
+    const text = fill(tpl.body, m.params);
+    const base = {
+      idempotencyKey: `${m.event}:${m.caseRow.id}:${m.ref}:${r.accountId}:${channel}`,
+      event: m.event,
+      channel,
+      language: r.lang,
+      institutionId: m.institution.id,
+      caseId: m.caseRow.id,
+      recipientId: r.accountId,
+      subject,
+      textBody: text,
+      timeZone: r.timeZone,
+    };
+    if (channel === 'email') {
+      const label = t(
+        r.lang,
+        m.event in { assigned: 1, returned: 1, overdue: 1 } ? 'notify.email.open' : 'notify.email.follow',
+      );
+      await enqueue(
+        tx,
+        {
+          ...base,
+          toAddress: r.email,
+          htmlBody: renderEmailHtml({ subject, text, lang: r.lang, link: m.link, linkLabel: label }),
+        },
+        m.now,
+      );
+    } else if (channel === 'sms') {
+      await enqueue(tx, { ...base, toAddress: r.phone! }, m.now);
+    } else if (channel === 'whatsapp') {
+      await enqueue(
+        tx,
+        {
+          ...base,
+          toAddress: r.phone!,
+          payload: {
+            template: `${notifySettings.whatsappTemplatePrefix}${m.event}`,
+            params: whatsappParams[m.event].map((p) => m.params[p] ?? ''),
+          },
+        },
+        m.now,
+      );
+    } else if (channel === 'post') {
+      await enqueue(
+        tx,
+        {
+          ...base,
+          toAddress: r.postalName,
+          payload: {
+            address: r.address,
+            recipientName: r.postalName,
+            reference: m.caseRow.trackingNumber,
+            departmentId: m.caseRow.departmentId,
+            trackingUrl: m.link,
+          },
+        },
+        m.now,
+      );
+    } else if (channel === 'phone') {
+      await enqueue(
+        tx,
+        { ...base, toAddress: r.phone!, payload: { departmentId: m.caseRow.departmentId, name: r.name } },
+        m.now,
+      );
+    }
+  }
+}
+
+export type CaseNotice = {
+  event: Exclude<TemplateEvent, 'assigned' | 'returned' | 'overdue'>;
+  caseRow: CaseRow;
+  /** Makes the key unique per occurrence: the timeline event id, or the due date for a late case. */
+  ref: string;
+  publicUrl?: string;
+  now?: Date;
+  reason?: string | null;
+  reply?: string | null;
+  code?: string;
+  when?: string;
+  place?: string;
+};
+
+/**
+ * Tells the citizen about an event of their case, through every channel they chose, in the case's
+ * language. Call it with the transaction that makes the change.
+ */
+export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void> {
+  const c = n.caseRow;
+  const [profile, institution, prefs] = await Promise.all([
+    getCitizenProfile(tx, c.requesterId),
+    getInstitution(tx, c.institutionId),
+    getPreferences(tx, c.requesterId),
+  ]);
+  if (!institution) return;
+  const lang = c.language;
+  const link = `${n.publicUrl ?? ''}/track/${c.trackingNumber}`;
+  const account = profile ? null : await getAccountById(tx, c.requesterId);
+  const email = profile?.email ?? account?.email;
+  if (!email) return;
+  // The person's latest choice (preferences) wins over the one made when filing the case.
+  const chosen: ReplyChannel[] = prefs?.channels ?? c.replyChannels;
+  const channels = [...chosen];
+  // The receipt of a case filed on the web also goes to the account's e-mail, as the web page showed.
+  if (n.event === 'receipt' && c.intakeChannel === 'web' && !channels.includes('email'))
+    channels.push('email');
+  const latin = [profile?.givenNameLatin, profile?.familyNameLatin].filter(Boolean).join(' ');
+  const name = profile ? citizenDisplayName({ ...profile, preferredLanguage: lang }) : account!.displayName;
+  const recipient: Recipient = {
+    accountId: c.requesterId,
+    lang,
+    name,
+    email,
+    phone: profile?.phone ?? null,
+    address: profile?.addressAbroad ?? null,
+    postalName: latin || name,
+    timeZone: timeZoneFor({
+      chosen: prefs?.timeZone,
+      phone: profile?.phone,
+      country: profile?.countryOfResidence,
+    }),
+    channels,
+  };
+  const params: Record<string, string> = {
+    name,
+    institution: institutionName(institution, lang),
+    tracking: c.trackingNumber,
+    subject: c.subject,
+    url: link,
+    due: formatDate(c.dueAt, lang),
+    code: n.code ?? '',
+    reason: n.reason ?? '',
+    reply: n.reply ?? '',
+    when: n.when ?? '',
+    place: n.place ?? '',
+  };
+  await renderAndEnqueue(tx, recipient, {
+    event: n.event,
+    ref: n.ref,
+    institution,
+    caseRow: c,
+    params,
+    link,
+    now: n.now ?? new Date(),
+  });
+}
+
+export type StaffNotice = {
+  event: 'assigned' | 'returned' | 'overdue';
+  caseRow: CaseRow;
+  staffIds: string[];
+  ref: string;
+  publicUrl?: string;
+  now?: Date;
+  reason?: string | null;
+};
+
+/** Tells staff about a case that needs them, by e-mail (or the SMS/WhatsApp they chose), in their language. */
+export async function notifyStaff(tx: Executor, n: StaffNotice): Promise<void> {
+  const institution = await getInstitution(tx, n.caseRow.institutionId);
+  if (!institution) return;
+  const link = `${n.publicUrl ?? ''}/cases/${n.caseRow.id}`;
+  for (const id of new Set(n.staffIds)) {
+    const acc = await getAccountById(tx, id);
+    if (acc?.kind !== 'staff' || acc.disabledAt) continue;
+    const prefs = await getPreferences(tx, id);
+    const lang = acc.preferredLanguage;
+    await renderAndEnqueue(
+      tx,
+      {
+        accountId: id,
+        lang,
+        name: acc.displayName,
+        email: acc.email,
+        phone: prefs?.phone ?? null,
+        address: null,
+        postalName: acc.displayName,
+        timeZone: timeZoneFor({ chosen: prefs?.timeZone, phone: prefs?.phone }),
+        channels: prefs?.channels ?? ['email'],
+      },
+      {
+        event: n.event,
+        ref: n.ref,
+        institution,
+        caseRow: n.caseRow,
+        params: {
+          name: acc.displayName,
+          institution: institutionName(institution, lang),
+          tracking: n.caseRow.trackingNumber,
+          subject: n.caseRow.subject,
+          url: link,
+          due: formatDate(n.caseRow.dueAt, lang),
+          reason: n.reason ?? '',
+        },
+        link,
+        now: n.now ?? new Date(),
+      },
+    );
+  }
+}

@@ -1,0 +1,84 @@
+/** The outbox's writing primitive: one row per message per channel, in the caller's transaction. */
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../../db/client.js';
+import { type Lang, type MessageKey, t } from '../../i18n/index.js';
+import { parseQuietHours, type QuietHours, quietUntil } from './quiet-hours.js';
+import { type accountEvents, type Channel, type NotificationEvent, notifications } from './schema.js';
+import { renderEmailHtml } from './templates.js';
+
+/** Settings the writing side needs; set once at start (tests and the worker may change them). */
+export const notifySettings: { quietHours: QuietHours; whatsappTemplatePrefix: string } = {
+  quietHours: parseQuietHours('21:00-08:00'),
+  whatsappTemplatePrefix: 'jisr_',
+};
+
+export type NewNotification = {
+  idempotencyKey: string;
+  event: NotificationEvent;
+  channel: Channel;
+  language: Lang;
+  institutionId?: string | null;
+  caseId?: string | null;
+  recipientId?: string | null;
+  toAddress: string;
+  subject?: string;
+  textBody: string;
+  htmlBody?: string | null;
+  payload?: Record<string, unknown>;
+  timeZone?: string | null;
+  ics?: string | null;
+};
+
+/**
+ * Writes one message to the outbox, inside the caller's transaction. The same idempotency key twice is a
+ * no-op, so an event handled twice still sends once. SMS and WhatsApp wait for the end of quiet hours.
+ */
+export async function enqueue(tx: Executor, n: NewNotification, now = new Date()): Promise<boolean> {
+  const quiet =
+    (n.channel === 'sms' || n.channel === 'whatsapp') && n.timeZone
+      ? quietUntil(now, n.timeZone, notifySettings.quietHours)
+      : null;
+  const rows = await tx
+    .insert(notifications)
+    .values({
+      ...n,
+      subject: n.subject ?? '',
+      htmlBody: n.htmlBody ?? null,
+      payload: n.payload ?? {},
+      timeZone: n.timeZone ?? null,
+      nextAttemptAt: quiet ?? now,
+    })
+    .onConflictDoNothing({ target: notifications.idempotencyKey })
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export type EmailTemplate = (typeof accountEvents)[number];
+
+/** Account e-mails (confirmation and reset codes): rendered from the core catalogue, sent once each. */
+export async function enqueueEmail(
+  tx: Executor,
+  msg: {
+    to: string;
+    template: EmailTemplate;
+    lang: Lang;
+    params: Record<string, string | number>;
+    /** An iCalendar file sent with the message (bookings), as an invitation the mail client can add. */
+    ics?: string | null;
+  },
+): Promise<void> {
+  if (msg.to.endsWith('.invalid')) return; // a person registered at the desk without an e-mail address
+  const subject = t(msg.lang, `mail.${msg.template}.subject` as MessageKey, msg.params);
+  const text = t(msg.lang, `mail.${msg.template}.body` as MessageKey, msg.params);
+  await enqueue(tx, {
+    idempotencyKey: `${msg.template}:${randomUUID()}`,
+    event: msg.template,
+    channel: 'email',
+    language: msg.lang,
+    toAddress: msg.to,
+    subject,
+    textBody: text,
+    htmlBody: renderEmailHtml({ subject, text, lang: msg.lang }),
+    ics: msg.ics ?? null,
+  });
+}

@@ -1,0 +1,207 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function listen(server: ReturnType<typeof createServer>) {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as { port: number }).port;
+}
+
+export type GraphMessage = {
+  to: string;
+  template: {
+    name: string;
+    language: { code: string };
+    components: { type: string; parameters: { type: string; text: string }[] }[];
+  };
+  id: string;
+};
+
+/**
+ * A local server speaking the WhatsApp Business Cloud API as documented for sending template messages:
+ * `POST /{version}/{phone-number-id}/messages` with a bearer token, answering `{ messages: [{ id }] }`,
+ * or `{ error: { code, message } }` (190 bad token, 132001 unknown template, 132000 wrong number of
+ * parameters, 130429 rate limit). `failNext` queues errors to answer before the next successes.
+ */
+export async function startGraphApi(o: {
+  token: string;
+  phoneNumberId: string;
+  templates: Record<string, number>;
+}) {
+  const sent: GraphMessage[] = [];
+  const requests: unknown[] = [];
+  const failNext: { status: number; code: number; message: string }[] = [];
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    requests.push(body);
+    const m = /^\/v\d+\.\d+\/([^/]+)\/messages$/.exec(req.url ?? '');
+    if (req.method !== 'POST' || !m) return send(res, 404, { error: { code: 100, message: 'Unknown path' } });
+    if (req.headers.authorization !== `Bearer ${o.token}`)
+      return send(res, 401, {
+        error: { code: 190, type: 'OAuthException', message: 'Invalid OAuth access token.' },
+      });
+    if (m[1] !== o.phoneNumberId)
+      return send(res, 400, { error: { code: 100, message: 'Unsupported post request.' } });
+    const f = failNext.shift();
+    if (f) return send(res, f.status, { error: { code: f.code, message: f.message } });
+    let msg: Record<string, unknown>;
+    try {
+      msg = JSON.parse(body);
+    } catch {
+      return send(res, 400, { error: { code: 100, message: 'Invalid JSON' } });
+    }
+    const tpl = msg.template as GraphMessage['template'] | undefined;
+    if (
+      msg.messaging_product !== 'whatsapp' ||
+      msg.type !== 'template' ||
+      !tpl ||
+      !/^\d{6,15}$/.test(String(msg.to))
+    )
+      return send(res, 400, { error: { code: 100, message: 'Invalid parameter' } });
+    if (!(tpl.name in o.templates) || !['ar', 'fr', 'en'].includes(tpl.language?.code))
+      return send(res, 400, {
+        error: { code: 132001, message: 'Template name does not exist in the translation' },
+      });
+    const params = tpl.components?.find((c) => c.type === 'body')?.parameters ?? [];
+    if (params.length !== o.templates[tpl.name] || params.some((p) => p.type !== 'text' || !p.text))
+      return send(res, 400, {
+        error: { code: 132000, message: 'Number of parameters does not match the expected number of params' },
+      });
+    const id = `wamid.${randomBytes(12).toString('base64url')}`;
+    sent.push({ to: String(msg.to), template: tpl, id });
+    return send(res, 200, {
+      messaging_product: 'whatsapp',
+      contacts: [{ input: msg.to, wa_id: msg.to }],
+      messages: [{ id }],
+    });
+  });
+  const port = await listen(server);
+  return {
+    url: `http://127.0.0.1:${port}/v21.0`,
+    sent,
+    requests,
+    failNext,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The X-Hub-Signature-256 header the Cloud API puts on its webhooks. */
+export function hubSignature(appSecret: string, body: string) {
+  return `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`;
+}
+
+/** A Cloud API webhook body carrying one text message from a number. */
+export function inboundText(from: string, id: string, text: string, name = 'Fatima') {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '212600000000', phone_number_id: '1234567890' },
+              contacts: [{ profile: { name }, wa_id: from }],
+              messages: [
+                {
+                  from,
+                  id,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: 'text',
+                  text: { body: text },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** A Cloud API webhook body carrying a delivery status for a message we sent. */
+export function inboundStatus(
+  id: string,
+  status: 'sent' | 'delivered' | 'read' | 'failed',
+  recipient: string,
+) {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '212600000000', phone_number_id: '1234567890' },
+              statuses: [
+                {
+                  id,
+                  status,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  recipient_id: recipient,
+                  ...(status === 'failed'
+                    ? { errors: [{ code: 131026, title: 'Message undeliverable' }] }
+                    : {}),
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/**
+ * A local SMS gateway speaking the generic webhook protocol: checks the HMAC signature of `timestamp.body`,
+ * and keeps one delivery per Idempotency-Key (a repeated key gets the first answer back, and no new SMS).
+ */
+export async function startSmsGateway(secret: string) {
+  const requests: { key: string; body: Record<string, unknown> }[] = [];
+  const delivered: { key: string; to: string; text: string; id: string }[] = [];
+  const answers = new Map<string, string>();
+  const failNext: number[] = [];
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const ts = String(req.headers['x-jisr-timestamp'] ?? '');
+    const sig = String(req.headers['x-jisr-signature'] ?? '');
+    const expected = `sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`;
+    if (sig.length !== expected.length || !timingSafeEqual(Buffer.from(sig), Buffer.from(expected)))
+      return send(res, 401, { error: 'bad signature' });
+    const key = String(req.headers['idempotency-key'] ?? '');
+    if (!key) return send(res, 400, { error: 'Idempotency-Key required' });
+    const msg = JSON.parse(body) as { to: string; text: string };
+    requests.push({ key, body: msg });
+    const status = failNext.shift();
+    if (status) return send(res, status, { error: 'try later' });
+    const known = answers.get(key);
+    if (known) return send(res, 200, { id: known, duplicate: true });
+    const id = `sms-${delivered.length + 1}`;
+    answers.set(key, id);
+    delivered.push({ key, to: msg.to, text: msg.text, id });
+    return send(res, 200, { id });
+  });
+  const port = await listen(server);
+  return {
+    url: `http://127.0.0.1:${port}/send`,
+    requests,
+    delivered,
+    failNext,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
