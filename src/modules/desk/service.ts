@@ -54,7 +54,8 @@ export async function findPeople(
     .limit(limit);
   const out: PersonMatch[] = rows.map(({ a, p }) => {
     const matchedBy: PersonMatch['matchedBy'] = [];
-    if (skeleton !== '' && skeleton.split(' ').every((part) => p.nameSkeleton?.includes(part))) matchedBy.push('name');
+    if (skeleton !== '' && skeleton.split(' ').every((part) => p.nameSkeleton?.includes(part)))
+      matchedBy.push('name');
     if (q.phone && p.phone === q.phone) matchedBy.push('phone');
     if (q.cin && p.cin === q.cin) matchedBy.push('cin');
     if (q.email && a.email === q.email) matchedBy.push('email');
