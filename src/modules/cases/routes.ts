@@ -9,6 +9,7 @@ import { languages, replyChannels } from '../accounts/schema.js';
 import { addAttachment, getAttachment, listAttachments } from './attachments.js';
 import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedback.js';
 import { blobPath } from './files.js';
+import { receiptPdf } from './receipt.js';
 import {
   addMessage,
   addNote,
@@ -274,6 +275,27 @@ export async function caseRoutes(app: FastifyInstance) {
       const actor = requireActor(req);
       await deleteDraft(db, actor.accountId, req.params.draftId);
       return reply.code(204).send();
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/receipt.pdf',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'The receipt as a PDF (Arabic and French, QR code); give the secret code to have it printed on it',
+        params: idParams,
+        body: z.strictObject({ accessCode: z.string().max(20).optional() }),
+      },
+    },
+    async (req, reply) => {
+      requireActor(req);
+      const pdf = await receiptPdf(ctx(req), req.params.id, req.body.accessCode ?? null);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="jisr-receipt.pdf"')
+        .send(pdf);
     },
   );
 

@@ -343,5 +343,6 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.admin.addTemplate': 'إضافة النموذج',
   'staff.admin.deleteTemplate': 'حذف {{title}}',
   'staff.admin.deleteConfirm': 'حذف هذا النموذج؟',
+  'receipt.pdf': 'تحميل الوصل (PDF)',
   'footer.about': 'جسر برنامج مفتوح المصدر لفائدة الجماعات والإدارات المغربية.',
 };

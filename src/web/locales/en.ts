@@ -337,6 +337,7 @@ export const en = {
   'staff.admin.addTemplate': 'Add the template',
   'staff.admin.deleteTemplate': 'Delete {{title}}',
   'staff.admin.deleteConfirm': 'Delete this template?',
+  'receipt.pdf': 'Download the receipt (PDF)',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 

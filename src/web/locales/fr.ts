@@ -341,5 +341,6 @@ export const fr: Record<WebKey, string> = {
   'staff.admin.addTemplate': 'Ajouter le modèle',
   'staff.admin.deleteTemplate': 'Supprimer {{title}}',
   'staff.admin.deleteConfirm': 'Supprimer ce modèle ?',
+  'receipt.pdf': 'Télécharger le récépissé (PDF)',
   'footer.about': 'Jisr est un logiciel libre pour les communes et les administrations marocaines.',
 };

@@ -15,6 +15,19 @@ export default function Receipt() {
     ? (JSON.parse(stored) as { trackingNumber: string; accessCode: string; dueAt: string })
     : null;
   const c = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseView>(`/api/cases/${id}`) });
+  const downloadPdf = async () => {
+    const res = await fetch(`/api/cases/${id}/receipt.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': session.data?.csrfToken ?? '' },
+      body: JSON.stringify(receipt ? { accessCode: receipt.accessCode } : {}),
+    });
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${c.data?.trackingNumber ?? 'jisr'}.pdf`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
   if (c.isPending) return <Loading />;
   if (c.isError) return <ErrorBox error={c.error} />;
   return (
@@ -39,6 +52,9 @@ export default function Receipt() {
         <strong>{t('receipt.due', { date: formatDate(c.data.dueAt, i18n.language) })}</strong>
       </p>
       <div className="buttons no-print">
+        <button type="button" className="secondary" onClick={downloadPdf}>
+          {t('receipt.pdf')}
+        </button>
         <button type="button" className="secondary" onClick={() => window.print()}>
           {t('receipt.print')}
         </button>

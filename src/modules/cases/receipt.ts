@@ -1,0 +1,57 @@
+import { formatDate } from '../../i18n/format.js';
+import type { Lang } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
+import { AppError } from '../../server/errors.js';
+import { hmac } from '../accounts/passwords.js';
+import { getCitizenProfile } from '../accounts/service.js';
+import { getInstitution } from '../institutions/service.js';
+import { renderLetters } from '../notifications/pdf/letter.js';
+import { isOwnCase } from './policy.js';
+import { type Ctx, getReadableCase } from './service.js';
+import { normalizeAccessCode } from './tracking.js';
+
+/**
+ * The receipt as a PDF: one page in Arabic and one in French, each with the tracking number, the secret
+ * code (when the person gives it back: only its hash is kept), the due date and a QR code to the tracking page.
+ */
+export async function receiptPdf(ctx: Ctx, caseId: string, accessCode: string | null): Promise<Buffer> {
+  const { c, scope } = await getReadableCase(ctx, caseId);
+  const own = isOwnCase(ctx.actor, scope);
+  const staff = ctx.actor?.memberships.some((m) => m.institutionId === c.institutionId);
+  if (!own && !staff) throw new AppError(403, 'error.forbidden');
+  const code =
+    accessCode && hmac(ctx.secret, normalizeAccessCode(accessCode)) === c.accessCodeHash ? accessCode : null;
+  const inst = (await getInstitution(ctx.db, c.institutionId))!;
+  const profile = await getCitizenProfile(ctx.db, c.requesterId);
+  const name =
+    [profile?.givenNameLatin, profile?.familyNameLatin].filter(Boolean).join(' ') ||
+    [profile?.givenNameAr, profile?.familyNameAr].filter(Boolean).join(' ') ||
+    '—';
+  const address = profile?.addressAbroad ?? {
+    lines: [],
+    city: '',
+    country: profile?.countryOfResidence ?? 'MA',
+  };
+  const url = `${ctx.publicUrl ?? ''}/track/${c.trackingNumber}`;
+  const page = (lang: Lang) => ({
+    institution: inst,
+    language: lang,
+    reference: c.trackingNumber,
+    date: c.createdAt,
+    recipientName: name,
+    address,
+    subject: t(lang, 'mail.receipt.subject', { tracking: c.trackingNumber }),
+    body: t(lang, 'mail.receipt.body', {
+      name,
+      institution: lang === 'ar' ? inst.nameAr : lang === 'fr' ? inst.nameFr : inst.nameEn,
+      subject: c.subject,
+      tracking: c.trackingNumber,
+      code: code ?? '—',
+      due: formatDate(c.dueAt, lang),
+      url,
+    }),
+    trackingUrl: /^https?:\/\//.test(url) ? url : null,
+  });
+  const { pdf } = await renderLetters([page('ar'), page('fr')], { window: 'left' });
+  return pdf;
+}
