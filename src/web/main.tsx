@@ -27,6 +27,7 @@ const StaffDesk = lazy(() => import('./pages/staff/StaffDesk.js'));
 const StaffSecurity = lazy(() => import('./pages/staff/StaffSecurity.js'));
 const StaffStalled = lazy(() => import('./pages/staff/StaffStalled.js'));
 const StaffAdmin = lazy(() => import('./pages/staff/StaffAdmin.js'));
+const StaffCorrespondence = lazy(() => import('./pages/staff/StaffCorrespondence.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -79,6 +80,7 @@ function App() {
           <Route path="/staff/security" component={StaffSecurity} />
           <Route path="/staff/stalled" component={StaffStalled} />
           <Route path="/staff/admin" component={StaffAdmin} />
+          <Route path="/staff/correspondence" component={StaffCorrespondence} />
           <Route path="/staff/cases/:id" component={StaffCase} />
           <Route component={NotFound} />
         </Switch>

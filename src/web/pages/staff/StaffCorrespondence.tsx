@@ -1,0 +1,254 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ApiError, api } from '../../api.js';
+import { ErrorBox, Loading } from '../../components/Layout.js';
+import { formatDate, localName } from '../../i18n.js';
+import { useStaffContext } from './useStaff.js';
+
+type CallTask = {
+  id: string;
+  phone: string;
+  language: string;
+  event: string;
+  script: string;
+  callAt: string;
+  attempts: number;
+  lastOutcome: string | null;
+  caseId: string | null;
+};
+type Letter = {
+  id: string;
+  reference: string;
+  recipientName: string;
+  status: string;
+  createdAt: string;
+  country: string;
+};
+type Batch = {
+  id: string;
+  day?: string;
+  createdAt: string;
+  status?: string;
+  postedAt?: string | null;
+  letterCount?: number;
+};
+type Note = {
+  id: string;
+  channel: string;
+  to: string;
+  subject: string;
+  status: string;
+  lastError: string | null;
+  createdAt: string;
+};
+
+/** The correspondence desk: calls to make (phone replies), letters to print and post, messages that failed. */
+export default function StaffCorrespondence() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const qc = useQueryClient();
+  const { institution, session } = useStaffContext();
+  const base = institution ? `/api/institutions/${institution.id}` : '';
+  const isAdmin = session.data?.memberships.some(
+    (m) => m.institutionId === institution?.id && m.role === 'institution_admin',
+  );
+  const calls = useQuery({
+    queryKey: ['calls', base],
+    queryFn: () => api<{ items: CallTask[] }>(`${base}/call-tasks`),
+    enabled: !!institution && !isAdmin,
+  });
+  const letters = useQuery({
+    queryKey: ['letters', base],
+    queryFn: () => api<{ items: Letter[] }>(`${base}/letters?status=queued`),
+    enabled: !!institution && !isAdmin,
+  });
+  const batches = useQuery({
+    queryKey: ['batches', base],
+    queryFn: () => api<{ items: Batch[] }>(`${base}/letter-batches`),
+    enabled: !!institution && !isAdmin,
+  });
+  const dead = useQuery({
+    queryKey: ['dead', base],
+    queryFn: () => api<{ items: Note[] }>(`${base}/notifications?status=dead`),
+    enabled: !!institution && !!isAdmin,
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!institution) return <Loading />;
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      await qc.invalidateQueries();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  const tomorrowTen = () => {
+    const d = new Date(Date.now() + 86_400_000);
+    d.setUTCHours(9, 0, 0, 0);
+    return d.toISOString();
+  };
+  return (
+    <>
+      <h1>{t('staff.mail.title', { body: localName(institution, lang) })}</h1>
+      {error && (
+        <p className="alert error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {isAdmin ? (
+        <section aria-labelledby="dead-h">
+          <h2 id="dead-h">{t('staff.mail.dead')}</h2>
+          {dead.isPending ? (
+            <Loading />
+          ) : dead.isError ? (
+            <ErrorBox error={dead.error} />
+          ) : dead.data.items.length === 0 ? (
+            <p className="empty">{t('staff.mail.noDead')}</p>
+          ) : (
+            <ul className="list">
+              {dead.data.items.map((n) => (
+                <li key={n.id}>
+                  <span className="tag">{t(`channel.${n.channel}`)}</span> <bdi dir="ltr">{n.to}</bdi> —{' '}
+                  <span dir="auto">{n.subject}</span>
+                  <small className="muted"> {n.lastError}</small>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => run(() => api(`${base}/notifications/${n.id}/retry`, { method: 'POST' }))}
+                  >
+                    {t('staff.mail.retry')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="calls-h">
+            <h2 id="calls-h">{t('staff.mail.calls')}</h2>
+            {calls.isPending ? (
+              <Loading />
+            ) : calls.isError ? (
+              <ErrorBox error={calls.error} />
+            ) : calls.data.items.length === 0 ? (
+              <p className="empty">{t('staff.mail.noCalls')}</p>
+            ) : (
+              <ul className="case-list">
+                {calls.data.items.map((c) => (
+                  <li key={c.id}>
+                    <p>
+                      <a href={`tel:${c.phone}`}>
+                        <bdi dir="ltr">{c.phone}</bdi>
+                      </a>{' '}
+                      <span className="tag">{t(`lang.${c.language}`)}</span>{' '}
+                      <span className="muted">{formatDate(c.callAt, lang, true)}</span>
+                    </p>
+                    <details>
+                      <summary>{t('staff.mail.script')}</summary>
+                      <p className="pre" dir="auto">
+                        {c.script}
+                      </p>
+                    </details>
+                    <div className="buttons">
+                      {(['reached', 'no_answer', 'wrong_number'] as const).map((o) => (
+                        <button
+                          key={o}
+                          type="button"
+                          className={o === 'reached' ? '' : 'secondary'}
+                          onClick={() =>
+                            run(() =>
+                              api(`/api/call-tasks/${c.id}/outcome`, {
+                                method: 'POST',
+                                body: { outcome: o },
+                              }),
+                            )
+                          }
+                        >
+                          {t(`staff.mail.outcome.${o}`)}
+                        </button>
+                      ))}
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() =>
+                          run(() =>
+                            api(`/api/call-tasks/${c.id}/outcome`, {
+                              method: 'POST',
+                              body: { outcome: 'call_back', callBackAt: tomorrowTen() },
+                            }),
+                          )
+                        }
+                      >
+                        {t('staff.mail.outcome.call_back')}
+                      </button>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="letters-h">
+            <h2 id="letters-h">{t('staff.mail.letters')}</h2>
+            {letters.data?.items.length ? (
+              <>
+                <ul className="list">
+                  {letters.data.items.map((l) => (
+                    <li key={l.id}>
+                      <bdi dir="ltr">{l.reference}</bdi> — <span dir="auto">{l.recipientName}</span> (
+                      {l.country}){' '}
+                      <a href={`/api/letters/${l.id}/pdf`} target="_blank" rel="noreferrer">
+                        PDF
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+                <button
+                  type="button"
+                  onClick={() => run(() => api(`${base}/letter-batches`, { method: 'POST' }))}
+                >
+                  {t('staff.mail.batchNow')}
+                </button>
+              </>
+            ) : (
+              <p className="empty">{t('staff.mail.noLetters')}</p>
+            )}
+            {!!batches.data?.items.length && (
+              <>
+                <h3>{t('staff.mail.batches')}</h3>
+                <ul className="list">
+                  {batches.data.items.map((b) => (
+                    <li key={b.id}>
+                      <span>{formatDate(b.createdAt, lang, true)}</span>{' '}
+                      <a href={`/api/letter-batches/${b.id}/letters.pdf`} target="_blank" rel="noreferrer">
+                        {t('staff.mail.letterPdf')}
+                      </a>{' '}
+                      <a href={`/api/letter-batches/${b.id}/cover.pdf`} target="_blank" rel="noreferrer">
+                        {t('staff.mail.coverPdf')}
+                      </a>{' '}
+                      {b.postedAt ? (
+                        <span className="tag ok">{t('staff.mail.posted')}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            run(() => api(`/api/letter-batches/${b.id}/posted`, { method: 'POST' }))
+                          }
+                        >
+                          {t('staff.mail.markPosted')}
+                        </button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
