@@ -271,6 +271,15 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
       .nth(1)
       .click();
     await page.getByText(tr(lang, 'profile.password.saved')).waitFor();
+    // reply channels for all my cases, changed at any time
+    const channels = page.getByRole('group', { name: tr(lang, 'file.channels.label') });
+    await channels.getByLabel(tr(lang, 'channel.whatsapp')).check();
+    await page
+      .getByRole('region', { name: tr(lang, 'profile.channels.title') })
+      .getByRole('button', { name: tr(lang, 'common.save') })
+      .click();
+    await page.getByText(tr(lang, 'profile.channels.saved')).waitFor();
+    await expectNoAxeViolations(page, `profile ${lang}`);
     if (lang === 'ar') await screenshot(page, 'ar-phone-profile');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: tr(lang, 'profile.data.export') }).click();
@@ -278,6 +287,11 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
     const data = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8')));
     expect(data.profile.phone).toBe('+33612345678');
     expect(data.cases[0].trackingNumber).toBe(state.tracking);
+    const prefs = await portal.p.app.inject({
+      url: '/api/me/notification-preferences',
+      headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+    });
+    expect(prefs.json().channels).toContain('whatsapp');
     await context.close();
     // the new password works
     const again = await portal.p.app.inject({

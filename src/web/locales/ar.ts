@@ -364,5 +364,9 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.mail.dead': 'رسائل لم ترسل',
   'staff.mail.noDead': 'أرسلت كل الرسائل.',
   'staff.mail.retry': 'إعادة الإرسال',
+  'profile.channels.title': 'كيف نتواصل معك',
+  'profile.channels.lead':
+    'تصلك الرسائل المتعلقة بكل ملفاتك عبر هذه الوسائل من الآن فصاعدا. تنتظر الرسائل القصيرة وواتساب النهار حيث تقيم ({{zone}}).',
+  'profile.channels.saved': 'تم حفظ وسائل التواصل.',
   'footer.about': 'جسر برنامج مفتوح المصدر لفائدة الجماعات والإدارات المغربية.',
 };

@@ -358,6 +358,10 @@ export const en = {
   'staff.mail.dead': 'Messages that could not be sent',
   'staff.mail.noDead': 'Every message went out.',
   'staff.mail.retry': 'Send again',
+  'profile.channels.title': 'How we reach you',
+  'profile.channels.lead':
+    'Messages about all your cases go by these channels, from now on. SMS and WhatsApp wait for daytime where you live ({{zone}}).',
+  'profile.channels.saved': 'Your channels were saved.',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 

@@ -362,5 +362,9 @@ export const fr: Record<WebKey, string> = {
   'staff.mail.dead': 'Messages non envoyés',
   'staff.mail.noDead': 'Tous les messages sont partis.',
   'staff.mail.retry': 'Renvoyer',
+  'profile.channels.title': 'Comment vous joindre',
+  'profile.channels.lead':
+    'Les messages sur tous vos dossiers passent désormais par ces moyens. SMS et WhatsApp attendent la journée là où vous vivez ({{zone}}).',
+  'profile.channels.saved': 'Vos moyens de contact sont enregistrés.',
   'footer.about': 'Jisr est un logiciel libre pour les communes et les administrations marocaines.',
 };

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, useLocation } from 'wouter';
 import { type ApiError, api } from '../api.js';
+import { ChannelPreferences } from '../components/ChannelPreferences.js';
 import { CountrySelect } from '../components/CountrySelect.js';
 import { Loading } from '../components/Layout.js';
 import { type Lang, languages, setLanguage } from '../i18n.js';
@@ -187,6 +188,8 @@ export default function ProfilePage() {
           </form>
         </section>
       )}
+
+      <ChannelPreferences />
 
       <section className="panel narrow" aria-labelledby="data-title">
         <h2 id="data-title">{t('profile.data.title')}</h2>
