@@ -6,7 +6,8 @@ import { en as enCore } from './locales/en.js';
 export type Lang = 'ar' | 'fr' | 'en';
 export const languages: Lang[] = ['ar', 'fr', 'en'];
 
-const withAreas = (lang: Lang, core: Record<string, string>) => Object.assign({}, core, ...areas.map((a) => a[lang]));
+const withAreas = (lang: Lang, core: Record<string, string>) =>
+  Object.assign({}, core, ...areas.map((a) => a[lang]));
 const en = withAreas('en', enCore);
 const loaders: Record<Lang, () => Promise<Record<string, string>>> = {
   ar: () => import('./locales/ar.js').then((m) => withAreas('ar', m.ar)),
