@@ -59,6 +59,7 @@ export default function StaffAppointments() {
   const [date, setDate] = useState(moroccoToday);
   const [serviceId, setServiceId] = useState('');
   const [officialId, setOfficialId] = useState('');
+  const [moved, setMoved] = useState<string | null>(null);
   const ids = { date: useId(), svc: useId(), off: useId() };
   const instId = institution?.id;
   const roles = session.data?.memberships.filter((m) => m.institutionId === instId).map((m) => m.role) ?? [];
@@ -151,6 +152,13 @@ export default function StaffAppointments() {
           )}
         </div>
       </div>
+      <div aria-live="polite">
+        {moved && (
+          <p className="alert info" role="status">
+            {moved}
+          </p>
+        )}
+      </div>
       {cal.isPending ? (
         <Loading />
       ) : cal.isError ? (
@@ -200,7 +208,7 @@ export default function StaffAppointments() {
                 ) : (
                   <ul className="case-list">
                     {items.map((b) => (
-                      <CalendarBooking key={b.id} booking={b} />
+                      <CalendarBooking key={b.id} booking={b} onMoved={setMoved} />
                     ))}
                   </ul>
                 )}
@@ -213,7 +221,7 @@ export default function StaffAppointments() {
   );
 }
 
-function CalendarBooking({ booking }: { booking: Booking }) {
+function CalendarBooking({ booking, onMoved }: { booking: Booking; onMoved: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const qc = useQueryClient();
@@ -223,7 +231,6 @@ function CalendarBooking({ booking }: { booking: Booking }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
   const ids = { reason: useId(), reasonErr: useId(), slotErr: useId(), title: useId() };
   const future = new Date(booking.startsAt).getTime() > Date.now();
   const reasonError =
@@ -245,7 +252,7 @@ function CalendarBooking({ booking }: { booking: Booking }) {
           reason: reason.trim(),
         },
       });
-      setDone(
+      onMoved(
         t('appt.cal.moved', {
           reference: b.reference,
           time: b.morocco.time,
@@ -289,11 +296,6 @@ function CalendarBooking({ booking }: { booking: Booking }) {
       {booking.note && (
         <p className="muted">
           <bdi>{booking.note}</bdi>
-        </p>
-      )}
-      {done && (
-        <p className="alert info" role="status">
-          {done}
         </p>
       )}
       {booking.status === 'booked' && future && !moving && (

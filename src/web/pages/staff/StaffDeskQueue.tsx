@@ -88,7 +88,12 @@ export default function StaffDeskQueue() {
         method: 'POST',
         body: { institutionId: instId, ...body },
       });
-      setMessage(t('appt.desk.ticketIssued', { ticket: ticket.code, name: who || ticket.visitorName || '' }));
+      const name = who || ticket.visitorName;
+      setMessage(
+        name
+          ? t('appt.desk.ticketIssued', { ticket: ticket.code, name })
+          : t('appt.desk.ticketGiven', { ticket: ticket.code }),
+      );
       await refresh();
       return true;
     } catch (e) {
@@ -403,10 +408,10 @@ function CallNext({
           });
           await onDone(
             res.ticket
-              ? t('appt.desk.called', {
+              ? t(res.ticket.visitorName ? 'appt.desk.called' : 'appt.desk.calledNoName', {
                   ticket: res.ticket.code,
                   counter: counter.trim(),
-                  name: res.ticket.visitorName ?? '',
+                  name: res.ticket.visitorName,
                 })
               : t('appt.desk.nobodyWaiting'),
           );
