@@ -134,7 +134,7 @@ describe('appointments in the citizen portal', () => {
     await page.getByRole('button', { name: tr(lang, 'appt.detail.confirmReschedule') }).click();
     await page.getByText(tr(lang, 'appt.book.pickTime')).waitFor();
     await axe(page, 'reschedule fr');
-    const days = page.locator('.panel .chips:not(.times) input[type=radio]');
+    const days = page.locator('.panel .chips.days input[type=radio]');
     await days.nth(1).check();
     const newTime = page.locator('.panel .chips.times input[type=radio]').first();
     await newTime.check();
@@ -208,7 +208,7 @@ describe('appointments in the citizen portal', () => {
     await page.goto('/appointments');
     await page.getByLabel(tr(lang, 'appt.book.body')).selectOption(aubm.id);
     await page.getByRole('radio', { name: new RegExp(escape(service[lang])) }).check();
-    await page.locator('.chips:not(.times) input[type=radio]').nth(2).check();
+    await page.locator('.chips.days input[type=radio]').nth(2).check();
     await page.locator('.chips.times input[type=radio]').first().check();
     await page.getByRole('button', { name: tr(lang, 'appt.book.submit') }).click();
     await page.getByRole('heading', { level: 1, name: tr(lang, 'appt.done.title') }).waitFor();
@@ -290,7 +290,7 @@ describe('appointments at the agency', () => {
       .toBe('true');
     await axe(page, 'staff calendar move fr');
     await screenshot(page, 'fr-desktop-staff-calendar');
-    await page.locator('form.panel .chips:not(.times) input[type=radio]').last().check();
+    await page.locator('form.panel .chips.days input[type=radio]').last().check();
     await page.locator('form.panel .chips.times input[type=radio]').first().check();
     await page
       .getByLabel(tr(lang, 'appt.cal.reason'))

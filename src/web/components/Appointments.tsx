@@ -171,6 +171,24 @@ export function TimeZoneSelect({ value, onChange }: { value: string; onChange: (
   );
 }
 
+const SLOT = '\u0000';
+/**
+ * A translated sentence with a reference or ticket code in it, the code kept whole and left to right:
+ * `text` is the sentence translated with the code replaced by `withCode`'s marker.
+ */
+export function WithCode({ text, code }: { text: (marker: string) => string; code: string }) {
+  const [before, after = ''] = text(SLOT).split(SLOT);
+  return (
+    <>
+      {before}
+      <bdi dir="ltr" className="nowrap">
+        {code}
+      </bdi>
+      {after}
+    </>
+  );
+}
+
 /** A time, kept left to right inside right-to-left text. */
 export const Time = ({ children }: { children: string }) => <bdi dir="ltr">{children}</bdi>;
 
@@ -279,6 +297,8 @@ export function SlotPicker(props: {
   for (const s of byStart.values()) days.set(s.morocco.date, [...(days.get(s.morocco.date) ?? []), s]);
   const chosenDay = day && days.has(day) ? day : ([...days.keys()][0] ?? null);
   const times = chosenDay ? (days.get(chosenDay) ?? []) : [];
+  const differs = times.some((s) => s.local.offset !== s.morocco.offset);
+  const hintId = `${name}-hint`;
   const horizonEnd = addDays(today, slots.data.service.horizonDays);
   const pick = (s: Slot) =>
     props.onChange({ startsAt: s.startsAt, officialId: props.officialId ? s.officialId : null, slot: s });
@@ -309,7 +329,7 @@ export function SlotPicker(props: {
         <>
           <fieldset aria-describedby={describedBy}>
             <legend>{t('appt.slots.day')}</legend>
-            <div className="chips">
+            <div className="chips days">
               {[...days.entries()].map(([d, list]) => (
                 <label key={d} className="chip">
                   <input
@@ -328,11 +348,15 @@ export function SlotPicker(props: {
             </div>
           </fieldset>
           {chosenDay && (
-            <fieldset aria-describedby={describedBy}>
-              <legend>
-                {t('appt.slots.times', { day: formatDay(chosenDay, lang) })}{' '}
-                <span className="muted">({t('appt.slots.columns', { zone: props.timeZone })})</span>
-              </legend>
+            <fieldset
+              aria-describedby={[differs ? hintId : '', describedBy ?? ''].join(' ').trim() || undefined}
+            >
+              <legend>{t('appt.slots.times', { day: formatDay(chosenDay, lang) })}</legend>
+              {differs && (
+                <p className="hint" id={hintId}>
+                  {t('appt.slots.columns', { zone: props.timeZone })}
+                </p>
+              )}
               <div className="chips times">
                 {times.map((s) => {
                   const same = s.local.offset === s.morocco.offset;

@@ -16,6 +16,7 @@ import {
   serviceName,
   Time,
   useServices,
+  WithCode,
 } from '../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { localName } from '../../i18n.js';
@@ -300,12 +301,14 @@ function CalendarBooking({ booking, onMoved }: { booking: Booking; onMoved: (mes
       )}
       {booking.status === 'booked' && future && !moving && (
         <button type="button" className="secondary" onClick={() => setMoving(true)}>
-          {t('appt.cal.move', { reference: booking.reference })}
+          <WithCode text={(m) => t('appt.cal.move', { reference: m })} code={booking.reference} />
         </button>
       )}
       {moving && (
         <form className="panel" onSubmit={move} noValidate>
-          <h3>{t('appt.cal.moveTitle', { reference: booking.reference })}</h3>
+          <h3>
+            <WithCode text={(m) => t('appt.cal.moveTitle', { reference: m })} code={booking.reference} />
+          </h3>
           <SlotPicker
             serviceId={booking.serviceId}
             officialId={null}

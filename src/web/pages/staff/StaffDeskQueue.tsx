@@ -13,6 +13,7 @@ import {
   serviceName,
   Time,
   useServices,
+  WithCode,
 } from '../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { localName } from '../../i18n.js';
@@ -532,10 +533,10 @@ function CalledTicket({
         </div>
         <div className="buttons">
           <button type="submit" disabled={busy}>
-            {t('appt.desk.finish', { ticket: ticket.code })}
+            <WithCode text={(m) => t('appt.desk.finish', { ticket: m })} code={ticket.code} />
           </button>
           <button type="button" className="danger" disabled={busy} onClick={() => post('no-show', {})}>
-            {t('appt.desk.didNotCome', { ticket: ticket.code })}
+            <WithCode text={(m) => t('appt.desk.didNotCome', { ticket: m })} code={ticket.code} />
           </button>
         </div>
       </form>
@@ -586,12 +587,12 @@ function ExpectedVisitor({
         <div className="buttons">
           {booking.mode === 'in_person' && (
             <button type="button" onClick={() => onCheckIn({ appointmentId: booking.id }, name)}>
-              {t('appt.desk.checkInWho', { reference: booking.reference })}
+              <WithCode text={(m) => t('appt.desk.checkInWho', { reference: m })} code={booking.reference} />
             </button>
           )}
           {started && (
             <button type="button" className="danger" onClick={noShow}>
-              {t('appt.desk.markNoShow', { reference: booking.reference })}
+              <WithCode text={(m) => t('appt.desk.markNoShow', { reference: m })} code={booking.reference} />
             </button>
           )}
         </div>
@@ -704,7 +705,10 @@ function OpenDayList({
                               className="secondary"
                               onClick={() => onCheckIn({ eventRegistrationId: r.id }, r.citizen.name)}
                             >
-                              {t('appt.desk.checkInWho', { reference: r.reference })}
+                              <WithCode
+                                text={(m) => t('appt.desk.checkInWho', { reference: m })}
+                                code={r.reference}
+                              />
                             </button>
                           ) : (
                             t(`appt.regStatus.${r.status}`)
