@@ -91,7 +91,7 @@ export function BookingDetail({
       <dl className="facts">
         <dt>{t('appt.detail.reference')}</dt>
         <dd>
-          <bdi dir="ltr" className="tracking" data-testid="booking-reference">
+          <bdi dir="ltr" className="tracking nowrap" data-testid="booking-reference">
             {booking.reference}
           </bdi>
         </dd>

@@ -50,7 +50,7 @@ function BookingList({ q, empty }: { q: ReturnType<typeof useQuery<{ items: Book
       {q.data.items.map((b) => (
         <li key={b.id}>
           <Link href={`/appointments/${b.id}`}>
-            <span className="tracking">
+            <span className="tracking nowrap">
               <bdi dir="ltr">{b.reference}</bdi>
             </span>
             <strong>{serviceName(b.service, i18n.language)}</strong>

@@ -218,7 +218,7 @@ function EventCard({
         {done && (
           <p className="alert info" role="status">
             {t('appt.open.registered', { date: formatDay(done.day, lang) })}{' '}
-            <bdi dir="ltr" className="tracking" data-testid="registration-reference">
+            <bdi dir="ltr" className="tracking nowrap" data-testid="registration-reference">
               {done.reference}
             </bdi>
           </p>
@@ -274,7 +274,7 @@ function MyRegistrations({ items, events }: { items: Registration[]; events: Ope
           return (
             <li key={r.id}>
               <span>
-                <bdi dir="ltr" className="tracking">
+                <bdi dir="ltr" className="tracking nowrap">
                   {r.reference}
                 </bdi>{' '}
                 — {ev ? eventTitle(ev, lang) : ''} — {formatDay(r.day, lang)}

@@ -274,7 +274,7 @@ function CalendarBooking({ booking, onMoved }: { booking: Booking; onMoved: (mes
         <strong>
           <Time>{`${booking.morocco.time}`}</Time>
         </strong>{' '}
-        <bdi dir="ltr" className="tracking">
+        <bdi dir="ltr" className="tracking nowrap">
           {booking.reference}
         </bdi>{' '}
         · <bdi>{booking.citizen?.name ?? '—'}</bdi> · {serviceName(booking.service, lang)}

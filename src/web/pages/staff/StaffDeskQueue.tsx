@@ -199,7 +199,7 @@ export default function StaffDeskQueue() {
                   {queue.data.waiting.map((tk) => (
                     <tr key={tk.id}>
                       <td>
-                        <bdi dir="ltr" className="tracking">
+                        <bdi dir="ltr" className="tracking nowrap">
                           {tk.code}
                         </bdi>
                       </td>
@@ -493,7 +493,7 @@ function CalledTicket({
   return (
     <li aria-labelledby={ids.title}>
       <p id={ids.title} className="ticket-line">
-        <bdi dir="ltr" className="tracking">
+        <bdi dir="ltr" className="tracking nowrap">
           {ticket.code}
         </bdi>{' '}
         → {t('appt.desk.counterN', { counter: ticket.counter ?? '' })} ·{' '}
@@ -577,7 +577,7 @@ function ExpectedVisitor({
         <strong>
           <Time>{booking.morocco.time}</Time>
         </strong>{' '}
-        <bdi dir="ltr" className="tracking">
+        <bdi dir="ltr" className="tracking nowrap">
           {booking.reference}
         </bdi>{' '}
         · <bdi>{name}</bdi> · {serviceName(booking.service, i18n.language)} <ModeTag mode={booking.mode} />{' '}
