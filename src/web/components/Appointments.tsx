@@ -100,13 +100,6 @@ export function formatDay(date: string, lang: string, opts: { year?: boolean; sh
   }).format(new Date(`${date}T12:00:00Z`));
 }
 
-/** A clock time of an instant in a zone, `HH:MM`. */
-export function clockIn(iso: string, timeZone: string) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .format(new Date(iso))
-    .replace(/^24/, '00');
-}
-
 export function browserTimeZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || MOROCCO_TZ;
@@ -178,14 +171,15 @@ const SLOT = '\u0000';
  */
 export function WithCode({ text, code }: { text: (marker: string) => string; code: string }) {
   const [before, after = ''] = text(SLOT).split(SLOT);
+  // one span: in a flex button, loose text would lose its spaces
   return (
-    <>
+    <span>
       {before}
       <bdi dir="ltr" className="nowrap">
         {code}
       </bdi>
       {after}
-    </>
+    </span>
   );
 }
 
@@ -274,16 +268,16 @@ export function SlotPicker(props: {
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const today = moroccoToday();
-  const [from, setFrom] = useState(today);
+  // The first week starts on the server's today in Morocco (browsers' zone data for Morocco can be wrong).
+  const [start, setStart] = useState<{ from: string; today: string } | null>(null);
   const [day, setDay] = useState<string | null>(null);
   const name = useId();
-  const to = addDays(from, 6);
+  const range = start ? `from=${start.from}&to=${addDays(start.from, 6)}&` : '';
   const slots = useQuery({
-    queryKey: ['appt-slots', props.serviceId, props.officialId ?? '', props.timeZone, from],
+    queryKey: ['appt-slots', props.serviceId, props.officialId ?? '', props.timeZone, start?.from ?? 'today'],
     queryFn: () =>
       api<SlotsPage>(
-        `/api/appointments/services/${props.serviceId}/slots?from=${from}&to=${to}&timeZone=${encodeURIComponent(props.timeZone)}${props.officialId ? `&officialId=${props.officialId}` : ''}`,
+        `/api/appointments/services/${props.serviceId}/slots?${range}timeZone=${encodeURIComponent(props.timeZone)}${props.officialId ? `&officialId=${props.officialId}` : ''}`,
       ),
     placeholderData: keepPreviousData,
   });
@@ -291,19 +285,23 @@ export function SlotPicker(props: {
   if (slots.isError) return <ErrorBox error={slots.error} retry={() => slots.refetch()} />;
   // one choice per start time (the server seats the citizen with any official when none is named)
   const byStart = new Map<string, Slot>();
+  const weekEnd = addDays(start?.from ?? slots.data.from, 6);
   for (const s of slots.data.items)
-    if (s.seatsLeft > 0 && !byStart.has(s.startsAt)) byStart.set(s.startsAt, s);
+    if (s.seatsLeft > 0 && s.morocco.date <= weekEnd && !byStart.has(s.startsAt)) byStart.set(s.startsAt, s);
   const days = new Map<string, Slot[]>();
   for (const s of byStart.values()) days.set(s.morocco.date, [...(days.get(s.morocco.date) ?? []), s]);
   const chosenDay = day && days.has(day) ? day : ([...days.keys()][0] ?? null);
   const times = chosenDay ? (days.get(chosenDay) ?? []) : [];
   const differs = times.some((s) => s.local.offset !== s.morocco.offset);
   const hintId = `${name}-hint`;
+  const today = start?.today ?? slots.data.from;
+  const from = start?.from ?? slots.data.from;
+  const to = addDays(from, 6);
   const horizonEnd = addDays(today, slots.data.service.horizonDays);
   const pick = (s: Slot) =>
     props.onChange({ startsAt: s.startsAt, officialId: props.officialId ? s.officialId : null, slot: s });
   const move = (n: number) => {
-    setFrom(addDays(from, n));
+    setStart({ from: addDays(from, n), today });
     setDay(null);
   };
   const describedBy = props.error && props.errorId ? props.errorId : undefined;

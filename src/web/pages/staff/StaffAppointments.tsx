@@ -9,7 +9,6 @@ import {
   formatDay,
   MOROCCO_TZ,
   ModeTag,
-  moroccoToday,
   type Picked,
   SlotPicker,
   StatusTag,
@@ -57,7 +56,8 @@ export default function StaffAppointments() {
   const lang = i18n.language;
   const { session, institution, membership } = useStaffContext();
   const [view, setView] = useState<'day' | 'week'>('day');
-  const [date, setDate] = useState(moroccoToday);
+  // null: today, as the server counts it in Morocco
+  const [date, setDate] = useState<string | null>(null);
   const [serviceId, setServiceId] = useState('');
   const [officialId, setOfficialId] = useState('');
   const [moved, setMoved] = useState<string | null>(null);
@@ -71,7 +71,8 @@ export default function StaffAppointments() {
     queryFn: () => api<{ items: OfficialRow[] }>(`/api/appointments/officials?institutionId=${instId}`),
     enabled: !!instId && wholeService,
   });
-  const params = new URLSearchParams({ institutionId: instId ?? '', date, view });
+  const params = new URLSearchParams({ institutionId: instId ?? '', view });
+  if (date) params.set('date', date);
   if (serviceId) params.set('serviceId', serviceId);
   if (officialId) params.set('officialId', officialId);
   const cal = useQuery({
@@ -83,6 +84,8 @@ export default function StaffAppointments() {
   if (session.data?.account.kind !== 'staff') return <Redirect to="/signin" />;
   if (!institution || !membership) return <Loading />;
   const step = view === 'day' ? 1 : 7;
+  const shown = date ?? cal.data?.from ?? '';
+  const go = (n: number) => shown && setDate(addDays(shown, n));
   const days: string[] = [];
   if (cal.data) for (let d = cal.data.from; d <= cal.data.to; d = addDays(d, 1)) days.push(d);
   const officialList = (officials.data?.items ?? []).filter((o) => o.active);
@@ -106,7 +109,7 @@ export default function StaffAppointments() {
           ))}
         </fieldset>
         <div className="week-nav">
-          <button type="button" className="secondary" onClick={() => setDate(addDays(date, -step))}>
+          <button type="button" className="secondary" onClick={() => go(-step)}>
             {t(view === 'day' ? 'appt.cal.prevDay' : 'appt.cal.prevWeek')}
           </button>
           <div className="field">
@@ -115,14 +118,14 @@ export default function StaffAppointments() {
               id={ids.date}
               type="date"
               dir="ltr"
-              value={date}
+              value={shown}
               onChange={(e) => e.target.value && setDate(e.target.value)}
             />
           </div>
-          <button type="button" className="secondary" onClick={() => setDate(addDays(date, step))}>
+          <button type="button" className="secondary" onClick={() => go(step)}>
             {t(view === 'day' ? 'appt.cal.nextDay' : 'appt.cal.nextWeek')}
           </button>
-          <button type="button" className="linklike" onClick={() => setDate(moroccoToday())}>
+          <button type="button" className="linklike" onClick={() => setDate(null)}>
             {t('appt.cal.today')}
           </button>
         </div>

@@ -5,9 +5,7 @@ import { Link, Redirect } from 'wouter';
 import { type ApiError, api } from '../../api.js';
 import {
   type Booking,
-  clockIn,
   formatDay,
-  MOROCCO_TZ,
   ModeTag,
   StatusTag,
   serviceName,
@@ -33,7 +31,9 @@ export type Ticket = {
   visitorName: string | null;
   counter: string | null;
   checkedInAt: string;
+  checkedInClock: string;
   calledAt: string | null;
+  calledClock: string | null;
   finishedAt: string | null;
   waitMinutes: number | null;
   outcome: string | null;
@@ -209,7 +209,7 @@ export default function StaffDeskQueue() {
                       <td>{t(`appt.kind.${tk.kind}`)}</td>
                       <td>{svcName(tk.serviceId)}</td>
                       <td>
-                        <Time>{clockIn(tk.checkedInAt, MOROCCO_TZ)}</Time>
+                        <Time>{tk.checkedInClock}</Time>
                       </td>
                     </tr>
                   ))}
@@ -770,7 +770,7 @@ function VisitorLog({ institutionId }: { institutionId: string }) {
                       <bdi>{tk.visitorName ?? '—'}</bdi>
                     </td>
                     <td>
-                      <Time>{clockIn(tk.checkedInAt, MOROCCO_TZ)}</Time>
+                      <Time>{tk.checkedInClock}</Time>
                     </td>
                     <td>
                       {tk.waitMinutes === null ? '—' : t('appt.desk.minutes', { count: tk.waitMinutes })}
