@@ -426,6 +426,13 @@ describe('appointments at the agency', () => {
       .getByRole('heading', { level: 1, name: tr('ar', 'appt.desk.title', { body: aubm.nameAr }) })
       .waitFor();
     await arDesk.page.getByText(tr('ar', 'appt.desk.doneCount_two', { count: 2 })).waitFor();
+    // the list of the national migrant day, for the desk
+    await arDesk.page.getByLabel(tr('ar', 'appt.desk.openDay'), { exact: true }).selectOption({ index: 3 });
+    const list = arDesk.page.getByRole('table', { name: tr('ar', 'appt.desk.openDayList') });
+    await list
+      .getByText(/^AUBM-JPO-/)
+      .first()
+      .waitFor();
     await axe(arDesk.page, 'desk queue ar');
     await arDesk.page.setViewportSize({ width: 360, height: 780 });
     await screenshot(arDesk.page, 'ar-phone-desk-queue');

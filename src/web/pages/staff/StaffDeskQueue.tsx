@@ -583,7 +583,7 @@ function ExpectedVisitor({
         · <bdi>{name}</bdi> · {serviceName(booking.service, i18n.language)} <ModeTag mode={booking.mode} />{' '}
         <StatusTag status={booking.status} />
       </p>
-      {booking.status === 'booked' && (
+      {booking.status === 'booked' && (booking.mode === 'in_person' || started) && (
         <div className="buttons">
           {booking.mode === 'in_person' && (
             <button type="button" onClick={() => onCheckIn({ appointmentId: booking.id }, name)}>
