@@ -16,7 +16,7 @@ type L = keyof typeof T;
 type Key = keyof typeof appointments.en | keyof typeof appointments.ar | keyof typeof fr;
 const tr = (lang: L, key: Key, vars: Record<string, string | number> = {}) =>
   (T[lang] as Record<string, string>)[key]!.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The clock of an instant in a zone, as the pages show it. */
 const clock = (iso: string | Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
@@ -51,8 +51,10 @@ afterAll(async () => {
 /** On the booking page: the body, the service, the mode; then the first free time of the first day shown. */
 async function chooseSlot(page: Page, lang: L, mode: 'in_person' | 'video') {
   await page.getByLabel(tr(lang, 'appt.book.body')).selectOption(aubm.id);
-  await page.getByRole('radio', { name: new RegExp(escape(service[lang])) }).check();
-  await page.getByRole('radio', { name: new RegExp(`^${escape(tr(lang, `appt.mode.${mode}`))}`) }).check();
+  await page.getByRole('radio', { name: new RegExp(escapeRegExp(service[lang])) }).check();
+  await page
+    .getByRole('radio', { name: new RegExp(`^${escapeRegExp(tr(lang, `appt.mode.${mode}`))}`) })
+    .check();
   const time = page.locator('.chips.times input[type=radio]').first();
   await time.check();
   return (await time.getAttribute('value'))!;
@@ -102,6 +104,7 @@ describe('appointments in the citizen portal', () => {
     expect(await review.textContent()).toContain(clock(startsAt, 'America/Toronto'));
     expect(await review.textContent()).toContain(tr(lang, 'appt.when.local', { zone: 'America/Toronto' }));
     await axe(page, 'book with a time chosen fr');
+    await screenshot(page, 'fr-phone-appointments-slots-toronto');
     // not signed in: the e-mail code, then the button to book
     await signInByCode(page, lang, email, 'CA');
     await page.getByRole('button', { name: tr(lang, 'appt.book.submit') }).click();
@@ -156,6 +159,7 @@ describe('appointments in the citizen portal', () => {
     expect(ics2.start.toISOString()).toBe(new Date(newStart).toISOString());
     expect(ics2.uid).toBe(ics.uid);
     expect(ics2.sequence).toBe(1);
+    await screenshot(page, 'fr-phone-appointments-rescheduled');
 
     // "my appointments" shows the new time
     await page.goto('/appointments/mine');
@@ -207,7 +211,7 @@ describe('appointments in the citizen portal', () => {
     // a second booking, cancelled after the confirmation
     await page.goto('/appointments');
     await page.getByLabel(tr(lang, 'appt.book.body')).selectOption(aubm.id);
-    await page.getByRole('radio', { name: new RegExp(escape(service[lang])) }).check();
+    await page.getByRole('radio', { name: new RegExp(escapeRegExp(service[lang])) }).check();
     await page.locator('.chips.days input[type=radio]').nth(2).check();
     await page.locator('.chips.times input[type=radio]').first().check();
     await page.getByRole('button', { name: tr(lang, 'appt.book.submit') }).click();

@@ -125,13 +125,14 @@ export const commonZones = [
   'Africa/Casablanca',
 ];
 
-/** A zone as people read it: `heure de l’Est nord-américain (America/Toronto)`. */
+/** A zone as people read it: `Toronto — heure de l’Est nord-américain`. */
 export function zoneLabel(tz: string, lang: string) {
   try {
     const name = new Intl.DateTimeFormat(locale(lang), { timeZone: tz, timeZoneName: 'longGeneric' })
       .formatToParts(new Date())
       .find((p) => p.type === 'timeZoneName')?.value;
-    return name ? `${name} (${tz})` : tz;
+    const city = tz.split('/').pop()!.replace(/_/g, ' ');
+    return name ? `${city} — ${name}` : tz;
   } catch {
     return tz;
   }
