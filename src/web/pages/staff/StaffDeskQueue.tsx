@@ -95,7 +95,8 @@ export default function StaffDeskQueue() {
           ? t('appt.desk.ticketIssued', { ticket: ticket.code, name })
           : t('appt.desk.ticketGiven', { ticket: ticket.code }),
       );
-      await refresh();
+      // the form is cleared at once; the lists follow
+      void refresh();
       return true;
     } catch (e) {
       setError(e as ApiError);
