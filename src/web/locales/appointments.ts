@@ -575,7 +575,8 @@ export const appointments = defineWebMessages({
     'appt.detail.status': 'الحالة',
     'appt.detail.case': 'الملف',
     'appt.detail.openCase': 'فتح الملف المرتبط',
-    'appt.detail.ics': 'تنزيل ملف التقويم (.ics)',
+    // the file type kept left to right: U+2066 … U+2069
+    'appt.detail.ics': 'تنزيل ملف التقويم \u2066(.ics)\u2069',
     'appt.detail.reschedule': 'تغيير الوقت',
     'appt.detail.rescheduleTitle': 'اختر وقتًا آخر',
     'appt.detail.confirmReschedule': 'انقل موعدي إلى هذا الوقت',
