@@ -196,7 +196,14 @@ describe.each(testDatabases())('appointments through the API on %s', (kind) => {
     const own = (await khadija.get('/api/cases'))
       .json()
       .items.find((c: { institutionId: string }) => c.institutionId === aubm);
-    const free = await slots(svc('note-renseignements').id);
+    // a time that does not overlap the booking she holds from the demo (which depends on the time of day)
+    const held = (await khadija.get('/api/appointments')).json().items as {
+      startsAt: string;
+      endsAt: string;
+    }[];
+    const free = (await slots(svc('note-renseignements').id)).filter(
+      (s) => !held.some((h) => h.startsAt < s.endsAt && s.startsAt < h.endsAt),
+    );
     const ok = await khadija.post('/api/appointments', {
       serviceId: svc('note-renseignements').id,
       startsAt: free[0]!.startsAt,

@@ -32,7 +32,9 @@ export async function webRoutes(app: FastifyInstance) {
   });
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0]!;
-    if (url.startsWith('/api/') || path.extname(url)) return reply.callNotFound();
+    // A file name has an extension; a page address may have a dot too (the token of an e-mail's link).
+    const page = url.startsWith('/appointments/manage/');
+    if (url.startsWith('/api/') || (path.extname(url) && !page)) return reply.callNotFound();
     const lang = req.lang;
     return reply
       .type('text/html; charset=utf-8')

@@ -28,6 +28,15 @@ const StaffSecurity = lazy(() => import('./pages/staff/StaffSecurity.js'));
 const StaffStalled = lazy(() => import('./pages/staff/StaffStalled.js'));
 const StaffAdmin = lazy(() => import('./pages/staff/StaffAdmin.js'));
 const StaffCorrespondence = lazy(() => import('./pages/staff/StaffCorrespondence.js'));
+const Appointments = lazy(() => import('./pages/Appointments.js'));
+const MyAppointments = lazy(() => import('./pages/MyAppointments.js'));
+const AppointmentPage = lazy(() => import('./pages/AppointmentPage.js'));
+const ManageAppointment = lazy(() => import('./pages/ManageAppointment.js'));
+const OpenDays = lazy(() => import('./pages/OpenDays.js'));
+const WaitingScreen = lazy(() => import('./pages/WaitingScreen.js'));
+const StaffAppointments = lazy(() => import('./pages/staff/StaffAppointments.js'));
+const StaffDeskQueue = lazy(() => import('./pages/staff/StaffDeskQueue.js'));
+const StaffFigures = lazy(() => import('./pages/staff/StaffFigures.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -59,6 +68,14 @@ function NotFound() {
 }
 
 function App() {
+  // The waiting-room screen is shown alone on a television: no header, no menu.
+  const [location] = useLocation();
+  if (location.startsWith('/screen/'))
+    return (
+      <Suspense fallback={<Loading />}>
+        <Route path="/screen/:institutionId" component={WaitingScreen} />
+      </Suspense>
+    );
   return (
     <Layout>
       <FocusOnNavigate />
@@ -75,6 +92,12 @@ function App() {
           <Route path="/track" component={Track} />
           <Route path="/track/:number" component={Track} />
           <Route path="/me" component={Profile} />
+          <Route path="/appointments" component={Appointments} />
+          <Route path="/appointments/mine" component={MyAppointments} />
+          <Route path="/appointments/manage/:token" component={ManageAppointment} />
+          <Route path="/appointments/events/registrations/:id" component={OpenDays} />
+          <Route path="/appointments/:id" component={AppointmentPage} />
+          <Route path="/open-days" component={OpenDays} />
           <Route path="/staff" component={StaffQueue} />
           <Route path="/staff/desk" component={StaffDesk} />
           <Route path="/staff/security" component={StaffSecurity} />
@@ -82,6 +105,9 @@ function App() {
           <Route path="/staff/admin" component={StaffAdmin} />
           <Route path="/staff/correspondence" component={StaffCorrespondence} />
           <Route path="/staff/cases/:id" component={StaffCase} />
+          <Route path="/staff/appointments" component={StaffAppointments} />
+          <Route path="/staff/appointments/figures" component={StaffFigures} />
+          <Route path="/staff/desk-queue" component={StaffDeskQueue} />
           <Route component={NotFound} />
         </Switch>
       </Suspense>

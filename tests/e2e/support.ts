@@ -36,11 +36,13 @@ export async function newPage(
   base: string,
   lang: 'ar' | 'fr',
   size: 'phone' | 'desktop' = 'phone',
+  opts: { timezoneId?: string } = {},
 ) {
   const context: BrowserContext = await browser.newContext({
     viewport: size === 'phone' ? { width: 360, height: 780 } : { width: 1280, height: 900 },
     locale: lang === 'ar' ? 'ar-MA' : 'fr-FR',
     baseURL: base,
+    timezoneId: opts.timezoneId,
   });
   await context.addCookies([{ name: 'lang', value: lang, url: base }]);
   const page = await context.newPage();

@@ -18,6 +18,10 @@ import {
   queueTickets,
 } from './schema.js';
 import { type Ctx, isUniqueViolation, moroccoToday, nextCounter, nowOf, placeOf } from './service.js';
+import { formatMinutes, MOROCCO_TZ, wallClock } from './tz.js';
+
+/** The clock in Morocco at an instant, `HH:MM`, so pages need not trust the browser's time-zone data. */
+const moroccoClock = (d: Date) => formatMinutes(wallClock(d, MOROCCO_TZ).minutes);
 
 type TicketRow = typeof queueTickets.$inferSelect;
 
@@ -35,7 +39,9 @@ export function presentTicket(t: TicketRow, staff: boolean, visitorName?: string
     visitorName: staff ? (visitorName ?? t.visitorName) : null,
     counter: t.counter,
     checkedInAt: t.checkedInAt.toISOString(),
+    checkedInClock: moroccoClock(t.checkedInAt),
     calledAt: t.calledAt?.toISOString() ?? null,
+    calledClock: t.calledAt ? moroccoClock(t.calledAt) : null,
     finishedAt: t.finishedAt?.toISOString() ?? null,
     waitMinutes: t.calledAt ? Math.round((t.calledAt.getTime() - t.checkedInAt.getTime()) / 60_000) : null,
     outcome: t.outcome,

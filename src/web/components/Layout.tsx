@@ -45,10 +45,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav className="wrap nav" aria-label={t('app.name')}>
           <Link href="/guides">{t('nav.guides')}</Link>
           <Link href="/track">{t('nav.track')}</Link>
+          {!staff && <Link href="/appointments">{t('appt.nav.book')}</Link>}
           {staff && (
             <>
               <Link href="/staff">{t('staff.nav.queue')}</Link>
               <Link href="/staff/desk">{t('staff.nav.desk')}</Link>
+              <Link href="/staff/appointments">{t('appt.nav.calendar')}</Link>
+              <Link href="/staff/desk-queue">{t('appt.nav.deskQueue')}</Link>
               {roles.some((r) => r === 'supervisor' || r === 'institution_admin' || r === 'auditor') && (
                 <Link href="/staff/stalled">{t('staff.nav.stalled')}</Link>
               )}

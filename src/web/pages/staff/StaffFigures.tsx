@@ -1,0 +1,193 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Redirect } from 'wouter';
+import { api } from '../../api.js';
+import { addDays, formatDay, moroccoToday, serviceName } from '../../components/Appointments.js';
+import { ErrorBox, Loading } from '../../components/Layout.js';
+import { localName } from '../../i18n.js';
+import { useStaffContext } from './useStaff.js';
+
+type Figures = {
+  bookings: number;
+  cancelled: number;
+  noShows: number;
+  attended: number;
+  visitors: number;
+  walkIns: number;
+  called: number;
+  queueNoShows: number;
+  waitAverageMinutes: number | null;
+  waitMedianMinutes: number | null;
+  waitMaxMinutes: number | null;
+};
+type Report = {
+  from: string;
+  to: string;
+  services: { id: string; code: string; nameAr: string; nameFr: string; nameEn: string }[];
+  rows: (Figures & { day: string; serviceId: string | null })[];
+  byService: (Figures & { serviceId: string | null })[];
+  byDay: (Figures & { day: string })[];
+  total: Figures;
+};
+const columns = [
+  'bookings',
+  'cancelled',
+  'noShows',
+  'attended',
+  'visitors',
+  'walkIns',
+  'queueNoShows',
+] as const;
+
+/** Bookings, no-shows and the wait at the desk, per service and per day. */
+export default function StaffFigures() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { session, institution } = useStaffContext();
+  const [range, setRange] = useState(() => ({
+    from: addDays(moroccoToday(), -30),
+    to: addDays(moroccoToday(), 30),
+  }));
+  const ids = { from: useId(), to: useId(), err: useId() };
+  const instId = institution?.id;
+  const q = useQuery({
+    queryKey: ['appt-figures', instId, range.from, range.to],
+    queryFn: () =>
+      api<Report>(`/api/appointments/figures?institutionId=${instId}&from=${range.from}&to=${range.to}`),
+    enabled: !!instId && range.from <= range.to,
+  });
+  if (session.isPending) return <Loading />;
+  if (session.data?.account.kind !== 'staff') return <Redirect to="/signin" />;
+  if (!institution) return <Loading />;
+  const rangeError = range.from > range.to ? t('appt.fig.rangeError') : null;
+  const svc = (id: string | null) =>
+    id
+      ? serviceName(
+          q.data?.services.find((s) => s.id === id),
+          lang,
+        )
+      : t('appt.fig.noService');
+  const minutes = (m: number | null) => (m === null ? '—' : t('appt.desk.minutes', { count: m }));
+  const table = (caption: string, first: string, rows: (Figures & { key: string; label: string })[]) => (
+    <div className="table-wrap">
+      <table className="table figures">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{first}</th>
+            {columns.map((c) => (
+              <th scope="col" key={c}>
+                {t(`appt.fig.${c}`)}
+              </th>
+            ))}
+            <th scope="col">{t('appt.fig.waitAverage')}</th>
+            <th scope="col">{t('appt.fig.waitMax')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              {columns.map((c) => (
+                <td key={c}>{r[c]}</td>
+              ))}
+              <td>{minutes(r.waitAverageMinutes)}</td>
+              <td>{minutes(r.waitMaxMinutes)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  return (
+    <>
+      <h1>{t('appt.fig.title', { body: localName(institution, lang) })}</h1>
+      <p className="links-row">
+        <Link href="/staff/appointments">{t('appt.nav.calendar')}</Link>
+      </p>
+      <div className="row">
+        <div className="field">
+          <label htmlFor={ids.from}>{t('appt.fig.from')}</label>
+          <input
+            id={ids.from}
+            type="date"
+            dir="ltr"
+            value={range.from}
+            onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.to}>{t('appt.fig.to')}</label>
+          <input
+            id={ids.to}
+            type="date"
+            dir="ltr"
+            value={range.to}
+            onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
+            aria-invalid={!!rangeError}
+            aria-describedby={rangeError ? ids.err : undefined}
+          />
+          {rangeError && (
+            <p className="field-error" id={ids.err}>
+              {rangeError}
+            </p>
+          )}
+        </div>
+      </div>
+      {rangeError ? null : q.isPending ? (
+        <Loading />
+      ) : q.isError ? (
+        <ErrorBox error={q.error} retry={() => q.refetch()} />
+      ) : (
+        <>
+          <dl className="stats" data-testid="figures-total">
+            {columns.map((c) => (
+              <div key={c}>
+                <dt>{t(`appt.fig.${c}`)}</dt>
+                <dd>{q.data.total[c]}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>{t('appt.fig.waitAverage')}</dt>
+              <dd>{minutes(q.data.total.waitAverageMinutes)}</dd>
+            </div>
+            <div>
+              <dt>{t('appt.fig.waitMedian')}</dt>
+              <dd>{minutes(q.data.total.waitMedianMinutes)}</dd>
+            </div>
+          </dl>
+          {q.data.byService.length === 0 ? (
+            <p className="empty">{t('appt.fig.none')}</p>
+          ) : (
+            <>
+              {table(
+                t('appt.fig.byService'),
+                t('appt.detail.service'),
+                q.data.byService.map((r) => ({ ...r, key: r.serviceId ?? '-', label: svc(r.serviceId) })),
+              )}
+              {table(
+                t('appt.fig.byDay'),
+                t('appt.fig.day'),
+                q.data.byDay.map((r) => ({
+                  ...r,
+                  key: r.day,
+                  label: formatDay(r.day, lang, { short: true }),
+                })),
+              )}
+              {table(
+                t('appt.fig.byDayService'),
+                t('appt.fig.dayService'),
+                q.data.rows.map((r) => ({
+                  ...r,
+                  key: `${r.day}|${r.serviceId ?? ''}`,
+                  label: `${formatDay(r.day, lang, { short: true })} — ${svc(r.serviceId)}`,
+                })),
+              )}
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
