@@ -81,4 +81,28 @@ describe('calls and letters', () => {
     await screenshot(page, 'ar-desktop-staff-dead-letters');
     await context.close();
   }, 60_000);
+
+  it('the administrator rewords a message with a live preview, saves it, and can go back to the platform’s wording', async () => {
+    const { page, context } = await staff('fr', 'admin@aml.demo');
+    await page.goto('/staff/messages');
+    await page.getByRole('heading', { name: fr['staff.msg.title'] }).waitFor();
+    await page.getByLabel(fr['staff.msg.channel']).selectOption('sms');
+    const body = page.getByLabel(fr['staff.msg.body']);
+    await body.fill('Jisr : votre demande {tracking} est bien reçue.');
+    await page
+      .getByRole('region', { name: fr['staff.msg.preview'] })
+      .getByText(/^Jisr : votre demande [A-Z]+-\d{4}-\d{6} est bien reçue\.$/)
+      .waitFor();
+    await expectNoAxeViolations(page, 'message templates fr');
+    await screenshot(page, 'fr-desktop-staff-message-templates');
+    await page.getByRole('button', { name: fr['staff.msg.save'] }).click();
+    await page.getByText(fr['staff.msg.custom']).waitFor();
+    // an unknown placeholder is refused with a clear message
+    await body.fill('Bonjour {inconnu}');
+    await page.getByRole('button', { name: fr['staff.msg.save'] }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('button', { name: fr['staff.msg.reset'] }).click();
+    await page.getByText(fr['staff.msg.default']).waitFor();
+    await context.close();
+  }, 90_000);
 });

@@ -56,6 +56,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href="/staff/stalled">{t('staff.nav.stalled')}</Link>
               )}
               {roles.includes('institution_admin') && <Link href="/staff/admin">{t('staff.nav.admin')}</Link>}
+              {roles.includes('institution_admin') && (
+                <Link href="/staff/messages">{t('staff.nav.messages')}</Link>
+              )}
               <Link href="/staff/correspondence">{t('staff.nav.mail')}</Link>
               <Link href="/staff/security">{t('staff.nav.security')}</Link>
             </>

@@ -362,6 +362,20 @@ export const en = {
   'profile.channels.lead':
     'Messages about all your cases go by these channels, from now on. SMS and WhatsApp wait for daytime where you live ({{zone}}).',
   'profile.channels.saved': 'Your channels were saved.',
+  'staff.nav.messages': 'Message templates',
+  'staff.msg.title': 'Messages sent to citizens and staff',
+  'staff.msg.event': 'Event',
+  'staff.msg.channel': 'Channel',
+  'staff.msg.language': 'Language',
+  'staff.msg.subject': 'Subject',
+  'staff.msg.body': 'Text',
+  'staff.msg.placeholders': 'You may use: {{list}}',
+  'staff.msg.preview': 'Preview',
+  'staff.msg.save': 'Save this wording',
+  'staff.msg.reset': 'Back to the platform’s wording',
+  'staff.msg.custom': 'Your wording',
+  'staff.msg.default': 'Platform’s wording',
+  'staff.msg.segments': '{{count}} SMS',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 
