@@ -17,6 +17,7 @@ import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deskRoutes } from '../modules/desk/routes.js';
 import { institutionRoutes } from '../modules/institutions/routes.js';
 import { devMailboxRoutes, notificationRoutes } from '../modules/notifications/routes.js';
+import { reportingRoutes } from '../modules/reporting/routes.js';
 import { territoryRoutes } from '../modules/territory/routes.js';
 import { workflowRoutes } from '../modules/workflow/routes.js';
 import { installAuth } from './auth.js';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(auditRoutes);
   await app.register(deskRoutes);
   await app.register(workflowRoutes);
+  await app.register(reportingRoutes);
   await app.register(notificationRoutes);
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
   await app.register(webRoutes);

@@ -28,6 +28,7 @@ const StaffSecurity = lazy(() => import('./pages/staff/StaffSecurity.js'));
 const StaffStalled = lazy(() => import('./pages/staff/StaffStalled.js'));
 const StaffAdmin = lazy(() => import('./pages/staff/StaffAdmin.js'));
 const StaffCorrespondence = lazy(() => import('./pages/staff/StaffCorrespondence.js'));
+const StaffOversight = lazy(() => import('./pages/staff/StaffOversight.js'));
 const StaffMessageTemplates = lazy(() => import('./pages/staff/StaffMessageTemplates.js'));
 const Appointments = lazy(() => import('./pages/Appointments.js'));
 const MyAppointments = lazy(() => import('./pages/MyAppointments.js'));
@@ -105,6 +106,7 @@ function App() {
           <Route path="/staff/stalled" component={StaffStalled} />
           <Route path="/staff/admin" component={StaffAdmin} />
           <Route path="/staff/correspondence" component={StaffCorrespondence} />
+          <Route path="/staff/oversight" component={StaffOversight} />
           <Route path="/staff/messages" component={StaffMessageTemplates} />
           <Route path="/staff/cases/:id" component={StaffCase} />
           <Route path="/staff/appointments" component={StaffAppointments} />

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../../src/web/locales/ar.js';
@@ -198,4 +199,32 @@ describe('back office', () => {
     await expectNoAxeViolations(page, 'desk ar');
     await context.close();
   }, 90_000);
+
+  it('the provincial overseer sees the commune in the province’s figures and opens its oldest file read-only', async () => {
+    for (const lang of ['fr', 'ar'] as const) {
+      const { page, context } = await staffPage(lang, 'province@piam.demo');
+      await page.getByRole('link', { name: tr(lang, 'staff.nav.oversight') }).click();
+      await page.getByRole('heading', { level: 1, name: tr(lang, 'staff.over.title') }).waitFor();
+      const row = page.getByRole('row', {
+        name: new RegExp(lang === 'fr' ? 'Commune d’Aït Melloul' : 'جماعة آيت ملول'),
+      });
+      await row.waitFor();
+      // the walk-in's request registered above is among the cases the commune received
+      const received = Number(await row.getByRole('cell').nth(2).textContent());
+      const result = (await portal.p.database.db.execute(
+        sql`select count(*)::int as n from cases c join institutions i on i.id = c.institution_id where i.code = 'AML'`,
+      )) as unknown as { rows: { n: number }[] };
+      const n = result.rows[0]!.n;
+      expect(received).toBe(n);
+      expect(Number(await row.getByRole('cell').first().textContent())).toBe(6);
+      await expectNoAxeViolations(page, `oversight ${lang}`);
+      await screenshot(page, `${lang}-desktop-oversight`);
+      if (lang === 'fr') {
+        await page.locator('.case-list a').first().click();
+        await page.getByRole('heading', { name: tr(lang, 'staff.ws.actions') }).waitFor();
+        expect(await page.getByRole('button', { name: tr(lang, 'action.acknowledge') }).count()).toBe(0);
+      }
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -14,6 +14,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const signedIn = session.data?.account.kind === 'citizen';
   const staff = session.data?.account.kind === 'staff';
   const roles = session.data?.memberships.map((m) => m.role) ?? [];
+  const overseer = (session.data?.scopes.length ?? 0) > 0;
   const signOut = async () => {
     await api('/api/auth/logout', { method: 'POST' });
     qc.setQueryData(['session'], null);
@@ -52,6 +53,10 @@ export function Layout({ children }: { children: ReactNode }) {
               <Link href="/staff/desk">{t('staff.nav.desk')}</Link>
               <Link href="/staff/appointments">{t('appt.nav.calendar')}</Link>
               <Link href="/staff/desk-queue">{t('appt.nav.deskQueue')}</Link>
+              {(overseer ||
+                roles.some((r) => r === 'supervisor' || r === 'institution_admin' || r === 'auditor')) && (
+                <Link href="/staff/oversight">{t('staff.nav.oversight')}</Link>
+              )}
               {roles.some((r) => r === 'supervisor' || r === 'institution_admin' || r === 'auditor') && (
                 <Link href="/staff/stalled">{t('staff.nav.stalled')}</Link>
               )}

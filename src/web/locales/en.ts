@@ -376,6 +376,16 @@ export const en = {
   'staff.msg.custom': 'Your wording',
   'staff.msg.default': 'Platform’s wording',
   'staff.msg.segments': '{{count}} SMS',
+  'staff.nav.oversight': 'Figures',
+  'staff.over.title': 'Bodies under watch',
+  'staff.over.body': 'Body',
+  'staff.over.open': 'Open',
+  'staff.over.overdue': 'Overdue',
+  'staff.over.received': 'Received (90 days)',
+  'staff.over.median': 'Median days to answer',
+  'staff.over.oldest': 'Oldest open since',
+  'staff.over.oldestCases': 'The oldest open cases',
+  'staff.over.empty': 'No body to show.',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 

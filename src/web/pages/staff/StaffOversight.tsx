@@ -1,0 +1,97 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { api } from '../../api.js';
+import { StateBadge } from '../../components/CaseBits.js';
+import { ErrorBox, Loading } from '../../components/Layout.js';
+import { formatDate, localName } from '../../i18n.js';
+
+type Row = {
+  id: string;
+  code: string;
+  nameAr: string;
+  nameFr: string;
+  nameEn: string;
+  open: number;
+  overdue: number;
+  received90: number;
+  medianDaysToAnswer: number | null;
+  oldestOpenAt: string | null;
+};
+type Oldest = {
+  id: string;
+  trackingNumber: string;
+  subject: string;
+  state: string;
+  dueAt: string;
+  createdAt: string;
+  institutionCode: string;
+};
+
+/** What an overseer (province, region, nation) or a supervisor watches: volumes, delays, the oldest files. */
+export default function StaffOversight() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const data = useQuery({
+    queryKey: ['oversight'],
+    queryFn: () => api<{ institutions: Row[]; oldest: Oldest[] }>('/api/oversight'),
+  });
+  if (data.isPending) return <Loading />;
+  if (data.isError) return <ErrorBox error={data.error} retry={() => data.refetch()} />;
+  const nf = new Intl.NumberFormat(lang === 'ar' ? 'ar-MA-u-nu-latn' : lang);
+  return (
+    <>
+      <h1>{t('staff.over.title')}</h1>
+      {data.data.institutions.length === 0 ? (
+        <p className="empty">{t('staff.over.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.over.body')}</th>
+                <th scope="col">{t('staff.over.open')}</th>
+                <th scope="col">{t('staff.over.overdue')}</th>
+                <th scope="col">{t('staff.over.received')}</th>
+                <th scope="col">{t('staff.over.median')}</th>
+                <th scope="col">{t('staff.over.oldest')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.data.institutions.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{localName(r, lang)}</th>
+                  <td>{nf.format(r.open)}</td>
+                  <td className={r.overdue > 0 ? 'late-cell' : ''}>{nf.format(r.overdue)}</td>
+                  <td>{nf.format(r.received90)}</td>
+                  <td>{r.medianDaysToAnswer === null ? '—' : nf.format(r.medianDaysToAnswer)}</td>
+                  <td>{r.oldestOpenAt ? formatDate(r.oldestOpenAt, lang) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('staff.over.oldestCases')}</h2>
+      <ul className="case-list">
+        {data.data.oldest.map((c) => (
+          <li key={c.id}>
+            <Link href={`/staff/cases/${c.id}`}>
+              <span className="tracking">
+                <bdi dir="ltr">{c.trackingNumber}</bdi>
+              </span>
+              <strong dir="auto">{c.subject}</strong>
+            </Link>
+            <div className="meta">
+              <StateBadge state={c.state} />
+              <span className="muted">{t('case.filedOn', { date: formatDate(c.createdAt, lang) })}</span>
+              <span className={new Date(c.dueAt) < new Date() ? 'tag late' : 'muted'}>
+                {t('cases.due', { date: formatDate(c.dueAt, lang) })}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
