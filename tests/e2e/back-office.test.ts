@@ -52,6 +52,14 @@ describe('back office', () => {
     await screenshot(page, 'fr-desktop-staff-queue');
     await page.getByRole('link', { name: tr(lang, 'staff.nav.desk') }).click();
     await page.getByRole('heading', { level: 1, name: tr(lang, 'staff.desk.title') }).waitFor();
+    // a visitor who only wanted information: logged without a case
+    await page.getByLabel(tr(lang, 'staff.desk.visitor')).fill('Mme Aït Ali');
+    await page.getByLabel(tr(lang, 'staff.visits.purpose')).fill('Horaires du bureau MRE en été');
+    await page.getByRole('button', { name: tr(lang, 'staff.visits.save'), exact: true }).click();
+    await page
+      .getByRole('region', { name: tr(lang, 'staff.visits.title') })
+      .getByText('Horaires du bureau MRE en été')
+      .waitFor();
     // the person is not known yet: register them (with an e-mail so they can answer in the portal)
     await page.getByLabel(tr(lang, 'staff.desk.name')).fill('Hassan Oubella');
     await page.getByRole('button', { name: tr(lang, 'staff.desk.search') }).click();

@@ -386,6 +386,16 @@ export const en = {
   'staff.over.oldest': 'Oldest open since',
   'staff.over.oldestCases': 'The oldest open cases',
   'staff.over.empty': 'No body to show.',
+  'staff.visits.title': 'Visitor log',
+  'staff.visits.add': 'Log a visit or call that opened no case',
+  'staff.visits.purpose': 'What it was about',
+  'staff.visits.outcome': 'Outcome',
+  'staff.visits.outcome.informed': 'Informed',
+  'staff.visits.outcome.redirected': 'Sent elsewhere',
+  'staff.visits.outcome.other': 'Other',
+  'staff.visits.outcome.case_opened': 'Case opened',
+  'staff.visits.save': 'Log it',
+  'staff.visits.empty': 'Nobody logged today.',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 

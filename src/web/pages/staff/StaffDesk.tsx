@@ -7,6 +7,7 @@ import { CountrySelect } from '../../components/CountrySelect.js';
 import { Loading } from '../../components/Layout.js';
 import { localName } from '../../i18n.js';
 import { useStaffContext } from './useStaff.js';
+import { VisitorLog } from './VisitorLog.js';
 
 type Person = {
   id: string;
@@ -247,6 +248,7 @@ export default function StaffDesk() {
               {t('staff.desk.create')}
             </button>
           </section>
+          <VisitorLog institutionId={institution.id} />
         </>
       ) : (
         <form onSubmit={register} className="narrow">
