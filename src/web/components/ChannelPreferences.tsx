@@ -2,8 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, api } from '../api.js';
+import { ChannelChoice } from './ChannelChoice.js';
 
-const all = ['email', 'post', 'phone', 'whatsapp', 'sms'];
 type Prefs = { channels: string[]; effectiveTimeZone: string };
 
 /** The channels a person is reached by, for all their cases; changeable at any time. */
@@ -35,23 +35,7 @@ export function ChannelPreferences() {
       <h2 id="channels-h">{t('profile.channels.title')}</h2>
       <p>{t('profile.channels.lead', { zone: prefs.data.effectiveTimeZone })}</p>
       <form onSubmit={save}>
-        <fieldset>
-          <legend>{t('file.channels.label')}</legend>
-          <div className="checks">
-            {all.map((c) => (
-              <label key={c}>
-                <input
-                  type="checkbox"
-                  checked={current.includes(c)}
-                  onChange={(e) =>
-                    setChosen(e.target.checked ? [...current, c] : current.filter((x) => x !== c))
-                  }
-                />
-                {t(`channel.${c}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ChannelChoice legend={t('file.channels.label')} value={current} onChange={setChosen} />
         {msg && (
           <p className="alert info" role="status">
             {msg}

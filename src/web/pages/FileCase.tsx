@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearch } from 'wouter';
 import { ApiError, api, type Category, type DocumentType, type Institution, uploadFile } from '../api.js';
+import { ChannelChoice } from '../components/ChannelChoice.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { GuideFacts } from '../components/GuideFacts.js';
@@ -11,7 +12,6 @@ import { localName } from '../i18n.js';
 import { useSession } from '../session.js';
 
 const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
-const channels = ['email', 'post', 'phone', 'whatsapp', 'sms'];
 const STEPS = ['kind', 'details', 'files', 'channels', 'review'] as const;
 
 type Form = {
@@ -321,27 +321,11 @@ export default function FileCase() {
         {step === 'files' && <FilePicker files={files} onChange={setFiles} />}
 
         {step === 'channels' && (
-          <fieldset>
-            <legend>{t('file.channels.label')}</legend>
-            <div className="checks">
-              {channels.map((c) => (
-                <label key={c}>
-                  <input
-                    type="checkbox"
-                    checked={form.replyChannels.includes(c)}
-                    onChange={(e) =>
-                      set({
-                        replyChannels: e.target.checked
-                          ? [...form.replyChannels, c]
-                          : form.replyChannels.filter((x) => x !== c),
-                      })
-                    }
-                  />
-                  {t(`channel.${c}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ChannelChoice
+            legend={t('file.channels.label')}
+            value={form.replyChannels}
+            onChange={(v) => set({ replyChannels: v })}
+          />
         )}
 
         {step === 'review' && (

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type ApiError, api, type Category } from '../../api.js';
+import { ChannelChoice } from '../../components/ChannelChoice.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
 import { Loading } from '../../components/Layout.js';
 import { localName } from '../../i18n.js';
@@ -19,7 +20,6 @@ type Person = {
   matchedBy?: string[];
 };
 const intake = ['desk', 'phone', 'whatsapp', 'email', 'post'];
-const channels = ['email', 'post', 'phone', 'whatsapp', 'sms'];
 
 /** Registers a walk-in, phone, WhatsApp, e-mail or postal request on the person's behalf. */
 export default function StaffDesk() {
@@ -316,28 +316,11 @@ export default function StaffDesk() {
               required
             />
           </div>
-          <fieldset>
-            <legend>{t('file.channels.label')}</legend>
-            <div className="checks">
-              {channels.map((c) => (
-                <label key={c}>
-                  <input
-                    type="checkbox"
-                    checked={form.replyChannels.includes(c)}
-                    onChange={(e) =>
-                      setForm({
-                        ...form,
-                        replyChannels: e.target.checked
-                          ? [...form.replyChannels, c]
-                          : form.replyChannels.filter((x) => x !== c),
-                      })
-                    }
-                  />
-                  {t(`channel.${c}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ChannelChoice
+            legend={t('file.channels.label')}
+            value={form.replyChannels}
+            onChange={(v) => setForm({ ...form, replyChannels: v })}
+          />
           <button type="submit">{t('staff.desk.register')}</button>
         </form>
       )}
