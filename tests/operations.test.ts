@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 /** Starts the real server as a user would (`npm start` runs the same file) and talks to it over HTTP. */
 async function startServer(env: Record<string, string>) {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts'], {
+  // `npm start` runs the server in one process (tsx as a loader), so signals reach it directly
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, ...env, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
