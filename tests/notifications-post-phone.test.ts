@@ -153,8 +153,9 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
     const youssef = await signedIn(p.app, 'youssef@example.es');
     await file(youssef, 'AML', ['post'], 'fr', 'Demande par courrier');
     await worker.tick();
-    const morning = new Date();
-    morning.setUTCHours(8, 0, 0, 0); // 09:00 in Morocco: before the batch hour
+    // Tomorrow, so that the letters just queued are older than both moments whatever the hour the test runs.
+    const morning = new Date(Date.now() + 24 * 3600_000);
+    morning.setUTCHours(8, 0, 0, 0); // 08:00 or 09:00 in Morocco: before the batch hour
     const evening = new Date(morning.getTime() + 8 * 3600_000);
     expect(await batchDueLetters(p.database.db, 15, morning)).toHaveLength(0);
     const made = await batchDueLetters(p.database.db, 15, evening);
