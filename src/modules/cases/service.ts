@@ -105,15 +105,15 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
     .where(eq(accounts.id, input.requesterId));
   if (!found) throw new AppError(422, 'error.forbidden');
   const { requester, profile } = found;
+  // The names in both scripts, then the display name when it says something else.
   const requesterName = [
-    requester.displayName,
-    profile?.givenNameAr,
-    profile?.familyNameAr,
-    profile?.givenNameLatin,
-    profile?.familyNameLatin,
+    [profile?.givenNameLatin, profile?.familyNameLatin],
+    [profile?.givenNameAr, profile?.familyNameAr],
+    [requester.displayName],
   ]
-    .filter((n, i, all): n is string => !!n && all.indexOf(n) === i)
-    .join(' ');
+    .map((parts) => parts.filter(Boolean).join(' '))
+    .filter((n, i, all) => n && all.indexOf(n) === i)
+    .join(' · ');
   const created = await ctx.db.transaction(async (tx) => {
     const seq = await nextSequence(tx, institution.id, yearInMorocco(now));
     const trackingNumber = formatTrackingNumber(institution.code, yearInMorocco(now), seq);
@@ -557,6 +557,15 @@ export async function addMessage(ctx: Ctx, id: string, text: string) {
       })
       .returning();
     await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, c.id));
+    // A message from the body reaches the citizen through the channels they chose.
+    if (!own)
+      await notifyCaseEvent(tx, {
+        event: 'message',
+        caseRow: c,
+        ref: String(ev!.id),
+        reason: text,
+        publicUrl: ctx.publicUrl,
+      });
     await recordAudit(tx, {
       actorId: ctx.actor!.accountId,
       action: 'case.message',
