@@ -44,6 +44,7 @@ export const staffEvents = ['assigned', 'returned', 'overdue'] as const;
 export const accountEvents = [
   'verify',
   'reset',
+  'invite',
   'deadline_reminder',
   'escalation',
   'appointment_booked',
