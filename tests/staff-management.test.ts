@@ -366,6 +366,42 @@ describe.each(testDatabases())('departments and staff managed by the institution
     expect(twice.json().detail).toBe('Cette personne n’a pas configuré d’application d’authentification.');
   });
 
+  it('sends no case to a closed department and no case to a disabled person', async () => {
+    const archives = (await departments()).find((d) => d.code === 'archives')!;
+    const civil = (await departments()).find((d) => d.code === 'civil-status')!;
+    const [c] = await p.database.db
+      .select({ id: cases.id, version: cases.version })
+      .from(cases)
+      .where(and(eq(cases.departmentId, civil.id), inArray(cases.state, [...openStates])))
+      .limit(1);
+    const chief = await signedIn(p.app, 'chef@aml.demo');
+    const member = (await staff()).find((m) => m.email === 'nouvelle@aml.demo')!;
+    await admin.patch(`${base()}/staff/${member.id}`, { departmentId: civil.id });
+    await admin.post(`${base()}/departments/${archives.id}/close`);
+    const moved = await chief.post(`/api/cases/${c!.id}/transfer`, {
+      departmentId: archives.id,
+      version: c!.version,
+      reason: 'Pour archivage',
+    });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().detail).toBe('Ce service est fermé. Rouvrez-le ou choisissez-en un autre.');
+    await admin.post(`${base()}/departments/${archives.id}/reopen`);
+
+    await admin.post(`${base()}/staff/${member.id}/disable`);
+    const given = await chief.post(`/api/cases/${c!.id}/assignment`, {
+      version: c!.version,
+      assigneeId: member.id,
+    });
+    expect(given.statusCode).toBe(422);
+    await admin.post(`${base()}/staff/${member.id}/enable`);
+    const now = await chief.post(`/api/cases/${c!.id}/assignment`, {
+      version: c!.version,
+      assigneeId: member.id,
+    });
+    expect(now.statusCode).toBe(200);
+    expect((await staff()).find((m) => m.id === member.id)!.openCases).toBe(1);
+  });
+
   it('refuses every change to anyone but the institution’s own admin', async () => {
     const members = await staff();
     const target = members.find((m) => m.email === 'urbanisme@aml.demo')!;

@@ -496,11 +496,19 @@ export async function listStaff(db: Executor, institutionId: string) {
     .where(eq(staffMemberships.institutionId, institutionId));
 }
 
+/** Whether the account works for the institution and is not disabled (so it can be given work). */
 export async function isStaffOf(db: Executor, accountId: string, institutionId: string) {
   const [row] = await db
     .select({ id: staffMemberships.id })
     .from(staffMemberships)
-    .where(and(eq(staffMemberships.accountId, accountId), eq(staffMemberships.institutionId, institutionId)))
+    .innerJoin(accounts, eq(accounts.id, staffMemberships.accountId))
+    .where(
+      and(
+        eq(staffMemberships.accountId, accountId),
+        eq(staffMemberships.institutionId, institutionId),
+        isNull(accounts.disabledAt),
+      ),
+    )
     .limit(1);
   return !!row;
 }
