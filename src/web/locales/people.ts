@@ -54,7 +54,9 @@ export const people = defineWebMessages({
     'people.staff.resetTotp': 'Reset the authenticator of {{name}}',
     'people.staff.resend': 'Resend the invitation to {{name}}',
     'people.staff.disableConfirm':
-      'Disable the account of {{name}}? They are signed out at once and can no longer sign in. Their {{n}} open case(s) stay assigned to them until you pass them to someone else.',
+      'Disable the account of {{name}}? They are signed out at once and can no longer sign in.',
+    'people.staff.disableLoad':
+      'Their {{n}} open case(s) stay assigned to them until you pass them to someone else.',
     'people.staff.enableConfirm': 'Enable the account of {{name}} again?',
     'people.staff.resetConfirm':
       'Reset the authenticator app of {{name}}? They are signed out and will set up a new one at their next sign-in.',
@@ -146,7 +148,9 @@ export const people = defineWebMessages({
     'people.staff.resetTotp': 'Réinitialiser l’authentification de {{name}}',
     'people.staff.resend': 'Renvoyer l’invitation à {{name}}',
     'people.staff.disableConfirm':
-      'Désactiver le compte de {{name}} ? La personne est déconnectée aussitôt et ne peut plus se connecter. Ses {{n}} dossier(s) en cours lui restent attribués jusqu’à ce que vous les confiiez à quelqu’un d’autre.',
+      'Désactiver le compte de {{name}} ? La personne est déconnectée aussitôt et ne peut plus se connecter.',
+    'people.staff.disableLoad':
+      'Ses {{n}} dossier(s) en cours lui restent attribués jusqu’à ce que vous les confiiez à quelqu’un d’autre.',
     'people.staff.enableConfirm': 'Réactiver le compte de {{name}} ?',
     'people.staff.resetConfirm':
       'Réinitialiser l’application d’authentification de {{name}} ? La personne est déconnectée et en configurera une nouvelle à sa prochaine connexion.',
@@ -237,8 +241,8 @@ export const people = defineWebMessages({
     'people.staff.enable': 'تفعيل {{name}}',
     'people.staff.resetTotp': 'إعادة ضبط المصادقة لـ {{name}}',
     'people.staff.resend': 'إعادة إرسال الدعوة إلى {{name}}',
-    'people.staff.disableConfirm':
-      'تعطيل حساب {{name}}؟ يُسجَّل خروجه فوراً ولن يستطيع الدخول بعد ذلك. تبقى ملفاته الجارية ({{n}}) مسندة إليه إلى أن تحيلوها إلى شخص آخر.',
+    'people.staff.disableConfirm': 'تعطيل حساب {{name}}؟ يُسجَّل خروجه فوراً ولن يستطيع الدخول بعد ذلك.',
+    'people.staff.disableLoad': 'تبقى ملفاته الجارية ({{n}}) مسندة إليه إلى أن تحيلوها إلى شخص آخر.',
     'people.staff.enableConfirm': 'إعادة تفعيل حساب {{name}}؟',
     'people.staff.resetConfirm':
       'إعادة ضبط تطبيق المصادقة لـ {{name}}؟ يُسجَّل خروجه وسيعد تطبيقاً جديداً عند دخوله المقبل.',

@@ -250,7 +250,7 @@ export default function StaffPeople() {
           <p className="empty">{t('people.depts.empty')}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table people">
+            <table className="table people-table">
               <thead>
                 <tr>
                   <th scope="col">{t('people.depts.name')}</th>
@@ -326,8 +326,12 @@ export default function StaffPeople() {
                         </span>
                         {d.closedAt && <span className="tag warn">{t('people.depts.closed')}</span>}
                       </th>
-                      <td className="num">{d.openCases}</td>
-                      <td className="num">{d.staff}</td>
+                      <td className="num" data-label={t('people.depts.openCases')}>
+                        {d.openCases}
+                      </td>
+                      <td className="num" data-label={t('people.depts.staff')}>
+                        {d.staff}
+                      </td>
                       <td>
                         <div className="row-actions">
                           <button
@@ -447,7 +451,7 @@ export default function StaffPeople() {
           <p className="empty">{t('people.staff.empty')}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table people">
+            <table className="table people-table">
               <thead>
                 <tr>
                   <th scope="col">{t('people.staff.person')}</th>
@@ -558,7 +562,9 @@ export default function StaffPeople() {
                         <br />
                         <small className="muted">{deptName(m.departmentId)}</small>
                       </td>
-                      <td className="num">{m.openCases}</td>
+                      <td className="num" data-label={t('people.staff.load')}>
+                        {m.openCases}
+                      </td>
                       <td>
                         <div className="row-actions">
                           <button
@@ -646,7 +652,14 @@ export default function StaffPeople() {
                                 onClick={() =>
                                   ask({
                                     title: t('people.staff.disable', { name }),
-                                    message: t('people.staff.disableConfirm', { name, n: m.openCases }),
+                                    message: [
+                                      t('people.staff.disableConfirm', { name }),
+                                      m.openCases > 0
+                                        ? t('people.staff.disableLoad', { n: m.openCases })
+                                        : '',
+                                    ]
+                                      .join(' ')
+                                      .trim(),
                                     label: t('people.do.disable'),
                                     danger: true,
                                     run: async () => {
