@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/service.js';
 import { validateFields } from '../catalog/fields.js';
 import { categoryFor } from '../catalog/institution-settings.js';
 import { institutions } from '../institutions/schema.js';
-import { getDepartment, getInstitution } from '../institutions/service.js';
+import { getInstitution, getOpenDepartment } from '../institutions/service.js';
 import { notifyCaseEvent, notifyStaff } from '../notifications/notify.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
 import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
@@ -92,7 +92,7 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
   if (!institution) throw new AppError(422, 'error.institution_unknown');
   const category = await categoryFor(ctx.db, institution.id, input.categoryId);
   if (!category?.active) throw new AppError(422, 'error.category_unknown');
-  if (input.departmentId && !(await getDepartment(ctx.db, institution.id, input.departmentId))) {
+  if (input.departmentId && !(await getOpenDepartment(ctx.db, institution.id, input.departmentId))) {
     throw new AppError(422, 'error.department_unknown');
   }
   const problems = validateFields(category.fields, input.fields);
@@ -479,7 +479,7 @@ export async function transferCase(
 ) {
   const { c, scope } = await getReadableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
-  if (!(await getDepartment(ctx.db, c.institutionId, input.departmentId)))
+  if (!(await getOpenDepartment(ctx.db, c.institutionId, input.departmentId)))
     throw new AppError(422, 'error.department_unknown');
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
@@ -589,7 +589,7 @@ export async function assignCase(
   const allowed =
     canActOnCase(ctx.actor, scope, 'assign') || (selfTake && canActOnCase(ctx.actor, scope, 'start'));
   if (!allowed) throw forbidden();
-  if (input.departmentId && !(await getDepartment(ctx.db, c.institutionId, input.departmentId)))
+  if (input.departmentId && !(await getOpenDepartment(ctx.db, c.institutionId, input.departmentId)))
     throw new AppError(422, 'error.department_unknown');
   if (input.assigneeId && !(await isStaffOf(ctx.db, input.assigneeId, c.institutionId)))
     throw new AppError(422, 'error.assignee_invalid');

@@ -45,6 +45,7 @@ export const staffEvents = ['assigned', 'returned', 'overdue', 'instruction'] as
 export const accountEvents = [
   'verify',
   'reset',
+  'invite',
   'deadline_reminder',
   'escalation',
   'appointment_booked',
