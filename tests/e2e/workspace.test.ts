@@ -98,4 +98,28 @@ describe('the case workspace', () => {
     expect(seen.timeline.map((e: { type: string }) => e.type)).not.toContain('instruction');
     await context.close();
   });
+
+  for (const lang of ['fr', 'ar'] as const) {
+    it(`a supervisor sees the work each person and department holds, and opens one person's queue (${lang})`, async () => {
+      const { page, context } = await staffPage(
+        portal,
+        lang,
+        'chef@aml.demo',
+        lang === 'ar' ? 'phone' : 'desktop',
+      );
+      await page.goto('/staff/oversight');
+      const board = page.getByRole('region', { name: tr(lang, 'staff.dash.title') });
+      await board.getByRole('table', { name: tr(lang, 'staff.dash.byPerson') }).waitFor();
+      await board.getByRole('table', { name: tr(lang, 'staff.dash.byDepartment') }).waitFor();
+      await expectNoAxeViolations(page, `dashboard ${lang}`);
+      await screenshot(page, `${lang}-${lang === 'ar' ? 'phone' : 'desktop'}-staff-dashboard`);
+      await board
+        .getByRole('table', { name: tr(lang, 'staff.dash.byPerson') })
+        .getByRole('link', { name: tr(lang, 'staff.queue.unassigned') })
+        .click();
+      await page.waitForURL('**/staff?**assignee=none**');
+      await page.locator('.case-list li').first().waitFor();
+      await context.close();
+    });
+  }
 });

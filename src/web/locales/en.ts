@@ -445,6 +445,15 @@ export const en = {
   'event.merged': 'Merged into another case of yours',
   'event.merged_from': 'A duplicate request was joined to this case',
   'event.instruction': 'Instruction',
+  'staff.dash.title': 'Work in hand in my body',
+  'staff.dash.who': 'Who',
+  'staff.dash.waiting': 'Waiting for the citizen',
+  'staff.dash.received30': 'Received in 30 days',
+  'staff.dash.answered30': 'Answered in 30 days',
+  'staff.dash.byPerson': 'Per person (late first)',
+  'staff.dash.byDepartment': 'Per department',
+  'staff.dash.noDepartment': 'Not routed yet',
+  'staff.dash.empty': 'No open case: nothing is waiting.',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 
