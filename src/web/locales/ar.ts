@@ -460,5 +460,8 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.dash.byDepartment': 'حسب المصلحة',
   'staff.dash.noDepartment': 'لم يُوجَّه بعد',
   'staff.dash.empty': 'لا توجد ملفات مفتوحة: لا شيء في الانتظار.',
+  'staff.queue.inboxMine': 'ملفاتي',
+  'staff.queue.inboxDepartment': 'مصلحتي',
+  'staff.queue.inboxAll': 'الهيئة كلها',
   'footer.about': 'جسر برنامج مفتوح المصدر لفائدة الجماعات والإدارات المغربية.',
 };

@@ -454,6 +454,9 @@ export const en = {
   'staff.dash.byDepartment': 'Per department',
   'staff.dash.noDepartment': 'Not routed yet',
   'staff.dash.empty': 'No open case: nothing is waiting.',
+  'staff.queue.inboxMine': 'My cases',
+  'staff.queue.inboxDepartment': 'My department',
+  'staff.queue.inboxAll': 'The whole body',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 

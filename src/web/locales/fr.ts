@@ -458,5 +458,8 @@ export const fr: Record<WebKey, string> = {
   'staff.dash.byDepartment': 'Par service',
   'staff.dash.noDepartment': 'Pas encore orienté',
   'staff.dash.empty': 'Aucun dossier ouvert : rien n’attend.',
+  'staff.queue.inboxMine': 'Mes dossiers',
+  'staff.queue.inboxDepartment': 'Mon service',
+  'staff.queue.inboxAll': 'Tout l’organisme',
   'footer.about': 'Jisr est un logiciel libre pour les communes et les administrations marocaines.',
 };
