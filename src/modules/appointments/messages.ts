@@ -24,6 +24,12 @@ export const appointmentMessages = defineMessages({
     'error.appointment.range_too_long': 'Ask for at most {days} days at a time.',
     'error.appointment.not_started': 'A booking can be marked as a no-show only once its time has passed.',
     'error.appointment.code_taken': 'This code is already used in this institution.',
+    'error.appointment.service_in_use':
+      'This service has bookings, tickets or open-day registrations, which are kept: deactivate it instead of removing it.',
+    'error.appointment.official_in_use':
+      'Citizens have booked this official; their bookings are kept: deactivate the official instead of removing them.',
+    'error.appointment.phone_required':
+      'To receive SMS or WhatsApp messages, first add your mobile number in “My details”.',
     'error.event.day_unknown': 'The event does not take place on this day.',
     'error.event.full': 'This day of the event is full. Choose another day.',
     'error.event.already_registered': 'You are already registered for this day.',
@@ -98,6 +104,12 @@ export const appointmentMessages = defineMessages({
     'error.appointment.not_started':
       'Un rendez-vous ne peut être noté comme non honoré qu’une fois son heure passée.',
     'error.appointment.code_taken': 'Ce code est déjà utilisé dans cet organisme.',
+    'error.appointment.service_in_use':
+      'Ce service a des rendez-vous, des tickets ou des inscriptions aux portes ouvertes, qui sont conservés : désactivez-le au lieu de le supprimer.',
+    'error.appointment.official_in_use':
+      'Des citoyens ont pris rendez-vous avec ce responsable ; leurs rendez-vous sont conservés : désactivez-le au lieu de le supprimer.',
+    'error.appointment.phone_required':
+      'Pour recevoir des SMS ou des messages WhatsApp, ajoutez d’abord votre numéro de mobile dans « Mes informations ».',
     'error.event.day_unknown': 'L’événement n’a pas lieu ce jour-là.',
     'error.event.full': 'Cette journée est complète. Choisissez un autre jour.',
     'error.event.already_registered': 'Vous êtes déjà inscrit pour ce jour.',
@@ -169,6 +181,12 @@ export const appointmentMessages = defineMessages({
     'error.appointment.range_too_long': 'اطلب {days} يوما على الأكثر في كل مرة.',
     'error.appointment.not_started': 'لا يمكن تسجيل عدم الحضور إلا بعد مرور وقت الموعد.',
     'error.appointment.code_taken': 'هذا الرمز مستعمل من قبل في هذه المؤسسة.',
+    'error.appointment.service_in_use':
+      'لهذه الخدمة مواعيد أو تذاكر أو تسجيلات في الأبواب المفتوحة، وهي محفوظة: عطّل الخدمة بدل حذفها.',
+    'error.appointment.official_in_use':
+      'حجز مواطنون مواعيد مع هذا المسؤول، وهي محفوظة: عطّل المسؤول بدل حذفه.',
+    'error.appointment.phone_required':
+      'لتلقي الرسائل القصيرة أو رسائل واتساب، أضف أولا رقم هاتفك المحمول في «معلوماتي».',
     'error.event.day_unknown': 'لا تقام هذه التظاهرة في هذا اليوم.',
     'error.event.full': 'هذا اليوم مكتمل. اختر يوما آخر.',
     'error.event.already_registered': 'أنت مسجل من قبل في هذا اليوم.',

@@ -126,7 +126,7 @@ export async function placeOf(db: Executor, institutionId: string) {
   return inst;
 }
 
-function requireRoleAt(actor: Actor | null, place: Place, roles: Parameters<typeof hasRoleAt>[2]) {
+export function requireRoleAt(actor: Actor | null, place: Place, roles: Parameters<typeof hasRoleAt>[2]) {
   if (!hasRoleAt(actor, place, roles)) throw forbidden();
 }
 
@@ -267,6 +267,8 @@ export async function listServices(
   const officials = (await officialsOf(db, institutionId)).filter((o) => o.active);
   return rows.map((s) => ({
     ...presentService(s),
+    // the institution's staff also see where video rooms open (the setup page edits it)
+    ...(includeInactive ? { videoRoomBase: s.videoRoomBase } : {}),
     officials: officials
       .filter((o) => o.serviceIds.includes(s.id))
       .map((o) => ({ id: o.id, name: o.name, titleAr: o.titleAr, titleFr: o.titleFr, titleEn: o.titleEn })),
@@ -293,7 +295,7 @@ export type ServiceInput = Names & {
   officialIds?: string[];
 };
 
-async function checkOfficials(db: Executor, institutionId: string, ids: readonly string[]) {
+export async function checkOfficials(db: Executor, institutionId: string, ids: readonly string[]) {
   if (!ids.length) return;
   const rows = await db
     .select({ id: appointmentOfficials.id })
@@ -304,7 +306,7 @@ async function checkOfficials(db: Executor, institutionId: string, ids: readonly
   if (rows.length !== new Set(ids).size) throw new AppError(422, 'error.appointment.official_unknown');
 }
 
-async function checkServices(db: Executor, institutionId: string, ids: readonly string[]) {
+export async function checkServices(db: Executor, institutionId: string, ids: readonly string[]) {
   if (!ids.length) return;
   const rows = await db
     .select({ id: appointmentServices.id })
@@ -430,29 +432,6 @@ export async function upsertOfficial(ctx: Ctx, institutionId: string, input: Off
   });
 }
 
-export async function setOfficialActive(ctx: Ctx, officialId: string, active: boolean) {
-  const [o] = await ctx.db.select().from(appointmentOfficials).where(eq(appointmentOfficials.id, officialId));
-  if (!o) throw notFound();
-  const place = await placeOf(ctx.db, o.institutionId);
-  requireRoleAt(ctx.actor, place, SERVICE_ADMIN_ROLES);
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(appointmentOfficials)
-      .set({ active })
-      .where(eq(appointmentOfficials.id, officialId))
-      .returning();
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
-      action: active ? 'appointment_official.activate' : 'appointment_official.deactivate',
-      entityType: 'appointment_official',
-      entityId: officialId,
-      institutionId: o.institutionId,
-      requestId: ctx.requestId,
-    });
-    return row!;
-  });
-}
-
 export type RuleInput = {
   serviceId?: string | null;
   officialId?: string | null;
@@ -467,7 +446,7 @@ export type RuleInput = {
   validTo?: string | null;
 };
 
-const presentRule = (r: typeof availabilityRules.$inferSelect) => ({
+export const presentRule = (r: typeof availabilityRules.$inferSelect) => ({
   id: r.id,
   institutionId: r.institutionId,
   serviceId: r.serviceId,
@@ -559,7 +538,7 @@ export type ClosureInput = {
   reasonEn: string;
 };
 
-const presentClosure = (c: typeof appointmentClosures.$inferSelect) => ({
+export const presentClosure = (c: typeof appointmentClosures.$inferSelect) => ({
   id: c.id,
   institutionId: c.institutionId,
   serviceId: c.serviceId,
@@ -601,23 +580,28 @@ export async function createClosure(ctx: Ctx, institutionId: string, input: Clos
         serviceId: row!.serviceId,
       },
     });
-    const conds: SQL[] = [
-      eq(appointments.institutionId, institutionId),
-      eq(appointments.status, 'booked'),
-      gte(appointments.day, input.startDate),
-      lte(appointments.day, input.endDate),
-    ];
-    if (input.serviceId) conds.push(eq(appointments.serviceId, input.serviceId));
-    const affected = await tx
-      .select({ id: appointments.id, reference: appointments.reference, startsAt: appointments.startsAt })
-      .from(appointments)
-      .where(and(...conds))
-      .orderBy(asc(appointments.startsAt));
-    return {
-      ...presentClosure(row!),
-      affectedBookings: affected.map((a) => ({ ...a, startsAt: a.startsAt.toISOString() })),
-    };
+    return { ...presentClosure(row!), affectedBookings: await bookingsHitBy(tx, row!) };
   });
+}
+
+/** The bookings still to be kept on the days of a closure (of its service, or all): the desk moves them. */
+export async function bookingsHitBy(
+  db: Executor,
+  c: { institutionId: string; serviceId: string | null; startDate: string; endDate: string },
+) {
+  const conds: SQL[] = [
+    eq(appointments.institutionId, c.institutionId),
+    eq(appointments.status, 'booked'),
+    gte(appointments.day, c.startDate),
+    lte(appointments.day, c.endDate),
+  ];
+  if (c.serviceId) conds.push(eq(appointments.serviceId, c.serviceId));
+  const rows = await db
+    .select({ id: appointments.id, reference: appointments.reference, startsAt: appointments.startsAt })
+    .from(appointments)
+    .where(and(...conds))
+    .orderBy(asc(appointments.startsAt));
+  return rows.map((a) => ({ ...a, startsAt: a.startsAt.toISOString() }));
 }
 
 export async function deleteClosure(ctx: Ctx, id: string) {
