@@ -54,21 +54,6 @@ export const appointmentMessages = defineMessages({
     'appointment.reason.citizen': 'At your request',
     'appointment.ics.summary': 'Appointment: {service}',
     'appointment.ics.description': 'Reference: {reference}\n{how}\n{institution}',
-    'mail.appointment_booked.subject': 'Your appointment {reference} is confirmed',
-    'mail.appointment_booked.body':
-      'Hello {name},\n\nYour appointment with {institution} is confirmed.\n\nService: {service}\nWhen: {when}\nHow: {how}\nReference: {reference}\n\nThe attached calendar file adds it to your calendar.\n\nTo choose another time: {rescheduleUrl}\nTo cancel: {cancelUrl}',
-    'mail.appointment_moved.subject': 'Your appointment {reference} has a new time',
-    'mail.appointment_moved.body':
-      'Hello {name},\n\nYour appointment with {institution} has been moved.\n\nService: {service}\nNew time: {when}\nHow: {how}\nReason: {reason}\nReference: {reference}\n\nThe attached calendar file updates your calendar.\n\nIf this time does not suit you, choose another: {rescheduleUrl}\nTo cancel: {cancelUrl}',
-    'mail.appointment_cancelled.subject': 'Your appointment {reference} is cancelled',
-    'mail.appointment_cancelled.body':
-      'Hello {name},\n\nYour appointment with {institution} on {when} ({service}) is cancelled.\nReason: {reason}\n\nThe attached calendar file removes it from your calendar. You can book another time at {bookUrl}',
-    'mail.appointment_reminder_day.subject': 'Reminder: your appointment {reference} is tomorrow',
-    'mail.appointment_reminder_day.body':
-      'Hello {name},\n\nA reminder of your appointment with {institution} tomorrow.\n\nService: {service}\nWhen: {when}\nHow: {how}\nReference: {reference}\n\nTo choose another time: {rescheduleUrl}\nTo cancel: {cancelUrl}',
-    'mail.appointment_reminder_hour.subject': 'Your appointment {reference} starts in one hour',
-    'mail.appointment_reminder_hour.body':
-      'Hello {name},\n\nYour appointment with {institution} starts in one hour.\n\nService: {service}\nWhen: {when}\nHow: {how}\nReference: {reference}\n\nIf you cannot come, cancel it so that someone else can have the time: {cancelUrl}',
     'mail.event_registered.subject': 'You are registered: {event}, {date}',
     'mail.event_registered.body':
       'Hello {name},\n\nYou are registered for {event} on {date}, {hours} (Morocco time).\n\nPlace: {place}\nReference: {reference}\n\nGive this reference at the desk when you arrive. If you cannot come, cancel your registration: {cancelUrl}',
@@ -136,21 +121,6 @@ export const appointmentMessages = defineMessages({
     'appointment.reason.citizen': 'À votre demande',
     'appointment.ics.summary': 'Rendez-vous : {service}',
     'appointment.ics.description': 'Référence : {reference}\n{how}\n{institution}',
-    'mail.appointment_booked.subject': 'Votre rendez-vous {reference} est confirmé',
-    'mail.appointment_booked.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} est confirmé.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nLe fichier de calendrier joint l’ajoute à votre agenda.\n\nPour choisir un autre horaire : {rescheduleUrl}\nPour annuler : {cancelUrl}',
-    'mail.appointment_moved.subject': 'Votre rendez-vous {reference} change d’horaire',
-    'mail.appointment_moved.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} a été déplacé.\n\nService : {service}\nNouvel horaire : {when}\nModalité : {how}\nMotif : {reason}\nRéférence : {reference}\n\nLe fichier de calendrier joint met votre agenda à jour.\n\nSi cet horaire ne vous convient pas, choisissez-en un autre : {rescheduleUrl}\nPour annuler : {cancelUrl}',
-    'mail.appointment_cancelled.subject': 'Votre rendez-vous {reference} est annulé',
-    'mail.appointment_cancelled.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} du {when} ({service}) est annulé.\nMotif : {reason}\n\nLe fichier de calendrier joint le retire de votre agenda. Vous pouvez prendre un autre rendez-vous sur {bookUrl}',
-    'mail.appointment_reminder_day.subject': 'Rappel : votre rendez-vous {reference} a lieu demain',
-    'mail.appointment_reminder_day.body':
-      'Bonjour {name},\n\nPetit rappel de votre rendez-vous de demain auprès de {institution}.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nPour choisir un autre horaire : {rescheduleUrl}\nPour annuler : {cancelUrl}',
-    'mail.appointment_reminder_hour.subject': 'Votre rendez-vous {reference} commence dans une heure',
-    'mail.appointment_reminder_hour.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} commence dans une heure.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nSi vous ne pouvez pas venir, annulez-le pour que quelqu’un d’autre puisse en profiter : {cancelUrl}',
     'mail.event_registered.subject': 'Inscription confirmée : {event}, {date}',
     'mail.event_registered.body':
       'Bonjour {name},\n\nVous êtes inscrit à {event} le {date}, {hours} (heure du Maroc).\n\nLieu : {place}\nRéférence : {reference}\n\nDonnez cette référence à l’accueil à votre arrivée. Si vous ne pouvez pas venir, annulez votre inscription : {cancelUrl}',
@@ -211,21 +181,6 @@ export const appointmentMessages = defineMessages({
     'appointment.reason.citizen': 'بطلب منك',
     'appointment.ics.summary': 'موعد: {service}',
     'appointment.ics.description': 'المرجع: {reference}\n{how}\n{institution}',
-    'mail.appointment_booked.subject': 'تم تأكيد موعدك {reference}',
-    'mail.appointment_booked.body':
-      'مرحبا {name}،\n\nتم تأكيد موعدك لدى {institution}.\n\nالخدمة: {service}\nالتاريخ: {when}\nالطريقة: {how}\nالمرجع: {reference}\n\nملف التقويم المرفق يضيف الموعد إلى مفكرتك.\n\nلاختيار موعد آخر: {rescheduleUrl}\nللإلغاء: {cancelUrl}',
-    'mail.appointment_moved.subject': 'تغيير توقيت موعدك {reference}',
-    'mail.appointment_moved.body':
-      'مرحبا {name}،\n\nتم تغيير توقيت موعدك لدى {institution}.\n\nالخدمة: {service}\nالتوقيت الجديد: {when}\nالطريقة: {how}\nالسبب: {reason}\nالمرجع: {reference}\n\nملف التقويم المرفق يحين مفكرتك.\n\nإذا لم يناسبك هذا التوقيت، اختر توقيتا آخر: {rescheduleUrl}\nللإلغاء: {cancelUrl}',
-    'mail.appointment_cancelled.subject': 'تم إلغاء موعدك {reference}',
-    'mail.appointment_cancelled.body':
-      'مرحبا {name}،\n\nتم إلغاء موعدك لدى {institution} بتاريخ {when} ({service}).\nالسبب: {reason}\n\nملف التقويم المرفق يحذفه من مفكرتك. يمكنك حجز موعد آخر على {bookUrl}',
-    'mail.appointment_reminder_day.subject': 'تذكير: موعدك {reference} غدا',
-    'mail.appointment_reminder_day.body':
-      'مرحبا {name}،\n\nنذكرك بموعدك غدا لدى {institution}.\n\nالخدمة: {service}\nالتاريخ: {when}\nالطريقة: {how}\nالمرجع: {reference}\n\nلاختيار موعد آخر: {rescheduleUrl}\nللإلغاء: {cancelUrl}',
-    'mail.appointment_reminder_hour.subject': 'موعدك {reference} بعد ساعة',
-    'mail.appointment_reminder_hour.body':
-      'مرحبا {name}،\n\nيبدأ موعدك لدى {institution} بعد ساعة.\n\nالخدمة: {service}\nالتاريخ: {when}\nالطريقة: {how}\nالمرجع: {reference}\n\nإذا تعذر عليك الحضور، ألغ الموعد ليستفيد منه شخص آخر: {cancelUrl}',
     'mail.event_registered.subject': 'تم تسجيلك: {event}، {date}',
     'mail.event_registered.body':
       'مرحبا {name}،\n\nتم تسجيلك في {event} يوم {date}، {hours} (بتوقيت المغرب).\n\nالمكان: {place}\nالمرجع: {reference}\n\nقدم هذا المرجع في الاستقبال عند وصولك. إذا تعذر عليك الحضور، ألغ تسجيلك: {cancelUrl}',

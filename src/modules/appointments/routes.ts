@@ -372,7 +372,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Book a slot (signed-in citizen, e-mail confirmed); confirmation by e-mail with a calendar file. 409 when the slot was just taken.',
+          'Book a slot (signed-in citizen, e-mail confirmed); confirmation by e-mail with a calendar file, and by SMS or WhatsApp when chosen. 409 when the slot was just taken.',
         body: z.strictObject({
           serviceId: z.uuid(),
           startsAt: instant,
@@ -381,14 +381,20 @@ export async function appointmentRoutes(app: FastifyInstance) {
           caseId: z.uuid().nullish(),
           timeZone: timeZoneSchema.default(MOROCCO_TZ),
           language: z.enum(languages).optional(),
-          channel: z.enum(['email']).default('email'),
+          channels: z
+            .array(z.enum(['email', 'sms', 'whatsapp']))
+            .max(3)
+            .optional()
+            .describe(
+              'Channels for this booking’s messages besides e-mail (which always goes); default: my preferences',
+            ),
           note: safeText(1, 1000).optional(),
         }),
       },
     },
     async (req, reply) => {
       const actor = requireVerifiedCitizen(req);
-      const { channel: _channel, ...b } = req.body;
+      const b = req.body;
       const booked = await bookAppointment(ctx(req), { ...b, language: b.language ?? actor.language });
       return reply.code(201).send(booked);
     },

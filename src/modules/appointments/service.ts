@@ -12,14 +12,15 @@ import { AppError, forbidden, notFound, ValidationError } from '../../server/err
 import type { Actor } from '../accounts/actor.js';
 import { hmac, safeEqual } from '../accounts/passwords.js';
 import { accounts, type Language } from '../accounts/schema.js';
-import { isStaffOf } from '../accounts/service.js';
+import { getCitizenProfile, isStaffOf } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
 import { isOwnCase } from '../cases/policy.js';
 import { getReadableCase } from '../cases/service.js';
 import { terminalStates } from '../cases/state-machine.js';
 import { institutions } from '../institutions/schema.js';
 import { getDepartment, getInstitution } from '../institutions/service.js';
-import { type EmailTemplate, enqueueEmail } from '../notifications/service.js';
+import type { AppointmentNoticeEvent } from '../notifications/schema.js';
+import { notifyAppointment } from '../notifications/service.js';
 import { buildIcs } from './ics.js';
 import {
   AVAILABILITY_ROLES,
@@ -839,6 +840,7 @@ export function presentAppointment(r: BookingView, viewer: Actor | null) {
     language: a.language,
     timeZone: a.timeZone,
     note: a.note,
+    channels: a.replyChannels,
     citizen: staff ? { id: a.citizenId, name: r.citizen.name } : null,
     version: a.version,
     createdAt: a.createdAt.toISOString(),
@@ -928,16 +930,12 @@ export function bookingIcs(
   });
 }
 
-export type NoticeTemplate = Extract<
-  EmailTemplate,
-  | 'appointment_booked'
-  | 'appointment_moved'
-  | 'appointment_cancelled'
-  | 'appointment_reminder_day'
-  | 'appointment_reminder_hour'
->;
+export type NoticeTemplate = AppointmentNoticeEvent;
 
-/** Writes the citizen's e-mail about the booking (with its calendar file) in the caller's transaction. */
+/**
+ * Tells the citizen about their booking, in the caller's transaction: by e-mail with the calendar file, and
+ * by SMS or WhatsApp when they chose them, with the link to change or cancel it.
+ */
 export async function notifyCitizen(
   tx: Executor,
   ctx: Pick<Ctx, 'secret' | 'publicUrl' | 'organizerEmail'>,
@@ -953,10 +951,19 @@ export async function notifyCitizen(
   const token = manageToken(ctx.secret, r.a.id, r.a.manageNonce);
   const manage = `${base}/appointments/manage/${encodeURIComponent(token)}`;
   const reminder = template === 'appointment_reminder_day' || template === 'appointment_reminder_hour';
-  await enqueueEmail(tx, {
-    to: r.citizen.email,
-    template,
-    lang,
+  await notifyAppointment(tx, {
+    event: template,
+    // a reminder belongs to the time it reminds of; the other messages to the booking's version
+    ref: reminder ? `${r.a.id}:${r.a.scheduledAt.toISOString()}` : `${r.a.id}:${r.a.icsSequence}`,
+    institutionId: r.a.institutionId,
+    caseId: r.a.caseId,
+    citizen: { id: r.a.citizenId, name: r.citizen.name, email: r.citizen.email },
+    language: lang,
+    bookingChannels: r.a.replyChannels,
+    chosenAt: r.a.createdAt,
+    timeZone: r.a.timeZone,
+    // SMS and WhatsApp wait out the night only while they still arrive an hour before the appointment
+    sendBy: new Date(r.a.startsAt.getTime() - HOUR),
     params: {
       name: r.citizen.name,
       reference: r.a.reference,
@@ -965,6 +972,7 @@ export async function notifyCitizen(
       when: whenText(lang, r.a.startsAt, r.a.timeZone),
       how: howText(lang, r.a, institution),
       reason: reason ?? '—',
+      url: manage,
       rescheduleUrl: `${manage}?action=reschedule`,
       cancelUrl: `${manage}?action=cancel`,
       bookUrl: `${base}/appointments`,
@@ -977,6 +985,7 @@ export async function notifyCitizen(
           organizerEmail: ctx.organizerEmail,
           now,
         }),
+    now,
   });
 }
 
@@ -989,7 +998,10 @@ export type BookInput = {
   timeZone: string;
   language: Language;
   note?: string | null;
+  /** Channels chosen for this booking's messages, besides e-mail; null: the citizen's preferences. */
+  channels?: BookingChannel[] | null;
 };
+export type BookingChannel = 'email' | 'sms' | 'whatsapp';
 
 const outsideWindow = (spec: ServiceSpec) =>
   new AppError(422, 'error.appointment.outside_window', {
@@ -1132,6 +1144,11 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
   if (input.officialId && (spec.bookWith !== 'official' || !spec.officialIds.includes(input.officialId)))
     throw new AppError(422, 'error.appointment.official_unknown');
   if (input.caseId) await checkCase(ctx, input.caseId, place);
+  if (
+    input.channels?.some((c) => c !== 'email') &&
+    !(await getCitizenProfile(ctx.db, actor.accountId))?.phone
+  )
+    throw new ValidationError([{ path: ['channels'], key: 'error.appointment.phone_required' }]);
   if (!isBookable(spec, input.startsAt, now)) throw outsideWindow(spec);
   const endsAt = new Date(input.startsAt.getTime() + spec.slotMinutes * 60_000);
   await checkCitizenLimits(ctx.db, actor.accountId, place.id, { startsAt: input.startsAt, endsAt }, now);
@@ -1166,6 +1183,7 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
         language: input.language,
         timeZone: input.timeZone,
         note: input.note ?? null,
+        replyChannels: input.channels ? [...new Set(input.channels)] : null,
         videoUrl,
         manageNonce: randomBytes(12).toString('base64url'),
         scheduledAt: now,
