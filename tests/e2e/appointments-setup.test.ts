@@ -1,14 +1,18 @@
+import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar as arCore } from '../../src/i18n/ar.js';
 import { fr as frCore } from '../../src/i18n/fr.js';
 import { appointmentMessages } from '../../src/modules/appointments/messages.js';
+import { appointmentNoticeMessages } from '../../src/modules/appointments/notice-messages.js';
+import { appointments as apptTable } from '../../src/modules/appointments/schema.js';
+import { notifications } from '../../src/modules/notifications/schema.js';
 import { appointments } from '../../src/web/locales/appointments.js';
 import { appointmentsSetup } from '../../src/web/locales/appointments-setup.js';
 import { ar } from '../../src/web/locales/ar.js';
 import { fr } from '../../src/web/locales/fr.js';
 import { DEMO_PASSWORD } from '../support/platform.js';
-import { expectNoAxeViolations, newPage, type Portal, screenshot, startPortal } from './support.js';
+import { expectNoAxeViolations, lastCode, newPage, type Portal, screenshot, startPortal } from './support.js';
 
 /** The web texts and, for the API's messages shown next to fields, the server's. */
 const T = {
@@ -16,8 +20,8 @@ const T = {
   fr: { ...fr, ...appointments.fr, ...appointmentsSetup.fr },
 } as const;
 const S = {
-  ar: { ...arCore, ...appointmentMessages.ar },
-  fr: { ...frCore, ...appointmentMessages.fr },
+  ar: { ...arCore, ...appointmentMessages.ar, ...appointmentNoticeMessages.ar },
+  fr: { ...frCore, ...appointmentMessages.fr, ...appointmentNoticeMessages.fr },
 } as const;
 type L = keyof typeof T;
 const tr = (lang: L, key: string, vars: Record<string, string | number> = {}) => {
@@ -59,6 +63,15 @@ afterAll(async () => {
   console.log(`axe: ${axeScans} page scans, 0 violations`);
   await portal?.close();
 });
+
+async function signIn(lang: L, size: 'phone' | 'desktop', email: string) {
+  const s = await newPage(portal.browser, portal.base, lang, size);
+  await s.page.goto('/signin');
+  await s.page.getByLabel(tr(lang, 'signin.email')).fill(email);
+  await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
+  await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+  return s;
+}
 
 async function adminPage(lang: L, size: 'phone' | 'desktop') {
   const s = await newPage(portal.browser, portal.base, lang, size);
@@ -303,4 +316,96 @@ describe('the institution admin sets up appointments on a page', () => {
     await s.page.getByText(tr(lang, 'setup.adminOnly')).waitFor();
     await s.context.close();
   }, 60_000);
+});
+
+describe('confirmations on SMS and WhatsApp', () => {
+  it('a citizen chooses SMS instead of WhatsApp for one booking, in French; the admin finds its messages in the template editor', async () => {
+    const lang = 'fr';
+    const { page, context, errors } = await signIn(lang, 'phone', 'fatima@example.fr');
+    await page.waitForURL('**/cases');
+    await page.goto('/appointments');
+    const aubm = (await portal.p.app.inject('/api/institutions'))
+      .json()
+      .items.find((i: { code: string }) => i.code === 'AUBM');
+    await page.getByLabel(tr(lang, 'appt.book.body')).selectOption(aubm.id);
+    await page.getByRole('radio', { name: /Guichet unique MRE/ }).check();
+    await page.locator('.chips.times input[type=radio]').first().check();
+    // her preferences say WhatsApp; she has a mobile number, so both can be chosen
+    const group = page.getByRole('group', { name: tr(lang, 'appt.book.channels') });
+    const whatsapp = group.getByLabel(tr(lang, 'channel.whatsapp'));
+    const sms = group.getByLabel(tr(lang, 'channel.sms'));
+    await expect.poll(() => whatsapp.isChecked()).toBe(true);
+    expect(await sms.isChecked()).toBe(false);
+    expect(await sms.isDisabled()).toBe(false);
+    await whatsapp.uncheck();
+    await sms.check();
+    await axe(page, 'booking with channels fr');
+    await screenshot(page, 'fr-phone-appointments-book-channels');
+    await page.getByRole('button', { name: tr(lang, 'appt.book.submit') }).click();
+    await page.getByRole('heading', { level: 1, name: tr(lang, 'appt.done.title') }).waitFor();
+    const reference = (await page.getByTestId('booking-reference').textContent())!;
+    const [booking] = await portal.p.database.db
+      .select()
+      .from(apptTable)
+      .where(eq(apptTable.reference, reference));
+    expect(booking!.replyChannels).toEqual(['email', 'sms']);
+    const written = await portal.p.database.db
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.event, 'appointment_booked'), eq(notifications.recipientId, booking!.citizenId)),
+      );
+    const mine = written.filter((r) => r.subject.includes(reference) || r.textBody.includes(reference));
+    expect(mine.map((r) => r.channel).sort()).toEqual(['email', 'sms']);
+    const smsRow = mine.find((r) => r.channel === 'sms')!;
+    expect(smsRow.toAddress).toBe('+33612345678');
+    expect(smsRow.textBody).toContain(`rendez-vous ${reference} confirmé`);
+    expect(smsRow.textBody).toMatch(/\/appointments\/manage\/\S+$/);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // the admin of the agency rewords the messages of bookings like any other
+    const admin = await signIn(lang, 'desktop', 'admin@aubm.demo');
+    await admin.page.waitForURL('**/staff');
+    await admin.page.goto('/staff/messages');
+    await admin.page.getByLabel(tr(lang, 'staff.msg.event')).selectOption('appointment_reminder_hour');
+    const channel = admin.page.getByLabel(tr(lang, 'staff.msg.channel'));
+    expect(
+      await channel.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+    ).toEqual(['email', 'sms', 'whatsapp']);
+    await channel.selectOption('sms');
+    const body = admin.page.getByLabel(tr(lang, 'staff.msg.body'));
+    await expect.poll(() => body.inputValue()).toBe(server(lang, 'notify.appointment_reminder_hour.short'));
+    await axe(admin.page, 'template editor, booking reminder fr');
+    await screenshot(admin.page, 'fr-desktop-staff-messages-appointment-reminder');
+    await admin.context.close();
+  }, 120_000);
+
+  it('without a mobile number, SMS and WhatsApp cannot be ticked and the page says where to add it, in Arabic', async () => {
+    const lang = 'ar';
+    const { page, context, errors } = await newPage(portal.browser, portal.base, lang, 'phone');
+    await page.goto('/appointments');
+    const aubm = (await portal.p.app.inject('/api/institutions'))
+      .json()
+      .items.find((i: { code: string }) => i.code === 'AUBM');
+    await page.getByLabel(tr(lang, 'appt.book.body')).selectOption(aubm.id);
+    await page.getByRole('radio', { name: /الشباك الوحيد لمغاربة العالم/ }).check();
+    await page.locator('.chips.times input[type=radio]').first().check();
+    // a new person signs in with a code sent by e-mail: no mobile number yet
+    const email = 'nophone.be@example.be';
+    await page.getByLabel(tr(lang, 'signin.email'), { exact: true }).fill(email);
+    await page.getByLabel(tr(lang, 'signin.country')).selectOption('BE');
+    await page.getByRole('button', { name: tr(lang, 'signin.sendCode') }).click();
+    await page.getByText(tr(lang, 'signin.codeSent', { email })).waitFor();
+    await page.getByLabel(tr(lang, 'signin.code')).fill(await lastCode(portal.p, email));
+    await page.getByRole('button', { name: tr(lang, 'signin.verify') }).click();
+    const group = page.getByRole('group', { name: tr(lang, 'appt.book.channels') });
+    await group.getByRole('link', { name: tr(lang, 'appt.book.channelsNoPhone') }).waitFor();
+    expect(await group.getByLabel(tr(lang, 'channel.sms')).isDisabled()).toBe(true);
+    expect(await group.getByLabel(tr(lang, 'channel.whatsapp')).isDisabled()).toBe(true);
+    await axe(page, 'booking channels without a phone ar');
+    await screenshot(page, 'ar-phone-appointments-book-channels-no-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
