@@ -403,11 +403,11 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
 
       const res2 = await fatima.request({
         method: 'GET',
-        url: '/api/cases?sort=desc',
+        url: '/api/cases?order=desc',
         headers: { 'accept-language': 'fr' },
       });
       expectValidation(res2, 'fr', [
-        { pointer: '/querystring', key: 'validation.unknown_field', params: { keys: 'sort' } },
+        { pointer: '/querystring', key: 'validation.unknown_field', params: { keys: 'order' } },
       ]);
 
       const res3 = await fatima.request({

@@ -1,5 +1,6 @@
 import { appointmentMessages } from '../modules/appointments/messages.js';
 import { appointmentNoticeMessages } from '../modules/appointments/notice-messages.js';
+import { caseMessages } from '../modules/cases/messages.js';
 import { notificationMessages } from '../modules/notifications/messages.js';
 import { ar } from './ar.js';
 import { defineMessages } from './define.js';
@@ -17,4 +18,5 @@ export const catalogues = [
   appointmentMessages,
   appointmentNoticeMessages,
   notificationMessages,
+  caseMessages,
 ] as const;

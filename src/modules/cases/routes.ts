@@ -9,6 +9,7 @@ import { languages, replyChannels } from '../accounts/schema.js';
 import { addAttachment, getAttachment, listAttachments } from './attachments.js';
 import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedback.js';
 import { blobPath } from './files.js';
+import { queueFilters } from './queue.js';
 import { receiptPdf } from './receipt.js';
 import {
   addMessage,
@@ -24,7 +25,7 @@ import {
   transferCase,
   viewCase,
 } from './service.js';
-import { caseActions, caseStates } from './state-machine.js';
+import { caseActions } from './state-machine.js';
 
 const idParams = z.object({ id: z.uuid() });
 /** RFC 8187 value: encodeURIComponent leaves ' ( ) * as they are, which end or break `filename*`. */
@@ -86,11 +87,13 @@ export async function caseRoutes(app: FastifyInstance) {
         tags: ['cases'],
         summary:
           'Cases the signed-in person may see: their own (citizen), their institution’s (staff), their territory’s (overseer)',
-        querystring: z.strictObject({
-          institutionId: z.uuid().optional(),
-          state: z.enum(caseStates).optional(),
+        querystring: queueFilters.extend({
           limit: z.coerce.number().int().min(1).max(100).default(25),
           cursor: z.string().max(100).optional(),
+          counts: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
         }),
       },
     },

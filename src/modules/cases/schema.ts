@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
   index,
   integer,
   jsonb,
@@ -14,6 +15,16 @@ import { accounts, type Language, type ReplyChannel } from '../accounts/schema.j
 import { type CaseKind, caseCategories } from '../catalog/schema.js';
 import { departments, institutions } from '../institutions/schema.js';
 import type { CaseState } from './state-machine.js';
+
+/** A PostgreSQL full-text vector; written by the database itself (generated column), only read here. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The text a case is found by in the queue's search box: tracking number, the requester's names in both
+ * scripts, subject and description, folded by `jisr_fold` (defined in the migration) so that Arabic
+ * letter variants and diacritics, French accents and case do not matter.
+ */
+const searchDocument = sql`to_tsvector('simple'::regconfig, jisr_fold(tracking_number || ' ' || requester_name || ' ' || subject || ' ' || description))`;
 
 export const intakeChannels = ['web', 'desk', 'phone', 'whatsapp', 'email', 'post', 'referral'] as const;
 export type IntakeChannel = (typeof intakeChannels)[number];
@@ -40,6 +51,10 @@ export const cases = pgTable(
     requesterId: uuid('requester_id')
       .notNull()
       .references(() => accounts.id),
+    /** The requester's names (both scripts) at filing time: shown in the queue and searched. */
+    requesterName: text('requester_name').notNull().default(''),
+    /** The requester's country of residence at filing time (ISO 3166-1 alpha-2), for queue filters. */
+    requesterCountry: text('requester_country'),
     representativeId: uuid('representative_id').references(() => accounts.id),
     mandateReference: text('mandate_reference'),
     departmentId: uuid('department_id').references(() => departments.id),
@@ -51,9 +66,18 @@ export const cases = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Set when staff merged this case into another one (a duplicate): the other case carries on. */
+    mergedIntoId: uuid('merged_into_id'),
+    search: tsvector('search').generatedAlwaysAs(searchDocument),
   },
   (t) => [
     index('cases_institution_state_idx').on(t.institutionId, t.state, t.createdAt),
+    index('cases_institution_created_idx').on(t.institutionId, t.createdAt, t.id),
+    index('cases_institution_due_idx').on(t.institutionId, t.dueAt, t.id),
+    index('cases_institution_updated_idx').on(t.institutionId, t.updatedAt, t.id),
+    index('cases_assignee_idx').on(t.assigneeId, t.state),
+    index('cases_department_idx').on(t.departmentId, t.state),
+    index('cases_search_idx').using('gin', t.search),
     index('cases_requester_idx').on(t.requesterId, t.createdAt),
     index('cases_representative_idx').on(t.representativeId),
   ],
@@ -132,4 +156,22 @@ export const caseDrafts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_drafts_account_idx').on(t.accountId)],
+);
+
+/** A staff member's named queue filter set ("my overdue complaints"), kept per institution. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    name: text('name').notNull(),
+    filters: jsonb('filters').$type<Record<string, string>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('saved_views_account_idx').on(t.accountId, t.institutionId)],
 );

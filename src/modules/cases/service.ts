@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { AppError, forbidden, notFound, ValidationError } from '../../server/errors.js';
 import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
-import { accounts, type Language, type ReplyChannel } from '../accounts/schema.js';
+import { accounts, citizenProfiles, type Language, type ReplyChannel } from '../accounts/schema.js';
 import { getCitizenProfile, isPlaceholderEmail, isStaffOf } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
 import { validateFields } from '../catalog/fields.js';
@@ -13,6 +13,7 @@ import { getDepartment, getInstitution } from '../institutions/service.js';
 import { notifyCaseEvent, notifyStaff } from '../notifications/notify.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
 import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
+import { type QueueFilters, queueCounts, queuePage, queueScope } from './queue.js';
 import { attachments, caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
 import {
   availableActions,
@@ -97,8 +98,22 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
   const problems = validateFields(category.fields, input.fields);
   if (problems.length) throw new ValidationError(problems);
   const accessCode = newAccessCode();
-  const [requester] = await ctx.db.select().from(accounts).where(eq(accounts.id, input.requesterId));
-  if (!requester) throw new AppError(422, 'error.forbidden');
+  const [found] = await ctx.db
+    .select({ requester: accounts, profile: citizenProfiles })
+    .from(accounts)
+    .leftJoin(citizenProfiles, eq(citizenProfiles.accountId, accounts.id))
+    .where(eq(accounts.id, input.requesterId));
+  if (!found) throw new AppError(422, 'error.forbidden');
+  const { requester, profile } = found;
+  const requesterName = [
+    requester.displayName,
+    profile?.givenNameAr,
+    profile?.familyNameAr,
+    profile?.givenNameLatin,
+    profile?.familyNameLatin,
+  ]
+    .filter((n, i, all): n is string => !!n && all.indexOf(n) === i)
+    .join(' ');
   const created = await ctx.db.transaction(async (tx) => {
     const seq = await nextSequence(tx, institution.id, yearInMorocco(now));
     const trackingNumber = formatTrackingNumber(institution.code, yearInMorocco(now), seq);
@@ -117,6 +132,8 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
         replyChannels: input.replyChannels,
         language: input.language,
         requesterId: input.requesterId,
+        requesterName,
+        requesterCountry: profile?.countryOfResidence ?? null,
         representativeId: input.representativeId ?? null,
         mandateReference: input.mandateReference ?? null,
         departmentId: input.departmentId ?? null,
@@ -609,44 +626,30 @@ export async function assignCase(
   });
 }
 
-export type CaseListQuery = { institutionId?: string; state?: CaseState; limit: number; cursor?: string };
+export type CaseListQuery = QueueFilters & { limit: number; cursor?: string; counts?: boolean };
 
-/** Cursor = `createdAt|id` of the last row seen (keyset pagination, newest first). */
+/**
+ * Citizens: their own cases (and those they represent), newest first. Staff and overseers: the queue of
+ * the bodies they may read, filtered and searched (see queue.ts), with counts on request.
+ */
 export async function listCases(ctx: Ctx, q: CaseListQuery) {
   const actor = ctx.actor!;
-  const conds: SQL[] = [];
+  const now = ctx.now?.() ?? new Date();
   if (actor.kind === 'citizen') {
-    conds.push(or(eq(cases.requesterId, actor.accountId), eq(cases.representativeId, actor.accountId))!);
-  } else {
-    const own = actor.memberships.map((m) => m.institutionId);
-    const visible = await visibleInstitutionIds(ctx.db, actor);
-    if (q.institutionId) {
-      if (!visible.includes(q.institutionId)) throw forbidden();
-      conds.push(eq(cases.institutionId, q.institutionId));
-    } else {
-      const ids = own.length ? own : visible;
-      if (!ids.length) return { items: [], nextCursor: null };
-      conds.push(inArray(cases.institutionId, ids));
-    }
+    const mine = or(eq(cases.requesterId, actor.accountId), eq(cases.representativeId, actor.accountId))!;
+    const { rows, nextCursor } = await queuePage(ctx.db, actor, [], q, q, now, mine);
+    return { items: rows.map((c) => presentCase(c, actor, now)), nextCursor };
   }
-  if (q.state) conds.push(eq(cases.state, q.state));
-  if (q.cursor) {
-    const [at, id] = q.cursor.split('|');
-    const when = new Date(at ?? '');
-    if (!id || Number.isNaN(when.getTime())) throw new AppError(400, 'error.bad_request.title');
-    conds.push(or(lt(cases.createdAt, when), and(eq(cases.createdAt, when), lt(cases.id, id)))!);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(cases)
-    .where(and(...conds))
-    .orderBy(desc(cases.createdAt), desc(cases.id))
-    .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
+  const ids = queueScope(actor, await visibleInstitutionIds(ctx.db, actor), q.institutionId);
+  const { rows, nextCursor } = await queuePage(ctx.db, actor, ids, q, q, now);
   return {
-    items: page.map((c) => presentCase(c, actor)),
-    nextCursor: rows.length > q.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null,
+    items: rows.map((c) => ({
+      ...presentCase(c, actor, now),
+      requesterName: c.requesterName,
+      requesterCountry: c.requesterCountry,
+    })),
+    nextCursor,
+    ...(q.counts ? { counts: await queueCounts(ctx.db, actor, ids, q, now) } : {}),
   };
 }
 

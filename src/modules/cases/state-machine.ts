@@ -98,6 +98,15 @@ export const rules: Record<CaseAction, Rule> = {
 export const REOPEN_WINDOW_DAYS = 30;
 
 export const terminalStates: readonly CaseState[] = ['closed', 'rejected', 'referred', 'withdrawn'];
+/** States in which someone still has to act: the body, or the citizen it asked. */
+export const openStates = [
+  'submitted',
+  'acknowledged',
+  'in_progress',
+  'awaiting_citizen',
+  'reply_pending_approval',
+  'reopened',
+] as const satisfies readonly CaseState[];
 /** States in which the deadline clock is stopped. */
 export const pausedStates: readonly CaseState[] = ['awaiting_citizen'];
 

@@ -3,16 +3,10 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../accounts/actor.js';
 import { cases } from '../cases/schema.js';
 import { visibleInstitutionIds } from '../cases/service.js';
+import { openStates } from '../cases/state-machine.js';
 import { institutions } from '../institutions/schema.js';
 
-const open = [
-  'submitted',
-  'acknowledged',
-  'in_progress',
-  'awaiting_citizen',
-  'reply_pending_approval',
-  'reopened',
-];
+const open = [...openStates];
 
 /**
  * Every body an overseer (or a supervisor) may see, with its volumes: open cases, overdue ones, cases
