@@ -1,6 +1,7 @@
 import { appointmentMessages } from '../modules/appointments/messages.js';
 import { appointmentNoticeMessages } from '../modules/appointments/notice-messages.js';
 import { caseMessages } from '../modules/cases/messages.js';
+import { institutionMessages } from '../modules/institutions/messages.js';
 import { notificationMessages } from '../modules/notifications/messages.js';
 import { ar } from './ar.js';
 import { defineMessages } from './define.js';
@@ -19,4 +20,5 @@ export const catalogues = [
   appointmentNoticeMessages,
   notificationMessages,
   caseMessages,
+  institutionMessages,
 ] as const;

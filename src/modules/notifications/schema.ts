@@ -27,6 +27,7 @@ export type Channel = (typeof channels)[number];
 export const citizenEvents = [
   'receipt',
   'info_requested',
+  'message',
   'reply_sent',
   'ready',
   'closed',
@@ -48,7 +49,7 @@ export const appointmentNoticeEvents = [
 ] as const;
 export type AppointmentNoticeEvent = (typeof appointmentNoticeEvents)[number];
 /** Events staff hear about. */
-export const staffEvents = ['assigned', 'returned', 'overdue'] as const;
+export const staffEvents = ['assigned', 'returned', 'overdue', 'instruction'] as const;
 /**
  * E-mails rendered from the message catalogues, not from editable templates: account codes, the deadline
  * watch's reminders and escalations to staff, open-day registrations (which carry a calendar file).
@@ -56,6 +57,7 @@ export const staffEvents = ['assigned', 'returned', 'overdue'] as const;
 export const accountEvents = [
   'verify',
   'reset',
+  'invite',
   'deadline_reminder',
   'escalation',
   'event_registered',

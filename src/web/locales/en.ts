@@ -430,6 +430,21 @@ export const en = {
   'staff.views.delete': 'Delete the view “{{name}}”',
   'staff.views.deleteConfirm': 'Delete the view “{{name}}”?',
   'staff.state.awaiting_citizen': 'Waiting for the citizen',
+  'staff.ws.message': 'Message to the citizen (they are notified)',
+  'staff.ws.instruction': 'Instruction to whoever holds the case',
+  'staff.ws.related': 'Other cases of this person',
+  'staff.ws.noRelated': 'No other case from this person.',
+  'staff.ws.likelyDuplicate': 'Likely duplicate',
+  'staff.ws.mergeInto': 'Merge this case into {{tracking}}',
+  'staff.ws.mergeConfirm':
+    'Close this case and carry on the request in {{tracking}}? Its papers are copied there and the citizen is told.',
+  'staff.ws.merged': 'Merged: the request carries on in {{tracking}}.',
+  'staff.ws.addPapers': 'Add scanned papers',
+  'staff.ws.upload': 'Attach to the case',
+  'staff.ws.uploaded': 'Papers attached: {{n}}',
+  'event.merged': 'Merged into another case of yours',
+  'event.merged_from': 'A duplicate request was joined to this case',
+  'event.instruction': 'Instruction',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 
