@@ -127,6 +127,53 @@ describe.each(testDatabases())('who may use which appointments route, on %s', (k
     admin: 200,
   };
   let code = 0;
+  /** Something new to change or remove, made by the admin, so each person meets a thing that exists. */
+  const fresh = async (what: 'rule' | 'closure' | 'official' | 'service') => {
+    const admin = clients.admin!;
+    const made =
+      what === 'rule'
+        ? await admin.post('/api/appointments/rules', {
+            institutionId: aubm,
+            serviceId: meeting,
+            kind: 'special',
+            weekday: 7,
+            start: '10:00',
+            end: '11:00',
+            validFrom: '2031-01-01',
+            validTo: '2031-01-31',
+          })
+        : what === 'closure'
+          ? await admin.post('/api/appointments/closures', {
+              institutionId: aubm,
+              serviceId: meeting,
+              kind: 'closure',
+              startDate: '2031-06-01',
+              endDate: '2031-06-02',
+              reasonAr: 'إغلاق',
+              reasonFr: 'Fermeture',
+              reasonEn: 'Closed',
+            })
+          : what === 'official'
+            ? await admin.post('/api/appointments/officials', {
+                institutionId: aubm,
+                accountId: (await admin.get(`/api/institutions/${aubm}/staff`))
+                  .json()
+                  .items.find((s: { email: string }) => s.email === 'chef@aubm.demo').id,
+                titleAr: 'رئيس',
+                titleFr: 'Chef',
+                titleEn: 'Head',
+              })
+            : await admin.post('/api/appointments/services', {
+                institutionId: aubm,
+                code: `fresh-${code++}`,
+                nameAr: 'خدمة',
+                nameFr: 'Service',
+                nameEn: 'Service',
+                slotMinutes: 30,
+              });
+    expect(made.statusCode, made.body).toBe(201);
+    return made.json().id as string;
+  };
   const routes: Route[] = [
     {
       name: 'GET services',
@@ -241,6 +288,35 @@ describe.each(testDatabases())('who may use which appointments route, on %s', (k
           reasonFr: 'Fermeture',
           reasonEn: 'Closed',
         }),
+    },
+    {
+      name: 'PATCH rule',
+      expect: { ...defineAvailability, supervisor: 200, admin: 200 },
+      call: async (c) => c.patch(`/api/appointments/rules/${await fresh('rule')}`, { end: '11:30' }),
+    },
+    {
+      name: 'PATCH closure',
+      expect: { ...defineAvailability, supervisor: 200, admin: 200 },
+      call: async (c) =>
+        c.patch(`/api/appointments/closures/${await fresh('closure')}`, { reasonFr: 'Autre' }),
+    },
+    {
+      name: 'PATCH official',
+      expect: { default: 403, anonymous: 401, admin: 200 },
+      call: async (c) =>
+        c.patch(`/api/appointments/officials/${await fresh('official')}`, { titleFr: 'Chef' }),
+    },
+    {
+      name: 'DELETE official',
+      expect: { default: 403, anonymous: 401, admin: 204 },
+      call: async (c) =>
+        c.request({ method: 'DELETE', url: `/api/appointments/officials/${await fresh('official')}` }),
+    },
+    {
+      name: 'DELETE service',
+      expect: { default: 403, anonymous: 401, admin: 204 },
+      call: async (c) =>
+        c.request({ method: 'DELETE', url: `/api/appointments/services/${await fresh('service')}` }),
     },
     {
       name: 'POST event',

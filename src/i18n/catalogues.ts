@@ -1,4 +1,5 @@
 import { appointmentMessages } from '../modules/appointments/messages.js';
+import { appointmentNoticeMessages } from '../modules/appointments/notice-messages.js';
 import { caseMessages } from '../modules/cases/messages.js';
 import { institutionMessages } from '../modules/institutions/messages.js';
 import { notificationMessages } from '../modules/notifications/messages.js';
@@ -16,6 +17,7 @@ const core = defineMessages({ en, fr, ar });
 export const catalogues = [
   core,
   appointmentMessages,
+  appointmentNoticeMessages,
   notificationMessages,
   caseMessages,
   institutionMessages,

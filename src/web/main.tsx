@@ -41,6 +41,7 @@ const WaitingScreen = lazy(() => import('./pages/WaitingScreen.js'));
 const StaffAppointments = lazy(() => import('./pages/staff/StaffAppointments.js'));
 const StaffDeskQueue = lazy(() => import('./pages/staff/StaffDeskQueue.js'));
 const StaffFigures = lazy(() => import('./pages/staff/StaffFigures.js'));
+const StaffAppointmentSetup = lazy(() => import('./pages/staff/StaffAppointmentSetup.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -115,6 +116,7 @@ function App() {
           <Route path="/staff/cases/:id" component={StaffCase} />
           <Route path="/staff/appointments" component={StaffAppointments} />
           <Route path="/staff/appointments/figures" component={StaffFigures} />
+          <Route path="/staff/appointments/setup" component={StaffAppointmentSetup} />
           <Route path="/staff/desk-queue" component={StaffDeskQueue} />
           <Route component={NotFound} />
         </Switch>

@@ -24,6 +24,12 @@ export const appointmentMessages = defineMessages({
     'error.appointment.range_too_long': 'Ask for at most {days} days at a time.',
     'error.appointment.not_started': 'A booking can be marked as a no-show only once its time has passed.',
     'error.appointment.code_taken': 'This code is already used in this institution.',
+    'error.appointment.service_in_use':
+      'This service has bookings, tickets or open-day registrations, which are kept: deactivate it instead of removing it.',
+    'error.appointment.official_in_use':
+      'Citizens have booked this official; their bookings are kept: deactivate the official instead of removing them.',
+    'error.appointment.phone_required':
+      'To receive SMS or WhatsApp messages, first add your mobile number in “My details”.',
     'error.event.day_unknown': 'The event does not take place on this day.',
     'error.event.full': 'This day of the event is full. Choose another day.',
     'error.event.already_registered': 'You are already registered for this day.',
@@ -48,21 +54,6 @@ export const appointmentMessages = defineMessages({
     'appointment.reason.citizen': 'At your request',
     'appointment.ics.summary': 'Appointment: {service}',
     'appointment.ics.description': 'Reference: {reference}\n{how}\n{institution}',
-    'mail.appointment_booked.subject': 'Your appointment {reference} is confirmed',
-    'mail.appointment_booked.body':
-      'Hello {name},\n\nYour appointment with {institution} is confirmed.\n\nService: {service}\nWhen: {when}\nHow: {how}\nReference: {reference}\n\nThe attached calendar file adds it to your calendar.\n\nTo choose another time: {rescheduleUrl}\nTo cancel: {cancelUrl}',
-    'mail.appointment_moved.subject': 'Your appointment {reference} has a new time',
-    'mail.appointment_moved.body':
-      'Hello {name},\n\nYour appointment with {institution} has been moved.\n\nService: {service}\nNew time: {when}\nHow: {how}\nReason: {reason}\nReference: {reference}\n\nThe attached calendar file updates your calendar.\n\nIf this time does not suit you, choose another: {rescheduleUrl}\nTo cancel: {cancelUrl}',
-    'mail.appointment_cancelled.subject': 'Your appointment {reference} is cancelled',
-    'mail.appointment_cancelled.body':
-      'Hello {name},\n\nYour appointment with {institution} on {when} ({service}) is cancelled.\nReason: {reason}\n\nThe attached calendar file removes it from your calendar. You can book another time at {bookUrl}',
-    'mail.appointment_reminder_day.subject': 'Reminder: your appointment {reference} is tomorrow',
-    'mail.appointment_reminder_day.body':
-      'Hello {name},\n\nA reminder of your appointment with {institution} tomorrow.\n\nService: {service}\nWhen: {when}\nHow: {how}\nReference: {reference}\n\nTo choose another time: {rescheduleUrl}\nTo cancel: {cancelUrl}',
-    'mail.appointment_reminder_hour.subject': 'Your appointment {reference} starts in one hour',
-    'mail.appointment_reminder_hour.body':
-      'Hello {name},\n\nYour appointment with {institution} starts in one hour.\n\nService: {service}\nWhen: {when}\nHow: {how}\nReference: {reference}\n\nIf you cannot come, cancel it so that someone else can have the time: {cancelUrl}',
     'mail.event_registered.subject': 'You are registered: {event}, {date}',
     'mail.event_registered.body':
       'Hello {name},\n\nYou are registered for {event} on {date}, {hours} (Morocco time).\n\nPlace: {place}\nReference: {reference}\n\nGive this reference at the desk when you arrive. If you cannot come, cancel your registration: {cancelUrl}',
@@ -98,6 +89,12 @@ export const appointmentMessages = defineMessages({
     'error.appointment.not_started':
       'Un rendez-vous ne peut être noté comme non honoré qu’une fois son heure passée.',
     'error.appointment.code_taken': 'Ce code est déjà utilisé dans cet organisme.',
+    'error.appointment.service_in_use':
+      'Ce service a des rendez-vous, des tickets ou des inscriptions aux portes ouvertes, qui sont conservés : désactivez-le au lieu de le supprimer.',
+    'error.appointment.official_in_use':
+      'Des citoyens ont pris rendez-vous avec ce responsable ; leurs rendez-vous sont conservés : désactivez-le au lieu de le supprimer.',
+    'error.appointment.phone_required':
+      'Pour recevoir des SMS ou des messages WhatsApp, ajoutez d’abord votre numéro de mobile dans « Mes informations ».',
     'error.event.day_unknown': 'L’événement n’a pas lieu ce jour-là.',
     'error.event.full': 'Cette journée est complète. Choisissez un autre jour.',
     'error.event.already_registered': 'Vous êtes déjà inscrit pour ce jour.',
@@ -124,21 +121,6 @@ export const appointmentMessages = defineMessages({
     'appointment.reason.citizen': 'À votre demande',
     'appointment.ics.summary': 'Rendez-vous : {service}',
     'appointment.ics.description': 'Référence : {reference}\n{how}\n{institution}',
-    'mail.appointment_booked.subject': 'Votre rendez-vous {reference} est confirmé',
-    'mail.appointment_booked.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} est confirmé.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nLe fichier de calendrier joint l’ajoute à votre agenda.\n\nPour choisir un autre horaire : {rescheduleUrl}\nPour annuler : {cancelUrl}',
-    'mail.appointment_moved.subject': 'Votre rendez-vous {reference} change d’horaire',
-    'mail.appointment_moved.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} a été déplacé.\n\nService : {service}\nNouvel horaire : {when}\nModalité : {how}\nMotif : {reason}\nRéférence : {reference}\n\nLe fichier de calendrier joint met votre agenda à jour.\n\nSi cet horaire ne vous convient pas, choisissez-en un autre : {rescheduleUrl}\nPour annuler : {cancelUrl}',
-    'mail.appointment_cancelled.subject': 'Votre rendez-vous {reference} est annulé',
-    'mail.appointment_cancelled.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} du {when} ({service}) est annulé.\nMotif : {reason}\n\nLe fichier de calendrier joint le retire de votre agenda. Vous pouvez prendre un autre rendez-vous sur {bookUrl}',
-    'mail.appointment_reminder_day.subject': 'Rappel : votre rendez-vous {reference} a lieu demain',
-    'mail.appointment_reminder_day.body':
-      'Bonjour {name},\n\nPetit rappel de votre rendez-vous de demain auprès de {institution}.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nPour choisir un autre horaire : {rescheduleUrl}\nPour annuler : {cancelUrl}',
-    'mail.appointment_reminder_hour.subject': 'Votre rendez-vous {reference} commence dans une heure',
-    'mail.appointment_reminder_hour.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} commence dans une heure.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nSi vous ne pouvez pas venir, annulez-le pour que quelqu’un d’autre puisse en profiter : {cancelUrl}',
     'mail.event_registered.subject': 'Inscription confirmée : {event}, {date}',
     'mail.event_registered.body':
       'Bonjour {name},\n\nVous êtes inscrit à {event} le {date}, {hours} (heure du Maroc).\n\nLieu : {place}\nRéférence : {reference}\n\nDonnez cette référence à l’accueil à votre arrivée. Si vous ne pouvez pas venir, annulez votre inscription : {cancelUrl}',
@@ -169,6 +151,12 @@ export const appointmentMessages = defineMessages({
     'error.appointment.range_too_long': 'اطلب {days} يوما على الأكثر في كل مرة.',
     'error.appointment.not_started': 'لا يمكن تسجيل عدم الحضور إلا بعد مرور وقت الموعد.',
     'error.appointment.code_taken': 'هذا الرمز مستعمل من قبل في هذه المؤسسة.',
+    'error.appointment.service_in_use':
+      'لهذه الخدمة مواعيد أو تذاكر أو تسجيلات في الأبواب المفتوحة، وهي محفوظة: عطّل الخدمة بدل حذفها.',
+    'error.appointment.official_in_use':
+      'حجز مواطنون مواعيد مع هذا المسؤول، وهي محفوظة: عطّل المسؤول بدل حذفه.',
+    'error.appointment.phone_required':
+      'لتلقي الرسائل القصيرة أو رسائل واتساب، أضف أولا رقم هاتفك المحمول في «معلوماتي».',
     'error.event.day_unknown': 'لا تقام هذه التظاهرة في هذا اليوم.',
     'error.event.full': 'هذا اليوم مكتمل. اختر يوما آخر.',
     'error.event.already_registered': 'أنت مسجل من قبل في هذا اليوم.',
@@ -193,21 +181,6 @@ export const appointmentMessages = defineMessages({
     'appointment.reason.citizen': 'بطلب منك',
     'appointment.ics.summary': 'موعد: {service}',
     'appointment.ics.description': 'المرجع: {reference}\n{how}\n{institution}',
-    'mail.appointment_booked.subject': 'تم تأكيد موعدك {reference}',
-    'mail.appointment_booked.body':
-      'مرحبا {name}،\n\nتم تأكيد موعدك لدى {institution}.\n\nالخدمة: {service}\nالتاريخ: {when}\nالطريقة: {how}\nالمرجع: {reference}\n\nملف التقويم المرفق يضيف الموعد إلى مفكرتك.\n\nلاختيار موعد آخر: {rescheduleUrl}\nللإلغاء: {cancelUrl}',
-    'mail.appointment_moved.subject': 'تغيير توقيت موعدك {reference}',
-    'mail.appointment_moved.body':
-      'مرحبا {name}،\n\nتم تغيير توقيت موعدك لدى {institution}.\n\nالخدمة: {service}\nالتوقيت الجديد: {when}\nالطريقة: {how}\nالسبب: {reason}\nالمرجع: {reference}\n\nملف التقويم المرفق يحين مفكرتك.\n\nإذا لم يناسبك هذا التوقيت، اختر توقيتا آخر: {rescheduleUrl}\nللإلغاء: {cancelUrl}',
-    'mail.appointment_cancelled.subject': 'تم إلغاء موعدك {reference}',
-    'mail.appointment_cancelled.body':
-      'مرحبا {name}،\n\nتم إلغاء موعدك لدى {institution} بتاريخ {when} ({service}).\nالسبب: {reason}\n\nملف التقويم المرفق يحذفه من مفكرتك. يمكنك حجز موعد آخر على {bookUrl}',
-    'mail.appointment_reminder_day.subject': 'تذكير: موعدك {reference} غدا',
-    'mail.appointment_reminder_day.body':
-      'مرحبا {name}،\n\nنذكرك بموعدك غدا لدى {institution}.\n\nالخدمة: {service}\nالتاريخ: {when}\nالطريقة: {how}\nالمرجع: {reference}\n\nلاختيار موعد آخر: {rescheduleUrl}\nللإلغاء: {cancelUrl}',
-    'mail.appointment_reminder_hour.subject': 'موعدك {reference} بعد ساعة',
-    'mail.appointment_reminder_hour.body':
-      'مرحبا {name}،\n\nيبدأ موعدك لدى {institution} بعد ساعة.\n\nالخدمة: {service}\nالتاريخ: {when}\nالطريقة: {how}\nالمرجع: {reference}\n\nإذا تعذر عليك الحضور، ألغ الموعد ليستفيد منه شخص آخر: {cancelUrl}',
     'mail.event_registered.subject': 'تم تسجيلك: {event}، {date}',
     'mail.event_registered.body':
       'مرحبا {name}،\n\nتم تسجيلك في {event} يوم {date}، {hours} (بتوقيت المغرب).\n\nالمكان: {place}\nالمرجع: {reference}\n\nقدم هذا المرجع في الاستقبال عند وصولك. إذا تعذر عليك الحضور، ألغ تسجيلك: {cancelUrl}',

@@ -5,6 +5,7 @@ import { requireActor } from '../../server/auth.js';
 import { AppError, forbidden } from '../../server/errors.js';
 import { isoDate, safeText } from '../../server/validation.js';
 import { languages } from '../accounts/schema.js';
+import { availabilityRoutes } from './availability-routes.js';
 import {
   callNext,
   checkIn,
@@ -24,6 +25,20 @@ import {
   registerForEvent,
 } from './events.js';
 import { appointmentModes, visitOutcomes } from './rules.js';
+import {
+  clock,
+  closureBody,
+  idParams,
+  instant,
+  institutionQuery,
+  names,
+  rangeError,
+  ruleBody,
+  serviceFields,
+  timeRange,
+  timeZoneSchema,
+  titles,
+} from './schemas.js';
 import {
   addressOf,
   appointmentFigures,
@@ -50,79 +65,14 @@ import {
   nowOf,
   rescheduleAppointment,
   rescheduleByToken,
-  setOfficialActive,
   staffCalendar,
   updateService,
   upsertOfficial,
   viewAppointment,
   viewByToken,
 } from './service.js';
-import { bookWithKinds, ruleKinds } from './slots.js';
-import { addDays, canonicalTimeZone, MOROCCO_TZ, parseMinutes } from './tz.js';
-
-const custom = (key: string) => ({ params: { key } });
-
-/** An IANA zone name (`Europe/Paris`), turned into its canonical spelling. */
-export const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine((s) => canonicalTimeZone(s) !== null, custom('validation.time_zone'))
-  .transform((s) => canonicalTimeZone(s)!);
-/** `HH:MM`, as minutes since midnight. */
-const clock = z
-  .string()
-  .max(5)
-  .refine((s) => parseMinutes(s) !== null, custom('validation.time'))
-  .transform((s) => parseMinutes(s)!);
-const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
-const idParams = z.object({ id: z.uuid() });
-const institutionQuery = z.strictObject({ institutionId: z.uuid() });
-const names = { nameAr: safeText(1, 160), nameFr: safeText(1, 160), nameEn: safeText(1, 160) };
-const titles = { titleAr: safeText(1, 160), titleFr: safeText(1, 160), titleEn: safeText(1, 160) };
-const reasons = { reasonAr: safeText(1, 300), reasonFr: safeText(1, 300), reasonEn: safeText(1, 300) };
-
-const serviceFields = {
-  ...names,
-  departmentId: z.uuid().nullish(),
-  bookWith: z.enum(bookWithKinds).default('window'),
-  slotMinutes: z.number().int().min(5).max(480),
-  bufferMinutes: z.number().int().min(0).max(240).default(0),
-  capacity: z.number().int().min(1).max(100).default(1),
-  modes: z.array(z.enum(appointmentModes)).min(1).max(2).default(['in_person']),
-  minNoticeMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(30 * 24 * 60)
-    .default(120),
-  horizonDays: z.number().int().min(1).max(366).default(60),
-  videoRoomBase: z
-    .url({ protocol: /^https$/ })
-    .max(200)
-    .nullish(),
-  officialIds: z.array(z.uuid()).max(100).optional(),
-};
-
-const timeRange = <T extends { startMinute: number; endMinute: number }>(v: T) => v.startMinute < v.endMinute;
-const rangeError = { path: ['end'], params: { key: 'validation.time_range' } };
-
-const ruleBody = z
-  .strictObject({
-    institutionId: z.uuid(),
-    serviceId: z.uuid().nullish(),
-    officialId: z.uuid().nullish(),
-    kind: z.enum(ruleKinds),
-    weekday: z.number().int().min(1).max(7),
-    start: clock,
-    end: clock,
-    capacity: z.number().int().min(1).max(100).nullish(),
-    everyWeeks: z.number().int().min(1).max(8).default(1),
-    anchorDate: isoDate.nullish(),
-    validFrom: isoDate.nullish(),
-    validTo: isoDate.nullish(),
-  })
-  .transform(({ start, end, ...r }) => ({ ...r, startMinute: start, endMinute: end }))
-  .refine(timeRange, rangeError);
+import { bookWithKinds } from './slots.js';
+import { addDays, MOROCCO_TZ } from './tz.js';
 
 const eventDay = z
   .strictObject({
@@ -304,22 +254,6 @@ export async function appointmentRoutes(app: FastifyInstance) {
     },
   );
 
-  r.patch(
-    '/api/appointments/officials/:id',
-    {
-      schema: {
-        tags: staffTags,
-        summary: 'Stop or resume bookings with an official',
-        params: idParams,
-        body: z.strictObject({ active: z.boolean() }),
-      },
-    },
-    async (req) => {
-      requireActor(req);
-      return setOfficialActive(ctx(req), req.params.id, req.body.active);
-    },
-  );
-
   r.get(
     '/api/appointments/rules',
     {
@@ -390,19 +324,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         tags: staffTags,
         summary:
           'Close whole days (holiday, closure), for the institution or one service; lists the bookings hit',
-        body: z
-          .strictObject({
-            institutionId: z.uuid(),
-            serviceId: z.uuid().nullish(),
-            kind: z.enum(['holiday', 'closure']),
-            startDate: isoDate,
-            endDate: isoDate,
-            ...reasons,
-          })
-          .refine((c) => c.startDate <= c.endDate, {
-            path: ['endDate'],
-            params: { key: 'validation.date_range' },
-          }),
+        body: closureBody,
       },
     },
     async (req, reply) => {
@@ -440,6 +362,8 @@ export async function appointmentRoutes(app: FastifyInstance) {
     },
   );
 
+  availabilityRoutes(app, ctx);
+
   /* Bookings ----------------------------------------------------------------------------------- */
 
   r.post(
@@ -448,7 +372,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Book a slot (signed-in citizen, e-mail confirmed); confirmation by e-mail with a calendar file. 409 when the slot was just taken.',
+          'Book a slot (signed-in citizen, e-mail confirmed); confirmation by e-mail with a calendar file, and by SMS or WhatsApp when chosen. 409 when the slot was just taken.',
         body: z.strictObject({
           serviceId: z.uuid(),
           startsAt: instant,
@@ -457,14 +381,20 @@ export async function appointmentRoutes(app: FastifyInstance) {
           caseId: z.uuid().nullish(),
           timeZone: timeZoneSchema.default(MOROCCO_TZ),
           language: z.enum(languages).optional(),
-          channel: z.enum(['email']).default('email'),
+          channels: z
+            .array(z.enum(['email', 'sms', 'whatsapp']))
+            .max(3)
+            .optional()
+            .describe(
+              'Channels for this booking’s messages besides e-mail (which always goes); default: my preferences',
+            ),
           note: safeText(1, 1000).optional(),
         }),
       },
     },
     async (req, reply) => {
       const actor = requireVerifiedCitizen(req);
-      const { channel: _channel, ...b } = req.body;
+      const b = req.body;
       const booked = await bookAppointment(ctx(req), { ...b, language: b.language ?? actor.language });
       return reply.code(201).send(booked);
     },

@@ -176,7 +176,11 @@ export const appointments = pgTable(
     language: text('language').$type<Language>().notNull(),
     /** The citizen's own time zone, for showing times in e-mails. */
     timeZone: text('time_zone').notNull(),
-    channel: text('channel').$type<'email'>().notNull().default('email'),
+    /**
+     * Channels chosen when booking, besides e-mail (always): SMS, WhatsApp. Null: the citizen's own choice
+     * (their preferences), which also wins when they change it after booking.
+     */
+    replyChannels: jsonb('reply_channels').$type<('email' | 'sms' | 'whatsapp')[]>(),
     note: text('note'),
     videoUrl: text('video_url'),
     /** Part of the secret in the reschedule/cancel links; changing it revokes the links. */

@@ -12,14 +12,15 @@ import { AppError, forbidden, notFound, ValidationError } from '../../server/err
 import type { Actor } from '../accounts/actor.js';
 import { hmac, safeEqual } from '../accounts/passwords.js';
 import { accounts, type Language } from '../accounts/schema.js';
-import { isStaffOf } from '../accounts/service.js';
+import { getCitizenProfile, isStaffOf } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
 import { isOwnCase } from '../cases/policy.js';
 import { getReadableCase } from '../cases/service.js';
 import { terminalStates } from '../cases/state-machine.js';
 import { institutions } from '../institutions/schema.js';
 import { getDepartment, getInstitution } from '../institutions/service.js';
-import { type EmailTemplate, enqueueEmail } from '../notifications/service.js';
+import type { AppointmentNoticeEvent } from '../notifications/schema.js';
+import { notifyAppointment } from '../notifications/service.js';
 import { buildIcs } from './ics.js';
 import {
   AVAILABILITY_ROLES,
@@ -126,7 +127,7 @@ export async function placeOf(db: Executor, institutionId: string) {
   return inst;
 }
 
-function requireRoleAt(actor: Actor | null, place: Place, roles: Parameters<typeof hasRoleAt>[2]) {
+export function requireRoleAt(actor: Actor | null, place: Place, roles: Parameters<typeof hasRoleAt>[2]) {
   if (!hasRoleAt(actor, place, roles)) throw forbidden();
 }
 
@@ -267,6 +268,8 @@ export async function listServices(
   const officials = (await officialsOf(db, institutionId)).filter((o) => o.active);
   return rows.map((s) => ({
     ...presentService(s),
+    // the institution's staff also see where video rooms open (the setup page edits it)
+    ...(includeInactive ? { videoRoomBase: s.videoRoomBase } : {}),
     officials: officials
       .filter((o) => o.serviceIds.includes(s.id))
       .map((o) => ({ id: o.id, name: o.name, titleAr: o.titleAr, titleFr: o.titleFr, titleEn: o.titleEn })),
@@ -293,7 +296,7 @@ export type ServiceInput = Names & {
   officialIds?: string[];
 };
 
-async function checkOfficials(db: Executor, institutionId: string, ids: readonly string[]) {
+export async function checkOfficials(db: Executor, institutionId: string, ids: readonly string[]) {
   if (!ids.length) return;
   const rows = await db
     .select({ id: appointmentOfficials.id })
@@ -304,7 +307,7 @@ async function checkOfficials(db: Executor, institutionId: string, ids: readonly
   if (rows.length !== new Set(ids).size) throw new AppError(422, 'error.appointment.official_unknown');
 }
 
-async function checkServices(db: Executor, institutionId: string, ids: readonly string[]) {
+export async function checkServices(db: Executor, institutionId: string, ids: readonly string[]) {
   if (!ids.length) return;
   const rows = await db
     .select({ id: appointmentServices.id })
@@ -430,29 +433,6 @@ export async function upsertOfficial(ctx: Ctx, institutionId: string, input: Off
   });
 }
 
-export async function setOfficialActive(ctx: Ctx, officialId: string, active: boolean) {
-  const [o] = await ctx.db.select().from(appointmentOfficials).where(eq(appointmentOfficials.id, officialId));
-  if (!o) throw notFound();
-  const place = await placeOf(ctx.db, o.institutionId);
-  requireRoleAt(ctx.actor, place, SERVICE_ADMIN_ROLES);
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(appointmentOfficials)
-      .set({ active })
-      .where(eq(appointmentOfficials.id, officialId))
-      .returning();
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
-      action: active ? 'appointment_official.activate' : 'appointment_official.deactivate',
-      entityType: 'appointment_official',
-      entityId: officialId,
-      institutionId: o.institutionId,
-      requestId: ctx.requestId,
-    });
-    return row!;
-  });
-}
-
 export type RuleInput = {
   serviceId?: string | null;
   officialId?: string | null;
@@ -467,7 +447,7 @@ export type RuleInput = {
   validTo?: string | null;
 };
 
-const presentRule = (r: typeof availabilityRules.$inferSelect) => ({
+export const presentRule = (r: typeof availabilityRules.$inferSelect) => ({
   id: r.id,
   institutionId: r.institutionId,
   serviceId: r.serviceId,
@@ -559,7 +539,7 @@ export type ClosureInput = {
   reasonEn: string;
 };
 
-const presentClosure = (c: typeof appointmentClosures.$inferSelect) => ({
+export const presentClosure = (c: typeof appointmentClosures.$inferSelect) => ({
   id: c.id,
   institutionId: c.institutionId,
   serviceId: c.serviceId,
@@ -601,23 +581,28 @@ export async function createClosure(ctx: Ctx, institutionId: string, input: Clos
         serviceId: row!.serviceId,
       },
     });
-    const conds: SQL[] = [
-      eq(appointments.institutionId, institutionId),
-      eq(appointments.status, 'booked'),
-      gte(appointments.day, input.startDate),
-      lte(appointments.day, input.endDate),
-    ];
-    if (input.serviceId) conds.push(eq(appointments.serviceId, input.serviceId));
-    const affected = await tx
-      .select({ id: appointments.id, reference: appointments.reference, startsAt: appointments.startsAt })
-      .from(appointments)
-      .where(and(...conds))
-      .orderBy(asc(appointments.startsAt));
-    return {
-      ...presentClosure(row!),
-      affectedBookings: affected.map((a) => ({ ...a, startsAt: a.startsAt.toISOString() })),
-    };
+    return { ...presentClosure(row!), affectedBookings: await bookingsHitBy(tx, row!) };
   });
+}
+
+/** The bookings still to be kept on the days of a closure (of its service, or all): the desk moves them. */
+export async function bookingsHitBy(
+  db: Executor,
+  c: { institutionId: string; serviceId: string | null; startDate: string; endDate: string },
+) {
+  const conds: SQL[] = [
+    eq(appointments.institutionId, c.institutionId),
+    eq(appointments.status, 'booked'),
+    gte(appointments.day, c.startDate),
+    lte(appointments.day, c.endDate),
+  ];
+  if (c.serviceId) conds.push(eq(appointments.serviceId, c.serviceId));
+  const rows = await db
+    .select({ id: appointments.id, reference: appointments.reference, startsAt: appointments.startsAt })
+    .from(appointments)
+    .where(and(...conds))
+    .orderBy(asc(appointments.startsAt));
+  return rows.map((a) => ({ ...a, startsAt: a.startsAt.toISOString() }));
 }
 
 export async function deleteClosure(ctx: Ctx, id: string) {
@@ -855,6 +840,7 @@ export function presentAppointment(r: BookingView, viewer: Actor | null) {
     language: a.language,
     timeZone: a.timeZone,
     note: a.note,
+    channels: a.replyChannels,
     citizen: staff ? { id: a.citizenId, name: r.citizen.name } : null,
     version: a.version,
     createdAt: a.createdAt.toISOString(),
@@ -944,16 +930,12 @@ export function bookingIcs(
   });
 }
 
-export type NoticeTemplate = Extract<
-  EmailTemplate,
-  | 'appointment_booked'
-  | 'appointment_moved'
-  | 'appointment_cancelled'
-  | 'appointment_reminder_day'
-  | 'appointment_reminder_hour'
->;
+export type NoticeTemplate = AppointmentNoticeEvent;
 
-/** Writes the citizen's e-mail about the booking (with its calendar file) in the caller's transaction. */
+/**
+ * Tells the citizen about their booking, in the caller's transaction: by e-mail with the calendar file, and
+ * by SMS or WhatsApp when they chose them, with the link to change or cancel it.
+ */
 export async function notifyCitizen(
   tx: Executor,
   ctx: Pick<Ctx, 'secret' | 'publicUrl' | 'organizerEmail'>,
@@ -969,10 +951,19 @@ export async function notifyCitizen(
   const token = manageToken(ctx.secret, r.a.id, r.a.manageNonce);
   const manage = `${base}/appointments/manage/${encodeURIComponent(token)}`;
   const reminder = template === 'appointment_reminder_day' || template === 'appointment_reminder_hour';
-  await enqueueEmail(tx, {
-    to: r.citizen.email,
-    template,
-    lang,
+  await notifyAppointment(tx, {
+    event: template,
+    // a reminder belongs to the time it reminds of; the other messages to the booking's version
+    ref: reminder ? `${r.a.id}:${r.a.scheduledAt.toISOString()}` : `${r.a.id}:${r.a.icsSequence}`,
+    institutionId: r.a.institutionId,
+    caseId: r.a.caseId,
+    citizen: { id: r.a.citizenId, name: r.citizen.name, email: r.citizen.email },
+    language: lang,
+    bookingChannels: r.a.replyChannels,
+    chosenAt: r.a.createdAt,
+    timeZone: r.a.timeZone,
+    // SMS and WhatsApp wait out the night only while they still arrive an hour before the appointment
+    sendBy: new Date(r.a.startsAt.getTime() - HOUR),
     params: {
       name: r.citizen.name,
       reference: r.a.reference,
@@ -981,6 +972,7 @@ export async function notifyCitizen(
       when: whenText(lang, r.a.startsAt, r.a.timeZone),
       how: howText(lang, r.a, institution),
       reason: reason ?? '—',
+      url: manage,
       rescheduleUrl: `${manage}?action=reschedule`,
       cancelUrl: `${manage}?action=cancel`,
       bookUrl: `${base}/appointments`,
@@ -993,6 +985,7 @@ export async function notifyCitizen(
           organizerEmail: ctx.organizerEmail,
           now,
         }),
+    now,
   });
 }
 
@@ -1005,7 +998,10 @@ export type BookInput = {
   timeZone: string;
   language: Language;
   note?: string | null;
+  /** Channels chosen for this booking's messages, besides e-mail; null: the citizen's preferences. */
+  channels?: BookingChannel[] | null;
 };
+export type BookingChannel = 'email' | 'sms' | 'whatsapp';
 
 const outsideWindow = (spec: ServiceSpec) =>
   new AppError(422, 'error.appointment.outside_window', {
@@ -1148,6 +1144,11 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
   if (input.officialId && (spec.bookWith !== 'official' || !spec.officialIds.includes(input.officialId)))
     throw new AppError(422, 'error.appointment.official_unknown');
   if (input.caseId) await checkCase(ctx, input.caseId, place);
+  if (
+    input.channels?.some((c) => c !== 'email') &&
+    !(await getCitizenProfile(ctx.db, actor.accountId))?.phone
+  )
+    throw new ValidationError([{ path: ['channels'], key: 'error.appointment.phone_required' }]);
   if (!isBookable(spec, input.startsAt, now)) throw outsideWindow(spec);
   const endsAt = new Date(input.startsAt.getTime() + spec.slotMinutes * 60_000);
   await checkCitizenLimits(ctx.db, actor.accountId, place.id, { startsAt: input.startsAt, endsAt }, now);
@@ -1182,6 +1183,7 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
         language: input.language,
         timeZone: input.timeZone,
         note: input.note ?? null,
+        replyChannels: input.channels ? [...new Set(input.channels)] : null,
         videoUrl,
         manageNonce: randomBytes(12).toString('base64url'),
         scheduledAt: now,

@@ -8,7 +8,7 @@
  */
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { type QuietHours, quietUntil } from './quiet-hours.js';
+import { type QuietHours, quietHold } from './quiet-hours.js';
 import { type Channel, notifications } from './schema.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -61,7 +61,7 @@ export function backoffMs(attempts: number, base: number, max: number, random = 
 
 /**
  * Claims up to `limit` due rows for this worker. SMS and WhatsApp that fall in the recipient's quiet hours
- * are put back until those end, without counting an attempt.
+ * are put back until those end (unless that is after their `sendBy`), without counting an attempt.
  */
 export async function claimDue(db: Db, opts: DeliveryOptions, limit: number): Promise<NotificationRow[]> {
   const now = opts.now?.() ?? new Date();
@@ -77,10 +77,7 @@ export async function claimDue(db: Db, opts: DeliveryOptions, limit: number): Pr
       .for('update', { skipLocked: true });
     const claimed: NotificationRow[] = [];
     for (const row of rows) {
-      const quiet =
-        (row.channel === 'sms' || row.channel === 'whatsapp') && row.timeZone
-          ? quietUntil(now, row.timeZone, opts.quietHours)
-          : null;
+      const quiet = quietHold(row, now, opts.quietHours);
       if (quiet) {
         await tx
           .update(notifications)

@@ -80,6 +80,7 @@ export const notificationMessages = defineMessages({
     'error.template.unknown_placeholder':
       'This text uses {placeholders}, which this message cannot fill. You can use: {allowed}.',
     'error.template.subject_not_used': 'Only e-mails and letters have a subject.',
+    'error.template.channel_not_used': 'This message is not sent on this channel.',
     'error.notification.not_retryable': 'Only messages that failed can be sent again.',
     'error.preferences.phone_required':
       'Add a phone number to your profile before choosing SMS, WhatsApp or a phone call.',
@@ -172,6 +173,7 @@ export const notificationMessages = defineMessages({
     'error.template.unknown_placeholder':
       'Ce texte utilise {placeholders}, que ce message ne sait pas remplir. Vous pouvez utiliser : {allowed}.',
     'error.template.subject_not_used': 'Seuls les e-mails et les courriers ont un objet.',
+    'error.template.channel_not_used': 'Ce message n’est pas envoyé par ce canal.',
     'error.notification.not_retryable': 'Seuls les messages en échec peuvent être renvoyés.',
     'error.preferences.phone_required':
       'Ajoutez un numéro de téléphone à votre profil avant de choisir le SMS, WhatsApp ou un appel.',
@@ -264,6 +266,7 @@ export const notificationMessages = defineMessages({
     'error.template.unknown_placeholder':
       'يستعمل هذا النص {placeholders}، ولا يمكن لهذه الرسالة ملؤها. يمكنك استعمال: {allowed}.',
     'error.template.subject_not_used': 'الموضوع خاص بالبريد الإلكتروني والرسائل البريدية فقط.',
+    'error.template.channel_not_used': 'لا ترسل هذه الرسالة عبر هذه القناة.',
     'error.notification.not_retryable': 'لا يمكن إعادة إرسال إلا الرسائل التي فشل إرسالها.',
     'error.preferences.phone_required':
       'أضف رقم هاتف إلى ملفك الشخصي قبل اختيار الرسائل القصيرة أو واتساب أو المكالمة الهاتفية.',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffMs } from './delivery.js';
 import { addressLines } from './pdf/address.js';
 import { addressWindow, MM, textEngine } from './pdf/letter.js';
-import { parseQuietHours, quietUntil, timeZoneFor } from './quiet-hours.js';
+import { parseQuietHours, quietHold, quietUntil, timeZoneFor } from './quiet-hours.js';
 import { smsSegments } from './service.js';
 import { fill, renderEmailHtml, unknownPlaceholders } from './templates.js';
 
@@ -146,6 +146,19 @@ describe('quiet hours', () => {
     expect(quietUntil(new Date('2026-06-01T12:30:00Z'), 'Europe/Madrid', siesta)?.toISOString()).toBe(
       '2026-06-01T13:00:00.000Z',
     );
+  });
+  it('hold a message with a time to be sent by only if the morning comes before it', () => {
+    const night = new Date('2026-01-15T22:30:00Z'); // 23:30 in Paris
+    const sms = { channel: 'sms', timeZone: 'Europe/Paris' };
+    const morning = '2026-01-16T07:00:00.000Z';
+    expect(quietHold(sms, night, quiet)?.toISOString()).toBe(morning);
+    expect(quietHold({ ...sms, sendBy: new Date('2026-01-16T09:00:00Z') }, night, quiet)?.toISOString()).toBe(
+      morning,
+    );
+    expect(quietHold({ ...sms, sendBy: new Date('2026-01-16T06:59:00Z') }, night, quiet)).toBeNull();
+    expect(quietHold({ ...sms, channel: 'whatsapp', sendBy: night }, night, quiet)).toBeNull();
+    expect(quietHold({ ...sms, channel: 'email' }, night, quiet)).toBeNull();
+    expect(quietHold({ ...sms, timeZone: null }, night, quiet)).toBeNull();
   });
   it('guesses the time zone from the phone number, then the country, and respects a chosen one', () => {
     expect(timeZoneFor({ phone: '+33612345678' })).toBe('Europe/Paris');

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
-import { parseQuietHours, type QuietHours, quietUntil } from './quiet-hours.js';
+import { parseQuietHours, type QuietHours, quietHold } from './quiet-hours.js';
 import { type accountEvents, type Channel, type NotificationEvent, notifications } from './schema.js';
 import { renderEmailHtml } from './templates.js';
 
@@ -26,18 +26,18 @@ export type NewNotification = {
   htmlBody?: string | null;
   payload?: Record<string, unknown>;
   timeZone?: string | null;
+  /** Quiet hours hold the message only if they end by then (see `quietHold`). */
+  sendBy?: Date | null;
   ics?: string | null;
 };
 
 /**
  * Writes one message to the outbox, inside the caller's transaction. The same idempotency key twice is a
- * no-op, so an event handled twice still sends once. SMS and WhatsApp wait for the end of quiet hours.
+ * no-op, so an event handled twice still sends once. SMS and WhatsApp wait for the end of quiet hours
+ * (unless that would be after their `sendBy`).
  */
 export async function enqueue(tx: Executor, n: NewNotification, now = new Date()): Promise<boolean> {
-  const quiet =
-    (n.channel === 'sms' || n.channel === 'whatsapp') && n.timeZone
-      ? quietUntil(now, n.timeZone, notifySettings.quietHours)
-      : null;
+  const quiet = quietHold({ ...n, timeZone: n.timeZone ?? null }, now, notifySettings.quietHours);
   const rows = await tx
     .insert(notifications)
     .values({
@@ -46,6 +46,7 @@ export async function enqueue(tx: Executor, n: NewNotification, now = new Date()
       htmlBody: n.htmlBody ?? null,
       payload: n.payload ?? {},
       timeZone: n.timeZone ?? null,
+      sendBy: n.sendBy ?? null,
       nextAttemptAt: quiet ?? now,
     })
     .onConflictDoNothing({ target: notifications.idempotencyKey })

@@ -52,6 +52,22 @@ export function quietUntil(at: Date, timeZone: string, quiet: QuietHours): Date 
   return drift === 0 || Math.abs(drift) > 120 ? until : new Date(until.getTime() - drift * 60_000);
 }
 
+/**
+ * How long an SMS or WhatsApp message waits for the end of quiet hours: until then, or null to go now.
+ * A message with a `sendBy` time waits only if quiet hours end by then; otherwise it goes at once, since
+ * waiting would make it useless (a reminder an hour before an appointment, held until the morning).
+ * Other channels never wait.
+ */
+export function quietHold(
+  m: { channel: string; timeZone: string | null; sendBy?: Date | null },
+  now: Date,
+  quiet: QuietHours,
+): Date | null {
+  if ((m.channel !== 'sms' && m.channel !== 'whatsapp') || !m.timeZone) return null;
+  const until = quietUntil(now, m.timeZone, quiet);
+  return until && m.sendBy && until > m.sendBy ? null : until;
+}
+
 /** Countries with several time zones: the zone where most of their people live (the list is alphabetical). */
 const mainZone: Record<string, string> = {
   ES: 'Europe/Madrid',

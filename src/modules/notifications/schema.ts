@@ -36,11 +36,23 @@ export const citizenEvents = [
   'appointment',
   'deadline_passed',
 ] as const;
+/**
+ * A citizen's booking: confirmed, moved, cancelled, reminded the day before and an hour before. By e-mail
+ * (with the calendar file) and on the SMS or WhatsApp the citizen chose; not by post or phone call.
+ */
+export const appointmentNoticeEvents = [
+  'appointment_booked',
+  'appointment_moved',
+  'appointment_cancelled',
+  'appointment_reminder_day',
+  'appointment_reminder_hour',
+] as const;
+export type AppointmentNoticeEvent = (typeof appointmentNoticeEvents)[number];
 /** Events staff hear about. */
 export const staffEvents = ['assigned', 'returned', 'overdue', 'instruction'] as const;
 /**
  * E-mails rendered from the message catalogues, not from editable templates: account codes, the deadline
- * watch's reminders and escalations to staff, appointment confirmations (which carry a calendar file).
+ * watch's reminders and escalations to staff, open-day registrations (which carry a calendar file).
  */
 export const accountEvents = [
   'verify',
@@ -48,14 +60,9 @@ export const accountEvents = [
   'invite',
   'deadline_reminder',
   'escalation',
-  'appointment_booked',
-  'appointment_moved',
-  'appointment_cancelled',
-  'appointment_reminder_day',
-  'appointment_reminder_hour',
   'event_registered',
 ] as const;
-export const templateEvents = [...citizenEvents, ...staffEvents] as const;
+export const templateEvents = [...citizenEvents, ...appointmentNoticeEvents, ...staffEvents] as const;
 export type TemplateEvent = (typeof templateEvents)[number];
 export type NotificationEvent = TemplateEvent | (typeof accountEvents)[number];
 
@@ -91,6 +98,11 @@ export const notifications = pgTable(
     ics: text('ics'),
     /** The recipient's time zone, for quiet hours (SMS, WhatsApp). */
     timeZone: text('time_zone'),
+    /**
+     * Quiet hours hold the message only if they end by then; otherwise it goes at once (a reminder an hour
+     * before an appointment is worth nothing after it). Null: quiet hours hold it as long as they last.
+     */
+    sendBy: timestamp('send_by', { withTimezone: true }),
     status: text('status').$type<NotificationStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

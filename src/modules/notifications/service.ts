@@ -15,7 +15,6 @@ import { getPreferences, notifyCaseEvent, notifyStaff, resolveTemplate } from '.
 import { isTimeZone, timeZoneFor } from './quiet-hours.js';
 import {
   type Channel,
-  channels,
   type NotificationStatus,
   notificationPreferences,
   notifications,
@@ -30,9 +29,11 @@ import {
   placeholders,
   renderEmailHtml,
   sampleParams,
+  templateChannels,
   unknownPlaceholders,
 } from './templates.js';
 
+export { type AppointmentNotice, notifyAppointment } from './appointment-notice.js';
 export { type EmailTemplate, enqueue, enqueueEmail } from './outbox.js';
 
 export function presentNotification(n: typeof notifications.$inferSelect) {
@@ -149,7 +150,7 @@ export async function listTemplates(
   const out = [];
   for (const event of templateEvents) {
     if (filter.event && filter.event !== event) continue;
-    for (const channel of channels)
+    for (const channel of templateChannels(event))
       for (const language of ['ar', 'fr', 'en'] as const) {
         if (filter.language && filter.language !== language) continue;
         const o = own.find((x) => x.event === event && x.channel === channel && x.language === language);
@@ -175,6 +176,7 @@ function checkTemplate(
   subject: string | null | undefined,
   body: string,
 ) {
+  if (!templateChannels(event).includes(channel)) throw new AppError(422, 'error.template.channel_not_used');
   if (subject && !hasSubject(channel)) throw new AppError(422, 'error.template.subject_not_used');
   const unknown = unknownPlaceholders(event, subject, body);
   if (unknown.length)

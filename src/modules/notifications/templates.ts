@@ -3,10 +3,31 @@
  * text and to an HTML e-mail. Pure: no I/O.
  */
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
-import { type Channel, citizenEvents, type TemplateEvent } from './schema.js';
+import {
+  type AppointmentNoticeEvent,
+  appointmentNoticeEvents,
+  type Channel,
+  channels,
+  citizenEvents,
+  type TemplateEvent,
+} from './schema.js';
 
 const citizenCommon = ['name', 'institution', 'tracking', 'subject', 'url', 'due'];
 const staffCommon = ['name', 'institution', 'tracking', 'subject', 'url', 'due'];
+/** A booking's messages: `url` manages the booking (change or cancel), `bookUrl` books again. */
+const appointmentCommon = [
+  'name',
+  'institution',
+  'service',
+  'reference',
+  'when',
+  'how',
+  'reason',
+  'url',
+  'rescheduleUrl',
+  'cancelUrl',
+  'bookUrl',
+];
 
 /** The placeholders an event can fill; a template may use only these. */
 export const placeholders: Record<TemplateEvent, readonly string[]> = {
@@ -20,6 +41,11 @@ export const placeholders: Record<TemplateEvent, readonly string[]> = {
   referred: [...citizenCommon, 'reason'],
   appointment: [...citizenCommon, 'when', 'place'],
   deadline_passed: citizenCommon,
+  appointment_booked: appointmentCommon,
+  appointment_moved: appointmentCommon,
+  appointment_cancelled: appointmentCommon,
+  appointment_reminder_day: appointmentCommon,
+  appointment_reminder_hour: appointmentCommon,
   assigned: staffCommon,
   returned: [...staffCommon, 'reason'],
   overdue: staffCommon,
@@ -41,6 +67,11 @@ export const whatsappParams: Record<TemplateEvent, readonly string[]> = {
   referred: ['name', 'institution', 'tracking', 'reason', 'url'],
   appointment: ['name', 'institution', 'tracking', 'when', 'place', 'url'],
   deadline_passed: ['name', 'institution', 'tracking', 'due', 'url'],
+  appointment_booked: ['name', 'institution', 'service', 'when', 'how', 'reference', 'url'],
+  appointment_moved: ['name', 'institution', 'service', 'when', 'reason', 'reference', 'url'],
+  appointment_cancelled: ['name', 'institution', 'service', 'when', 'reason', 'bookUrl'],
+  appointment_reminder_day: ['name', 'institution', 'service', 'when', 'how', 'url'],
+  appointment_reminder_hour: ['name', 'institution', 'service', 'when', 'how', 'url'],
   assigned: ['name', 'tracking', 'due', 'url'],
   returned: ['name', 'tracking', 'reason', 'url'],
   overdue: ['name', 'tracking', 'due', 'url'],
@@ -48,6 +79,15 @@ export const whatsappParams: Record<TemplateEvent, readonly string[]> = {
 };
 
 export const isCitizenEvent = (e: TemplateEvent) => (citizenEvents as readonly string[]).includes(e);
+export const isAppointmentEvent = (e: string): e is AppointmentNoticeEvent =>
+  (appointmentNoticeEvents as readonly string[]).includes(e);
+
+/**
+ * The channels an event goes out on. A booking's messages go by e-mail, SMS and WhatsApp: a letter or a call
+ * task about a time next week would come too late or cost a call for nothing.
+ */
+export const templateChannels = (e: TemplateEvent): readonly Channel[] =>
+  isAppointmentEvent(e) ? ['email', 'sms', 'whatsapp'] : channels;
 
 /** E-mails and letters have a subject and the long text; SMS, WhatsApp and call scripts the short one. */
 export const hasSubject = (channel: Channel) => channel === 'email' || channel === 'post';
@@ -147,6 +187,20 @@ export function sampleParams(event: TemplateEvent, lang: Lang): Record<string, s
         ? '20 mars 2026 à 10 h 00'
         : '20 March 2026 at 10:00',
     place: ar ? 'مكتب الحالة المدنية' : lang === 'fr' ? 'Bureau d’état civil' : 'Civil status office',
+    service: ar ? 'الشباك الوحيد لمغاربة العالم' : lang === 'fr' ? 'Guichet unique MRE' : 'Single window',
+    reference: 'AML-RDV-2026-00042',
+    how: ar
+      ? 'حضوريا، بمقر جماعة آيت ملول'
+      : lang === 'fr'
+        ? 'Sur place, à la commune'
+        : 'In person, at the commune',
+    rescheduleUrl: 'https://jisr.example.ma/appointments/manage/3f2a?action=reschedule',
+    cancelUrl: 'https://jisr.example.ma/appointments/manage/3f2a?action=cancel',
+    bookUrl: 'https://jisr.example.ma/appointments',
   };
+  if (isAppointmentEvent(event)) {
+    base.url = 'https://jisr.example.ma/appointments/manage/3f2a';
+    base.reason = ar ? 'غياب المسؤول' : lang === 'fr' ? 'Absence du responsable' : 'The official is away';
+  }
   return Object.fromEntries(placeholders[event].map((p) => [p, base[p] ?? '']));
 }

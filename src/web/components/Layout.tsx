@@ -67,6 +67,9 @@ export function Layout({ children }: { children: ReactNode }) {
               {roles.includes('institution_admin') && (
                 <Link href="/staff/messages">{t('staff.nav.messages')}</Link>
               )}
+              {roles.includes('institution_admin') && (
+                <Link href="/staff/appointments/setup">{t('setup.nav')}</Link>
+              )}
               <Link href="/staff/correspondence">{t('staff.nav.mail')}</Link>
               <Link href="/staff/security">{t('staff.nav.security')}</Link>
             </>

@@ -34,6 +34,10 @@ export const appointments = defineWebMessages({
     'appt.book.signinTitle': 'Confirm your e-mail address to book',
     'appt.book.signinLead': 'We send you a 6-digit code. No password needed.',
     'appt.book.staffNotice': 'You are signed in as staff: citizens book their own appointments.',
+    'appt.book.channels': 'Confirmation and reminders',
+    'appt.book.channelsEmail': 'By e-mail, always, with the calendar file.',
+    'appt.book.channelsAlso': 'Also by:',
+    'appt.book.channelsNoPhone': 'To receive them by SMS or WhatsApp, add your mobile number in My details.',
 
     'appt.mode.in_person': 'In person',
     'appt.mode.video': 'Video call',
@@ -282,6 +286,11 @@ export const appointments = defineWebMessages({
     'appt.book.signinTitle': 'Confirmez votre adresse e-mail pour réserver',
     'appt.book.signinLead': 'Nous vous envoyons un code à 6 chiffres. Pas besoin de mot de passe.',
     'appt.book.staffNotice': 'Vous êtes connecté comme agent : les citoyens prennent eux-mêmes rendez-vous.',
+    'appt.book.channels': 'Confirmation et rappels',
+    'appt.book.channelsEmail': 'Par e-mail, toujours, avec le fichier de calendrier.',
+    'appt.book.channelsAlso': 'Aussi par :',
+    'appt.book.channelsNoPhone':
+      'Pour les recevoir par SMS ou WhatsApp, ajoutez votre numéro de mobile dans Mes informations.',
 
     'appt.mode.in_person': 'Sur place',
     'appt.mode.video': 'Appel vidéo',
@@ -535,6 +544,11 @@ export const appointments = defineWebMessages({
     'appt.book.signinTitle': 'أكّد بريدك الإلكتروني للحجز',
     'appt.book.signinLead': 'نرسل إليك رمزًا من 6 أرقام. لا حاجة إلى كلمة مرور.',
     'appt.book.staffNotice': 'أنت متصل بصفتك موظفًا: المواطنون يحجزون مواعيدهم بأنفسهم.',
+    'appt.book.channels': 'التأكيد والتذكير',
+    'appt.book.channelsEmail': 'عبر البريد الإلكتروني دائما، مع ملف التقويم.',
+    'appt.book.channelsAlso': 'وأيضا عبر:',
+    'appt.book.channelsNoPhone':
+      'لتلقيها عبر الرسائل القصيرة أو واتساب، أضف رقم هاتفك المحمول في «معلوماتي».',
 
     'appt.mode.in_person': 'حضوريًا',
     'appt.mode.video': 'مكالمة فيديو',

@@ -1,4 +1,5 @@
 import { appointments } from './appointments.js';
+import { appointmentsSetup } from './appointments-setup.js';
 import { people } from './people.js';
 
 /**
@@ -6,4 +7,4 @@ import { people } from './people.js';
  * translation namespace. An area adds itself to this list.
  */
 export const areas: { en: Record<string, string>; fr: Record<string, string>; ar: Record<string, string> }[] =
-  [appointments, people];
+  [appointments, appointmentsSetup, people];

@@ -15,6 +15,7 @@ import {
   useServices,
   When,
 } from '../components/Appointments.js';
+import { BookingChannels } from '../components/BookingChannels.js';
 import { BookingDetail } from '../components/BookingDetail.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
@@ -51,6 +52,8 @@ export default function Appointments() {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [caseId, setCaseId] = useState('');
   const [note, setNote] = useState('');
+  // null: the citizen's preferences apply, also if they change them later
+  const [channels, setChannels] = useState<string[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -112,6 +115,7 @@ export default function Appointments() {
           timeZone,
           language: lang,
           note: note.trim() || undefined,
+          channels: channels ?? undefined,
         },
       });
       setBooked(b);
@@ -147,7 +151,10 @@ export default function Appointments() {
     );
 
   const slotError = missing && !picked ? t('appt.book.pickTime') : error?.field('startsAt');
-  const generalError = error && !error.field('startsAt') && !error.field('note') ? error.message : null;
+  const generalError =
+    error && !error.field('startsAt') && !error.field('note') && !error.field('channels')
+      ? error.message
+      : null;
 
   return (
     <>
@@ -331,6 +338,7 @@ export default function Appointments() {
                     </p>
                   )}
                 </div>
+                <BookingChannels value={channels} onChange={setChannels} error={error?.field('channels')} />
               </>
             )}
           </section>

@@ -98,6 +98,9 @@ export default function StaffAppointments() {
         {roles.some((r) => FIGURE_ROLES.includes(r)) && (
           <Link href="/staff/appointments/figures">{t('appt.nav.figures')}</Link>
         )}
+        {roles.includes('institution_admin') && (
+          <Link href="/staff/appointments/setup">{t('setup.nav')}</Link>
+        )}
       </p>
       <div className="toolbar">
         <fieldset className="tabs">

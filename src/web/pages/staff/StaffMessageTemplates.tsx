@@ -17,7 +17,6 @@ type Tpl = {
   placeholders: string[];
 };
 type Preview = { subject: string | null; text: string; smsSegments: number | null };
-const channelList = ['email', 'sms', 'whatsapp', 'post', 'phone'];
 
 /** The institution admin rewords each message per event, channel and language, with a live preview. */
 export default function StaffMessageTemplates() {
@@ -65,6 +64,10 @@ export default function StaffMessageTemplates() {
   if (!institution || list.isPending) return <Loading />;
   if (list.isError) return <ErrorBox error={list.error} />;
   const events = [...new Set(list.data.items.map((x) => x.event))];
+  // a booking's messages go by e-mail, SMS and WhatsApp only: the channels offered follow the event
+  const channelsOf = (event: string) => [
+    ...new Set(list.data.items.filter((x) => x.event === event).map((x) => x.channel)),
+  ];
   const path = `${base}/${key.event}/${key.channel}/${key.language}`;
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -91,7 +94,15 @@ export default function StaffMessageTemplates() {
   ) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => setKey({ ...key, [k]: e.target.value })}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          const next = { ...key, [k]: e.target.value };
+          if (!channelsOf(next.event).includes(next.channel)) next.channel = 'email';
+          setKey(next);
+        }}
+      >
         {options.map((o) => (
           <option key={o} value={o}>
             {name(o)}
@@ -106,7 +117,14 @@ export default function StaffMessageTemplates() {
       <p className="muted">{localName(institution, i18n.language)}</p>
       <div className="filters">
         {sel(ids.ev, t('staff.msg.event'), key.event, events, (o) => o, 'event')}
-        {sel(ids.ch, t('staff.msg.channel'), key.channel, channelList, (o) => t(`channel.${o}`), 'channel')}
+        {sel(
+          ids.ch,
+          t('staff.msg.channel'),
+          key.channel,
+          channelsOf(key.event),
+          (o) => t(`channel.${o}`),
+          'channel',
+        )}
         {sel(ids.lg, t('staff.msg.language'), key.language, languages, (o) => t(`lang.${o}`), 'language')}
       </div>
       {current && (

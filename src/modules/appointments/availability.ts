@@ -1,0 +1,198 @@
+/**
+ * Changing and removing what the institution offers: weekly rules, closures, services and officials.
+ * Creating them and listing them is in `service.ts`; this is the rest of the admin's setup page.
+ * Every change is one transaction with its audit row.
+ */
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { AppError, notFound, ValidationError } from '../../server/errors.js';
+import { recordAudit } from '../audit/service.js';
+import { AVAILABILITY_ROLES, SERVICE_ADMIN_ROLES } from './policy.js';
+import {
+  appointmentClosures,
+  appointmentOfficials,
+  appointmentServiceOfficials,
+  appointmentServices,
+  availabilityRules,
+} from './schema.js';
+import {
+  bookingsHitBy,
+  type ClosureInput,
+  type Ctx,
+  checkOfficials,
+  checkServices,
+  placeOf,
+  presentClosure,
+  presentRule,
+  type RuleInput,
+  requireRoleAt,
+} from './service.js';
+
+/** A row still referred to by bookings, tickets or registrations (either driver, maybe wrapped). */
+function isForeignKeyViolation(err: unknown): boolean {
+  let e = err as { code?: string; cause?: unknown } | undefined;
+  for (let i = 0; e && i < 5; i++, e = e.cause as typeof e) if (e.code === '23503') return true;
+  return false;
+}
+
+/** Changes a weekly rule; the times are checked against the rule as it will be. */
+export async function updateRule(ctx: Ctx, id: string, patch: Partial<RuleInput>) {
+  const [r] = await ctx.db.select().from(availabilityRules).where(eq(availabilityRules.id, id));
+  if (!r) throw notFound();
+  const place = await placeOf(ctx.db, r.institutionId);
+  requireRoleAt(ctx.actor, place, AVAILABILITY_ROLES);
+  const start = patch.startMinute ?? r.startMinute;
+  const end = patch.endMinute ?? r.endMinute;
+  if (start >= end) throw new ValidationError([{ path: ['end'], key: 'validation.time_range' }]);
+  if (patch.serviceId) await checkServices(ctx.db, r.institutionId, [patch.serviceId]);
+  if (patch.officialId) await checkOfficials(ctx.db, r.institutionId, [patch.officialId]);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(availabilityRules)
+      .set(patch)
+      .where(eq(availabilityRules.id, id))
+      .returning();
+    await recordAudit(tx, {
+      actorId: ctx.actor?.accountId ?? null,
+      action: 'availability_rule.update',
+      entityType: 'availability_rule',
+      entityId: id,
+      institutionId: r.institutionId,
+      requestId: ctx.requestId,
+      data: { before: presentRule(r), after: presentRule(row!) },
+    });
+    return presentRule(row!);
+  });
+}
+
+/** Changes a closure; answers, as when adding one, with the bookings its days now fall on. */
+export async function updateClosure(ctx: Ctx, id: string, patch: Partial<ClosureInput>) {
+  const [c] = await ctx.db.select().from(appointmentClosures).where(eq(appointmentClosures.id, id));
+  if (!c) throw notFound();
+  const place = await placeOf(ctx.db, c.institutionId);
+  requireRoleAt(ctx.actor, place, AVAILABILITY_ROLES);
+  if ((patch.startDate ?? c.startDate) > (patch.endDate ?? c.endDate))
+    throw new ValidationError([{ path: ['endDate'], key: 'validation.date_range' }]);
+  if (patch.serviceId) await checkServices(ctx.db, c.institutionId, [patch.serviceId]);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(appointmentClosures)
+      .set(patch)
+      .where(eq(appointmentClosures.id, id))
+      .returning();
+    await recordAudit(tx, {
+      actorId: ctx.actor?.accountId ?? null,
+      action: 'appointment_closure.update',
+      entityType: 'appointment_closure',
+      entityId: id,
+      institutionId: c.institutionId,
+      requestId: ctx.requestId,
+      data: { fields: Object.keys(patch), startDate: row!.startDate, endDate: row!.endDate },
+    });
+    return { ...presentClosure(row!), affectedBookings: await bookingsHitBy(tx, row!) };
+  });
+}
+
+/**
+ * Removes a service nobody ever booked (its rules, closures and officials' links go with it). A service
+ * with bookings, tickets or open-day registrations is kept for their history: 409, deactivate it instead.
+ */
+export async function deleteService(ctx: Ctx, id: string) {
+  const [s] = await ctx.db.select().from(appointmentServices).where(eq(appointmentServices.id, id));
+  if (!s) throw notFound();
+  const place = await placeOf(ctx.db, s.institutionId);
+  requireRoleAt(ctx.actor, place, SERVICE_ADMIN_ROLES);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await tx.delete(appointmentServices).where(eq(appointmentServices.id, id));
+      await recordAudit(tx, {
+        actorId: ctx.actor?.accountId ?? null,
+        action: 'appointment_service.delete',
+        entityType: 'appointment_service',
+        entityId: id,
+        institutionId: s.institutionId,
+        requestId: ctx.requestId,
+        data: { code: s.code },
+      });
+    });
+  } catch (err) {
+    if (isForeignKeyViolation(err)) throw new AppError(409, 'error.appointment.service_in_use');
+    throw err;
+  }
+}
+
+export type OfficialPatch = {
+  titleAr?: string;
+  titleFr?: string;
+  titleEn?: string;
+  serviceIds?: string[];
+  active?: boolean;
+};
+
+/** Changes an official's titles, services, or whether citizens can book them. */
+export async function updateOfficial(ctx: Ctx, id: string, patch: OfficialPatch) {
+  const [o] = await ctx.db.select().from(appointmentOfficials).where(eq(appointmentOfficials.id, id));
+  if (!o) throw notFound();
+  const place = await placeOf(ctx.db, o.institutionId);
+  requireRoleAt(ctx.actor, place, SERVICE_ADMIN_ROLES);
+  const { serviceIds, ...values } = patch;
+  if (serviceIds) await checkServices(ctx.db, o.institutionId, serviceIds);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = Object.keys(values).length
+      ? await tx.update(appointmentOfficials).set(values).where(eq(appointmentOfficials.id, id)).returning()
+      : [o];
+    if (serviceIds) await linkServices(tx, id, serviceIds);
+    const action =
+      patch.active === undefined || Object.keys(patch).length > 1
+        ? 'appointment_official.update'
+        : patch.active
+          ? 'appointment_official.activate'
+          : 'appointment_official.deactivate';
+    await recordAudit(tx, {
+      actorId: ctx.actor?.accountId ?? null,
+      action,
+      entityType: 'appointment_official',
+      entityId: id,
+      institutionId: o.institutionId,
+      requestId: ctx.requestId,
+      data: { fields: Object.keys(patch), serviceIds: serviceIds ?? null },
+    });
+    return row!;
+  });
+}
+
+async function linkServices(tx: Executor, officialId: string, serviceIds: string[]) {
+  await tx.delete(appointmentServiceOfficials).where(eq(appointmentServiceOfficials.officialId, officialId));
+  if (serviceIds.length)
+    await tx
+      .insert(appointmentServiceOfficials)
+      .values([...new Set(serviceIds)].map((serviceId) => ({ serviceId, officialId })));
+}
+
+/**
+ * Removes an official nobody ever booked; their duty turns go with them. One with bookings is kept for
+ * their history: 409, deactivate them instead.
+ */
+export async function deleteOfficial(ctx: Ctx, id: string) {
+  const [o] = await ctx.db.select().from(appointmentOfficials).where(eq(appointmentOfficials.id, id));
+  if (!o) throw notFound();
+  const place = await placeOf(ctx.db, o.institutionId);
+  requireRoleAt(ctx.actor, place, SERVICE_ADMIN_ROLES);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await tx.delete(appointmentOfficials).where(eq(appointmentOfficials.id, id));
+      await recordAudit(tx, {
+        actorId: ctx.actor?.accountId ?? null,
+        action: 'appointment_official.delete',
+        entityType: 'appointment_official',
+        entityId: id,
+        institutionId: o.institutionId,
+        requestId: ctx.requestId,
+        data: { accountId: o.accountId },
+      });
+    });
+  } catch (err) {
+    if (isForeignKeyViolation(err)) throw new AppError(409, 'error.appointment.official_in_use');
+    throw err;
+  }
+}

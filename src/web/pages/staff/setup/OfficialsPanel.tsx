@@ -1,0 +1,193 @@
+/** The staff members citizens can meet: list, add, edit titles and services, deactivate, delete. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api.js';
+import { localName } from '../../../i18n.js';
+import {
+  AddButton,
+  EditForm,
+  Field,
+  fieldError,
+  given,
+  ManagedItem,
+  type SetupOfficial,
+  type SetupService,
+  useSubmit,
+} from './parts.js';
+
+export type StaffMember = { id: string; displayName: string; email: string };
+type Props = {
+  placeId: string;
+  officials: SetupOfficial[];
+  services: SetupService[];
+  staff: StaffMember[];
+  changed: (message: string) => Promise<void>;
+};
+
+const titleIn = (o: SetupOfficial, lang: string) =>
+  lang === 'ar' ? o.titleAr : lang === 'fr' ? o.titleFr : o.titleEn;
+
+export function OfficialsPanel(props: Props) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section aria-labelledby="setup-off-h">
+      <h2 id="setup-off-h">{t('setup.off.heading')}</h2>
+      {props.officials.length === 0 ? (
+        <p className="empty">{t('setup.off.empty')}</p>
+      ) : (
+        <ul className="case-list setup-list">
+          {props.officials.map((o) => (
+            <ManagedItem
+              key={o.id}
+              name={o.name}
+              deleteLead={t('setup.off.deleteLead')}
+              onDelete={async () => {
+                await api(`/api/appointments/officials/${o.id}`, { method: 'DELETE' });
+                await props.changed(t('setup.deleted'));
+              }}
+              form={(close) => <OfficialForm {...props} official={o} close={close} />}
+              extra={
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={async () => {
+                    try {
+                      await api(`/api/appointments/officials/${o.id}`, {
+                        method: 'PATCH',
+                        body: { active: !o.active },
+                      });
+                      await props.changed(t('setup.saved'));
+                    } catch (err) {
+                      await props.changed((err as Error).message);
+                    }
+                  }}
+                >
+                  {t(o.active ? 'setup.deactivate' : 'setup.activate')}
+                  <span className="visually-hidden"> {o.name}</span>
+                </button>
+              }
+            >
+              <p className="ticket-line">
+                <strong>
+                  <bdi>{o.name}</bdi>
+                </strong>{' '}
+                · <span dir="auto">{titleIn(o, i18n.language)}</span>{' '}
+                {!o.active && <span className="tag warn">{t('setup.inactive')}</span>}
+              </p>
+              <p className="muted">
+                {props.services
+                  .filter((s) => o.serviceIds.includes(s.id))
+                  .map((s) => localName(s, i18n.language))
+                  .join(' · ') || '—'}
+              </p>
+            </ManagedItem>
+          ))}
+        </ul>
+      )}
+      <AddButton
+        label={t('setup.off.add')}
+        form={(close) => <OfficialForm {...props} official={null} close={close} />}
+      />
+    </section>
+  );
+}
+
+function OfficialForm(props: Props & { official: SetupOfficial | null; close: () => void }) {
+  const { t, i18n } = useTranslation();
+  const o = props.official;
+  const [v, setV] = useState({
+    accountId: o?.accountId ?? '',
+    titleAr: o?.titleAr ?? '',
+    titleFr: o?.titleFr ?? '',
+    titleEn: o?.titleEn ?? '',
+    serviceIds: o?.serviceIds ?? [],
+  });
+  const { busy, error, submit } = useSubmit(async () => {
+    const body = {
+      titleAr: given(v.titleAr),
+      titleFr: given(v.titleFr),
+      titleEn: given(v.titleEn),
+      serviceIds: v.serviceIds,
+    };
+    if (o) await api(`/api/appointments/officials/${o.id}`, { method: 'PATCH', body });
+    else
+      await api('/api/appointments/officials', {
+        method: 'POST',
+        body: { ...body, institutionId: props.placeId, accountId: v.accountId || undefined },
+      });
+    props.close();
+    await props.changed(t('setup.saved'));
+  });
+  const err = (name: string) => fieldError(error, name, { 'assignee-invalid': 'accountId' });
+  const taken = new Set(props.officials.map((x) => x.accountId));
+  const candidates = props.staff.filter((s) => !taken.has(s.id));
+  const title = (k: 'titleAr' | 'titleFr' | 'titleEn', dir: 'rtl' | 'ltr') => (
+    <Field label={t(`setup.off.${k}`)} error={err(k)}>
+      {(a) => (
+        <input
+          {...a}
+          dir={dir}
+          lang={k.slice(5).toLowerCase()}
+          value={v[k]}
+          onChange={(e) => setV({ ...v, [k]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <EditForm
+      title={o ? t('setup.off.editTitle', { name: o.name }) : t('setup.off.newTitle')}
+      error={error}
+      shownAtField={['accountId', 'titleAr', 'titleFr', 'titleEn', 'serviceIds'].some((f) => err(f))}
+      busy={busy}
+      onSubmit={submit}
+      onCancel={props.close}
+    >
+      {!o && (
+        <Field label={t('setup.off.person')} error={err('accountId')}>
+          {(a) => (
+            <select {...a} value={v.accountId} onChange={(e) => setV({ ...v, accountId: e.target.value })}>
+              <option value="">{t('setup.off.choose')}</option>
+              {candidates.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.displayName} ({s.email})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <div className="row">
+        {title('titleAr', 'rtl')}
+        {title('titleFr', 'ltr')}
+        {title('titleEn', 'ltr')}
+      </div>
+      <fieldset>
+        <legend>{t('setup.off.services')}</legend>
+        {props.services.length === 0 ? (
+          <p className="muted">{t('setup.off.noServices')}</p>
+        ) : (
+          <div className="checks">
+            {props.services.map((s) => (
+              <label key={s.id}>
+                <input
+                  type="checkbox"
+                  checked={v.serviceIds.includes(s.id)}
+                  onChange={(e) =>
+                    setV({
+                      ...v,
+                      serviceIds: e.target.checked
+                        ? [...v.serviceIds, s.id]
+                        : v.serviceIds.filter((x) => x !== s.id),
+                    })
+                  }
+                />
+                {localName(s, i18n.language)}
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+    </EditForm>
+  );
+}
