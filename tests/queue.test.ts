@@ -216,4 +216,36 @@ describe.each(testDatabases())('the staff queue on %s', (kind) => {
     const hers = (await citizen.get('/api/cases?q=eclairage')).json().items as Item[];
     expect(hers).toEqual([]);
   });
+
+  it('keeps named views of the queue for each staff member, private to them', async () => {
+    const desk = await signedIn(p.app, 'accueil@aml.demo', 'ar');
+    const base = `/api/institutions/${inst.AML}/saved-views`;
+    const made = await desk.post(base, {
+      name: 'شكايات متأخرة',
+      filters: { kind: 'complaint', due: 'overdue', sort: 'due' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const again = await desk.post(base, { name: 'شكايات متأخرة', filters: { kind: 'complaint' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toBe('لديك بالفعل عرض باسم «شكايات متأخرة». اختر اسماً آخر.');
+    const bad = await desk.post(base, { name: 'x', filters: { kind: 'joke' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().detail).toContain('kind');
+    const empty = await desk.post(base, { name: '   ', filters: {} });
+    expect(empty.statusCode).toBe(422);
+    const list = (await desk.get(base)).json().items;
+    expect(list).toEqual([
+      { id: made.json().id, name: 'شكايات متأخرة', filters: { kind: 'complaint', due: 'overdue', sort: 'due' } },
+    ]);
+    // A colleague does not see it and cannot delete it; another body's staff cannot even list.
+    const chef = await signedIn(p.app, 'chef@aml.demo');
+    expect((await chef.get(base)).json().items).toEqual([]);
+    expect((await chef.delete(`/api/saved-views/${made.json().id}`)).statusCode).toBe(404);
+    const other = await signedIn(p.app, 'guichet@aubm.demo');
+    expect((await other.get(base)).statusCode).toBe(403);
+    const citizen = await signedIn(p.app, 'fatima@example.fr');
+    expect((await citizen.get(base)).statusCode).toBe(403);
+    expect((await desk.delete(`/api/saved-views/${made.json().id}`)).statusCode).toBe(204);
+    expect((await desk.get(base)).json().items).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ import { accountRoutes } from '../modules/accounts/routes.js';
 import { appointmentRoutes } from '../modules/appointments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
+import { savedViewRoutes } from '../modules/cases/saved-views.js';
 import { catalogAdminRoutes } from '../modules/catalog/admin-routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deskRoutes } from '../modules/desk/routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(institutionRoutes);
   await app.register(accountRoutes);
   await app.register(caseRoutes);
+  await app.register(savedViewRoutes);
   await app.register(appointmentRoutes);
   await app.register(auditRoutes);
   await app.register(deskRoutes);

@@ -108,6 +108,7 @@ export class Client {
     this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
   patch = (url: string, payload?: unknown) =>
     this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  delete = (url: string) => this.request({ method: 'DELETE', url });
 
   async login(email: string, password = DEMO_PASSWORD): Promise<this> {
     const res = await this.post('/api/auth/login', { email, password });

@@ -66,6 +66,8 @@ export const cases = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Set when staff merged this case into another one (a duplicate): the other case carries on. */
+    mergedIntoId: uuid('merged_into_id'),
     search: tsvector('search').generatedAlwaysAs(searchDocument),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "merged_into_id" uuid;
