@@ -71,7 +71,20 @@ export const cases = pgTable(
     search: tsvector('search').generatedAlwaysAs(searchDocument),
   },
   (t) => [
-    index('cases_institution_state_idx').on(t.institutionId, t.state, t.createdAt),
+    // Holds every column the queue filters on and the oversight figures read, so that the counts per state
+    // and the open-case figures are answered from the index alone (index-only scans), without the rows.
+    index('cases_institution_state_idx').on(
+      t.institutionId,
+      t.state,
+      t.kind,
+      t.dueAt,
+      t.createdAt,
+      t.categoryId,
+      t.departmentId,
+      t.assigneeId,
+      t.intakeChannel,
+      t.requesterCountry,
+    ),
     index('cases_institution_created_idx').on(t.institutionId, t.createdAt, t.id),
     index('cases_institution_due_idx').on(t.institutionId, t.dueAt, t.id),
     index('cases_institution_updated_idx').on(t.institutionId, t.updatedAt, t.id),

@@ -231,7 +231,7 @@ export async function caseTimeline(db: Executor, caseId: string, includeInternal
   }));
 }
 
-export function presentCase(c: CaseRow, actor: Actor | null, now = new Date()) {
+export function presentCase(c: Omit<CaseRow, 'search'>, actor: Actor | null, now = new Date()) {
   const staffView = !!actor && actor.kind === 'staff';
   return {
     id: c.id,
