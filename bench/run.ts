@@ -83,6 +83,10 @@ type Measure = {
   p99: number;
   requests: number;
   errors: number;
+  /** Server CPU time (all threads) per request, in ms: less sensitive to other load on the machine. */
+  cpuMsPerRequest: number;
+  /** The machine's 1-minute load average at the end of the run. */
+  load1: number;
   ratio?: number;
   floor?: string;
 };
@@ -101,6 +105,7 @@ async function load(
   next: () => Req,
   seconds: number,
   connections: number,
+  pid: number,
 ): Promise<Measure> {
   const run = async (duration: number, record: boolean) => {
     const latencies: number[] = [];
@@ -141,7 +146,9 @@ async function load(
     return { result, latencies };
   };
   await run(Math.max(1, Math.min(2, Math.round(seconds / 3))), false);
+  const cpuBefore = cpuTicks(pid);
   const { result, latencies } = await run(seconds, true);
+  const cpuMs = ((cpuTicks(pid) - cpuBefore) * 1000) / 100;
   const sorted = Float64Array.from(latencies).sort();
   const m: Measure = {
     name,
@@ -151,14 +158,21 @@ async function load(
     p99: round(percentile(sorted, 99)),
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuMsPerRequest: result.requests.total ? round((cpuMs / result.requests.total) * 10) / 10 : 0,
+    load1: round(os.loadavg()[0]!),
   };
   process.stderr.write(
-    `  ${name.padEnd(26)} ${String(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms  p99 ${m.p99} ms  errors ${m.errors}\n`,
+    `  ${name.padEnd(26)} ${String(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms  p99 ${m.p99} ms  errors ${m.errors}  cpu ${m.cpuMsPerRequest} ms/req  load ${m.load1}\n`,
   );
   return m;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+/** utime + stime of a process, in clock ticks (1/100 s). */
+const cpuTicks = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+};
 const rotate = <T>(items: T[]) => {
   let i = 0;
   return () => items[i++ % items.length]!;
@@ -271,6 +285,7 @@ async function runFloors(
       () => ({ method: 'GET', path: '/hello' }),
       o.duration,
       o.connections,
+      child.proc.pid!,
     );
     const body = JSON.stringify({
       subject: 'Réclamation : aucune réponse depuis trois mois',
@@ -282,6 +297,7 @@ async function runFloors(
       () => ({ method: 'POST', path: '/insert', headers: { 'content-type': 'application/json' }, body }),
       o.duration,
       o.connections,
+      child.proc.pid!,
     );
     let k = 0;
     const select = await load(
@@ -290,6 +306,7 @@ async function runFloors(
       () => ({ method: 'GET', path: `/select?key=K${(k++ % 10_000) + 1}` }),
       o.duration,
       o.connections,
+      child.proc.pid!,
     );
     return { hello, insert, select, rssMb: peakRss(child) };
   } finally {
@@ -444,7 +461,7 @@ async function runSize(
     const results: Measure[] = [];
     for (const sc of list) {
       if (o.only && !o.only.some((x) => sc.name.includes(x))) continue;
-      const m = await load(sc.name, base, sc.next, o.duration, o.connections);
+      const m = await load(sc.name, base, sc.next, o.duration, o.connections, server.proc.pid!);
       const fl = floors[sc.floor];
       m.floor = fl.name;
       m.ratio = Math.round((m.rps / fl.rps) * 1000) / 1000;
@@ -597,20 +614,22 @@ function printSummary(report: Record<string, unknown>) {
   );
   const w = report.web as { jsGzipKb: number; cssGzipKb: number };
   lines.push(`web first page (gzip): JS ${w.jsGzipKb} KB, CSS ${w.cssGzipKb} KB`);
-  const header = `| database | cases | scenario | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to floor |`;
-  lines.push('', header, '|---|---|---|---:|---:|---:|---:|---:|---|');
+  const header = `| database | cases | scenario | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/req | ratio to floor |`;
+  lines.push('', header, '|---|---|---|---:|---:|---:|---:|---:|---:|---|');
   for (const [kind, d] of Object.entries(
     report.databases as Record<string, { floors: Floors; sizes: SizeRun[] }>,
   )) {
     for (const f of [d.floors.hello, d.floors.insert, d.floors.select])
-      lines.push(`| ${kind} | — | ${f.name} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | — |`);
+      lines.push(
+        `| ${kind} | — | ${f.name} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.cpuMsPerRequest} | — |`,
+      );
     for (const s of d.sizes) {
       for (const x of s.scenarios)
         lines.push(
-          `| ${kind} | ${s.cases.toLocaleString('en')} | ${x.name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.errors} | ${Math.round((x.ratio ?? 0) * 1000) / 10} % of ${x.floor?.replace('floor: ', '')} |`,
+          `| ${kind} | ${s.cases.toLocaleString('en')} | ${x.name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.errors} | ${x.cpuMsPerRequest} | ${Math.round((x.ratio ?? 0) * 1000) / 10} % of ${x.floor?.replace('floor: ', '')} |`,
         );
       lines.push(
-        `| ${kind} | ${s.cases.toLocaleString('en')} | database size ${s.databaseMb} MB · server peak RSS ${s.serverPeakRssMb} MB | | | | | | |`,
+        `| ${kind} | ${s.cases.toLocaleString('en')} | database size ${s.databaseMb} MB · server peak RSS ${s.serverPeakRssMb} MB | | | | | | | |`,
       );
     }
   }
