@@ -317,7 +317,7 @@ export async function generate(
   for (let done = 0; done < toAdd; ) {
     const count = Math.min(batch, toAdd - done);
     const from = maxSeq + 1 + done;
-    await db.query(CASES_SQL, [from, from + count - 1, ...params]);
+    await db.query(CASES_SQL, [from, from + count - 1, ...params, maxSeq + 1, maxSeq + toAdd]);
     done += count;
     progress(n + done, targetCases, 'cases');
   }
@@ -334,7 +334,8 @@ export async function generate(
 /**
  * One batch of cases, from g = $1 to $2, with their timeline, audit rows and receipt notification.
  * Parameters: $3 institution ids, $4 their codes, $5 three departments per institution, $6 two agents per
- * institution, $7–$9 categories (id, kind, deadline days, weighted), $10–$13 texts, $14 citizens, $15 access code hash.
+ * institution, $7–$9 categories (id, kind, deadline days, weighted), $10–$13 texts, $14 citizens, $15 access code hash,
+ * $16–$17 the first and last g of this run (dates run over three years from the first to the last).
  */
 const CASES_SQL = `
 with base as (
@@ -343,7 +344,8 @@ with base as (
               else 2 + floor(power(random(), 2) * (cardinality($3::uuid[]) - 1))::int end as ii,
          1 + floor(random() * cardinality($7::uuid[]))::int as ci,
          1 + floor(random() * $14::int)::int as cn,
-         now() - random() * interval '1095 days' as created,
+         -- in filing order, as in production (recent cases sit together at the end of the table)
+         now() - interval '1095 days' * (1 - (g - $16::int + random()) / ($17::int - $16::int + 1)) as created,
          random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6
   from generate_series($1::int, $2::int) g),
 aged as (
