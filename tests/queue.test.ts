@@ -235,7 +235,11 @@ describe.each(testDatabases())('the staff queue on %s', (kind) => {
     expect(empty.statusCode).toBe(422);
     const list = (await desk.get(base)).json().items;
     expect(list).toEqual([
-      { id: made.json().id, name: 'شكايات متأخرة', filters: { kind: 'complaint', due: 'overdue', sort: 'due' } },
+      {
+        id: made.json().id,
+        name: 'شكايات متأخرة',
+        filters: { kind: 'complaint', due: 'overdue', sort: 'due' },
+      },
     ]);
     // A colleague does not see it and cannot delete it; another body's staff cannot even list.
     const chef = await signedIn(p.app, 'chef@aml.demo');

@@ -58,6 +58,12 @@ export function formatDate(iso: string, lang: string, withTime = false): string 
   }).format(new Date(iso));
 }
 
+/** Numbers in the reader's language, with Latin digits (as written in Morocco) and grouping. */
+export function formatNumber(n: number, lang: string): string {
+  const locale = lang === 'ar' ? 'ar-MA-u-nu-latn' : lang === 'fr' ? 'fr-FR' : 'en-GB';
+  return new Intl.NumberFormat(locale).format(n);
+}
+
 /** A name from a record with ar/fr/en variants, in the reader's language. */
 export function localName(x: { nameAr: string; nameFr: string; nameEn?: string }, lang: string): string {
   return lang === 'ar' ? x.nameAr : lang === 'en' ? (x.nameEn ?? x.nameFr) : x.nameFr;

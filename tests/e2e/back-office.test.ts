@@ -5,12 +5,16 @@ import { ar } from '../../src/web/locales/ar.js';
 import type { en } from '../../src/web/locales/en.js';
 import { fr } from '../../src/web/locales/fr.js';
 import { DEMO_PASSWORD, signedIn } from '../support/platform.js';
-import { expectNoAxeViolations, lastCode, newPage, type Portal, screenshot, startPortal } from './support.js';
-
-const T = { ar, fr } as const;
-type L = keyof typeof T;
-const tr = (lang: L, key: keyof typeof en, vars: Record<string, string | number> = {}) =>
-  T[lang][key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
+import {
+  expectNoAxeViolations,
+  type L,
+  lastCode,
+  newPage,
+  type Portal,
+  screenshot,
+  startPortal,
+  tr,
+} from './support.js';
 
 let portal: Portal;
 beforeAll(async () => {

@@ -1,16 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/modules/notifications/schema.js';
-import { ar } from '../../src/web/locales/ar.js';
 import { en } from '../../src/web/locales/en.js';
-import { fr } from '../../src/web/locales/fr.js';
 import { samples, signedIn } from '../support/platform.js';
-import { expectNoAxeViolations, lastCode, newPage, type Portal, screenshot, startPortal } from './support.js';
-
-const T = { ar, fr } as const;
-type L = keyof typeof T;
-const tr = (lang: L, key: keyof typeof en, vars: Record<string, string | number> = {}) =>
-  T[lang][key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
+import {
+  expectNoAxeViolations,
+  lastCode,
+  newPage,
+  type Portal,
+  screenshot,
+  startPortal,
+  tr,
+} from './support.js';
 
 let portal: Portal;
 let axeChecks = 0;

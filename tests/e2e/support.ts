@@ -5,10 +5,19 @@ import { desc, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { notifications } from '../../src/modules/notifications/schema.js';
+import { ar } from '../../src/web/locales/ar.js';
+import type { en } from '../../src/web/locales/en.js';
+import { fr } from '../../src/web/locales/fr.js';
 import { launchBrowser } from '../support/browser.js';
 import { type DbKind, startTestPlatform, type TestPlatform } from '../support/platform.js';
 
 export const shotsDir = path.resolve('test-output/screenshots');
+
+const T = { ar, fr } as const;
+export type L = keyof typeof T;
+/** A web string in Arabic or French as the page shows it, with its {{placeholders}} filled. */
+export const tr = (lang: L, key: keyof typeof en, vars: Record<string, string | number> = {}) =>
+  T[lang][key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
 
 /** The real server on a free port, with the built web app, and a headless Chromium. */
 export async function startPortal(kind: DbKind = 'pglite') {

@@ -7,17 +7,11 @@ import { forbidden, notFound } from '../../server/errors.js';
 import { hasRole, oversees } from '../accounts/actor.js';
 import { accounts } from '../accounts/schema.js';
 import { cases } from '../cases/schema.js';
+import { openStates } from '../cases/state-machine.js';
 import { departments } from '../institutions/schema.js';
 import { getInstitution } from '../institutions/service.js';
 
-const open = [
-  'submitted',
-  'acknowledged',
-  'in_progress',
-  'awaiting_citizen',
-  'reply_pending_approval',
-  'reopened',
-] as const;
+const open = openStates;
 
 /** Deadlines and files that stay stuck: who holds them, and since when. */
 export async function workflowRoutes(app: FastifyInstance) {

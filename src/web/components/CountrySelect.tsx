@@ -11,10 +11,13 @@ export function CountrySelect({
   label,
   value,
   onChange,
+  emptyLabel,
 }: {
   label: string;
   value: string;
   onChange: (v: string) => void;
+  /** When given, a first choice with no country (for filters: "any country"). */
+  emptyLabel?: string;
 }) {
   const { i18n } = useTranslation();
   const id = useId();
@@ -30,6 +33,7 @@ export function CountrySelect({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="country">
+        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
         {top.map((c) => (
           <option key={`top-${c.code}`} value={c.code}>
             {c[lang]}

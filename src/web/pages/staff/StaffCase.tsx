@@ -99,7 +99,7 @@ export default function StaffCase() {
         <bdi>{k.subject}</bdi>
       </h1>
       <p>
-        <StateBadge state={k.state} /> <span className="tag">{t(`kind.${k.kind}`)}</span>{' '}
+        <StateBadge state={k.state} staff /> <span className="tag">{t(`kind.${k.kind}`)}</span>{' '}
         <span className={k.overdue ? 'tag late' : 'muted'}>
           {t('cases.due', { date: formatDate(k.dueAt, lang) })}
         </span>

@@ -83,7 +83,7 @@ export default function StaffOversight() {
               <strong dir="auto">{c.subject}</strong>
             </Link>
             <div className="meta">
-              <StateBadge state={c.state} />
+              <StateBadge state={c.state} staff />
               <span className="muted">{t('case.filedOn', { date: formatDate(c.createdAt, lang) })}</span>
               <span className={new Date(c.dueAt) < new Date() ? 'tag late' : 'muted'}>
                 {t('cases.due', { date: formatDate(c.dueAt, lang) })}

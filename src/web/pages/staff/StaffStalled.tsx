@@ -66,7 +66,7 @@ export default function StaffStalled() {
                 <strong dir="auto">{c.subject}</strong>
               </Link>
               <div className="meta">
-                <StateBadge state={c.state} />
+                <StateBadge state={c.state} staff />
                 <span className="tag late">{t('staff.stalled.idle', { count: c.idleDays })}</span>
                 <span>
                   {t('staff.stalled.holder')}: {c.assignee ?? t('staff.stalled.nobody')}
