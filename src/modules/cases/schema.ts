@@ -14,7 +14,7 @@ import {
 import { accounts, type Language, type ReplyChannel } from '../accounts/schema.js';
 import { type CaseKind, caseCategories } from '../catalog/schema.js';
 import { departments, institutions } from '../institutions/schema.js';
-import type { CaseState } from './state-machine.js';
+import { type CaseState, openStates } from './state-machine.js';
 
 /** A PostgreSQL full-text vector; written by the database itself (generated column), only read here. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -90,6 +90,10 @@ export const cases = pgTable(
     index('cases_institution_created_idx').on(t.institutionId, t.createdAt, t.id, t.state, t.closedAt),
     index('cases_institution_due_idx').on(t.institutionId, t.dueAt, t.id),
     index('cases_institution_updated_idx').on(t.institutionId, t.updatedAt, t.id),
+    // The oldest open cases across many bodies (oversight): walked in date order, only over open cases.
+    index('cases_open_created_idx')
+      .on(t.createdAt)
+      .where(sql.raw(`state in (${openStates.map((st) => `'${st}'`).join(', ')})`)),
     index('cases_assignee_idx').on(t.assigneeId, t.state),
     index('cases_department_idx').on(t.departmentId, t.state),
     index('cases_search_idx').using('gin', t.search),
