@@ -158,7 +158,7 @@ async function load(
     p99: round(percentile(sorted, 99)),
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx,
-    cpuMsPerRequest: result.requests.total ? round((cpuMs / result.requests.total) * 10) / 10 : 0,
+    cpuMsPerRequest: result.requests.total ? Math.round((cpuMs / result.requests.total) * 100) / 100 : 0,
     load1: round(os.loadavg()[0]!),
   };
   process.stderr.write(
