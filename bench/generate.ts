@@ -288,7 +288,8 @@ export async function generate(
   await db.exec(`
     create temp table bench_citizens as
     select row_number() over (order by a.email) as n, a.id, a.email, p.country_of_residence as country,
-           concat_ws(' ', a.display_name, p.given_name_ar, p.family_name_ar, p.given_name_latin, p.family_name_latin) as name
+           -- as the platform writes it: Latin names · Arabic names (the display name is the Latin one here)
+           concat_ws(' · ', p.given_name_latin || ' ' || p.family_name_latin, p.given_name_ar || ' ' || p.family_name_ar) as name
     from accounts a join citizen_profiles p on p.account_id = a.id
     where a.email like 'citizen-%@mre.example.net';
     create unique index on bench_citizens (n);

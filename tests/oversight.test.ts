@@ -36,4 +36,62 @@ describe.each(testDatabases())('oversight figures on %s', (kind) => {
     const chief = (await (await signedIn(p.app, 'chef@aml.demo')).get('/api/oversight')).json();
     expect(chief.institutions.map((i: { code: string }) => i.code)).toEqual(['AML']);
   });
+
+  it('gives a supervisor the load of each department and person of their body, overdue first', async () => {
+    const chief = await signedIn(p.app, 'chef@aml.demo');
+    const ids = (await chief.get('/api/institutions')).json().items as { code: string; id: string }[];
+    const aml = ids.find((i) => i.code === 'AML')!.id;
+    const aubm = ids.find((i) => i.code === 'AUBM')!.id;
+    const board = await chief.get(`/api/institutions/${aml}/dashboard`);
+    expect(board.statusCode, board.body).toBe(200);
+    const d = board.json();
+    const open = await p.database.db.select().from(cases).where(eq(cases.institutionId, aml));
+    const openRows = open.filter((c) =>
+      [
+        'submitted',
+        'acknowledged',
+        'in_progress',
+        'awaiting_citizen',
+        'reply_pending_approval',
+        'reopened',
+      ].includes(c.state),
+    );
+    expect(d.totals.open).toBe(openRows.length);
+    expect(d.totals.waitingCitizen).toBe(openRows.filter((c) => c.state === 'awaiting_citizen').length);
+    const sum = (rows: { open: number }[]) => rows.reduce((a, r) => a + r.open, 0);
+    expect(sum(d.byPerson)).toBe(d.totals.open);
+    expect(sum(d.byDepartment)).toBe(d.totals.open);
+    // Make one person's case late: they come first, with the overdue count.
+    const me = (await chief.get('/api/auth/session')).json().account.id;
+    const held = openRows.find((c) => c.state !== 'awaiting_citizen')!;
+    await p.database.db
+      .update(cases)
+      .set({ assigneeId: me, dueAt: new Date(Date.now() - 3 * 86_400_000) })
+      .where(eq(cases.id, held.id));
+    const after = (await chief.get(`/api/institutions/${aml}/dashboard`)).json();
+    const mine = after.byPerson.find((r: { id: string | null }) => r.id === me);
+    expect(mine).toMatchObject({ name: 'Mohamed Akhannouch', open: 1, overdue: 1 });
+    const overdue = after.byPerson.map((r: { overdue: number }) => r.overdue);
+    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+    expect(after.totals.overdue).toBeGreaterThanOrEqual(1);
+    expect(after.totals.received30).toBeGreaterThanOrEqual(openRows.length);
+
+    // The province sees it; an agent, another body's supervisor and a citizen do not.
+    expect(
+      (await (await signedIn(p.app, 'province@piam.demo')).get(`/api/institutions/${aml}/dashboard`))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await (await signedIn(p.app, 'etatcivil@aml.demo')).get(`/api/institutions/${aml}/dashboard`))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await (await signedIn(p.app, 'chef@aubm.demo')).get(`/api/institutions/${aml}/dashboard`)).statusCode,
+    ).toBe(403);
+    expect((await chief.get(`/api/institutions/${aubm}/dashboard`)).statusCode).toBe(403);
+    expect(
+      (await (await signedIn(p.app, 'fatima@example.fr')).get(`/api/institutions/${aml}/dashboard`))
+        .statusCode,
+    ).toBe(403);
+  });
 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import {
+  type Client,
+  idsByCode,
+  signedIn,
+  startTestPlatform,
+  type TestPlatform,
+  testDatabases,
+} from './support/platform.js';
 
 type Item = {
   id: string;
@@ -21,15 +28,8 @@ describe.each(testDatabases())('the staff queue on %s', (kind) => {
 
   beforeAll(async () => {
     p = await startTestPlatform(kind);
-    const c = new Client(p.app);
-    inst = Object.fromEntries(
-      (await c.get('/api/institutions'))
-        .json()
-        .items.map((i: { code: string; id: string }) => [i.code, i.id]),
-    );
-    cat = Object.fromEntries(
-      (await c.get('/api/categories')).json().items.map((i: { code: string; id: string }) => [i.code, i.id]),
-    );
+    inst = await idsByCode(p.app, '/api/institutions');
+    cat = await idsByCode(p.app, '/api/categories');
     const desk = await signedIn(p.app, 'accueil@aml.demo');
     const people = [
       {

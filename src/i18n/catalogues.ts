@@ -1,5 +1,6 @@
 import { appointmentMessages } from '../modules/appointments/messages.js';
 import { caseMessages } from '../modules/cases/messages.js';
+import { institutionMessages } from '../modules/institutions/messages.js';
 import { notificationMessages } from '../modules/notifications/messages.js';
 import { ar } from './ar.js';
 import { defineMessages } from './define.js';
@@ -12,4 +13,10 @@ const core = defineMessages({ en, fr, ar });
  * Every message catalogue of the platform. A module with many messages keeps them in its own
  * `messages.ts` (built with `defineMessages`) and adds it to this list.
  */
-export const catalogues = [core, appointmentMessages, notificationMessages, caseMessages] as const;
+export const catalogues = [
+  core,
+  appointmentMessages,
+  notificationMessages,
+  caseMessages,
+  institutionMessages,
+] as const;

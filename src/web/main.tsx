@@ -27,6 +27,8 @@ const StaffDesk = lazy(() => import('./pages/staff/StaffDesk.js'));
 const StaffSecurity = lazy(() => import('./pages/staff/StaffSecurity.js'));
 const StaffStalled = lazy(() => import('./pages/staff/StaffStalled.js'));
 const StaffAdmin = lazy(() => import('./pages/staff/StaffAdmin.js'));
+const StaffPeople = lazy(() => import('./pages/staff/StaffPeople.js'));
+const Welcome = lazy(() => import('./pages/Welcome.js'));
 const StaffCorrespondence = lazy(() => import('./pages/staff/StaffCorrespondence.js'));
 const StaffOversight = lazy(() => import('./pages/staff/StaffOversight.js'));
 const StaffMessageTemplates = lazy(() => import('./pages/staff/StaffMessageTemplates.js'));
@@ -89,6 +91,7 @@ function App() {
           <Route path="/file/:institutionId" component={FileCase} />
           <Route path="/receipt/:id" component={Receipt} />
           <Route path="/signin" component={SignIn} />
+          <Route path="/welcome" component={Welcome} />
           <Route path="/cases" component={MyCases} />
           <Route path="/cases/:id" component={CasePage} />
           <Route path="/track" component={Track} />
@@ -105,6 +108,7 @@ function App() {
           <Route path="/staff/security" component={StaffSecurity} />
           <Route path="/staff/stalled" component={StaffStalled} />
           <Route path="/staff/admin" component={StaffAdmin} />
+          <Route path="/staff/admin/people" component={StaffPeople} />
           <Route path="/staff/correspondence" component={StaffCorrespondence} />
           <Route path="/staff/oversight" component={StaffOversight} />
           <Route path="/staff/messages" component={StaffMessageTemplates} />

@@ -1,30 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../support/platform.js';
-import {
-  expectNoAxeViolations,
-  type L,
-  newPage,
-  type Portal,
-  screenshot,
-  startPortal,
-  tr,
-} from './support.js';
+import { expectNoAxeViolations, type Portal, screenshot, staffPage, startPortal, tr } from './support.js';
 
 let portal: Portal;
 beforeAll(async () => {
   portal = await startPortal();
 }, 180_000);
 afterAll(() => portal?.close());
-
-async function staffPage(lang: L, size: 'phone' | 'desktop') {
-  const s = await newPage(portal.browser, portal.base, lang, size);
-  await s.page.goto('/signin');
-  await s.page.getByLabel(tr(lang, 'signin.email')).fill('accueil@aml.demo');
-  await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
-  await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
-  await s.page.waitForURL('**/staff');
-  return s;
-}
 
 describe('the staff queue', () => {
   const cases = [
@@ -34,7 +15,7 @@ describe('the staff queue', () => {
   ] as const;
   for (const c of cases) {
     it(`searches, filters, counts and keeps a saved view (${c.lang}, ${c.size})`, async () => {
-      const { page, context } = await staffPage(c.lang, c.size);
+      const { page, context } = await staffPage(portal, c.lang, 'accueil@aml.demo', c.size);
       const lang = c.lang;
       const openTab = page.getByRole('button', { name: new RegExp(`^${tr(lang, 'staff.queue.open')}`) });
       await expect.poll(async () => openTab.getAttribute('aria-pressed')).toBe('true');

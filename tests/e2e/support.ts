@@ -9,7 +9,7 @@ import { ar } from '../../src/web/locales/ar.js';
 import type { en } from '../../src/web/locales/en.js';
 import { fr } from '../../src/web/locales/fr.js';
 import { launchBrowser } from '../support/browser.js';
-import { type DbKind, startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { type DbKind, DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../support/platform.js';
 
 export const shotsDir = path.resolve('test-output/screenshots');
 
@@ -87,4 +87,20 @@ export async function lastCode(p: TestPlatform, email: string): Promise<string> 
   const code = row?.textBody.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`no code for ${email}`);
   return code;
+}
+
+/** A staff member signed in through the sign-in page, landing on their queue. */
+export async function staffPage(
+  portal: Portal,
+  lang: L,
+  email: string,
+  size: 'phone' | 'desktop' = 'desktop',
+) {
+  const s = await newPage(portal.browser, portal.base, lang, size);
+  await s.page.goto('/signin');
+  await s.page.getByLabel(tr(lang, 'signin.email')).fill(email);
+  await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
+  await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+  await s.page.waitForURL('**/staff');
+  return s;
 }

@@ -147,3 +147,9 @@ export const samples = {
   html: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]),
 };
+
+/** `code → id` of a public list (institutions, categories, departments), as tests refer to them by code. */
+export async function idsByCode(app: FastifyInstance, url: string): Promise<Record<string, string>> {
+  const res = await new Client(app).get(url);
+  return Object.fromEntries(res.json().items.map((i: { code: string; id: string }) => [i.code, i.id]));
+}

@@ -102,13 +102,13 @@ export const sessions = pgTable(
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
 
-/** One-time codes sent by e-mail: address verification and password reset. Only a hash is kept. */
+/** One-time codes sent by e-mail: address verification, password reset, staff invitation. Only a hash is kept. */
 export const verificationCodes = pgTable('verification_codes', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   accountId: uuid('account_id')
     .notNull()
     .references(() => accounts.id, { onDelete: 'cascade' }),
-  purpose: text('purpose').$type<'verify_email' | 'reset_password'>().notNull(),
+  purpose: text('purpose').$type<'verify_email' | 'reset_password' | 'invite'>().notNull(),
   codeHash: text('code_hash').notNull(),
   attempts: integer('attempts').notNull().default(0),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

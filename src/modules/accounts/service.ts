@@ -63,13 +63,17 @@ export function citizenDisplayName(p: Partial<CitizenProfileInput>): string {
   return (p.preferredLanguage === 'ar' ? arabic || latin : latin || arabic) || '—';
 }
 
-async function issueCode(
+export type CodePurpose = 'verify_email' | 'reset_password' | 'invite';
+
+/** Issues a one-time code (six digits by default), spending the account's earlier codes of that purpose. */
+export async function issueCode(
   tx: Executor,
   secret: string,
   accountId: string,
-  purpose: 'verify_email' | 'reset_password',
+  purpose: CodePurpose,
+  opts: { code?: string; ttlMs?: number } = {},
 ) {
-  const code = sixDigitCode();
+  const code = opts.code ?? sixDigitCode();
   await tx
     .update(verificationCodes)
     .set({ usedAt: new Date() })
@@ -84,17 +88,17 @@ async function issueCode(
     accountId,
     purpose,
     codeHash: hmac(secret, code),
-    expiresAt: new Date(Date.now() + CODE_TTL_MS),
+    expiresAt: new Date(Date.now() + (opts.ttlMs ?? CODE_TTL_MS)),
   });
   return code;
 }
 
 /** Checks a code; counts attempts so a code cannot be guessed. Returns true once, then the code is spent. */
-async function consumeCode(
-  db: Db,
+export async function consumeCode(
+  db: Executor,
   secret: string,
   accountId: string,
-  purpose: 'verify_email' | 'reset_password',
+  purpose: CodePurpose,
   code: string,
 ) {
   const [row] = await db
@@ -446,7 +450,8 @@ export async function createStaffAccount(
   tx: Executor,
   input: {
     email: string;
-    password: string;
+    /** Null: the account has no password yet (an invited member sets it from the e-mail's link). */
+    password: string | null;
     displayName: string;
     language: Lang;
     memberships?: { institutionId: string; departmentId?: string | null; role: StaffRole }[];
@@ -462,7 +467,7 @@ export async function createStaffAccount(
     .values({
       kind: 'staff',
       email: input.email,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.password ? await hashPassword(input.password) : '',
       displayName: input.displayName,
       preferredLanguage: input.language,
       emailVerifiedAt: new Date(),
@@ -506,11 +511,19 @@ export async function listStaff(db: Executor, institutionId: string) {
     .where(eq(staffMemberships.institutionId, institutionId));
 }
 
+/** Whether the account works for the institution and is not disabled (so it can be given work). */
 export async function isStaffOf(db: Executor, accountId: string, institutionId: string) {
   const [row] = await db
     .select({ id: staffMemberships.id })
     .from(staffMemberships)
-    .where(and(eq(staffMemberships.accountId, accountId), eq(staffMemberships.institutionId, institutionId)))
+    .innerJoin(accounts, eq(accounts.id, staffMemberships.accountId))
+    .where(
+      and(
+        eq(staffMemberships.accountId, accountId),
+        eq(staffMemberships.institutionId, institutionId),
+        isNull(accounts.disabledAt),
+      ),
+    )
     .limit(1);
   return !!row;
 }

@@ -9,7 +9,7 @@ export const caseMessages = defineMessages({
     'error.merge.same_case': 'A case cannot be merged into itself.',
     'error.merge.other_requester':
       'Only cases of the same person can be merged. This one was filed by someone else.',
-    'error.merge.not_open': 'Only open cases can be merged; this one is "{state}".',
+    'error.merge.not_open': 'Only open cases can be merged; {tracking} is already settled.',
     'error.merge.other_institution': 'Both cases must belong to the same body.',
     'error.instruction.not_overseer':
       'Only a supervisor of this body or an overseer of its territory can give an instruction.',
@@ -22,7 +22,7 @@ export const caseMessages = defineMessages({
     'error.merge.same_case': 'Un dossier ne peut pas être fusionné avec lui-même.',
     'error.merge.other_requester':
       'Seuls les dossiers d’une même personne peuvent être fusionnés. Celui-ci a été déposé par quelqu’un d’autre.',
-    'error.merge.not_open': 'Seuls les dossiers ouverts peuvent être fusionnés ; celui-ci est « {state} ».',
+    'error.merge.not_open': 'Seuls les dossiers ouverts peuvent être fusionnés ; {tracking} est déjà réglé.',
     'error.merge.other_institution': 'Les deux dossiers doivent appartenir au même organisme.',
     'error.instruction.not_overseer':
       'Seul un responsable de cet organisme ou un contrôleur de son territoire peut donner une instruction.',
@@ -34,7 +34,7 @@ export const caseMessages = defineMessages({
     'error.saved_view.filters_invalid': 'هذه المرشحات غير صالحة: {detail}',
     'error.merge.same_case': 'لا يمكن دمج ملف في نفسه.',
     'error.merge.other_requester': 'لا يمكن دمج إلا ملفات الشخص نفسه. هذا الملف قدّمه شخص آخر.',
-    'error.merge.not_open': 'لا يمكن دمج إلا الملفات المفتوحة؛ حالة هذا الملف «{state}».',
+    'error.merge.not_open': 'لا يمكن دمج إلا الملفات المفتوحة؛ الملف {tracking} منتهٍ.',
     'error.merge.other_institution': 'يجب أن ينتمي الملفان إلى الهيئة نفسها.',
     'error.instruction.not_overseer': 'لا يعطي التعليمات إلا مسؤول هذه الهيئة أو مراقب ترابي لمجالها.',
     'case.merged_reason': 'دُمج في الملف {trackingNumber} الذي يواصل معالجة الطلب نفسه.',

@@ -11,6 +11,7 @@ import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedb
 import { blobPath } from './files.js';
 import { queueFilters } from './queue.js';
 import { receiptPdf } from './receipt.js';
+import { giveInstruction, mergeCase, relatedCases } from './related.js';
 import {
   addMessage,
   addNote,
@@ -177,6 +178,53 @@ export async function caseRoutes(app: FastifyInstance) {
     async (req, reply) => {
       requireActor(req);
       return reply.code(201).send(await addNote(ctx(req), req.params.id, req.body.text));
+    },
+  );
+
+  r.get(
+    '/api/cases/:id/related',
+    {
+      schema: {
+        tags: ['back office'],
+        summary: 'The requester’s other cases this staff member may read, likely duplicates first',
+        params: idParams,
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      return relatedCases(ctx(req), req.params.id);
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/merge',
+    {
+      schema: {
+        tags: ['back office'],
+        summary: 'Merge this case (a duplicate) into another open case of the same person and body',
+        params: idParams,
+        body: z.strictObject({ intoId: z.uuid(), version: z.number().int().positive() }),
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      return mergeCase(ctx(req), req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/instructions',
+    {
+      schema: {
+        tags: ['back office'],
+        summary: 'An instruction from a supervisor or a territorial overseer to whoever holds the case',
+        params: idParams,
+        body: z.strictObject({ text: safeText(3, 5000) }),
+      },
+    },
+    async (req, reply) => {
+      requireActor(req);
+      return reply.code(201).send(await giveInstruction(ctx(req), req.params.id, req.body.text));
     },
   );
 

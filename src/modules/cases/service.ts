@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/service.js';
 import { validateFields } from '../catalog/fields.js';
 import { categoryFor } from '../catalog/institution-settings.js';
 import { institutions } from '../institutions/schema.js';
-import { getDepartment, getInstitution } from '../institutions/service.js';
+import { getInstitution, getOpenDepartment } from '../institutions/service.js';
 import { notifyCaseEvent, notifyStaff } from '../notifications/notify.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
 import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
@@ -92,7 +92,7 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
   if (!institution) throw new AppError(422, 'error.institution_unknown');
   const category = await categoryFor(ctx.db, institution.id, input.categoryId);
   if (!category?.active) throw new AppError(422, 'error.category_unknown');
-  if (input.departmentId && !(await getDepartment(ctx.db, institution.id, input.departmentId))) {
+  if (input.departmentId && !(await getOpenDepartment(ctx.db, institution.id, input.departmentId))) {
     throw new AppError(422, 'error.department_unknown');
   }
   const problems = validateFields(category.fields, input.fields);
@@ -105,15 +105,15 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
     .where(eq(accounts.id, input.requesterId));
   if (!found) throw new AppError(422, 'error.forbidden');
   const { requester, profile } = found;
+  // The names in both scripts, then the display name when it says something else.
   const requesterName = [
-    requester.displayName,
-    profile?.givenNameAr,
-    profile?.familyNameAr,
-    profile?.givenNameLatin,
-    profile?.familyNameLatin,
+    [profile?.givenNameLatin, profile?.familyNameLatin],
+    [profile?.givenNameAr, profile?.familyNameAr],
+    [requester.displayName],
   ]
-    .filter((n, i, all): n is string => !!n && all.indexOf(n) === i)
-    .join(' ');
+    .map((parts) => parts.filter(Boolean).join(' '))
+    .filter((n, i, all) => n && all.indexOf(n) === i)
+    .join(' · ');
   // The number is taken in its own statement, before the transaction: taken inside, the counter's row stays
   // locked until the commit, and every filing for the same body waits for the one before it. A transaction
   // that fails afterwards leaves a gap in the sequence, which is harmless.
@@ -486,7 +486,7 @@ export async function transferCase(
 ) {
   const { c, scope } = await getReadableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
-  if (!(await getDepartment(ctx.db, c.institutionId, input.departmentId)))
+  if (!(await getOpenDepartment(ctx.db, c.institutionId, input.departmentId)))
     throw new AppError(422, 'error.department_unknown');
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
@@ -564,6 +564,15 @@ export async function addMessage(ctx: Ctx, id: string, text: string) {
       })
       .returning();
     await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, c.id));
+    // A message from the body reaches the citizen through the channels they chose.
+    if (!own)
+      await notifyCaseEvent(tx, {
+        event: 'message',
+        caseRow: c,
+        ref: String(ev!.id),
+        reason: text,
+        publicUrl: ctx.publicUrl,
+      });
     await recordAudit(tx, {
       actorId: ctx.actor!.accountId,
       action: 'case.message',
@@ -587,7 +596,7 @@ export async function assignCase(
   const allowed =
     canActOnCase(ctx.actor, scope, 'assign') || (selfTake && canActOnCase(ctx.actor, scope, 'start'));
   if (!allowed) throw forbidden();
-  if (input.departmentId && !(await getDepartment(ctx.db, c.institutionId, input.departmentId)))
+  if (input.departmentId && !(await getOpenDepartment(ctx.db, c.institutionId, input.departmentId)))
     throw new AppError(422, 'error.department_unknown');
   if (input.assigneeId && !(await isStaffOf(ctx.db, input.assigneeId, c.institutionId)))
     throw new AppError(422, 'error.assignee_invalid');

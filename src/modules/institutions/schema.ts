@@ -48,6 +48,8 @@ export const departments = pgTable(
     nameAr: text('name_ar').notNull(),
     nameFr: text('name_fr').notNull(),
     nameEn: text('name_en').notNull(),
+    /** A closed department receives no new cases or staff; it is kept for the history of its cases. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('departments_institution_code_uq').on(t.institutionId, t.code)],

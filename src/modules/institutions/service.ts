@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/service.js';
+import { openCasesInDepartment } from '../cases/load.js';
 import { getTerritory } from '../territory/service.js';
 import { departments, type InstitutionType, institutions } from './schema.js';
 
@@ -75,7 +76,8 @@ export async function createDepartment(
     .values({ institutionId, ...input })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw new AppError(409, 'error.institution_code_taken');
+  if (!row)
+    throw new AppError(409, 'error.department.code_taken', {}, { errors: [{ pointer: '/body/code' }] });
   await recordAudit(tx, {
     actorId,
     action: 'department.create',
@@ -101,4 +103,71 @@ export async function getDepartment(db: Executor, institutionId: string, departm
     .from(departments)
     .where(and(eq(departments.id, departmentId), eq(departments.institutionId, institutionId)));
   return row ?? null;
+}
+
+/** A department that can receive cases and staff: it exists in the institution and is not closed. */
+export async function getOpenDepartment(db: Executor, institutionId: string, departmentId: string) {
+  const row = await getDepartment(db, institutionId, departmentId);
+  if (!row) return null;
+  if (row.closedAt) throw new AppError(422, 'error.department.closed');
+  return row;
+}
+
+export async function renameDepartment(
+  tx: Executor,
+  institutionId: string,
+  departmentId: string,
+  names: Partial<Names>,
+  actorId: string,
+  requestId: string,
+) {
+  const before = await getDepartment(tx, institutionId, departmentId);
+  if (!before) throw new AppError(404, 'error.not_found');
+  const [row] = await tx.update(departments).set(names).where(eq(departments.id, departmentId)).returning();
+  await recordAudit(tx, {
+    actorId,
+    action: 'department.rename',
+    entityType: 'department',
+    entityId: departmentId,
+    institutionId,
+    requestId,
+    data: { fields: Object.keys(names) },
+  });
+  return row!;
+}
+
+/**
+ * Closes a department (it stops receiving cases and staff) or reopens it. A department holding open cases
+ * cannot close: they must move first. Closing or reopening twice changes nothing.
+ */
+export async function setDepartmentClosed(
+  tx: Executor,
+  institutionId: string,
+  departmentId: string,
+  closed: boolean,
+  actorId: string,
+  requestId: string,
+) {
+  const before = await getDepartment(tx, institutionId, departmentId);
+  if (!before) throw new AppError(404, 'error.not_found');
+  if (!!before.closedAt === closed) return before;
+  if (closed) {
+    const open = await openCasesInDepartment(tx, institutionId, departmentId);
+    if (open > 0)
+      throw new AppError(409, 'error.department.open_cases', { count: open }, { openCases: open });
+  }
+  const [row] = await tx
+    .update(departments)
+    .set({ closedAt: closed ? new Date() : null })
+    .where(eq(departments.id, departmentId))
+    .returning();
+  await recordAudit(tx, {
+    actorId,
+    action: closed ? 'department.close' : 'department.reopen',
+    entityType: 'department',
+    entityId: departmentId,
+    institutionId,
+    requestId,
+  });
+  return row!;
 }

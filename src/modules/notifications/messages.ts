@@ -12,6 +12,10 @@ export const notificationMessages = defineMessages({
       'Hello {name},\n\n{institution} has received your request "{subject}".\n\nTracking number: {tracking}\nSecret code: {code} (keep it: with the number, it lets you follow the case without an account)\nAnswer due by: {due}\n\nFollow it at {url}',
     'notify.receipt.short':
       '{institution}: request {tracking} received. Secret code {code}. Answer due by {due}. {url}',
+    'notify.message.subject': 'A message about your case {tracking}',
+    'notify.message.body':
+      'Hello {name},\n\n{institution} wrote to you about your request "{subject}":\n\n{reason}\n\nRead and answer at {url}',
+    'notify.message.short': '{institution}, case {tracking}: {reason} {url}',
     'notify.info_requested.subject': 'Your case {tracking}: information needed',
     'notify.info_requested.body':
       'Hello {name},\n\nTo go on with your request "{subject}", {institution} needs the following from you:\n\n{reason}\n\nThe deadline is paused until you answer. Answer at {url}',
@@ -50,6 +54,10 @@ export const notificationMessages = defineMessages({
     'notify.assigned.body':
       'Hello {name},\n\nCase {tracking} ("{subject}") is now yours. Its answer is due by {due}.\n\n{url}',
     'notify.assigned.short': 'Case {tracking} is assigned to you, due by {due}. {url}',
+    'notify.instruction.subject': 'An instruction on case {tracking}',
+    'notify.instruction.body':
+      'Hello {name},\n\nAn instruction was given on case {tracking} ("{subject}"), due by {due}:\n\n{reason}\n\n{url}',
+    'notify.instruction.short': 'Instruction on {tracking}: {reason} {url}',
     'notify.returned.subject': 'Your draft answer for {tracking} was returned',
     'notify.returned.body':
       'Hello {name},\n\nYour draft answer for case {tracking} ("{subject}") was returned:\n\n{reason}\n\n{url}',
@@ -95,6 +103,10 @@ export const notificationMessages = defineMessages({
       'Bonjour {name},\n\n{institution} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nCode secret : {code} (gardez-le : avec le numéro, il permet de suivre le dossier sans compte)\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
     'notify.receipt.short':
       '{institution} : demande {tracking} reçue. Code secret {code}. Réponse au plus tard le {due}. {url}',
+    'notify.message.subject': 'Un message au sujet de votre dossier {tracking}',
+    'notify.message.body':
+      'Bonjour {name},\n\n{institution} vous a écrit au sujet de votre demande « {subject} » :\n\n{reason}\n\nLire et répondre : {url}',
+    'notify.message.short': '{institution}, dossier {tracking} : {reason} {url}',
     'notify.info_requested.subject': 'Votre dossier {tracking} : des informations sont nécessaires',
     'notify.info_requested.body':
       'Bonjour {name},\n\nPour poursuivre votre demande « {subject} », {institution} a besoin de ceci de votre part :\n\n{reason}\n\nLe délai est suspendu jusqu’à votre réponse. Répondez sur {url}',
@@ -134,6 +146,10 @@ export const notificationMessages = defineMessages({
     'notify.assigned.body':
       'Bonjour {name},\n\nLe dossier {tracking} (« {subject} ») vous est désormais attribué. Sa réponse est attendue au plus tard le {due}.\n\n{url}',
     'notify.assigned.short': 'Le dossier {tracking} vous est attribué, échéance le {due}. {url}',
+    'notify.instruction.subject': 'Une instruction sur le dossier {tracking}',
+    'notify.instruction.body':
+      'Bonjour {name},\n\nUne instruction a été donnée sur le dossier {tracking} (« {subject} »), à traiter avant le {due} :\n\n{reason}\n\n{url}',
+    'notify.instruction.short': 'Instruction sur {tracking} : {reason} {url}',
     'notify.returned.subject': 'Votre projet de réponse pour {tracking} vous est retourné',
     'notify.returned.body':
       'Bonjour {name},\n\nVotre projet de réponse pour le dossier {tracking} (« {subject} ») vous est retourné :\n\n{reason}\n\n{url}',
@@ -181,6 +197,10 @@ export const notificationMessages = defineMessages({
       'مرحبا {name}،\n\nتوصلت {institution} بطلبك «{subject}».\n\nرقم التتبع: {tracking}\nالرمز السري: {code} (احتفظ به: مع رقم التتبع يمكنك من تتبع الملف دون حساب)\nأجل الجواب: {due}\n\nتابع طلبك على {url}',
     'notify.receipt.short':
       '{institution}: تم استلام الطلب {tracking}. الرمز السري {code}. أجل الجواب {due}. {url}',
+    'notify.message.subject': 'رسالة بخصوص ملفك {tracking}',
+    'notify.message.body':
+      'مرحباً {name}،\n\nكتبت إليك {institution} بخصوص طلبك «{subject}»:\n\n{reason}\n\nللقراءة والرد: {url}',
+    'notify.message.short': '{institution}، الملف {tracking}: {reason} {url}',
     'notify.info_requested.subject': 'ملفك {tracking}: نحتاج إلى معلومات',
     'notify.info_requested.body':
       'مرحبا {name}،\n\nلمواصلة معالجة طلبك «{subject}»، تحتاج {institution} منك إلى ما يلي:\n\n{reason}\n\nيتوقف احتساب الأجل إلى حين جوابك. أجب على {url}',
@@ -218,6 +238,10 @@ export const notificationMessages = defineMessages({
     'notify.assigned.body':
       'مرحبا {name}،\n\nأسند إليك الملف {tracking} («{subject}»). أجل الجواب: {due}.\n\n{url}',
     'notify.assigned.short': 'أسند إليك الملف {tracking}، أجل الجواب {due}. {url}',
+    'notify.instruction.subject': 'تعليمات بخصوص الملف {tracking}',
+    'notify.instruction.body':
+      'مرحباً {name}،\n\nصدرت تعليمات بخصوص الملف {tracking} («{subject}»)، وأجله {due}:\n\n{reason}\n\n{url}',
+    'notify.instruction.short': 'تعليمات بخصوص {tracking}: {reason} {url}',
     'notify.returned.subject': 'أعيد إليك مشروع الجواب على {tracking}',
     'notify.returned.body':
       'مرحبا {name}،\n\nأعيد إليك مشروع الجواب على الملف {tracking} («{subject}»):\n\n{reason}\n\n{url}',

@@ -173,7 +173,7 @@ async function renderAndEnqueue(
 }
 
 export type CaseNotice = {
-  event: Exclude<TemplateEvent, 'assigned' | 'returned' | 'overdue'>;
+  event: Exclude<TemplateEvent, StaffNotice['event']>;
   caseRow: CaseRow;
   /** Makes the key unique per occurrence: the timeline event id, or the due date for a late case. */
   ref: string;
@@ -251,7 +251,7 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
 }
 
 export type StaffNotice = {
-  event: 'assigned' | 'returned' | 'overdue';
+  event: 'assigned' | 'returned' | 'overdue' | 'instruction';
   caseRow: CaseRow;
   staffIds: string[];
   ref: string;

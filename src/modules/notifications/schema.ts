@@ -27,6 +27,7 @@ export type Channel = (typeof channels)[number];
 export const citizenEvents = [
   'receipt',
   'info_requested',
+  'message',
   'reply_sent',
   'ready',
   'closed',
@@ -36,7 +37,7 @@ export const citizenEvents = [
   'deadline_passed',
 ] as const;
 /** Events staff hear about. */
-export const staffEvents = ['assigned', 'returned', 'overdue'] as const;
+export const staffEvents = ['assigned', 'returned', 'overdue', 'instruction'] as const;
 /**
  * E-mails rendered from the message catalogues, not from editable templates: account codes, the deadline
  * watch's reminders and escalations to staff, appointment confirmations (which carry a calendar file).
@@ -44,6 +45,7 @@ export const staffEvents = ['assigned', 'returned', 'overdue'] as const;
 export const accountEvents = [
   'verify',
   'reset',
+  'invite',
   'deadline_reminder',
   'escalation',
   'appointment_booked',

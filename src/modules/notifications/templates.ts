@@ -12,6 +12,7 @@ const staffCommon = ['name', 'institution', 'tracking', 'subject', 'url', 'due']
 export const placeholders: Record<TemplateEvent, readonly string[]> = {
   receipt: [...citizenCommon, 'code'],
   info_requested: [...citizenCommon, 'reason'],
+  message: [...citizenCommon, 'reason'],
   reply_sent: [...citizenCommon, 'reply'],
   ready: citizenCommon,
   closed: [...citizenCommon, 'reason'],
@@ -22,6 +23,7 @@ export const placeholders: Record<TemplateEvent, readonly string[]> = {
   assigned: staffCommon,
   returned: [...staffCommon, 'reason'],
   overdue: staffCommon,
+  instruction: [...staffCommon, 'reason'],
 };
 
 /**
@@ -31,6 +33,7 @@ export const placeholders: Record<TemplateEvent, readonly string[]> = {
 export const whatsappParams: Record<TemplateEvent, readonly string[]> = {
   receipt: ['name', 'institution', 'tracking', 'code', 'due', 'url'],
   info_requested: ['name', 'institution', 'tracking', 'reason', 'url'],
+  message: ['name', 'institution', 'tracking', 'reason', 'url'],
   reply_sent: ['name', 'institution', 'tracking', 'reply', 'url'],
   ready: ['name', 'institution', 'tracking', 'url'],
   closed: ['name', 'institution', 'tracking', 'url'],
@@ -41,6 +44,7 @@ export const whatsappParams: Record<TemplateEvent, readonly string[]> = {
   assigned: ['name', 'tracking', 'due', 'url'],
   returned: ['name', 'tracking', 'reason', 'url'],
   overdue: ['name', 'tracking', 'due', 'url'],
+  instruction: ['name', 'tracking', 'reason', 'url'],
 };
 
 export const isCitizenEvent = (e: TemplateEvent) => (citizenEvents as readonly string[]).includes(e);

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
-import { forbidden } from '../../server/errors.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { hasRole, oversees } from '../accounts/actor.js';
+import { getInstitution } from '../institutions/service.js';
+import { institutionDashboard } from './dashboard.js';
 import { oldestOpenCases, oversightFigures } from './oversight.js';
 
 /** Figures for those who watch that nothing stays stuck: overseers (their territory) and supervisors. */
@@ -32,6 +37,27 @@ export async function reportingRoutes(app: FastifyInstance) {
           createdAt: c.createdAt.toISOString(),
         })),
       };
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/institutions/:id/dashboard',
+    {
+      schema: {
+        tags: ['oversight'],
+        summary: 'One body’s work in hand per department and per person, and its flow over 30 days',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const institution = await getInstitution(db, req.params.id);
+      if (!institution) throw notFound();
+      const allowed =
+        hasRole(actor, institution.id, ['supervisor', 'institution_admin', 'auditor']) ||
+        oversees(actor, institution);
+      if (!allowed) throw forbidden();
+      return institutionDashboard(db, institution.id);
     },
   );
 }

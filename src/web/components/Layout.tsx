@@ -62,6 +62,9 @@ export function Layout({ children }: { children: ReactNode }) {
               )}
               {roles.includes('institution_admin') && <Link href="/staff/admin">{t('staff.nav.admin')}</Link>}
               {roles.includes('institution_admin') && (
+                <Link href="/staff/admin/people">{t('people.nav')}</Link>
+              )}
+              {roles.includes('institution_admin') && (
                 <Link href="/staff/messages">{t('staff.nav.messages')}</Link>
               )}
               <Link href="/staff/correspondence">{t('staff.nav.mail')}</Link>

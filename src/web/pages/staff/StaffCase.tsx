@@ -6,6 +6,7 @@ import { type ApiError, type Attachment, api, type CaseView, type Department } f
 import { StateBadge } from '../../components/CaseBits.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, localName } from '../../i18n.js';
+import { RelatedCases, StaffUpload } from './CaseExtras.js';
 import { useStaffContext } from './useStaff.js';
 
 const needsText = ['request_info', 'submit_reply', 'return_reply', 'reject', 'refer'];
@@ -75,6 +76,10 @@ export default function StaffCase() {
       );
     if (pending === 'note')
       return run(() => api(`/api/cases/${id}/notes`, { method: 'POST', body: { text } }));
+    if (pending === 'message')
+      return run(() => api(`/api/cases/${id}/messages`, { method: 'POST', body: { text } }));
+    if (pending === 'instruction')
+      return run(() => api(`/api/cases/${id}/instructions`, { method: 'POST', body: { text } }));
     return run(() =>
       api(`/api/cases/${id}/actions`, {
         method: 'POST',
@@ -89,6 +94,25 @@ export default function StaffCase() {
   const otherBodies = (institutions.data?.items ?? []).filter((i) => i.id !== k.institutionId);
   const canRefer = k.availableActions.includes('refer');
   const withTarget = pending === 'transfer' || pending === 'refer_inside';
+  const roles = (session.data?.memberships ?? []).filter((m) => m.institutionId === k.institutionId);
+  const isStaffHere = roles.length > 0;
+  const mayInstruct = roles.some((m) => m.role === 'supervisor') || (session.data?.scopes.length ?? 0) > 0;
+  const textLabel =
+    pending === 'note' || pending === 'message' || pending === 'instruction'
+      ? t(`staff.ws.${pending}`)
+      : t('staff.ws.reasonFor', {
+          action: pending === 'transfer' ? t('staff.ws.transfer') : t(`action.${pending}`),
+        });
+  const toggle = (mode: string, label: string) => (
+    <button
+      type="button"
+      className={pending === mode ? '' : 'secondary'}
+      aria-pressed={pending === mode}
+      onClick={() => setPending(mode)}
+    >
+      {label}
+    </button>
+  );
 
   return (
     <article className="workspace">
@@ -155,6 +179,7 @@ export default function StaffCase() {
           ) : (
             <p className="muted">{t('case.noDocuments')}</p>
           )}
+          {isStaffHere && <StaffUpload caseId={id} />}
         </section>
         {r && (
           <section aria-labelledby="person-h">
@@ -186,6 +211,17 @@ export default function StaffCase() {
           </section>
         )}
       </div>
+
+      <RelatedCases
+        caseId={id}
+        version={k.version}
+        canMerge={roles.some((m) => m.role === 'department_agent' || m.role === 'supervisor')}
+        onDone={async (message) => {
+          setDone(message);
+          await qc.invalidateQueries({ queryKey: ['staff-case', id] });
+          await qc.invalidateQueries({ queryKey: ['staff-queue'] });
+        }}
+      />
 
       <section aria-labelledby="act-h" className="panel">
         <h2 id="act-h">{t('staff.ws.actions')}</h2>
@@ -223,7 +259,7 @@ export default function StaffCase() {
               </button>
             ),
           )}
-          {!['closed', 'rejected', 'referred', 'withdrawn'].includes(k.state) && (
+          {isStaffHere && !['closed', 'rejected', 'referred', 'withdrawn'].includes(k.state) && (
             <button
               type="button"
               className={pending === 'transfer' ? '' : 'secondary'}
@@ -243,14 +279,9 @@ export default function StaffCase() {
               {t('staff.ws.refer')}
             </button>
           )}
-          <button
-            type="button"
-            className={pending === 'note' ? '' : 'secondary'}
-            aria-pressed={pending === 'note'}
-            onClick={() => setPending('note')}
-          >
-            {t('staff.ws.note')}
-          </button>
+          {isStaffHere && toggle('message', t('staff.ws.message'))}
+          {isStaffHere && toggle('note', t('staff.ws.note'))}
+          {mayInstruct && toggle('instruction', t('staff.ws.instruction'))}
         </div>
         {pending && (
           <form
@@ -295,13 +326,7 @@ export default function StaffCase() {
               </div>
             )}
             <div className="field">
-              <label htmlFor={ids.text}>
-                {pending === 'note'
-                  ? t('staff.ws.note')
-                  : t('staff.ws.reasonFor', {
-                      action: pending === 'transfer' ? t('staff.ws.transfer') : t(`action.${pending}`),
-                    })}
-              </label>
+              <label htmlFor={ids.text}>{textLabel}</label>
               <textarea
                 id={ids.text}
                 rows={5}

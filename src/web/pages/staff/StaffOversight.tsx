@@ -5,6 +5,8 @@ import { api } from '../../api.js';
 import { StateBadge } from '../../components/CaseBits.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, localName } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { InstitutionDashboard } from './InstitutionDashboard.js';
 
 type Row = {
   id: string;
@@ -32,20 +34,26 @@ type Oldest = {
 export default function StaffOversight() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const session = useSession();
   const data = useQuery({
     queryKey: ['oversight'],
     queryFn: () => api<{ institutions: Row[]; oldest: Oldest[] }>('/api/oversight'),
   });
   if (data.isPending) return <Loading />;
   if (data.isError) return <ErrorBox error={data.error} retry={() => data.refetch()} />;
+  const supervised = session.data?.memberships.find((m) =>
+    ['supervisor', 'institution_admin', 'auditor'].includes(m.role),
+  );
   const nf = new Intl.NumberFormat(lang === 'ar' ? 'ar-MA-u-nu-latn' : lang);
   return (
     <>
       <h1>{t('staff.over.title')}</h1>
+      {supervised && <InstitutionDashboard institutionId={supervised.institutionId} />}
       {data.data.institutions.length === 0 ? (
         <p className="empty">{t('staff.over.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it
+        <section className="table-wrap" tabIndex={0} aria-label={t('staff.over.title')}>
           <table className="table">
             <thead>
               <tr>
@@ -70,7 +78,7 @@ export default function StaffOversight() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <h2>{t('staff.over.oldestCases')}</h2>
       <ul className="case-list">

@@ -91,6 +91,31 @@ export default function StaffQueue() {
       <h1>
         {t('staff.queue.title', { body: institution ? localName(institution, lang) : t('staff.area') })}
       </h1>
+      <p className="links-row">
+        <button
+          type="button"
+          className="linklike"
+          aria-pressed={filters.assignee === 'me'}
+          onClick={() => setFilters({ status: 'open', assignee: 'me', sort: 'due' })}
+        >
+          {t('staff.queue.inboxMine')}
+        </button>
+        {membership?.departmentId && (
+          <button
+            type="button"
+            className="linklike"
+            aria-pressed={filters.departmentId === membership.departmentId}
+            onClick={() =>
+              setFilters({ status: 'open', departmentId: membership.departmentId ?? undefined, sort: 'due' })
+            }
+          >
+            {t('staff.queue.inboxDepartment')}
+          </button>
+        )}
+        <button type="button" className="linklike" onClick={() => setFilters({})}>
+          {t('staff.queue.inboxAll')}
+        </button>
+      </p>
       <search>
         <form
           className="row"

@@ -1,2 +1,0 @@
-DROP INDEX "cases_institution_state_idx";--> statement-breakpoint
-CREATE INDEX "cases_institution_state_idx" ON "cases" USING btree ("institution_id","state","kind","due_at","created_at","category_id","department_id","assignee_id","intake_channel","requester_country");

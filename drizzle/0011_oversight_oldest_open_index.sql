@@ -1,1 +1,0 @@
-CREATE INDEX "cases_open_created_idx" ON "cases" USING btree ("created_at") WHERE state in ('submitted', 'acknowledged', 'in_progress', 'awaiting_citizen', 'reply_pending_approval', 'reopened');

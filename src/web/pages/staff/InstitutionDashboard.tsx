@@ -1,0 +1,118 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { api, type Department } from '../../api.js';
+import { ErrorBox, Loading } from '../../components/Layout.js';
+import { formatDate, formatNumber, localName } from '../../i18n.js';
+
+type Load = {
+  id: string | null;
+  open: number;
+  overdue: number;
+  waitingCitizen: number;
+  oldestAt: string | null;
+};
+type Dashboard = {
+  totals: Omit<Load, 'id'> & { received30: number; answered30: number; medianDaysToAnswer: number | null };
+  byDepartment: Load[];
+  byPerson: (Load & { name: string | null })[];
+};
+
+/** A supervisor's view of their body: the work each department and each person holds, late first. */
+export function InstitutionDashboard({ institutionId }: { institutionId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const board = useQuery({
+    queryKey: ['dashboard', institutionId],
+    queryFn: () => api<Dashboard>(`/api/institutions/${institutionId}/dashboard`),
+  });
+  const depts = useQuery({
+    queryKey: ['departments', institutionId],
+    queryFn: () => api<{ items: Department[] }>(`/api/institutions/${institutionId}/departments`),
+  });
+  if (board.isPending) return <Loading />;
+  if (board.isError) return <ErrorBox error={board.error} retry={() => board.refetch()} />;
+  const d = board.data;
+  const n = (v: number) => formatNumber(v, lang);
+  const deptName = (id: string | null) => {
+    const dep = depts.data?.items.find((x) => x.id === id);
+    return dep ? localName(dep, lang) : t('staff.dash.noDepartment');
+  };
+  const table = (caption: string, rows: Load[], name: (r: Load) => string, filter: (r: Load) => string) => (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it
+    <section className="table-wrap" tabIndex={0} aria-label={caption}>
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.dash.who')}</th>
+            <th scope="col">{t('staff.over.open')}</th>
+            <th scope="col">{t('staff.over.overdue')}</th>
+            <th scope="col">{t('staff.dash.waiting')}</th>
+            <th scope="col">{t('staff.over.oldest')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id ?? 'none'}>
+              <th scope="row">
+                <Link href={`/staff?status=open&${filter(r)}`}>
+                  <bdi>{name(r)}</bdi>
+                </Link>
+              </th>
+              <td>{n(r.open)}</td>
+              <td className={r.overdue > 0 ? 'late-cell' : ''}>{n(r.overdue)}</td>
+              <td>{n(r.waitingCitizen)}</td>
+              <td>{r.oldestAt ? formatDate(r.oldestAt, lang) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+  return (
+    <section aria-labelledby="dash-h">
+      <h2 id="dash-h">{t('staff.dash.title')}</h2>
+      <dl className="stats">
+        <div>
+          <dt>{t('staff.over.open')}</dt>
+          <dd>{n(d.totals.open)}</dd>
+        </div>
+        <div>
+          <dt>{t('staff.over.overdue')}</dt>
+          <dd className={d.totals.overdue ? 'late-cell' : ''}>{n(d.totals.overdue)}</dd>
+        </div>
+        <div>
+          <dt>{t('staff.dash.received30')}</dt>
+          <dd>{n(d.totals.received30)}</dd>
+        </div>
+        <div>
+          <dt>{t('staff.dash.answered30')}</dt>
+          <dd>{n(d.totals.answered30)}</dd>
+        </div>
+        <div>
+          <dt>{t('staff.over.median')}</dt>
+          <dd>{d.totals.medianDaysToAnswer === null ? '—' : n(d.totals.medianDaysToAnswer)}</dd>
+        </div>
+      </dl>
+      {d.byPerson.length === 0 ? (
+        <p className="empty">{t('staff.dash.empty')}</p>
+      ) : (
+        <>
+          {table(
+            t('staff.dash.byPerson'),
+            d.byPerson,
+            (r) => (r as Dashboard['byPerson'][number]).name ?? t('staff.queue.unassigned'),
+            (r) => `assignee=${r.id ?? 'none'}`,
+          )}
+          {table(
+            t('staff.dash.byDepartment'),
+            d.byDepartment,
+            (r) => deptName(r.id),
+            (r) => (r.id ? `departmentId=${r.id}` : ''),
+          )}
+        </>
+      )}
+    </section>
+  );
+}
