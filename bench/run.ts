@@ -420,6 +420,15 @@ function scenarios(
       floor: 'select',
       next: () => ({ method: 'GET', path: '/api/oversight', headers: auth(s.chef) }),
     },
+    {
+      name: 'institution dashboard',
+      floor: 'select',
+      next: () => ({
+        method: 'GET',
+        path: `/api/institutions/${f.institutionId}/dashboard`,
+        headers: auth(s.chef),
+      }),
+    },
   ];
   return { base, list };
 }
