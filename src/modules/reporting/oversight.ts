@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../accounts/actor.js';
 import { cases } from '../cases/schema.js';
@@ -7,6 +7,12 @@ import { openStates } from '../cases/state-machine.js';
 import { institutions } from '../institutions/schema.js';
 
 const open = [...openStates];
+
+/**
+ * `column = any($1)` with the ids as one array parameter: a national overseer sees hundreds of bodies, and
+ * an `in (…)` list of hundreds of parameters cost more to build, send and plan than the query itself.
+ */
+const anyOf = (column: AnyColumn, ids: string[]): SQL => sql`${column} = any(${sql.param(ids)}::uuid[])`;
 
 /**
  * Every body an overseer (or a supervisor) may see, with its volumes: open cases, overdue ones, cases
@@ -30,7 +36,7 @@ export async function oversightFigures(db: Db, actor: Actor, now = new Date()) {
       oldestOpenAt: sql<string | null>`min(${cases.createdAt})`.as('oldest_open_at'),
     })
     .from(cases)
-    .where(and(inArray(cases.institutionId, ids), inArray(cases.state, open)))
+    .where(and(anyOf(cases.institutionId, ids), inArray(cases.state, open)))
     .groupBy(cases.institutionId)
     .as('o');
   const recentAgg = db
@@ -44,7 +50,7 @@ export async function oversightFigures(db: Db, actor: Actor, now = new Date()) {
       ),
     })
     .from(cases)
-    .where(and(inArray(cases.institutionId, ids), gte(cases.createdAt, since)))
+    .where(and(anyOf(cases.institutionId, ids), gte(cases.createdAt, since)))
     .groupBy(cases.institutionId)
     .as('r');
   const rows = await db
@@ -65,7 +71,7 @@ export async function oversightFigures(db: Db, actor: Actor, now = new Date()) {
     .from(institutions)
     .leftJoin(openAgg, eq(openAgg.institutionId, institutions.id))
     .leftJoin(recentAgg, eq(recentAgg.institutionId, institutions.id))
-    .where(inArray(institutions.id, ids))
+    .where(anyOf(institutions.id, ids))
     .orderBy(sql`coalesce(${openAgg.pastDue}, 0) desc`, institutions.code);
   return rows.map((r) => ({
     ...r,
@@ -94,7 +100,7 @@ export async function oldestOpenCases(db: Db, actor: Actor, limit = 10) {
     })
     .from(cases)
     .innerJoin(institutions, eq(institutions.id, cases.institutionId))
-    .where(and(inArray(cases.institutionId, ids), inArray(cases.state, open as never[])))
+    .where(and(anyOf(cases.institutionId, ids), inArray(cases.state, open as never[])))
     .orderBy(cases.createdAt)
     .limit(limit);
 }
