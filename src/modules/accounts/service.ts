@@ -1,11 +1,11 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
 import { AppError } from '../../server/errors.js';
 import { nameSkeleton } from '../../shared/name-skeleton.js';
 import { recordAudit } from '../audit/service.js';
 import { enqueueEmail } from '../notifications/outbox.js';
-import type { Actor } from './actor.js';
+import type { Actor, Membership, OverseerScope } from './actor.js';
 import {
   dummyPasswordHash,
   hashPassword,
@@ -285,13 +285,23 @@ export async function logout(db: Db, actor: Actor, requestId: string) {
 /** Resolves a session cookie into the actor, or null when missing, unknown or expired. */
 export async function loadActor(db: Db, token: string): Promise<Actor | null> {
   const id = sha256(token);
+  // One round trip on every signed-in request: the session, the account, its roles and overseer scopes.
   const [row] = await db
-    .select({ session: sessions, account: accounts })
+    .select({
+      csrfToken: sessions.csrfToken,
+      account: accounts,
+      memberships: sql<Membership[]>`coalesce((select json_agg(json_build_object(
+        'institutionId', m.institution_id, 'departmentId', m.department_id, 'role', m.role))
+        from ${staffMemberships} m where m.account_id = ${accounts.id}), '[]'::json)`,
+      scopes: sql<OverseerScope[]>`coalesce((select json_agg(json_build_object(
+        'scope', o.scope, 'territoryCode', o.territory_code))
+        from ${overseerScopes} o where o.account_id = ${accounts.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
   if (!row || row.account.disabledAt) return null;
-  return actorOf(db, row.account, { id, csrfToken: row.session.csrfToken });
+  return actorOf(db, row.account, { id, csrfToken: row.csrfToken }, row);
 }
 
 /** Builds the actor for an account: its roles and overseer scopes. Also used by jobs and the demo seed. */
@@ -299,9 +309,14 @@ export async function actorOf(
   db: Executor,
   acc: typeof accounts.$inferSelect,
   session: { id: string; csrfToken: string } = { id: '', csrfToken: '' },
+  /** Roles and scopes already read with the account (see loadActor). */
+  loaded?: { memberships: Membership[]; scopes: OverseerScope[] },
 ): Promise<Actor> {
-  const [memberships, scopes] =
-    acc.kind === 'staff'
+  const [memberships, scopes] = loaded
+    ? acc.kind === 'staff'
+      ? [loaded.memberships, loaded.scopes]
+      : [[], []]
+    : acc.kind === 'staff'
       ? await Promise.all([
           db
             .select({

@@ -2,7 +2,7 @@
  * The staff queue: the cases of one institution (or of every body an overseer sees), filtered, searched,
  * sorted and read page by page with a keyset cursor, with counts per state for the same filters.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, forbidden } from '../../server/errors.js';
@@ -116,6 +116,9 @@ export function queueScope(actor: Actor, visible: string[], institutionId?: stri
   return own.length ? own : visible;
 }
 
+/** Every column but the search vector, which is only searched, never shown (and is the widest). */
+const { search: _search, ...listedColumns } = getTableColumns(cases);
+
 export async function queuePage(
   db: Executor,
   actor: Actor,
@@ -135,7 +138,7 @@ export async function queuePage(
   const col = sortColumn[sort];
   const dir = ascending[sort] ? asc : desc;
   const rows = await db
-    .select()
+    .select(listedColumns)
     .from(cases)
     .where(and(...conds))
     .orderBy(dir(col), dir(cases.id))

@@ -14,7 +14,7 @@ import {
 import { accounts, type Language, type ReplyChannel } from '../accounts/schema.js';
 import { type CaseKind, caseCategories } from '../catalog/schema.js';
 import { departments, institutions } from '../institutions/schema.js';
-import type { CaseState } from './state-machine.js';
+import { type CaseState, openStates } from './state-machine.js';
 
 /** A PostgreSQL full-text vector; written by the database itself (generated column), only read here. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -71,10 +71,29 @@ export const cases = pgTable(
     search: tsvector('search').generatedAlwaysAs(searchDocument),
   },
   (t) => [
-    index('cases_institution_state_idx').on(t.institutionId, t.state, t.createdAt),
-    index('cases_institution_created_idx').on(t.institutionId, t.createdAt, t.id),
+    // Holds every column the queue filters on and the oversight figures read, so that the counts per state
+    // and the open-case figures are answered from the index alone (index-only scans), without the rows.
+    index('cases_institution_state_idx').on(
+      t.institutionId,
+      t.state,
+      t.kind,
+      t.dueAt,
+      t.createdAt,
+      t.categoryId,
+      t.departmentId,
+      t.assigneeId,
+      t.intakeChannel,
+      t.requesterCountry,
+    ),
+    // With the state and the closing date after the keyset columns: the oversight figures of the last 90
+    // days are read from the index alone.
+    index('cases_institution_created_idx').on(t.institutionId, t.createdAt, t.id, t.state, t.closedAt),
     index('cases_institution_due_idx').on(t.institutionId, t.dueAt, t.id),
     index('cases_institution_updated_idx').on(t.institutionId, t.updatedAt, t.id),
+    // The oldest open cases across many bodies (oversight): walked in date order, only over open cases.
+    index('cases_open_created_idx')
+      .on(t.createdAt)
+      .where(sql.raw(`state in (${openStates.map((st) => `'${st}'`).join(', ')})`)),
     index('cases_assignee_idx').on(t.assigneeId, t.state),
     index('cases_department_idx').on(t.departmentId, t.state),
     index('cases_search_idx').using('gin', t.search),

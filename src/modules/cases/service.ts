@@ -114,8 +114,11 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
     .map((parts) => parts.filter(Boolean).join(' '))
     .filter((n, i, all) => n && all.indexOf(n) === i)
     .join(' · ');
+  // The number is taken in its own statement, before the transaction: taken inside, the counter's row stays
+  // locked until the commit, and every filing for the same body waits for the one before it. A transaction
+  // that fails afterwards leaves a gap in the sequence, which is harmless.
+  const seq = await nextSequence(ctx.db, institution.id, yearInMorocco(now));
   const created = await ctx.db.transaction(async (tx) => {
-    const seq = await nextSequence(tx, institution.id, yearInMorocco(now));
     const trackingNumber = formatTrackingNumber(institution.code, yearInMorocco(now), seq);
     const [row] = await tx
       .insert(cases)
@@ -228,7 +231,7 @@ export async function caseTimeline(db: Executor, caseId: string, includeInternal
   }));
 }
 
-export function presentCase(c: CaseRow, actor: Actor | null, now = new Date()) {
+export function presentCase(c: Omit<CaseRow, 'search'>, actor: Actor | null, now = new Date()) {
   const staffView = !!actor && actor.kind === 'staff';
   return {
     id: c.id,
@@ -259,34 +262,38 @@ export function presentCase(c: CaseRow, actor: Actor | null, now = new Date()) {
 export async function viewCase(ctx: Ctx, id: string) {
   const { c, scope } = await getReadableCase(ctx, id);
   const staff = ctx.actor?.kind === 'staff';
-  if (staff) {
+  // Independent of each other: sent together (each on its own connection of the pool where there is one).
+  const [, timeline, requester] = await Promise.all([
     // Law 09-08: every staff view of a person's file is logged.
-    await recordAudit(ctx.db, {
-      actorId: ctx.actor!.accountId,
-      action: 'case.view',
-      entityType: 'case',
-      entityId: c.id,
-      institutionId: c.institutionId,
-      requestId: ctx.requestId,
-    });
-  }
+    staff
+      ? recordAudit(ctx.db, {
+          actorId: ctx.actor!.accountId,
+          action: 'case.view',
+          entityType: 'case',
+          entityId: c.id,
+          institutionId: c.institutionId,
+          requestId: ctx.requestId,
+        })
+      : null,
+    caseTimeline(ctx.db, c.id, staff),
+    staff ? requesterCard(ctx.db, c.requesterId) : null,
+  ]);
   const side = isOwnCase(ctx.actor, scope) ? 'citizen' : 'staff';
   const actions = availableActions(c.state, c.kind, side).filter((a) => canActOnCase(ctx.actor, scope, a));
   return {
     ...presentCase(c, ctx.actor),
-    timeline: await caseTimeline(ctx.db, c.id, staff),
+    timeline,
     availableActions: actions,
-    ...(staff ? { requester: await requesterCard(ctx.db, c.requesterId) } : {}),
+    ...(staff ? { requester: requester! } : {}),
   };
 }
 
 /** Who filed the case, as the staff need it to answer: names in both scripts, where they live, how to reach them. */
 async function requesterCard(db: Executor, accountId: string) {
-  const p = await getCitizenProfile(db, accountId);
-  const [acc] = await db
-    .select({ displayName: accounts.displayName })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
+  const [p, [acc]] = await Promise.all([
+    getCitizenProfile(db, accountId),
+    db.select({ displayName: accounts.displayName }).from(accounts).where(eq(accounts.id, accountId)),
+  ]);
   if (!p) return { displayName: acc?.displayName ?? '—' };
   return {
     displayName: acc?.displayName ?? '—',

@@ -25,8 +25,8 @@ export function normalizeAccessCode(input: string): string {
   return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
+const moroccanYear = new Intl.DateTimeFormat('en', { timeZone: 'Africa/Casablanca', year: 'numeric' });
+
 export function yearInMorocco(now: Date): number {
-  return Number(
-    new Intl.DateTimeFormat('en', { timeZone: 'Africa/Casablanca', year: 'numeric' }).format(now),
-  );
+  return Number(moroccanYear.format(now));
 }

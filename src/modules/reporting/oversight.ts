@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../accounts/actor.js';
 import { cases } from '../cases/schema.js';
@@ -9,13 +9,50 @@ import { institutions } from '../institutions/schema.js';
 const open = [...openStates];
 
 /**
+ * `column = any($1)` with the ids as one array parameter: a national overseer sees hundreds of bodies, and
+ * an `in (…)` list of hundreds of parameters cost more to build, send and plan than the query itself.
+ */
+const anyOf = (column: AnyColumn, ids: string[]): SQL => sql`${column} = any(${sql.param(ids)}::uuid[])`;
+
+/**
  * Every body an overseer (or a supervisor) may see, with its volumes: open cases, overdue ones, cases
  * received in the last 90 days, the median days to answer over them, and the oldest open case.
+ * Two aggregates, each over the rows it needs (the open cases; the last 90 days), read through the indexes
+ * on (institution, state) and (institution, created_at), rather than one pass over every case ever filed.
  */
 export async function oversightFigures(db: Db, actor: Actor, now = new Date()) {
   const ids = await visibleInstitutionIds(db, actor);
   if (!ids.length) return [];
   const since = new Date(now.getTime() - 90 * 86_400_000);
+  const openAgg = db
+    .select({
+      institutionId: cases.institutionId,
+      open: sql<number>`count(*)::int`.as('open'),
+      overdue:
+        sql<number>`(count(*) filter (where ${cases.state} <> 'awaiting_citizen' and ${cases.dueAt} < ${now}))::int`.as(
+          'overdue',
+        ),
+      pastDue: sql<number>`(count(*) filter (where ${cases.dueAt} < ${now}))::int`.as('past_due'),
+      oldestOpenAt: sql<string | null>`min(${cases.createdAt})`.as('oldest_open_at'),
+    })
+    .from(cases)
+    .where(and(anyOf(cases.institutionId, ids), inArray(cases.state, open)))
+    .groupBy(cases.institutionId)
+    .as('o');
+  const recentAgg = db
+    .select({
+      institutionId: cases.institutionId,
+      received90: sql<number>`count(*)::int`.as('received90'),
+      medianDaysToAnswer: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from (${cases.closedAt} - ${cases.createdAt})) / 86400) filter (where ${cases.state} in ('answered', 'closed', 'ready') and ${cases.closedAt} is not null)`.as(
+        'median_days',
+      ),
+    })
+    .from(cases)
+    .where(and(anyOf(cases.institutionId, ids), gte(cases.createdAt, since)))
+    .groupBy(cases.institutionId)
+    .as('r');
   const rows = await db
     .select({
       id: institutions.id,
@@ -25,24 +62,22 @@ export async function oversightFigures(db: Db, actor: Actor, now = new Date()) {
       nameFr: institutions.nameFr,
       nameEn: institutions.nameEn,
       provinceCode: institutions.provinceCode,
-      open: sql<number>`count(${cases.id}) filter (where ${cases.state} in ${open})::int`,
-      overdue: sql<number>`count(${cases.id}) filter (where ${cases.state} in ${open} and ${cases.state} <> 'awaiting_citizen' and ${cases.dueAt} < ${now})::int`,
-      received90: sql<number>`count(${cases.id}) filter (where ${cases.createdAt} >= ${since})::int`,
-      medianDaysToAnswer: sql<
-        number | null
-      >`percentile_cont(0.5) within group (order by extract(epoch from (${cases.closedAt} - ${cases.createdAt})) / 86400) filter (where ${cases.state} in ('answered', 'closed', 'ready') and ${cases.createdAt} >= ${since} and ${cases.closedAt} is not null)`,
-      oldestOpenAt: sql<string | null>`min(${cases.createdAt}) filter (where ${cases.state} in ${open})`,
+      open: sql<number>`coalesce(${openAgg.open}, 0)`,
+      overdue: sql<number>`coalesce(${openAgg.overdue}, 0)`,
+      received90: sql<number>`coalesce(${recentAgg.received90}, 0)`,
+      medianDaysToAnswer: recentAgg.medianDaysToAnswer,
+      oldestOpenAt: openAgg.oldestOpenAt,
     })
     .from(institutions)
-    .leftJoin(cases, eq(cases.institutionId, institutions.id))
-    .where(inArray(institutions.id, ids))
-    .groupBy(institutions.id)
-    .orderBy(
-      sql`count(${cases.id}) filter (where ${cases.state} in ${open} and ${cases.dueAt} < ${now}) desc`,
-      institutions.code,
-    );
+    .leftJoin(openAgg, eq(openAgg.institutionId, institutions.id))
+    .leftJoin(recentAgg, eq(recentAgg.institutionId, institutions.id))
+    .where(anyOf(institutions.id, ids))
+    .orderBy(sql`coalesce(${openAgg.pastDue}, 0) desc`, institutions.code);
   return rows.map((r) => ({
     ...r,
+    open: Number(r.open),
+    overdue: Number(r.overdue),
+    received90: Number(r.received90),
     medianDaysToAnswer:
       r.medianDaysToAnswer === null ? null : Math.round(Number(r.medianDaysToAnswer) * 10) / 10,
     oldestOpenAt: r.oldestOpenAt ? new Date(r.oldestOpenAt).toISOString() : null,
@@ -65,7 +100,7 @@ export async function oldestOpenCases(db: Db, actor: Actor, limit = 10) {
     })
     .from(cases)
     .innerJoin(institutions, eq(institutions.id, cases.institutionId))
-    .where(and(inArray(cases.institutionId, ids), inArray(cases.state, open as never[])))
+    .where(and(anyOf(cases.institutionId, ids), inArray(cases.state, open as never[])))
     .orderBy(cases.createdAt)
     .limit(limit);
 }

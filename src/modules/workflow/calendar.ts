@@ -36,10 +36,20 @@ export function isHoliday(date: string, o: HolidayOverrides = {}): boolean {
   if (o.notHolidays?.includes(date)) return false;
   if (o.extra?.includes(date)) return true;
   if (civil.includes(date.slice(5))) return true;
-  const parts = hijri.formatToParts(new Date(`${date}T12:00:00Z`));
-  const m = parts.find((p) => p.type === 'month')?.value;
-  const d = parts.find((p) => p.type === 'day')?.value;
-  return religious.includes(`${m}-${d}`);
+  return religious.includes(hijriMonthDay(date));
+}
+
+/** Hijri month-day of a date; remembered, since every deadline walks the same weeks of the calendar. */
+const hijriDays = new Map<string, string>();
+function hijriMonthDay(date: string): string {
+  let md = hijriDays.get(date);
+  if (md === undefined) {
+    const parts = hijri.formatToParts(new Date(`${date}T12:00:00Z`));
+    md = `${parts.find((p) => p.type === 'month')?.value}-${parts.find((p) => p.type === 'day')?.value}`;
+    if (hijriDays.size > 20_000) hijriDays.clear();
+    hijriDays.set(date, md);
+  }
+  return md;
 }
 
 export function isWorkingDay(date: string, o: HolidayOverrides = {}): boolean {
