@@ -45,6 +45,22 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 }
 
 /** Uploads one file with progress (fetch cannot report upload progress, XMLHttpRequest can). */
+/** Downloads a case's PDF receipt; with the secret code (just given back at filing) it is printed on it. */
+export async function downloadReceipt(caseId: string, trackingNumber: string, accessCode?: string) {
+  const res = await fetch(`/api/cases/${caseId}/receipt.pdf`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken ?? '' },
+    body: JSON.stringify(accessCode ? { accessCode } : {}),
+  });
+  if (!res.ok) throw new ApiError(await res.json());
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${trackingNumber}.pdf`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
 export function uploadFile(
   caseId: string,
   file: File,

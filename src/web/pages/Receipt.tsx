@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
-import { api, type CaseView } from '../api.js';
+import { api, type CaseView, downloadReceipt } from '../api.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { formatDate } from '../i18n.js';
 import { useSession } from '../session.js';
@@ -15,19 +15,7 @@ export default function Receipt() {
     ? (JSON.parse(stored) as { trackingNumber: string; accessCode: string; dueAt: string })
     : null;
   const c = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseView>(`/api/cases/${id}`) });
-  const downloadPdf = async () => {
-    const res = await fetch(`/api/cases/${id}/receipt.pdf`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': session.data?.csrfToken ?? '' },
-      body: JSON.stringify(receipt ? { accessCode: receipt.accessCode } : {}),
-    });
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${c.data?.trackingNumber ?? 'jisr'}.pdf`;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const downloadPdf = () => downloadReceipt(id, c.data?.trackingNumber ?? 'jisr', receipt?.accessCode);
   if (c.isPending) return <Loading />;
   if (c.isError) return <ErrorBox error={c.error} />;
   return (

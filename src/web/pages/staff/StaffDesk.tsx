@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { type ApiError, api, type Category } from '../../api.js';
+import { type ApiError, api, type Category, downloadReceipt } from '../../api.js';
 import { ChannelChoice } from '../../components/ChannelChoice.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
 import { Loading } from '../../components/Layout.js';
@@ -140,6 +140,13 @@ export default function StaffDesk() {
         <div className="buttons no-print">
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t('receipt.print')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => downloadReceipt(receipt.id, receipt.trackingNumber, receipt.accessCode)}
+          >
+            {t('receipt.pdf')}
           </button>
           <Link className="button" href={`/staff/cases/${receipt.id}`}>
             {t('receipt.open')}
