@@ -182,6 +182,23 @@ describe.each(testDatabases())(
       const citizenView = (await fatima.get(`/api/cases/${made.id}`)).json();
       expect(citizenView.timeline.map((e: { type: string }) => e.type)).not.toContain('instruction');
 
+      // Escalated, the body's supervisors hear of it too, beside the holder.
+      const escalated = await overseer.post(`/api/cases/${made.id}/instructions`, {
+        text: 'الملف متأخر: أطلب تدخل رئيس المصلحة.',
+        escalate: true,
+      });
+      expect(escalated.statusCode, escalated.body).toBe(201);
+      const chiefId = (await chef.get('/api/auth/session')).json().account.id;
+      const escalations = await p.database.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.caseId, made.id), eq(notifications.event, 'instruction')));
+      expect(new Set(escalations.map((n) => n.recipientId))).toEqual(new Set([agentId, chiefId]));
+      const types = (await chef.get(`/api/cases/${made.id}`))
+        .json()
+        .timeline.map((e: { type: string }) => e.type);
+      expect(types).toContain('escalated');
+
       const desk = await signedIn(p.app, 'accueil@aml.demo', 'fr');
       const refused = await desk.post(`/api/cases/${made.id}/instructions`, { text: 'Faites vite.' });
       expect(refused.statusCode).toBe(403);

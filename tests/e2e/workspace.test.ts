@@ -61,6 +61,17 @@ describe('the case workspace', () => {
       .waitFor();
     await page.getByText('Avez-vous une photo du mur ?').waitFor();
 
+    // Assign it to an agent, who is listed with the number of open cases they hold.
+    await page.getByRole('button', { name: tr(lang, 'staff.ws.assign') }).click();
+    const who = page.getByLabel(tr(lang, 'staff.ws.assignTo'));
+    const option = await who.locator('option', { hasText: 'Nadia Boutaleb' }).getAttribute('value');
+    await who.selectOption(option!);
+    await page.getByRole('button', { name: tr(lang, 'staff.ws.do') }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: tr(lang, 'staff.ws.done') })
+      .waitFor();
+
     // Merge, after confirming.
     page.once('dialog', (d) => d.accept());
     await related

@@ -129,9 +129,10 @@ export async function mergeCase(ctx: Ctx, id: string, input: { intoId: string; v
 
 /**
  * An instruction on a case from a supervisor of its body or an overseer of its territory: an internal
- * timeline entry, and a notice to whoever holds the case (or the body's supervisors when nobody does).
+ * timeline entry, and a notice to whoever holds the case (or the body's supervisors when nobody does);
+ * escalated, the supervisors are told as well.
  */
-export async function giveInstruction(ctx: Ctx, id: string, text: string) {
+export async function giveInstruction(ctx: Ctx, id: string, text: string, escalate = false) {
   const { c, scope } = await getReadableCase(ctx, id);
   const actor = ctx.actor;
   if (!hasRole(actor, c.institutionId, ['supervisor']) && !oversees(actor, scope))
@@ -141,13 +142,15 @@ export async function giveInstruction(ctx: Ctx, id: string, text: string) {
       .insert(caseEvents)
       .values({
         caseId: c.id,
-        type: 'instruction',
+        type: escalate ? 'escalated' : 'instruction',
         actorId: actor!.accountId,
         reason: text,
         visibility: 'internal',
       })
       .returning();
-    const holders = c.assigneeId ? [c.assigneeId] : await supervisorsOf(tx, c.institutionId);
+    // Escalating tells the body's supervisors as well as whoever holds the case.
+    const supervisors = escalate || !c.assigneeId ? await supervisorsOf(tx, c.institutionId) : [];
+    const holders = [...new Set([...(c.assigneeId ? [c.assigneeId] : []), ...supervisors])];
     await notifyStaff(tx, {
       event: 'instruction',
       caseRow: c,
@@ -158,7 +161,7 @@ export async function giveInstruction(ctx: Ctx, id: string, text: string) {
     });
     await recordAudit(tx, {
       actorId: actor!.accountId,
-      action: 'case.instruction',
+      action: escalate ? 'case.escalate' : 'case.instruction',
       entityType: 'case',
       entityId: c.id,
       institutionId: c.institutionId,

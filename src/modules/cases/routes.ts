@@ -219,12 +219,14 @@ export async function caseRoutes(app: FastifyInstance) {
         tags: ['back office'],
         summary: 'An instruction from a supervisor or a territorial overseer to whoever holds the case',
         params: idParams,
-        body: z.strictObject({ text: safeText(3, 5000) }),
+        body: z.strictObject({ text: safeText(3, 5000), escalate: z.boolean().default(false) }),
       },
     },
     async (req, reply) => {
       requireActor(req);
-      return reply.code(201).send(await giveInstruction(ctx(req), req.params.id, req.body.text));
+      return reply
+        .code(201)
+        .send(await giveInstruction(ctx(req), req.params.id, req.body.text, req.body.escalate));
     },
   );
 

@@ -96,7 +96,8 @@ export const cases = pgTable(
       .where(sql.raw(`state in (${openStates.map((st) => `'${st}'`).join(', ')})`)),
     index('cases_assignee_idx').on(t.assigneeId, t.state),
     index('cases_department_idx').on(t.departmentId, t.state),
-    index('cases_search_idx').using('gin', t.search),
+    // One GIN index over the body and the words: a body's search reads only its own entries (btree_gin).
+    index('cases_institution_search_idx').using('gin', t.institutionId, t.search),
     index('cases_requester_idx').on(t.requesterId, t.createdAt),
     index('cases_representative_idx').on(t.representativeId),
   ],

@@ -463,5 +463,10 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.queue.inboxMine': 'ملفاتي',
   'staff.queue.inboxDepartment': 'مصلحتي',
   'staff.queue.inboxAll': 'الهيئة كلها',
+  'staff.ws.assign': 'إسناد إلى موظف',
+  'staff.ws.assignTo': 'إسناد إلى',
+  'staff.ws.personLoad': '{{name}} ({{n}} مفتوحة)',
+  'staff.ws.escalate': 'تصعيد: إخبار مسؤولي الهيئة أيضاً',
+  'event.escalated': 'تصعيد',
   'footer.about': 'جسر برنامج مفتوح المصدر لفائدة الجماعات والإدارات المغربية.',
 };

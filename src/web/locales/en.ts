@@ -457,6 +457,11 @@ export const en = {
   'staff.queue.inboxMine': 'My cases',
   'staff.queue.inboxDepartment': 'My department',
   'staff.queue.inboxAll': 'The whole body',
+  'staff.ws.assign': 'Assign to someone',
+  'staff.ws.assignTo': 'Assign to',
+  'staff.ws.personLoad': '{{name}} ({{n}} open)',
+  'staff.ws.escalate': 'Escalate: tell the body’s supervisors too',
+  'event.escalated': 'Escalated',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
 } as const;
 

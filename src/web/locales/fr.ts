@@ -461,5 +461,10 @@ export const fr: Record<WebKey, string> = {
   'staff.queue.inboxMine': 'Mes dossiers',
   'staff.queue.inboxDepartment': 'Mon service',
   'staff.queue.inboxAll': 'Tout l’organisme',
+  'staff.ws.assign': 'Attribuer à quelqu’un',
+  'staff.ws.assignTo': 'Attribuer à',
+  'staff.ws.personLoad': '{{name}} ({{n}} en cours)',
+  'staff.ws.escalate': 'Escalader : prévenir aussi les responsables de l’organisme',
+  'event.escalated': 'Escaladé',
   'footer.about': 'Jisr est un logiciel libre pour les communes et les administrations marocaines.',
 };

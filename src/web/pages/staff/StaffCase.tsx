@@ -33,7 +33,19 @@ export default function StaffCase() {
     queryFn: () => api<{ items: Department[] }>(`/api/institutions/${c.data!.institutionId}/departments`),
     enabled: !!c.data,
   });
+  const supervisor = !!session.data?.memberships.some(
+    (m) => m.institutionId === c.data?.institutionId && m.role === 'supervisor',
+  );
+  const people = useQuery({
+    queryKey: ['staff-list', c.data?.institutionId],
+    queryFn: () =>
+      api<{
+        items: { id: string; displayName: string; role: string; disabled: boolean; openCases: number }[];
+      }>(`/api/institutions/${c.data!.institutionId}/staff`),
+    enabled: supervisor,
+  });
   const [pending, setPending] = useState<string | null>(null);
+  const [escalate, setEscalate] = useState(false);
   const [text, setText] = useState('');
   const [target, setTarget] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -79,7 +91,14 @@ export default function StaffCase() {
     if (pending === 'message')
       return run(() => api(`/api/cases/${id}/messages`, { method: 'POST', body: { text } }));
     if (pending === 'instruction')
-      return run(() => api(`/api/cases/${id}/instructions`, { method: 'POST', body: { text } }));
+      return run(() => api(`/api/cases/${id}/instructions`, { method: 'POST', body: { text, escalate } }));
+    if (pending === 'assign')
+      return run(() =>
+        api(`/api/cases/${id}/assignment`, {
+          method: 'POST',
+          body: { version: k.version, assigneeId: target },
+        }),
+      );
     return run(() =>
       api(`/api/cases/${id}/actions`, {
         method: 'POST',
@@ -93,7 +112,18 @@ export default function StaffCase() {
   const r = k.requester;
   const otherBodies = (institutions.data?.items ?? []).filter((i) => i.id !== k.institutionId);
   const canRefer = k.availableActions.includes('refer');
-  const withTarget = pending === 'transfer' || pending === 'refer_inside';
+  const withTarget = pending === 'transfer' || pending === 'refer_inside' || pending === 'assign';
+  const targets =
+    pending === 'transfer'
+      ? (depts.data?.items ?? []).map((d) => ({ id: d.id, label: localName(d, lang) }))
+      : pending === 'assign'
+        ? (people.data?.items ?? [])
+            .filter((p) => !p.disabled && p.role !== 'auditor' && p.role !== 'institution_admin')
+            .map((p) => ({
+              id: p.id,
+              label: t('staff.ws.personLoad', { name: p.displayName, n: p.openCases }),
+            }))
+        : otherBodies.map((d) => ({ id: d.id, label: localName(d, lang) }));
   const roles = (session.data?.memberships ?? []).filter((m) => m.institutionId === k.institutionId);
   const isStaffHere = roles.length > 0;
   const mayInstruct = roles.some((m) => m.role === 'supervisor') || (session.data?.scopes.length ?? 0) > 0;
@@ -279,6 +309,7 @@ export default function StaffCase() {
               {t('staff.ws.refer')}
             </button>
           )}
+          {supervisor && people.isSuccess && toggle('assign', t('staff.ws.assign'))}
           {isStaffHere && toggle('message', t('staff.ws.message'))}
           {isStaffHere && toggle('note', t('staff.ws.note'))}
           {mayInstruct && toggle('instruction', t('staff.ws.instruction'))}
@@ -293,13 +324,17 @@ export default function StaffCase() {
             {withTarget && (
               <div className="field">
                 <label htmlFor={ids.target}>
-                  {pending === 'transfer' ? t('staff.ws.transferTo') : t('staff.ws.referTo')}
+                  {pending === 'transfer'
+                    ? t('staff.ws.transferTo')
+                    : pending === 'assign'
+                      ? t('staff.ws.assignTo')
+                      : t('staff.ws.referTo')}
                 </label>
                 <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value)} required>
                   <option value="">{t('file.category.choose')}</option>
-                  {(pending === 'transfer' ? (depts.data?.items ?? []) : otherBodies).map((d) => (
+                  {targets.map((d) => (
                     <option key={d.id} value={d.id}>
-                      {localName(d, lang)}
+                      {d.label}
                     </option>
                   ))}
                 </select>
@@ -325,18 +360,31 @@ export default function StaffCase() {
                 </select>
               </div>
             )}
-            <div className="field">
-              <label htmlFor={ids.text}>{textLabel}</label>
-              <textarea
-                id={ids.text}
-                rows={5}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                required
-              />
-            </div>
+            {pending !== 'assign' && (
+              <div className="field">
+                <label htmlFor={ids.text}>{textLabel}</label>
+                <textarea
+                  id={ids.text}
+                  rows={5}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  required
+                />
+              </div>
+            )}
+            {pending === 'instruction' && (
+              <div className="checks">
+                <label>
+                  <input type="checkbox" checked={escalate} onChange={(e) => setEscalate(e.target.checked)} />
+                  {t('staff.ws.escalate')}
+                </label>
+              </div>
+            )}
             <div className="buttons">
-              <button type="submit" disabled={!text.trim() || (withTarget && !target)}>
+              <button
+                type="submit"
+                disabled={(pending !== 'assign' && !text.trim()) || (withTarget && !target)}
+              >
                 {t('staff.ws.do')}
               </button>
               <button type="button" className="secondary" onClick={() => setPending(null)}>
