@@ -116,7 +116,14 @@ export default function StaffMessageTemplates() {
       <h1>{t('staff.msg.title')}</h1>
       <p className="muted">{localName(institution, i18n.language)}</p>
       <div className="filters">
-        {sel(ids.ev, t('staff.msg.event'), key.event, events, (o) => o, 'event')}
+        {sel(
+          ids.ev,
+          t('staff.msg.event'),
+          key.event,
+          events,
+          (o) => t(`staff.msg.ev.${o}`, { defaultValue: o }),
+          'event',
+        )}
         {sel(
           ids.ch,
           t('staff.msg.channel'),
