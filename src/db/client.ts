@@ -23,6 +23,8 @@ export type Database = {
   driver: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as an uncompressed tar, to open copies of it later. */
+  dump?(): Promise<Blob>;
 };
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -34,6 +36,8 @@ const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export async function openDatabase(opts: {
   url?: string;
   dataDir?: string | null;
+  /** PGlite only: start from this dump of a data directory (`dumpDataDir`) instead of an empty database. */
+  loadDataDir?: Blob;
   poolSize?: number;
   onError?: (err: Error) => void;
 }): Promise<Database> {
@@ -56,7 +60,7 @@ export async function openDatabase(opts: {
     mkdirSync(opts.dataDir, { recursive: true });
     client = new PGlite(opts.dataDir, { extensions });
   } else {
-    client = new PGlite({ extensions });
+    client = new PGlite({ extensions, loadDataDir: opts.loadDataDir });
   }
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
@@ -65,5 +69,6 @@ export async function openDatabase(opts: {
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     close: () => client.close(),
+    dump: () => client.dumpDataDir('none'),
   };
 }

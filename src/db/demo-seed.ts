@@ -29,6 +29,7 @@ import {
   createInstitution,
   getInstitutionByCode,
 } from '../modules/institutions/service.js';
+import { currentTime } from '../shared/clock.js';
 import type { Db } from './client.js';
 
 export const DEMO_PASSWORD = 'Jisr-demo-2026';
@@ -247,7 +248,7 @@ export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | 
         passwordHash: hash,
         displayName: display,
         preferredLanguage: lang,
-        emailVerifiedAt: new Date(),
+        emailVerifiedAt: currentTime(),
       })
       .returning();
     await db.insert(citizenProfiles).values({ accountId: acc!.id, ...p, nameSkeleton: skeletonOf(p) });
@@ -514,7 +515,7 @@ export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | 
  * meeting with an official; holidays; the open days of 8 to 12 August (10 August: the national day of
  * Moroccans living abroad); and a few bookings.
  */
-async function seedAppointmentsDemo(db: Db, secret: string, now = new Date()): Promise<DemoAccount[]> {
+async function seedAppointmentsDemo(db: Db, secret: string, now = currentTime()): Promise<DemoAccount[]> {
   const out: DemoAccount[] = [];
   const aubm = (await getInstitutionByCode(db, 'AUBM'))!;
   const actor = async (email: string): Promise<Actor> => {

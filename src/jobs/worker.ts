@@ -14,6 +14,7 @@ import { parseQuietHours } from '../modules/notifications/quiet-hours.js';
 import { notifyOverdue } from '../modules/notifications/service.js';
 import { runDeadlineWatch } from '../modules/workflow/deadline-watch.js';
 import type { Config } from '../server/config.js';
+import { currentMillis, currentTime } from '../shared/clock.js';
 
 /** SMTP when configured; otherwise (development) e-mails are kept only in the development mailbox. */
 export function mailTransport(config: Config): Transporter | null {
@@ -65,7 +66,7 @@ export function startWorker(
   const delivery = deliveryOptions(config);
   let running: Promise<void> | null = null;
   let stopped = false;
-  let lastScan = new Date(Date.now() - 30 * 24 * 60 * MINUTE);
+  let lastScan = new Date(currentMillis() - 30 * 24 * 60 * MINUTE);
   let lastMinuteJobs = 0;
   let lastScheduled = 0;
   let lastWatch = 0;
@@ -82,22 +83,22 @@ export function startWorker(
           // keep going while a full pass sent something: a burst drains without waiting for the timer
         }
         const scheduled = opts.scheduled !== false;
-        if (scheduled && Date.now() - lastScheduled >= SCHEDULED_EVERY_MS) {
-          lastScheduled = Date.now();
+        if (scheduled && currentMillis() - lastScheduled >= SCHEDULED_EVERY_MS) {
+          lastScheduled = currentMillis();
           // a failing job must not hold up the mail: it is logged and tried again next time
           await runAppointmentJobs(db, jobContext).catch((err) =>
             log.error({ err }, 'appointment jobs failed'),
           );
         }
-        if (scheduled && Date.now() - lastWatch >= WATCH_EVERY_MS) {
-          lastWatch = Date.now();
-          await runDeadlineWatch(db, new Date(), config.publicUrl).catch((err) =>
+        if (scheduled && currentMillis() - lastWatch >= WATCH_EVERY_MS) {
+          lastWatch = currentMillis();
+          await runDeadlineWatch(db, currentTime(), config.publicUrl).catch((err) =>
             log.error({ err }, 'deadline watch failed'),
           );
         }
-        if (scheduled && Date.now() - lastMinuteJobs >= MINUTE) {
-          lastMinuteJobs = Date.now();
-          const now = new Date();
+        if (scheduled && currentMillis() - lastMinuteJobs >= MINUTE) {
+          lastMinuteJobs = currentMillis();
+          const now = currentTime();
           await notifyOverdue(db, lastScan, now, config.publicUrl);
           lastScan = now;
           await batchDueLetters(db, config.LETTER_BATCH_HOUR, now);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseClockStart } from '../shared/clock.js';
 
 /** Every setting comes from the environment; the README's configuration table lists them all. */
 const schema = z.object({
@@ -58,6 +59,7 @@ const schema = z.object({
   LETTER_WINDOW: z.enum(['right', 'left']).default('right'),
   LETTER_LOGO: z.string().optional(),
   LETTER_BATCH_HOUR: z.coerce.number().int().min(0).max(23).default(15),
+  CLOCK_START: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema> & {
@@ -75,6 +77,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   if (c.NODE_ENV === 'production' && !c.SECRET)
     throw new Error('Invalid configuration:\n  SECRET: required in production');
+  const clockStart = parseClockStart(c.CLOCK_START);
+  if (clockStart && !(clockStart instanceof Date))
+    throw new Error(`Invalid configuration:\n  CLOCK_START: ${clockStart.error}`);
+  if (clockStart && c.NODE_ENV === 'production')
+    throw new Error(
+      'Invalid configuration:\n  CLOCK_START: tests and demonstrations only, never in production',
+    );
   const missing = [
     c.SMS_PROVIDER === 'webhook' && !c.SMS_WEBHOOK_URL && 'SMS_WEBHOOK_URL',
     c.WHATSAPP_PROVIDER === 'webhook' && !c.WHATSAPP_WEBHOOK_URL && 'WHATSAPP_WEBHOOK_URL',

@@ -1,44 +1,56 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/db/demo-seed.js';
 import { importReferenceData } from '../../src/db/reference-data.js';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
+import {
+  adminQuery,
+  type DbKind,
+  postgresUrl,
+  TEST_SECRET,
+  type TemplateName,
+  testDatabases,
+} from './templates.js';
 
-export type DbKind = 'pglite' | 'postgres';
+export { type DbKind, testDatabases };
 
-/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. Database tests run once per entry. */
-export function testDatabases(): DbKind[] {
-  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-}
-
-/** A fresh, empty database of the given kind: in-memory PGlite, or a new PostgreSQL database dropped on close. */
-export async function freshDatabase(kind: DbKind): Promise<Database> {
-  if (kind === 'pglite') return openDatabase({ dataDir: null });
-  const adminUrl = process.env.TEST_DATABASE_URL!;
+/**
+ * A database of the given kind holding a copy of a template built once for the run (see templates.ts):
+ * in-memory PGlite loaded from the dump, or a new PostgreSQL database dropped on close.
+ */
+export async function templateDatabase(kind: DbKind, template: TemplateName): Promise<Database> {
+  const templates = inject('dbTemplates');
+  if (kind === 'pglite') {
+    const file = templates?.pglite?.[template];
+    if (!file) return filled(await openDatabase({ dataDir: null }), template);
+    return openDatabase({ dataDir: null, loadDataDir: new Blob([await readFile(file)]) });
+  }
+  const source = templates?.postgres?.[template];
   const name = `jisr_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  await adminQuery(source ? `create database ${name} template ${source}` : `create database ${name}`);
+  const database = await openDatabase({ url: postgresUrl(name) });
   const close = database.close;
-  return {
+  const dropping = {
     ...database,
     async close() {
       await close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+  return source ? dropping : filled(dropping, template);
+}
+
+/** Without the run's templates (a test started outside the runner's global setup): build it here. */
+async function filled(database: Database, template: TemplateName) {
+  await database.migrate();
+  await importReferenceData(database.db);
+  if (template === 'demo') await seedDemo(database.db, TEST_SECRET);
+  return database;
 }
 
 export type TestPlatform = {
@@ -57,14 +69,11 @@ export async function startTestPlatform(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
-    SECRET: 'test-secret-0123456789',
+    SECRET: TEST_SECRET,
     WORKER: 'false',
     ...opts.env,
   });
-  const database = await freshDatabase(kind);
-  await database.migrate();
-  await importReferenceData(database.db);
-  if (opts.demo !== false) await seedDemo(database.db, config.secret);
+  const database = await templateDatabase(kind, opts.demo === false ? 'reference' : 'demo');
   const app = await buildApp(config, database);
   await app.ready();
   return {

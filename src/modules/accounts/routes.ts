@@ -12,6 +12,7 @@ import {
   phoneSchema,
   safeText,
 } from '../../server/validation.js';
+import { currentMillis, currentTime } from '../../shared/clock.js';
 import { casesOfPerson, openCaseCount } from '../cases/service.js';
 import { getTerritory } from '../territory/service.js';
 import { languages, replyChannels } from './schema.js';
@@ -42,7 +43,7 @@ const address = z.strictObject({
   country: countrySchema,
 });
 const birthDate = isoDate.refine(
-  (d) => Date.parse(d) < Date.now() && Date.parse(d) > Date.parse('1900-01-01'),
+  (d) => Date.parse(d) < currentMillis() && Date.parse(d) > Date.parse('1900-01-01'),
   {
     params: { key: 'validation.birth_date' },
   },
@@ -330,7 +331,7 @@ export async function accountRoutes(app: FastifyInstance) {
       const a = requireActor(req);
       if (a.kind !== 'citizen') throw forbidden();
       const data = {
-        exportedAt: new Date().toISOString(),
+        exportedAt: currentTime().toISOString(),
         account: { email: a.email, displayName: a.displayName, language: a.language },
         profile: await getCitizenProfile(db, a.accountId),
         cases: await casesOfPerson(db, a.accountId),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { currentTime } from '../../shared/clock.js';
 import { departments, institutions } from '../institutions/schema.js';
 
 export const staffRoles = [
@@ -29,7 +30,7 @@ export const accounts = pgTable('accounts', {
   /** The last accepted TOTP time step: a code is never accepted twice. */
   totpLastStep: integer('totp_last_step'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
 });
 
 export type PostalAddress = {
@@ -57,7 +58,7 @@ export const citizenProfiles = pgTable('citizen_profiles', {
   originCommuneCode: text('origin_commune_code'),
   /** Spelling-proof key of the names in both scripts, for finding duplicates at the desk. */
   nameSkeleton: text('name_skeleton'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
 });
 
 /** A staff member's role in one institution, optionally limited to one department. */
@@ -73,7 +74,7 @@ export const staffMemberships = pgTable(
       .references(() => institutions.id),
     departmentId: uuid('department_id').references(() => departments.id),
     role: text('role').$type<StaffRole>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [index('staff_memberships_account_idx').on(t.accountId)],
 );
@@ -96,7 +97,7 @@ export const sessions = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
@@ -113,7 +114,7 @@ export const verificationCodes = pgTable('verification_codes', {
   attempts: integer('attempts').notNull().default(0),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
 });
 
 /** One-time recovery codes for a staff member who lost their authenticator. Only hashes are kept. */

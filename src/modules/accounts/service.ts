@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
 import { AppError } from '../../server/errors.js';
+import { currentMillis, currentTime } from '../../shared/clock.js';
 import { nameSkeleton } from '../../shared/name-skeleton.js';
 import { recordAudit } from '../audit/service.js';
 import { enqueueEmail } from '../notifications/outbox.js';
@@ -76,7 +77,7 @@ export async function issueCode(
   const code = opts.code ?? sixDigitCode();
   await tx
     .update(verificationCodes)
-    .set({ usedAt: new Date() })
+    .set({ usedAt: currentTime() })
     .where(
       and(
         eq(verificationCodes.accountId, accountId),
@@ -88,7 +89,7 @@ export async function issueCode(
     accountId,
     purpose,
     codeHash: hmac(secret, code),
-    expiresAt: new Date(Date.now() + (opts.ttlMs ?? CODE_TTL_MS)),
+    expiresAt: new Date(currentMillis() + (opts.ttlMs ?? CODE_TTL_MS)),
   });
   return code;
 }
@@ -109,7 +110,7 @@ export async function consumeCode(
         eq(verificationCodes.accountId, accountId),
         eq(verificationCodes.purpose, purpose),
         isNull(verificationCodes.usedAt),
-        gt(verificationCodes.expiresAt, new Date()),
+        gt(verificationCodes.expiresAt, currentTime()),
       ),
     )
     .orderBy(desc(verificationCodes.createdAt))
@@ -122,7 +123,7 @@ export async function consumeCode(
       .where(eq(verificationCodes.id, row.id));
     return false;
   }
-  await db.update(verificationCodes).set({ usedAt: new Date() }).where(eq(verificationCodes.id, row.id));
+  await db.update(verificationCodes).set({ usedAt: currentTime() }).where(eq(verificationCodes.id, row.id));
   return true;
 }
 
@@ -184,7 +185,7 @@ export async function createSession(db: Executor, accountId: string, ttlHours: n
     id: sha256(token),
     accountId,
     csrfToken,
-    expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
+    expiresAt: new Date(currentMillis() + ttlHours * 3_600_000),
   });
   return { token, csrfToken };
 }
@@ -194,7 +195,7 @@ export async function verifyEmail(db: Db, secret: string, email: string, code: s
   if (!acc || !(await consumeCode(db, secret, acc.id, 'verify_email', code)))
     throw new AppError(400, 'error.code_invalid');
   await db.transaction(async (tx) => {
-    await tx.update(accounts).set({ emailVerifiedAt: new Date() }).where(eq(accounts.id, acc.id));
+    await tx.update(accounts).set({ emailVerifiedAt: currentTime() }).where(eq(accounts.id, acc.id));
     await recordAudit(tx, {
       actorId: acc.id,
       action: 'account.verify_email',
@@ -299,7 +300,7 @@ export async function loadActor(db: Db, token: string): Promise<Actor | null> {
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, currentTime())));
   if (!row || row.account.disabledAt) return null;
   return actorOf(db, row.account, { id, csrfToken: row.csrfToken }, row);
 }
@@ -384,7 +385,7 @@ export async function resetPassword(
     // A reset also proves the address, and ends every open session.
     await tx
       .update(accounts)
-      .set({ passwordHash, emailVerifiedAt: acc.emailVerifiedAt ?? new Date() })
+      .set({ passwordHash, emailVerifiedAt: acc.emailVerifiedAt ?? currentTime() })
       .where(eq(accounts.id, acc.id));
     await tx.delete(sessions).where(eq(sessions.accountId, acc.id));
     await recordAudit(tx, {
@@ -419,7 +420,7 @@ export async function updateCitizenProfile(
     if (Object.keys(profile).length) {
       await tx
         .update(citizenProfiles)
-        .set({ ...profile, updatedAt: new Date() })
+        .set({ ...profile, updatedAt: currentTime() })
         .where(eq(citizenProfiles.accountId, accountId));
     }
     const current = await getCitizenProfile(tx, accountId);
@@ -470,7 +471,7 @@ export async function createStaffAccount(
       passwordHash: input.password ? await hashPassword(input.password) : '',
       displayName: input.displayName,
       preferredLanguage: input.language,
-      emailVerifiedAt: new Date(),
+      emailVerifiedAt: currentTime(),
     })
     .returning({ id: accounts.id });
   for (const m of input.memberships ?? []) {
@@ -616,7 +617,7 @@ export async function deleteCitizenAccount(db: Db, accountId: string, requestId:
         email: `deleted-${accountId}@invalid`,
         passwordHash: '',
         displayName: '—',
-        disabledAt: new Date(),
+        disabledAt: currentTime(),
       })
       .where(eq(accounts.id, accountId));
     await recordAudit(tx, {

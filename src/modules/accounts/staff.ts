@@ -6,6 +6,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { enqueueEmail } from '../notifications/outbox.js';
 import { hashPassword, newToken } from './passwords.js';
@@ -203,7 +204,7 @@ export async function acceptInvitation(
   return db.transaction(async (tx) => {
     await tx
       .update(accounts)
-      .set({ passwordHash, emailVerifiedAt: acc.emailVerifiedAt ?? new Date() })
+      .set({ passwordHash, emailVerifiedAt: acc.emailVerifiedAt ?? currentTime() })
       .where(eq(accounts.id, acc.id));
     await recordAudit(tx, {
       actorId: acc.id,
@@ -282,7 +283,7 @@ export async function setStaffDisabled(
     throw new AppError(409, 'error.staff.last_admin');
   await tx
     .update(accounts)
-    .set({ disabledAt: disabled ? new Date() : null })
+    .set({ disabledAt: disabled ? currentTime() : null })
     .where(eq(accounts.id, accountId));
   if (disabled) await tx.delete(sessions).where(eq(sessions.accountId, accountId));
   await recordAudit(tx, {

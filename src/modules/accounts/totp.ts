@@ -4,6 +4,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { Db, Executor } from '../../db/client.js';
 import { AppError } from '../../server/errors.js';
+import { currentMillis, currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { hmac, safeEqual } from './passwords.js';
 import { accounts, recoveryCodes } from './schema.js';
@@ -29,7 +30,12 @@ async function checkCode(
   code: string,
 ) {
   if (!acc.totpSecret || !/^\d{6}$/.test(code)) return false;
-  const res = await verify({ secret: acc.totpSecret, token: code, epochTolerance: 30 });
+  const res = await verify({
+    secret: acc.totpSecret,
+    token: code,
+    epochTolerance: 30,
+    epoch: Math.floor(currentMillis() / 1000),
+  });
   if (!res.valid) return false;
   const step = (res as { timeStep: number }).timeStep;
   if (acc.totpLastStep !== null && step <= acc.totpLastStep) return false;
@@ -48,7 +54,7 @@ export async function confirmTotpEnrolment(
   return db.transaction(async (tx) => {
     const [acc] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
     if (!acc?.totpSecret || !(await checkCode(tx, acc, code))) throw new AppError(400, 'error.totp_invalid');
-    await tx.update(accounts).set({ totpEnabledAt: new Date() }).where(eq(accounts.id, accountId));
+    await tx.update(accounts).set({ totpEnabledAt: currentTime() }).where(eq(accounts.id, accountId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, accountId));
     const codes = Array.from({ length: RECOVERY_CODES }, () =>
       randomBytes(5)
@@ -85,7 +91,7 @@ export async function checkSecondFactor(
       .where(and(eq(recoveryCodes.accountId, acc.id), isNull(recoveryCodes.usedAt)));
     const match = rows.find((r) => safeEqual(r.codeHash, hash));
     if (!match) return false;
-    await db.update(recoveryCodes).set({ usedAt: new Date() }).where(eq(recoveryCodes.id, match.id));
+    await db.update(recoveryCodes).set({ usedAt: currentTime() }).where(eq(recoveryCodes.id, match.id));
     return true;
   }
   return false;

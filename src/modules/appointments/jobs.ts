@@ -6,6 +6,7 @@
  */
 import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { dueReminder, NO_SHOW_AFTER_MINUTES } from './rules.js';
 import { appointments } from './schema.js';
@@ -97,7 +98,7 @@ export async function markNoShows(db: Db, now: Date): Promise<number> {
 }
 
 /** Everything appointments need from the worker, at `now`. */
-export async function runAppointmentJobs(db: Db, ctx: JobContext, now = new Date()) {
+export async function runAppointmentJobs(db: Db, ctx: JobContext, now = currentTime()) {
   const reminders = await sendDueReminders(db, ctx, now);
   const noShows = await markNoShows(db, now);
   return { reminders, noShows };

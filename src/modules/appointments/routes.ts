@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
 import { AppError, forbidden } from '../../server/errors.js';
 import { isoDate, safeText } from '../../server/validation.js';
+import { currentTime } from '../../shared/clock.js';
 import { languages } from '../accounts/schema.js';
 import { availabilityRoutes } from './availability-routes.js';
 import {
@@ -310,7 +311,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const from = req.query.from ?? moroccoToday(new Date());
+      const from = req.query.from ?? moroccoToday(currentTime());
       return {
         items: await listClosures(db, req.query.institutionId, from, req.query.to ?? addDays(from, 366)),
       };
@@ -580,7 +581,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
       },
     },
     async (req) => ({
-      items: await listEvents(db, { institutionId: req.query.institutionId, now: new Date() }),
+      items: await listEvents(db, { institutionId: req.query.institutionId, now: currentTime() }),
     }),
   );
 

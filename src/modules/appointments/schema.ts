@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { currentTime } from '../../shared/clock.js';
 import { accounts, type Language } from '../accounts/schema.js';
 import { cases } from '../cases/schema.js';
 import { departments, institutions } from '../institutions/schema.js';
@@ -44,7 +45,7 @@ export const appointmentServices = pgTable(
     /** Where video rooms are opened: a booking by video gets `<base>/<room>`. */
     videoRoomBase: text('video_room_base'),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [
     unique('appointment_services_institution_code_uq').on(t.institutionId, t.code),
@@ -69,7 +70,7 @@ export const appointmentOfficials = pgTable(
     titleFr: text('title_fr').notNull(),
     titleEn: text('title_en').notNull(),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [unique('appointment_officials_institution_account_uq').on(t.institutionId, t.accountId)],
 );
@@ -109,7 +110,7 @@ export const availabilityRules = pgTable(
     anchorDate: date('anchor_date'),
     validFrom: date('valid_from'),
     validTo: date('valid_to'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [
     index('availability_rules_institution_idx').on(t.institutionId),
@@ -136,7 +137,7 @@ export const appointmentClosures = pgTable(
     reasonAr: text('reason_ar').notNull(),
     reasonFr: text('reason_fr').notNull(),
     reasonEn: text('reason_en').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [
     index('appointment_closures_institution_idx').on(t.institutionId, t.startDate),
@@ -189,15 +190,18 @@ export const appointments = pgTable(
     icsSequence: integer('ics_sequence').notNull().default(0),
     version: integer('version').notNull().default(1),
     /** When the current time was booked or last moved: decides which reminders make sense. */
-    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull().defaultNow(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$defaultFn(currentTime),
     reminderDayAt: timestamp('reminder_day_at', { withTimezone: true }),
     reminderHourAt: timestamp('reminder_hour_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: text('cancelled_by').$type<'citizen' | 'staff'>(),
     cancelReason: text('cancel_reason'),
     createdBy: uuid('created_by').references(() => accounts.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [
     uniqueIndex('appointments_seat_uq')
@@ -229,7 +233,7 @@ export const appointmentEvents = pgTable(
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [unique('appointment_events_institution_code_uq').on(t.institutionId, t.code)],
 );
@@ -293,7 +297,7 @@ export const eventRegistrations = pgTable(
     seat: integer('seat').notNull(),
     status: text('status').$type<'registered' | 'attended' | 'cancelled'>().notNull().default('registered'),
     language: text('language').$type<Language>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
   (t) => [

@@ -9,6 +9,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { type Lang, t } from '../../i18n/index.js';
 import { AppError, forbidden, notFound, ValidationError } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { hmac, safeEqual } from '../accounts/passwords.js';
 import { accounts, type Language } from '../accounts/schema.js';
@@ -85,7 +86,7 @@ export type Ctx = {
 const HOUR = 3_600_000;
 /** The bare address of a sender such as `Jisr <no-reply@jisr.local>`. */
 export const addressOf = (from: string) => /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
-export const nowOf = (ctx: Pick<Ctx, 'now'>) => ctx.now?.() ?? new Date();
+export const nowOf = (ctx: Pick<Ctx, 'now'>) => ctx.now?.() ?? currentTime();
 /** Today's date in Morocco. */
 export const moroccoToday = (now: Date) => wallClock(now, MOROCCO_TZ).date;
 

@@ -1,11 +1,12 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { currentTime } from '../../shared/clock.js';
 
 /** Append-only record of who did what to which thing. No personal data in `data`, only ids and codes. */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     actorId: uuid('actor_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),

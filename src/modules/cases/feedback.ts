@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { AppError, forbidden } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { isOwnCase } from './policy.js';
 import { caseDrafts, caseEvents, caseRatings } from './schema.js';
@@ -58,9 +59,9 @@ export async function saveDraft(db: Executor, accountId: string, id: string, dat
   if (existing && existing.accountId !== accountId) throw forbidden();
   await db
     .insert(caseDrafts)
-    .values({ id, accountId, data, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: caseDrafts.id, set: { data, updatedAt: new Date() } });
-  return { id, updatedAt: new Date().toISOString() };
+    .values({ id, accountId, data, updatedAt: currentTime() })
+    .onConflictDoUpdate({ target: caseDrafts.id, set: { data, updatedAt: currentTime() } });
+  return { id, updatedAt: currentTime().toISOString() };
 }
 
 export async function deleteDraft(db: Executor, accountId: string, id: string) {

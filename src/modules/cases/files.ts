@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -64,7 +64,7 @@ export async function storeBlob(filesDir: string, bytes: Buffer): Promise<string
   );
   if (!exists) {
     await mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
     await writeFile(tmp, bytes, { flag: 'wx' });
     await rename(tmp, target);
   }

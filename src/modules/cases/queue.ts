@@ -6,6 +6,7 @@ import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, type 
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, forbidden } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { caseKinds } from '../catalog/schema.js';
 import { cases, intakeChannels } from './schema.js';
@@ -125,7 +126,7 @@ export async function queuePage(
   institutionIds: string[],
   f: QueueFilters,
   page: { limit: number; cursor?: string },
-  now = new Date(),
+  now = currentTime(),
   /** Instead of institutions, another scope (a citizen's own cases). */
   scope?: SQL,
 ) {
@@ -164,7 +165,7 @@ export async function queueCounts(
   actor: Actor,
   institutionIds: string[],
   f: QueueFilters,
-  now = new Date(),
+  now = currentTime(),
 ) {
   if (!institutionIds.length) return { total: 0, open: 0, overdue: 0, byState: {} };
   const conds = [inArray(cases.institutionId, institutionIds), ...filterConditions(f, actor, now)];

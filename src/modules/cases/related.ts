@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { t } from '../../i18n/index.js';
 import { AppError, forbidden } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import { hasRole, oversees } from '../accounts/actor.js';
 import { staffMemberships } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
@@ -72,7 +73,7 @@ export async function mergeCase(ctx: Ctx, id: string, input: { intoId: string; v
   for (const x of [dup.c, into.c]) {
     if (!isOpen(x.state)) throw new AppError(409, 'error.merge.not_open', { tracking: x.trackingNumber });
   }
-  const now = new Date();
+  const now = currentTime();
   return ctx.db.transaction(async (tx) => {
     const [closed] = await tx
       .update(cases)

@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { currentTime } from '../../shared/clock.js';
 import { accounts, type Language, type ReplyChannel } from '../accounts/schema.js';
 import { type CaseKind, caseCategories } from '../catalog/schema.js';
 import { departments, institutions } from '../institutions/schema.js';
@@ -63,8 +64,8 @@ export const cases = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** Set when staff merged this case into another one (a duplicate): the other case carries on. */
     mergedIntoId: uuid('merged_into_id'),
@@ -118,7 +119,7 @@ export const caseEvents = pgTable(
     reason: text('reason'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     visibility: text('visibility').$type<'public' | 'internal'>().notNull().default('public'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
 );
@@ -149,7 +150,7 @@ export const attachments = pgTable(
     mediaType: text('media_type').notNull(),
     originalName: text('original_name').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => accounts.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [index('attachments_case_idx').on(t.caseId)],
 );
@@ -161,7 +162,7 @@ export const caseRatings = pgTable('case_ratings', {
     .references(() => cases.id),
   score: integer('score').notNull(),
   comment: text('comment'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
 });
 
 /** A form being filled in, kept on the server so nothing typed is lost on a bad connection. */
@@ -173,7 +174,7 @@ export const caseDrafts = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [index('case_drafts_account_idx').on(t.accountId)],
 );
@@ -191,7 +192,7 @@ export const savedViews = pgTable(
       .references(() => institutions.id),
     name: text('name').notNull(),
     filters: jsonb('filters').$type<Record<string, string>>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [index('saved_views_account_idx').on(t.accountId, t.institutionId)],
 );

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { AppError, forbidden, notFound, ValidationError } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
 import { accounts, citizenProfiles, type Language, type ReplyChannel } from '../accounts/schema.js';
@@ -87,7 +88,7 @@ export async function nextSequence(tx: Executor, institutionId: string, year: nu
 }
 
 export async function createCase(ctx: Ctx, input: NewCaseInput) {
-  const now = ctx.now?.() ?? new Date();
+  const now = ctx.now?.() ?? currentTime();
   const institution = await getInstitution(ctx.db, input.institutionId);
   if (!institution) throw new AppError(422, 'error.institution_unknown');
   const category = await categoryFor(ctx.db, institution.id, input.categoryId);
@@ -231,7 +232,7 @@ export async function caseTimeline(db: Executor, caseId: string, includeInternal
   }));
 }
 
-export function presentCase(c: Omit<CaseRow, 'search'>, actor: Actor | null, now = new Date()) {
+export function presentCase(c: Omit<CaseRow, 'search'>, actor: Actor | null, now = currentTime()) {
   const staffView = !!actor && actor.kind === 'staff';
   return {
     id: c.id,
@@ -362,7 +363,7 @@ export async function applyAction(
   input: { action: CaseAction; version: number; reason?: string | null },
   extra: { patch?: Partial<typeof cases.$inferInsert>; data?: Record<string, unknown> } = {},
 ) {
-  const now = ctx.now?.() ?? new Date();
+  const now = ctx.now?.() ?? currentTime();
   const { c, scope } = await getReadableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, input.action)) throw forbidden();
   const side = isOwnCase(ctx.actor, scope) ? 'citizen' : 'staff';
@@ -460,7 +461,7 @@ export async function referInside(
   const target = await getInstitution(ctx.db, input.targetInstitutionId);
   if (!target || target.id === c.institutionId) throw new AppError(422, 'error.institution_unknown');
   const category = await categoryFor(ctx.db, target.id, c.categoryId);
-  const now = ctx.now?.() ?? new Date();
+  const now = ctx.now?.() ?? currentTime();
   return applyAction(
     ctx,
     id,
@@ -494,7 +495,7 @@ export async function transferCase(
       .set({
         departmentId: input.departmentId,
         assigneeId: null,
-        updatedAt: new Date(),
+        updatedAt: currentTime(),
         version: sql`${cases.version} + 1`,
       })
       .where(and(eq(cases.id, c.id), eq(cases.version, input.version)))
@@ -563,7 +564,7 @@ export async function addMessage(ctx: Ctx, id: string, text: string) {
         visibility: 'public',
       })
       .returning();
-    await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, c.id));
+    await tx.update(cases).set({ updatedAt: currentTime() }).where(eq(cases.id, c.id));
     // A message from the body reaches the citizen through the channels they chose.
     if (!own)
       await notifyCaseEvent(tx, {
@@ -601,7 +602,7 @@ export async function assignCase(
   if (input.assigneeId && !(await isStaffOf(ctx.db, input.assigneeId, c.institutionId)))
     throw new AppError(422, 'error.assignee_invalid');
   return ctx.db.transaction(async (tx) => {
-    const patch: Partial<typeof cases.$inferInsert> = { updatedAt: new Date() };
+    const patch: Partial<typeof cases.$inferInsert> = { updatedAt: currentTime() };
     if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
     if (input.assigneeId !== undefined) patch.assigneeId = input.assigneeId;
     const [updated] = await tx
@@ -650,7 +651,7 @@ export type CaseListQuery = QueueFilters & { limit: number; cursor?: string; cou
  */
 export async function listCases(ctx: Ctx, q: CaseListQuery) {
   const actor = ctx.actor!;
-  const now = ctx.now?.() ?? new Date();
+  const now = ctx.now?.() ?? currentTime();
   if (actor.kind === 'citizen') {
     const mine = or(eq(cases.requesterId, actor.accountId), eq(cases.representativeId, actor.accountId))!;
     const { rows, nextCursor } = await queuePage(ctx.db, actor, [], q, q, now, mine);
@@ -707,7 +708,7 @@ export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: st
     subject: c.subject,
     state: c.state,
     dueAt: c.dueAt.toISOString(),
-    overdue: isOverdue(c.dueAt, new Date(), pausedStates.includes(c.state)),
+    overdue: isOverdue(c.dueAt, currentTime(), pausedStates.includes(c.state)),
     createdAt: c.createdAt.toISOString(),
     timeline: await caseTimeline(ctx.db, c.id, false),
   };

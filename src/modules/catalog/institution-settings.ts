@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { caseCategories, institutionCategorySettings, replyTemplates } from './schema.js';
 
@@ -109,7 +110,7 @@ export async function saveTemplate(
         language: input.language,
         title: input.title,
         body: input.body,
-        updatedAt: new Date(),
+        updatedAt: currentTime(),
       })
       .where(and(eq(replyTemplates.id, id), eq(replyTemplates.institutionId, institutionId)))
       .returning();

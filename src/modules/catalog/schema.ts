@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { currentTime } from '../../shared/clock.js';
 import { institutions } from '../institutions/schema.js';
 
 /** A value from the reference catalogue, with whether it was inferred by the compiler. */
@@ -79,5 +80,5 @@ export const replyTemplates = pgTable('reply_templates', {
   language: text('language').notNull(),
   title: text('title').notNull(),
   body: text('body').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { currentTime } from '../../shared/clock.js';
 import { accounts } from '../accounts/schema.js';
 import { cases, type IntakeChannel } from '../cases/schema.js';
 import { institutions } from '../institutions/schema.js';
@@ -22,7 +23,7 @@ export const deskVisits = pgTable(
     agentId: uuid('agent_id')
       .notNull()
       .references(() => accounts.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [index('desk_visits_institution_idx').on(t.institutionId, t.createdAt)],
 );

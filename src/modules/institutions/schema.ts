@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { currentTime } from '../../shared/clock.js';
 import { territories } from '../territory/schema.js';
 
 export const institutionTypes = [
@@ -29,7 +30,7 @@ export const institutions = pgTable(
     parentId: uuid('parent_id'),
     email: text('email'),
     phone: text('phone'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [
     index('institutions_region_idx').on(t.regionCode),
@@ -50,7 +51,7 @@ export const departments = pgTable(
     nameEn: text('name_en').notNull(),
     /** A closed department receives no new cases or staff; it is kept for the history of its cases. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [unique('departments_institution_code_uq').on(t.institutionId, t.code)],
 );

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { AppError } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { openCasesInDepartment } from '../cases/load.js';
 import { getTerritory } from '../territory/service.js';
@@ -158,7 +159,7 @@ export async function setDepartmentClosed(
   }
   const [row] = await tx
     .update(departments)
-    .set({ closedAt: closed ? new Date() : null })
+    .set({ closedAt: closed ? currentTime() : null })
     .where(eq(departments.id, departmentId))
     .returning();
   await recordAudit(tx, {

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/service.js';
 import type { NotificationRow, SendResult } from './delivery.js';
@@ -87,7 +88,7 @@ export async function recordCallOutcome(
   id: string,
   input: { outcome: CallOutcome; callBackAt?: Date | null; note?: string | null },
   requestId: string,
-  now = new Date(),
+  now = currentTime(),
 ) {
   const task = await getCallTask(db, actor, id);
   if (task.status !== 'open') throw new AppError(409, 'error.call.task_closed');

@@ -8,6 +8,7 @@
  */
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { currentTime } from '../../shared/clock.js';
 import { type QuietHours, quietHold } from './quiet-hours.js';
 import { type Channel, notifications } from './schema.js';
 
@@ -64,7 +65,7 @@ export function backoffMs(attempts: number, base: number, max: number, random = 
  * are put back until those end (unless that is after their `sendBy`), without counting an attempt.
  */
 export async function claimDue(db: Db, opts: DeliveryOptions, limit: number): Promise<NotificationRow[]> {
-  const now = opts.now?.() ?? new Date();
+  const now = opts.now?.() ?? currentTime();
   return db.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -109,7 +110,7 @@ const stillOurs = (n: NotificationRow) =>
   );
 
 async function recordFailure(db: Db, n: NotificationRow, err: unknown, opts: DeliveryOptions) {
-  const now = opts.now?.() ?? new Date();
+  const now = opts.now?.() ?? currentTime();
   const permanent = err instanceof PermanentError;
   const message = String((err as Error)?.message ?? err).slice(0, 500);
   const dead = permanent || n.attempts >= opts.maxAttempts;
@@ -138,7 +139,7 @@ export async function deliverOne(db: Db, adapters: Adapters, n: NotificationRow,
           .update(notifications)
           .set({
             status: 'sent',
-            sentAt: opts.now?.() ?? new Date(),
+            sentAt: opts.now?.() ?? currentTime(),
             providerMessageId: res.providerMessageId ?? null,
             lastError: null,
           })
@@ -151,7 +152,7 @@ export async function deliverOne(db: Db, adapters: Adapters, n: NotificationRow,
       .update(notifications)
       .set({
         status: 'sent',
-        sentAt: opts.now?.() ?? new Date(),
+        sentAt: opts.now?.() ?? currentTime(),
         providerMessageId: res.providerMessageId ?? null,
         lastError: null,
       })

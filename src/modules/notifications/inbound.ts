@@ -8,6 +8,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { findCitizensByPhone, getAccountById } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
@@ -128,7 +129,7 @@ async function recordStatus(
   if (st.status === 'delivered' || st.status === 'read') {
     await db
       .update(notifications)
-      .set({ deliveredAt: new Date() })
+      .set({ deliveredAt: currentTime() })
       .where(eq(notifications.providerMessageId, st.id));
   } else if (st.status === 'failed') {
     const e = st.errors?.[0];
@@ -136,7 +137,7 @@ async function recordStatus(
       .update(notifications)
       .set({
         status: 'bounced',
-        bouncedAt: new Date(),
+        bouncedAt: currentTime(),
         lastError: `${e?.code ?? ''} ${e?.title ?? e?.message ?? 'failed'}`.trim(),
       })
       .where(eq(notifications.providerMessageId, st.id));
@@ -223,7 +224,7 @@ async function receiveMessage(
         data: { channel: m.channel },
       });
     } else {
-      await tx.update(deskIntakes).set({ updatedAt: new Date() }).where(eq(deskIntakes.id, intakeId));
+      await tx.update(deskIntakes).set({ updatedAt: currentTime() }).where(eq(deskIntakes.id, intakeId));
     }
     await tx
       .update(inboundMessages)
@@ -305,7 +306,12 @@ export async function convertIntake(
   if (requester?.kind !== 'citizen') throw new AppError(422, 'error.requester_invalid');
   const [claimed] = await db
     .update(deskIntakes)
-    .set({ status: 'converted', handledBy: actor.accountId, handledAt: new Date(), updatedAt: new Date() })
+    .set({
+      status: 'converted',
+      handledBy: actor.accountId,
+      handledAt: currentTime(),
+      updatedAt: currentTime(),
+    })
     .where(and(eq(deskIntakes.id, id), eq(deskIntakes.status, 'open')))
     .returning();
   if (!claimed) throw new AppError(409, 'error.intake.not_open');
@@ -374,8 +380,8 @@ export async function dismissIntake(db: Db, actor: Actor, id: string, note: stri
         status: 'dismissed',
         note,
         handledBy: actor.accountId,
-        handledAt: new Date(),
-        updatedAt: new Date(),
+        handledAt: currentTime(),
+        updatedAt: currentTime(),
       })
       .where(and(eq(deskIntakes.id, id), eq(deskIntakes.status, 'open')))
       .returning();
@@ -405,7 +411,7 @@ export async function recordEmailBounce(db: Db, raw: string): Promise<{ bounced:
     /^Diagnostic-Code:\s*(.+)$/im.exec(raw)?.[1] ?? /^Status:\s*(\S+)/im.exec(raw)?.[1] ?? 'bounced';
   const rows = await db
     .update(notifications)
-    .set({ status: 'bounced', bouncedAt: new Date(), lastError: diagnostic.trim().slice(0, 500) })
+    .set({ status: 'bounced', bouncedAt: currentTime(), lastError: diagnostic.trim().slice(0, 500) })
     .where(and(inArray(notifications.id, [...new Set(ids)]), eq(notifications.channel, 'email')))
     .returning({ id: notifications.id });
   return { bounced: rows.map((r) => r.id) };

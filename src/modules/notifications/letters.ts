@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-
 import type { Db, Executor, Tx } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import type { PostalAddress } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
@@ -156,7 +157,7 @@ export async function createBatch(
   institutionId: string,
   actorId: string | null,
   requestId: string | null,
-  now = new Date(),
+  now = currentTime(),
 ) {
   return db.transaction(async (tx) => {
     const queued = await tx
@@ -202,7 +203,7 @@ export async function createBatch(
  * The daily job: after the batch hour (Morocco time), every institution with letters queued before today
  * gets its batch. Letters written later wait for the next day; staff can also batch at any time.
  */
-export async function batchDueLetters(db: Db, batchHour: number, now = new Date()) {
+export async function batchDueLetters(db: Db, batchHour: number, now = currentTime()) {
   const hour = Number(
     new Intl.DateTimeFormat('en-GB', {
       timeZone: 'Africa/Casablanca',
@@ -281,7 +282,7 @@ export async function markLetterPosted(
   actor: Actor,
   id: string,
   requestId: string,
-  now = new Date(),
+  now = currentTime(),
 ) {
   const row = await visibleLetter(db, actor, id);
   if (row.status === 'posted') throw new AppError(409, 'error.letter.already_posted');
@@ -305,7 +306,13 @@ export async function markLetterPosted(
   });
 }
 
-export async function markBatchPosted(db: Db, actor: Actor, id: string, requestId: string, now = new Date()) {
+export async function markBatchPosted(
+  db: Db,
+  actor: Actor,
+  id: string,
+  requestId: string,
+  now = currentTime(),
+) {
   const b = await getBatch(db, actor, id);
   if (b.postedAt) throw new AppError(409, 'error.letter.already_posted');
   return db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { formatDate } from '../../i18n/format.js';
 import { type Lang, t } from '../../i18n/index.js';
+import { currentTime } from '../../shared/clock.js';
 import type { PostalAddress, ReplyChannel } from '../accounts/schema.js';
 import { citizenDisplayName, getAccountById, getCitizenProfile } from '../accounts/service.js';
 import type { cases } from '../cases/schema.js';
@@ -246,7 +247,7 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
     caseRow: c,
     params,
     link,
-    now: n.now ?? new Date(),
+    now: n.now ?? currentTime(),
   });
 }
 
@@ -298,7 +299,7 @@ export async function notifyStaff(tx: Executor, n: StaffNotice): Promise<void> {
           reason: n.reason ?? '',
         },
         link,
-        now: n.now ?? new Date(),
+        now: n.now ?? currentTime(),
       },
     );
   }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
+import { currentTime } from '../../shared/clock.js';
 import { parseQuietHours, type QuietHours, quietHold } from './quiet-hours.js';
 import { type accountEvents, type Channel, type NotificationEvent, notifications } from './schema.js';
 import { renderEmailHtml } from './templates.js';
@@ -36,7 +37,7 @@ export type NewNotification = {
  * no-op, so an event handled twice still sends once. SMS and WhatsApp wait for the end of quiet hours
  * (unless that would be after their `sendBy`).
  */
-export async function enqueue(tx: Executor, n: NewNotification, now = new Date()): Promise<boolean> {
+export async function enqueue(tx: Executor, n: NewNotification, now = currentTime()): Promise<boolean> {
   const quiet = quietHold({ ...n, timeZone: n.timeZone ?? null }, now, notifySettings.quietHours);
   const rows = await tx
     .insert(notifications)

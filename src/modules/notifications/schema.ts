@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { currentTime } from '../../shared/clock.js';
 import type { Language, PostalAddress, ReplyChannel } from '../accounts/schema.js';
 
 /** The ways a message reaches a person. `phone` means a call task for staff, `post` a printed letter. */
@@ -105,10 +106,13 @@ export const notifications = pgTable(
     sendBy: timestamp('send_by', { withTimezone: true }),
     status: text('status').$type<NotificationStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$defaultFn(currentTime),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     bouncedAt: timestamp('bounced_at', { withTimezone: true }),
@@ -133,7 +137,7 @@ export const notificationTemplates = pgTable(
     subject: text('subject'),
     body: text('body').notNull(),
     updatedBy: uuid('updated_by'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [uniqueIndex('notification_templates_uq').on(t.institutionId, t.event, t.channel, t.language)],
 );
@@ -145,7 +149,7 @@ export const notificationPreferences = pgTable('notification_preferences', {
   /** Staff only: a number for SMS/WhatsApp (citizens keep theirs in their profile). */
   phone: text('phone'),
   timeZone: text('time_zone'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
 });
 
 export const letterStatuses = ['queued', 'batched', 'posted'] as const;
@@ -170,7 +174,7 @@ export const letters = pgTable(
     trackingUrl: text('tracking_url'),
     status: text('status').$type<LetterStatus>().notNull().default('queued'),
     batchId: uuid('batch_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     postedAt: timestamp('posted_at', { withTimezone: true }),
     postedBy: uuid('posted_by'),
   },
@@ -189,7 +193,7 @@ export const letterBatches = pgTable(
     day: date('day').notNull(),
     letterCount: integer('letter_count').notNull(),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     postedAt: timestamp('posted_at', { withTimezone: true }),
     postedBy: uuid('posted_by'),
   },
@@ -215,10 +219,10 @@ export const callTasks = pgTable(
     script: text('script').notNull(),
     status: text('status').$type<'open' | 'done'>().notNull().default('open'),
     /** When to call: at once, or the time the person asked to be called back. */
-    callAt: timestamp('call_at', { withTimezone: true }).notNull().defaultNow(),
+    callAt: timestamp('call_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     attempts: integer('attempts').notNull().default(0),
     lastOutcome: text('last_outcome').$type<CallOutcome>(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [index('call_tasks_institution_idx').on(t.institutionId, t.status, t.callAt)],
@@ -235,7 +239,7 @@ export const callAttempts = pgTable(
     outcome: text('outcome').$type<CallOutcome>().notNull(),
     callBackAt: timestamp('call_back_at', { withTimezone: true }),
     note: text('note'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [index('call_attempts_task_idx').on(t.taskId)],
 );
@@ -253,7 +257,10 @@ export const inboundMessages = pgTable(
     accountId: uuid('account_id'),
     caseId: uuid('case_id'),
     intakeId: uuid('intake_id'),
-    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    receivedAt: timestamp('received_at', { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$defaultFn(currentTime),
   },
   (t) => [index('inbound_messages_intake_idx').on(t.intakeId)],
 );
@@ -273,8 +280,8 @@ export const deskIntakes = pgTable(
     handledBy: uuid('handled_by'),
     handledAt: timestamp('handled_at', { withTimezone: true }),
     note: text('note'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [index('desk_intakes_institution_idx').on(t.institutionId, t.status, t.createdAt)],
 );

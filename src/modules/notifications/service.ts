@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import type { ReplyChannel } from '../accounts/schema.js';
 import { getCitizenProfile, updateCitizenProfile } from '../accounts/service.js';
@@ -121,7 +122,7 @@ export async function retryNotification(
       throw new AppError(409, 'error.notification.not_retryable');
     const [updated] = await tx
       .update(notifications)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), bouncedAt: null })
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: currentTime(), bouncedAt: null })
       .where(and(eq(notifications.id, id), inArray(notifications.status, ['dead', 'bounced'])))
       .returning();
     await recordAudit(tx, {
@@ -209,7 +210,7 @@ export async function saveTemplate(
         : null,
       body: input.body,
       updatedBy: actor.accountId,
-      updatedAt: new Date(),
+      updatedAt: currentTime(),
     };
     const [row] = await tx
       .insert(notificationTemplates)
@@ -382,7 +383,7 @@ export async function setPreferences(
       channels: wanted,
       timeZone: input.timeZone ?? null,
       ...(actor.kind === 'staff' && input.phone !== undefined ? { phone: input.phone } : {}),
-      updatedAt: new Date(),
+      updatedAt: currentTime(),
     };
     await tx
       .insert(notificationPreferences)

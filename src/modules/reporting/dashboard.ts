@@ -4,13 +4,14 @@
  */
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { currentTime } from '../../shared/clock.js';
 import { accounts } from '../accounts/schema.js';
 import { cases } from '../cases/schema.js';
 import { openStates, pausedStates } from '../cases/state-machine.js';
 
 const answeredStates = ['answered', 'closed', 'ready'] as const;
 
-export async function institutionDashboard(db: Db, institutionId: string, now = new Date()) {
+export async function institutionDashboard(db: Db, institutionId: string, now = currentTime()) {
   const waiting = openStates.filter((s) => !pausedStates.includes(s));
   const since30 = new Date(now.getTime() - 30 * 86_400_000);
   const since90 = new Date(now.getTime() - 90 * 86_400_000);

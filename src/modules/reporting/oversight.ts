@@ -1,5 +1,6 @@
 import { type AnyColumn, and, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { cases } from '../cases/schema.js';
 import { visibleInstitutionIds } from '../cases/service.js';
@@ -20,7 +21,7 @@ const anyOf = (column: AnyColumn, ids: string[]): SQL => sql`${column} = any(${s
  * Two aggregates, each over the rows it needs (the open cases; the last 90 days), read through the indexes
  * on (institution, state) and (institution, created_at), rather than one pass over every case ever filed.
  */
-export async function oversightFigures(db: Db, actor: Actor, now = new Date()) {
+export async function oversightFigures(db: Db, actor: Actor, now = currentTime()) {
   const ids = await visibleInstitutionIds(db, actor);
   if (!ids.length) return [];
   const since = new Date(now.getTime() - 90 * 86_400_000);

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
 import { forbidden, notFound } from '../../server/errors.js';
+import { currentMillis } from '../../shared/clock.js';
 import { hasRole, oversees } from '../accounts/actor.js';
 import { accounts } from '../accounts/schema.js';
 import { cases } from '../cases/schema.js';
@@ -36,7 +37,7 @@ export async function workflowRoutes(app: FastifyInstance) {
       if (!inst) throw notFound();
       if (!hasRole(actor, inst.id, ['supervisor', 'institution_admin', 'auditor']) && !oversees(actor, inst))
         throw forbidden();
-      const since = new Date(Date.now() - req.query.days * 86_400_000);
+      const since = new Date(currentMillis() - req.query.days * 86_400_000);
       const rows = await db
         .select({
           id: cases.id,
@@ -62,7 +63,7 @@ export async function workflowRoutes(app: FastifyInstance) {
           ...x,
           dueAt: x.dueAt.toISOString(),
           updatedAt: x.updatedAt.toISOString(),
-          idleDays: Math.floor((Date.now() - x.updatedAt.getTime()) / 86_400_000),
+          idleDays: Math.floor((currentMillis() - x.updatedAt.getTime()) / 86_400_000),
         })),
         total: (
           await db

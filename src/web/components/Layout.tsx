@@ -28,9 +28,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="top">
         <div className="wrap top-row">
-          <Link href="/" className="brand" aria-label={t('nav.home')}>
+          <Link href="/" className="brand">
             <img src="/icon.svg" alt="" width="32" height="32" />
             <span>{t('app.name')}</span>
+            {/* the visible name comes first in the link's name (WCAG 2.5.3, label in name) */}
+            <span className="visually-hidden"> · {t('nav.home')}</span>
           </Link>
           <label className="lang">
             <span className="visually-hidden">{t('nav.language')}</span>
