@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, citizenProfiles } from '../src/modules/accounts/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
+import { currentTime } from '../src/shared/clock.js';
 import { deliverEmails } from './support/outbox.js';
 import { Client, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 import { startSmtp } from './support/smtp.js';
@@ -184,7 +185,7 @@ describe.each(testDatabases())('citizen accounts on %s', (kind) => {
     expect(waiting!.lastError).toBeTruthy();
     await p.database.db
       .update(notifications)
-      .set({ nextAttemptAt: new Date() })
+      .set({ nextAttemptAt: currentTime() })
       .where(eq(notifications.id, waiting!.id));
     const before = smtp.received.length;
     await deliver();

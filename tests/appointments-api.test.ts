@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
+import { currentMillis, currentTime } from '../src/shared/clock.js';
 import { mailsTo, makeCitizens, parseIcs } from './support/appointments.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
@@ -28,7 +29,8 @@ describe.each(testDatabases())('appointments through the API on %s', (kind) => {
   let services: Service[];
   const svc = (code: string) => services.find((s) => s.code === code)!;
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
+    // The rota's expectations below name the dates of January 2027: the platform runs from 7 December 2026.
+    p = await startTestPlatform(kind, { clockStart: '2026-12-07T10:00:00+01:00' });
     const anon = new Client(p.app);
     const institutions = (await anon.get('/api/institutions')).json().items as { id: string; code: string }[];
     aubm = institutions.find((i) => i.code === 'AUBM')!.id;
@@ -57,7 +59,7 @@ describe.each(testDatabases())('appointments through the API on %s', (kind) => {
   });
 
   it('shows free slots in Morocco’s time and the citizen’s, inside the opening hours and rotas', async () => {
-    const from = new Date().toISOString().slice(0, 10);
+    const from = currentTime().toISOString().slice(0, 10);
     const window = await slots(svc('guichet-mre').id, `?timeZone=America/Montreal&from=${from}`);
     expect(window.length).toBeGreaterThan(20);
     const closures = (await new Client(p.app).get(`/api/appointments/closures?institutionId=${aubm}`)).json()
@@ -67,16 +69,17 @@ describe.each(testDatabases())('appointments through the API on %s', (kind) => {
       expect(s.morocco.time).toBe(clockIn(s.startsAt, 'Africa/Casablanca'));
       expect(s.local.time).toBe(clockIn(s.startsAt, 'America/Toronto'));
       const t = s.morocco.time;
+      // the open days (from 8 August) add a special opening of the window, 10:00–16:00, on their first day
       const inHours =
-        s.morocco.weekday <= 5
-          ? t >= '08:30' && t < '18:00' && (s.kind === 'office' ? t < '16:30' : t >= '16:30')
-          : s.morocco.weekday === 6
-            ? s.kind === 'saturday' && t >= '09:00' && t < '13:00'
-            : s.kind === 'special';
+        s.kind === 'special'
+          ? s.morocco.date.endsWith('-08-08') && t >= '10:00' && t < '16:00'
+          : s.morocco.weekday <= 5
+            ? t >= '08:30' && t < '18:00' && (s.kind === 'office' ? t < '16:30' : t >= '16:30')
+            : s.morocco.weekday === 6 && s.kind === 'saturday' && t >= '09:00' && t < '13:00';
       expect(inHours, `${s.morocco.date} ${t} ${s.kind}`).toBe(true);
       expect(closures.some((c) => c.startDate <= s.morocco.date && s.morocco.date <= c.endDate)).toBe(false);
       // Bookable from two hours ahead.
-      expect(new Date(s.startsAt).getTime()).toBeGreaterThanOrEqual(Date.now() + 2 * 3_600_000 - 60_000);
+      expect(new Date(s.startsAt).getTime()).toBeGreaterThanOrEqual(currentMillis() + 2 * 3_600_000 - 60_000);
     }
     // After hours and on Saturdays one counter only, named in the rota.
     expect(window.some((s) => s.kind === 'after_hours')).toBe(true);
@@ -268,7 +271,7 @@ describe.each(testDatabases())('appointments through the API on %s', (kind) => {
     expect(r2.json().detail).toBe('This service does not offer this kind of appointment.');
     const r3 = await c!.post('/api/appointments', {
       serviceId: guichet,
-      startsAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+      startsAt: new Date(currentMillis() + 90 * 86_400_000).toISOString(),
     });
     expect(r3.statusCode).toBe(422);
     expect(r3.json().detail).toBe(

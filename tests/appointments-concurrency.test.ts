@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointments } from '../src/modules/appointments/schema.js';
+import { currentMillis } from '../src/shared/clock.js';
 import { makeCitizens } from './support/appointments.js';
 import {
   type Client,
@@ -61,7 +62,7 @@ describe.each(testDatabases())('no double booking under concurrent requests on %
     return res
       .json()
       .items.filter(
-        (s: SlotItem) => s.seatsLeft > 0 && new Date(s.startsAt).getTime() > Date.now() + 86_400_000,
+        (s: SlotItem) => s.seatsLeft > 0 && new Date(s.startsAt).getTime() > currentMillis() + 86_400_000,
       );
   }
 

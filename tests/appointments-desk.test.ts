@@ -20,6 +20,7 @@ import { bookAppointment, type Ctx, listSlots } from '../src/modules/appointment
 import { fromWallClock, MOROCCO_TZ } from '../src/modules/appointments/tz.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
+import { currentTime } from '../src/shared/clock.js';
 import { mailsTo, makeCitizens, parseIcs } from './support/appointments.js';
 import { deliverEmails } from './support/outbox.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
@@ -438,7 +439,7 @@ describe.each(testDatabases())('open days, the desk queue, reminders and figures
     const smtp = await startSmtp();
     try {
       const { actor, client } = await citizenActor('smtp');
-      const now = new Date();
+      const now = currentTime();
       const slot = (
         await listSlots(await ctx(actor, now), services['guichet-mre']!, { timeZone: 'Asia/Dubai' })
       ).items.find((s) => s.seatsLeft > 0)!;

@@ -8,6 +8,7 @@ import { notifySettings } from '../src/modules/notifications/outbox.js';
 import { parseQuietHours } from '../src/modules/notifications/quiet-hours.js';
 import { notifications, templateEvents } from '../src/modules/notifications/schema.js';
 import { whatsappParams } from '../src/modules/notifications/templates.js';
+import { currentMillis } from '../src/shared/clock.js';
 import { makeCitizens } from './support/appointments.js';
 import { testDelivery } from './support/outbox.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
@@ -69,7 +70,9 @@ describe.each(testDatabases())('appointment messages on SMS and WhatsApp, on %s'
     free = items
       .filter(
         (s) =>
-          s.kind === 'office' && s.seatsLeft === 2 && Date.parse(s.startsAt) > Date.now() + 2 * 24 * HOUR,
+          s.kind === 'office' &&
+          s.seatsLeft === 2 &&
+          Date.parse(s.startsAt) > currentMillis() + 2 * 24 * HOUR,
       )
       .map((s) => s.startsAt);
   });

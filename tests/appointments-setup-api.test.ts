@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
+import { currentMillis } from '../src/shared/clock.js';
 import { makeCitizens } from './support/appointments.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
@@ -9,7 +10,7 @@ type Problem = { status: number; detail: string; errors?: { pointer: string; mes
 /** A date in Morocco, `n` days from today. */
 const moroccoDate = (n: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(
-    new Date(Date.now() + n * 86_400_000),
+    new Date(currentMillis() + n * 86_400_000),
   );
 const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
 

@@ -27,6 +27,7 @@ import { createCase } from '../src/modules/cases/service.js';
 import type { CaseAction, CaseState } from '../src/modules/cases/state-machine.js';
 import { getCategoryByCode } from '../src/modules/catalog/service.js';
 import { departments, institutions } from '../src/modules/institutions/schema.js';
+import { currentTime } from '../src/shared/clock.js';
 import {
   Client,
   DEMO_PASSWORD,
@@ -390,7 +391,7 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
       },
     );
     // The state is set directly: the check must not depend on the transitions it is testing.
-    const now = new Date();
+    const now = currentTime();
     await db()
       .update(cases)
       .set({
@@ -688,7 +689,7 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
         passwordHash: await hashPassword(DEMO_PASSWORD),
         displayName: 'Mandataire de contrôle',
         preferredLanguage: 'fr',
-        emailVerifiedAt: new Date(),
+        emailVerifiedAt: currentTime(),
       })
       .returning();
     await d.insert(citizenProfiles).values({ accountId: rep!.id, countryOfResidence: 'IT' });

@@ -12,6 +12,7 @@ import { getCategoryByCode } from '../src/modules/catalog/service.js';
 import { getInstitutionByCode } from '../src/modules/institutions/service.js';
 import { addWorkingDays, workingDaysBetween } from '../src/modules/workflow/calendar.js';
 import { AppError } from '../src/server/errors.js';
+import { currentTime } from '../src/shared/clock.js';
 import { startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('case lifecycle on %s', (kind) => {
@@ -188,7 +189,7 @@ describe.each(testDatabases())('case lifecycle on %s', (kind) => {
     let v = (await applyAction(ctx(supervisor), c.id, { action: 'acknowledge', version: 1 })).version;
     v = (await applyAction(ctx(supervisor), c.id, { action: 'start', version: v })).version;
     const [before] = await db.select().from(cases).where(eq(cases.id, c.id));
-    const t0 = new Date();
+    const t0 = currentTime();
     v = (
       await applyAction({ ...ctx(supervisor), now: () => t0 }, c.id, {
         action: 'request_info',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { isWorkingDay, moroccanDate, workingDaysBetween } from '../src/modules/workflow/calendar.js';
+import { currentTime } from '../src/shared/clock.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('cases through the API on %s', (kind) => {
@@ -41,8 +42,8 @@ describe.each(testDatabases())('cases through the API on %s', (kind) => {
     expect(made.trackingNumber).toMatch(/^AML-\d{4}-\d{6}$/);
     expect(made.accessCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     // civil status: 5 Moroccan working days
-    expect(workingDaysBetween(new Date(), new Date(made.dueAt))).toBe(
-      5 - 1 + (isWorkingDay(moroccanDate(new Date())) ? 1 : 0),
+    expect(workingDaysBetween(currentTime(), new Date(made.dueAt))).toBe(
+      5 - 1 + (isWorkingDay(moroccanDate(currentTime())) ? 1 : 0),
     );
     const mails = await p.database.db
       .select()

@@ -4,6 +4,7 @@ import { caseEvents, cases } from '../src/modules/cases/schema.js';
 import { type NotificationEvent, notifications } from '../src/modules/notifications/schema.js';
 import { addWorkingDays } from '../src/modules/workflow/calendar.js';
 import { runDeadlineWatch } from '../src/modules/workflow/deadline-watch.js';
+import { currentMillis, currentTime } from '../src/shared/clock.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) => {
@@ -33,7 +34,7 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
     const me = (await agent.get('/api/auth/session')).json().account.id;
     await agent.post(`/api/cases/${caseId}/assignment`, { version: 1, assigneeId: me });
     // everything else of the demo is due far away or not running: only this case is watched here
-    await p.database.db.update(cases).set({ dueAt: addWorkingDays(new Date(), 300) });
+    await p.database.db.update(cases).set({ dueAt: addWorkingDays(currentTime(), 300) });
   });
   afterAll(() => p?.close());
 
@@ -47,15 +48,15 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
   const setDue = (d: Date) => p.database.db.update(cases).set({ dueAt: d }).where(eq(cases.id, caseId));
 
   it('reminds the holder before the due date, once', async () => {
-    await setDue(addWorkingDays(new Date(), 1));
-    const steps = await runDeadlineWatch(p.database.db, new Date(), 'http://x');
+    await setDue(addWorkingDays(currentTime(), 1));
+    const steps = await runDeadlineWatch(p.database.db, currentTime(), 'http://x');
     expect(steps).toEqual([{ caseId, kind: 'reminder' }]);
     expect(await mailsTo('etatcivil@aml.demo', 'deadline_reminder')).toBe(1);
-    expect(await runDeadlineWatch(p.database.db, new Date(), 'http://x')).toEqual([]);
+    expect(await runDeadlineWatch(p.database.db, currentTime(), 'http://x')).toEqual([]);
   });
 
   it('escalates to the supervisor once overdue, then to the territory’s overseers, each once', async () => {
-    const now = new Date();
+    const now = currentTime();
     await setDue(new Date(now.getTime() - 86_400_000));
     expect(await runDeadlineWatch(p.database.db, now, 'http://x')).toEqual([
       { caseId, kind: 'escalation_supervisor' },
@@ -81,7 +82,7 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
   it('lists stalled files, oldest first, for the supervisor and the overseer only', async () => {
     await p.database.db
       .update(cases)
-      .set({ updatedAt: new Date(Date.now() - 40 * 86_400_000) })
+      .set({ updatedAt: new Date(currentMillis() - 40 * 86_400_000) })
       .where(eq(cases.id, caseId));
     const chief = await signedIn(p.app, 'chef@aml.demo');
     const res = (await chief.get(`/api/institutions/${amlId}/stalled?days=30`)).json();

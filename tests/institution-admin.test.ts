@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../src/modules/workflow/calendar.js';
+import { currentTime } from '../src/shared/clock.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('institution administration on %s', (kind) => {
@@ -42,7 +43,7 @@ describe.each(testDatabases())('institution administration on %s', (kind) => {
       .items.find((x: { id: string }) => x.id === cat);
     expect(listed).toMatchObject({ deadlineDays: 10, defaultDeadlineDays: 60, active: true });
     const fatima = await signedIn(p.app, 'fatima@example.fr');
-    const before = new Date();
+    const before = currentTime();
     const made = (
       await fatima.post('/api/cases', {
         institutionId: aml,

@@ -6,6 +6,7 @@ import { auditLog } from '../src/modules/audit/schema.js';
 import { claimDue } from '../src/modules/notifications/delivery.js';
 import { emailAdapter } from '../src/modules/notifications/providers.js';
 import { notifications } from '../src/modules/notifications/schema.js';
+import { currentMillis } from '../src/shared/clock.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 import { startSmtp } from './support/smtp.js';
 
@@ -143,9 +144,9 @@ describe.each(testDatabases())('notifications by e-mail on %s', (kind) => {
       const rows = await p.database.db.select().from(notifications).where(inArray(notifications.id, burst));
       return rows.every((n) => n.attempts >= 2);
     };
-    const downUntil = Date.now() + 60_000;
+    const downUntil = currentMillis() + 60_000;
     try {
-      while (!(await triedTwice()) && Date.now() < downUntil) {
+      while (!(await triedTwice()) && currentMillis() < downUntil) {
         await worker.tick();
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -161,14 +162,14 @@ describe.each(testDatabases())('notifications by e-mail on %s', (kind) => {
 
     // The server comes back on the same address; the backlog drains.
     smtp = await startSmtp({ port, reject: /^nobody@/, received });
-    const deadline = Date.now() + 30_000;
+    const deadline = currentMillis() + 30_000;
     for (;;) {
       await worker.tick();
       const [left] = await p.database.db
         .select({ n: sql<number>`count(*)::int` })
         .from(notifications)
         .where(and(inArray(notifications.id, burst), sql`${notifications.status} <> 'sent'`));
-      if (left!.n === 0 || Date.now() > deadline) break;
+      if (left!.n === 0 || currentMillis() > deadline) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const after = await p.database.db.select().from(notifications).where(inArray(notifications.id, burst));

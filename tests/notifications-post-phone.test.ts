@@ -6,6 +6,7 @@ import { cases } from '../src/modules/cases/schema.js';
 import { callTasks, letters, notifications } from '../src/modules/notifications/schema.js';
 import { notifyOverdue } from '../src/modules/notifications/service.js';
 import { runDeadlineWatch } from '../src/modules/workflow/deadline-watch.js';
+import { currentMillis, currentTime } from '../src/shared/clock.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 const silent = { error() {} };
@@ -154,7 +155,7 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
     await file(youssef, 'AML', ['post'], 'fr', 'Demande par courrier');
     await worker.tick();
     // Tomorrow, so that the letters just queued are older than both moments whatever the hour the test runs.
-    const morning = new Date(Date.now() + 24 * 3600_000);
+    const morning = new Date(currentMillis() + 24 * 3600_000);
     morning.setUTCHours(8, 0, 0, 0); // 08:00 or 09:00 in Morocco: before the batch hour
     const evening = new Date(morning.getTime() + 8 * 3600_000);
     expect(await batchDueLetters(p.database.db, 15, morning)).toHaveLength(0);
@@ -185,11 +186,11 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
 
     const past = await agent.post(`/api/call-tasks/${task.id}/outcome`, {
       outcome: 'call_back',
-      callBackAt: new Date(Date.now() - 60_000).toISOString(),
+      callBackAt: new Date(currentMillis() - 60_000).toISOString(),
     });
     expect(past.statusCode).toBe(422);
     expect(past.json().detail).toBe('Indiquez l’heure du rappel, dans le futur.');
-    const later = new Date(Date.now() + 2 * 3600_000).toISOString();
+    const later = new Date(currentMillis() + 2 * 3600_000).toISOString();
     const callBack = await agent.post(`/api/call-tasks/${task.id}/outcome`, {
       outcome: 'call_back',
       callBackAt: later,
@@ -350,20 +351,20 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
   it('a case past its deadline tells the citizen once; the supervisors hear it from the deadline watch', async () => {
     const fatima = await signedIn(p.app, 'fatima@example.fr');
     const made = await file(fatima, 'AML', ['email'], 'ar', 'ملف متأخر');
-    const due = new Date(Date.now() - 3600_000);
+    const due = new Date(currentMillis() - 3600_000);
     await p.database.db.update(cases).set({ dueAt: due }).where(eq(cases.id, made.id));
-    const since = new Date(Date.now() - 86_400_000);
+    const since = new Date(currentMillis() - 86_400_000);
     expect(
-      await notifyOverdue(p.database.db, since, new Date(), 'https://jisr.example.ma'),
+      await notifyOverdue(p.database.db, since, currentTime(), 'https://jisr.example.ma'),
     ).toBeGreaterThanOrEqual(1);
-    await notifyOverdue(p.database.db, since, new Date(), 'https://jisr.example.ma');
+    await notifyOverdue(p.database.db, since, currentTime(), 'https://jisr.example.ma');
     const rows = await p.database.db.select().from(notifications).where(eq(notifications.caseId, made.id));
     const late = rows.filter((r) => r.event === 'deadline_passed');
     expect(late).toHaveLength(1);
     expect(late[0]!.subject).toBe(`تأخر الجواب على ملفك ${made.trackingNumber}`);
     // nobody holds the case: no 'overdue' notice to a holder; the escalation goes to the supervisors
     expect(rows.filter((r) => r.event === 'overdue')).toEqual([]);
-    await runDeadlineWatch(p.database.db, new Date(), 'https://jisr.example.ma');
+    await runDeadlineWatch(p.database.db, currentTime(), 'https://jisr.example.ma');
     const escalations = await p.database.db
       .select()
       .from(notifications)

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../src/modules/cases/schema.js';
+import { currentMillis } from '../src/shared/clock.js';
 import { signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('oversight figures on %s', (kind) => {
@@ -22,7 +23,7 @@ describe.each(testDatabases())('oversight figures on %s', (kind) => {
     const [one] = await p.database.db.select().from(cases).where(eq(cases.state, 'in_progress')).limit(1);
     await p.database.db
       .update(cases)
-      .set({ dueAt: new Date(Date.now() - 86_400_000) })
+      .set({ dueAt: new Date(currentMillis() - 86_400_000) })
       .where(eq(cases.id, one!.id));
     const after = (await province.get('/api/oversight')).json();
     expect(after.institutions.find((i: { code: string }) => i.code === 'AML').overdue).toBe(aml.overdue + 1);
@@ -66,7 +67,7 @@ describe.each(testDatabases())('oversight figures on %s', (kind) => {
     const held = openRows.find((c) => c.state !== 'awaiting_citizen')!;
     await p.database.db
       .update(cases)
-      .set({ assigneeId: me, dueAt: new Date(Date.now() - 3 * 86_400_000) })
+      .set({ assigneeId: me, dueAt: new Date(currentMillis() - 3 * 86_400_000) })
       .where(eq(cases.id, held.id));
     const after = (await chief.get(`/api/institutions/${aml}/dashboard`)).json();
     const mine = after.byPerson.find((r: { id: string | null }) => r.id === me);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentMillis } from '../src/shared/clock.js';
 import {
   type Client,
   idsByCode,
@@ -132,7 +133,7 @@ describe.each(testDatabases())('the staff queue on %s', (kind) => {
 
     const overdue = (await desk.get(`/api/cases?institutionId=${inst.AML}&due=overdue&limit=100`)).json()
       .items;
-    const now = Date.now();
+    const now = currentMillis();
     expect(
       overdue.every((i: Item) => new Date(i.dueAt).getTime() < now && i.state !== 'awaiting_citizen'),
     ).toBe(true);

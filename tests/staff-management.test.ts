@@ -6,6 +6,7 @@ import { auditLog } from '../src/modules/audit/schema.js';
 import { cases } from '../src/modules/cases/schema.js';
 import { openStates } from '../src/modules/cases/state-machine.js';
 import { notifications } from '../src/modules/notifications/schema.js';
+import { currentMillis } from '../src/shared/clock.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 type Dept = { id: string; code: string; nameFr: string; closedAt: string | null; openCases: number };
@@ -350,7 +351,9 @@ describe.each(testDatabases())('departments and staff managed by the institution
   it('resets a member’s second factor: they are signed out and set it up again', async () => {
     const member = await new Client(p.app).login('nouvelle@aml.demo', 'Un-mot-de-passe-2026');
     const setup = (await member.post('/api/staff/totp/setup')).json();
-    await member.post('/api/staff/totp/confirm', { code: await generate({ secret: setup.secret }) });
+    await member.post('/api/staff/totp/confirm', {
+      code: await generate({ secret: setup.secret, epoch: Math.floor(currentMillis() / 1000) }),
+    });
     const id = (await staff()).find((m) => m.email === 'nouvelle@aml.demo')!.id;
     expect((await staff()).find((m) => m.id === id)!.totpEnabled).toBe(true);
     expect((await admin.post(`${base()}/staff/${id}/reset-totp`)).statusCode).toBe(204);

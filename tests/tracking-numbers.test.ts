@@ -7,6 +7,7 @@ import { createCase } from '../src/modules/cases/service.js';
 import { TRACKING_PATTERN, yearInMorocco } from '../src/modules/cases/tracking.js';
 import { getCategoryByCode } from '../src/modules/catalog/service.js';
 import { getInstitutionByCode } from '../src/modules/institutions/service.js';
+import { currentTime } from '../src/shared/clock.js';
 import { Client, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('tracking numbers on %s', (kind) => {
@@ -49,7 +50,7 @@ describe.each(testDatabases())('tracking numbers on %s', (kind) => {
     const numbers = made.map((m) => m.case.trackingNumber);
     expect(new Set(numbers).size).toBe(1000);
     for (const n of numbers) expect(n).toMatch(TRACKING_PATTERN);
-    const year = yearInMorocco(new Date());
+    const year = yearInMorocco(currentTime());
     const seqs = numbers.map((n) => Number(n.split('-')[2])).sort((a, b) => a - b);
     expect(seqs[0]).toBe(before + 1);
     expect(seqs[999]).toBe(before + 1000);

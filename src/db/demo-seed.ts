@@ -690,10 +690,13 @@ async function seedAppointmentsDemo(db: Db, secret: string, now = currentTime())
     validTo: openFrom,
   });
 
-  // Public holidays of this year and the next: fixed dates, and religious ones from the Umm al-Qura
-  // calendar (the exact day follows the moon sighting announced by the ministry).
+  // Public holidays from last month to the end of next year (and of the open days' year): fixed dates, and
+  // religious ones from the Umm al-Qura calendar (the exact day follows the moon sighting announced by the
+  // ministry).
+  const thisYear = Number(today.slice(0, 4));
+  const lastYear = Math.max(year, thisYear + 1);
   const holidays: [string, string, string, string][] = [];
-  for (const y of [year - 1, year]) {
+  for (let y = thisYear - 1; y <= lastYear; y++) {
     for (const [md, ar, fr, en] of [
       ['01-01', 'رأس السنة الميلادية', 'Nouvel an', 'New Year'],
       ['01-11', 'ذكرى تقديم وثيقة الاستقلال', 'Manifeste de l’indépendance', 'Independence Manifesto Day'],
@@ -724,7 +727,7 @@ async function seedAppointmentsDemo(db: Db, secret: string, now = currentTime())
     '1/1': ['فاتح محرم', 'Nouvel an de l’Hégire', 'Islamic New Year'],
     '3/12': ['عيد المولد النبوي', 'Aïd al-Mawlid', 'The Prophet’s Birthday'],
   };
-  for (let d = `${year - 1}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
+  for (let d = `${thisYear - 1}-01-01`; d <= `${lastYear}-12-31`; d = addDays(d, 1)) {
     const name = religious[hijri.format(new Date(`${d}T12:00:00Z`))];
     if (name) holidays.push([d, ...name]);
   }

@@ -69,7 +69,7 @@ export function currentMillis(): number {
 }
 
 /** Replaces the platform's clock (tests); returns a function that puts the previous one back. */
-export function useClock(clock: Clock): () => void {
+export function setPlatformClock(clock: Clock): () => void {
   const previous = current;
   current = clock;
   return () => {

@@ -7,6 +7,7 @@ import { appointmentMessages } from '../../src/modules/appointments/messages.js'
 import { appointmentNoticeMessages } from '../../src/modules/appointments/notice-messages.js';
 import { appointments as apptTable } from '../../src/modules/appointments/schema.js';
 import { notifications } from '../../src/modules/notifications/schema.js';
+import { currentMillis } from '../../src/shared/clock.js';
 import { appointments } from '../../src/web/locales/appointments.js';
 import { appointmentsSetup } from '../../src/web/locales/appointments-setup.js';
 import { ar } from '../../src/web/locales/ar.js';
@@ -41,7 +42,7 @@ const moroccoClock = (iso: string) =>
   }).format(new Date(iso));
 const moroccoDate = (n: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(
-    new Date(Date.now() + n * 86_400_000),
+    new Date(currentMillis() + n * 86_400_000),
   );
 /** ISO weekday (1 = Monday) of a date. */
 const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;

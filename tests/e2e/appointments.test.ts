@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointments as apptTable } from '../../src/modules/appointments/schema.js';
 import { type NotificationEvent, notifications } from '../../src/modules/notifications/schema.js';
+import { runningClockFrom, setPlatformClock } from '../../src/shared/clock.js';
 import { appointments } from '../../src/web/locales/appointments.js';
 import { ar } from '../../src/web/locales/ar.js';
 import { fr } from '../../src/web/locales/fr.js';
@@ -26,6 +27,7 @@ const clock = (iso: string | Date, timeZone: string) =>
 let portal: Portal;
 let aubm: { id: string; nameFr: string; nameAr: string };
 let axeChecks = 0;
+let restoreClock: (() => void) | undefined;
 const axe = async (page: Page, label: string) => {
   axeChecks += Number((await expectNoAxeViolations(page, label)) > 0);
 };
@@ -43,7 +45,7 @@ beforeAll(async () => {
   aubm = res.json().items.find((i: { code: string }) => i.code === 'AUBM');
 }, 180_000);
 afterAll(async () => {
-  vi.useRealTimers();
+  restoreClock?.();
   console.log(`axe: ${axeChecks} page scans, 0 violations`);
   await portal?.close();
 });
@@ -331,8 +333,9 @@ describe('appointments at the agency', () => {
 
   it('on the day, the desk checks in a walk-in and the booked visitor, calls them to a counter, records the outcome; the waiting-room screen shows the call', async () => {
     // The test jumps to ten minutes before the Arabic-speaking citizen's appointment.
-    const now = new Date(new Date(state.arStartsAt!).getTime() - 10 * 60_000);
-    vi.useFakeTimers({ toFake: ['Date'], now, shouldAdvanceTime: true });
+    restoreClock = setPlatformClock(
+      runningClockFrom(new Date(new Date(state.arStartsAt!).getTime() - 10 * 60_000)),
+    );
     const lang = 'fr';
     const desk = await staffPage(lang, 'accueil@aubm.demo');
     const { page, errors } = desk;

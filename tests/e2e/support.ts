@@ -6,6 +6,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { notifications } from '../../src/modules/notifications/schema.js';
+import { currentTime } from '../../src/shared/clock.js';
 import { ar } from '../../src/web/locales/ar.js';
 import type { en } from '../../src/web/locales/en.js';
 import { fr } from '../../src/web/locales/fr.js';
@@ -54,6 +55,8 @@ export async function newPage(
     baseURL: base,
     timezoneId: opts.timezoneId,
   });
+  // the browser's clock shows the platform's (CLOCK_START runs move it) and runs on from there
+  await context.clock.install({ time: currentTime() });
   await context.addCookies([{ name: 'lang', value: lang, url: base }]);
   const page = await context.newPage();
   const errors: string[] = [];

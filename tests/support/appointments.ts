@@ -5,6 +5,7 @@ import type { Database } from '../../src/db/client.js';
 import { accounts, citizenProfiles } from '../../src/modules/accounts/schema.js';
 import { createSession } from '../../src/modules/accounts/service.js';
 import { type NotificationEvent, notifications } from '../../src/modules/notifications/schema.js';
+import { currentTime } from '../../src/shared/clock.js';
 import { Client } from './platform.js';
 
 /** Reads a calendar file with a real iCalendar parser. */
@@ -46,7 +47,7 @@ export async function makeCitizens(
         passwordHash: 'not-used',
         displayName: `Citoyen ${prefix} ${i}`,
         preferredLanguage: opts.lang ?? 'fr',
-        emailVerifiedAt: opts.verified === false ? null : new Date(),
+        emailVerifiedAt: opts.verified === false ? null : currentTime(),
       })
       .returning();
     await database.db.insert(citizenProfiles).values({ accountId: acc!.id, countryOfResidence: 'FR' });

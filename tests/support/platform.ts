@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../src/db/demo-seed.js';
 import { importReferenceData } from '../../src/db/reference-data.js';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
+import { runningClockFrom, setPlatformClock } from '../../src/shared/clock.js';
 import {
   adminQuery,
   type DbKind,
@@ -19,38 +20,39 @@ import {
 
 export { type DbKind, testDatabases };
 
-/**
- * A database of the given kind holding a copy of a template built once for the run (see templates.ts):
- * in-memory PGlite loaded from the dump, or a new PostgreSQL database dropped on close.
- */
-export async function templateDatabase(kind: DbKind, template: TemplateName): Promise<Database> {
-  const templates = inject('dbTemplates');
-  if (kind === 'pglite') {
-    const file = templates?.pglite?.[template];
-    if (!file) return filled(await openDatabase({ dataDir: null }), template);
-    return openDatabase({ dataDir: null, loadDataDir: new Blob([await readFile(file)]) });
-  }
-  const source = templates?.postgres?.[template];
+/** A new database of the given kind: in-memory PGlite, or a new PostgreSQL database dropped on close. */
+async function newDatabase(kind: DbKind, opts: { from?: Blob | string } = {}): Promise<Database> {
+  if (kind === 'pglite')
+    return openDatabase({ dataDir: null, loadDataDir: opts.from instanceof Blob ? opts.from : undefined });
   const name = `jisr_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  await adminQuery(source ? `create database ${name} template ${source}` : `create database ${name}`);
+  const template = typeof opts.from === 'string' ? ` template ${opts.from}` : '';
+  await adminQuery(`create database ${name}${template}`);
   const database = await openDatabase({ url: postgresUrl(name) });
-  const close = database.close;
-  const dropping = {
+  return {
     ...database,
     async close() {
-      await close();
+      await database.close();
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
-  return source ? dropping : filled(dropping, template);
 }
 
-/** Without the run's templates (a test started outside the runner's global setup): build it here. */
+/** Migrated, with the reference data, and the demo seeded at the platform clock's date. */
 async function filled(database: Database, template: TemplateName) {
   await database.migrate();
   await importReferenceData(database.db);
   if (template === 'demo') await seedDemo(database.db, TEST_SECRET);
   return database;
+}
+
+/**
+ * A copy of a template built once for the run (see templates.ts); built here when the run has none (a test
+ * started outside the runner's global setup).
+ */
+export async function templateDatabase(kind: DbKind, template: TemplateName): Promise<Database> {
+  const source = inject('dbTemplates')?.[kind]?.[template];
+  if (!source) return filled(await newDatabase(kind), template);
+  return newDatabase(kind, { from: kind === 'pglite' ? new Blob([await readFile(source)]) : source });
 }
 
 export type TestPlatform = {
@@ -60,10 +62,18 @@ export type TestPlatform = {
   close(): Promise<void>;
 };
 
+/**
+ * The app on a copy of the seeded template database. `clockStart` pins the platform's clock for tests whose
+ * expectations are written for a given date: the clock shows that instant and runs on from there (restored on
+ * close), and the demo is seeded afresh at that date instead of copying the template.
+ */
 export async function startTestPlatform(
   kind: DbKind,
-  opts: { demo?: boolean; env?: Record<string, string> } = {},
+  opts: { demo?: boolean; env?: Record<string, string>; clockStart?: string } = {},
 ): Promise<TestPlatform> {
+  const restoreClock = opts.clockStart
+    ? setPlatformClock(runningClockFrom(new Date(opts.clockStart)))
+    : () => {};
   const dataDir = await mkdtemp(path.join(tmpdir(), 'jisr-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -73,7 +83,10 @@ export async function startTestPlatform(
     WORKER: 'false',
     ...opts.env,
   });
-  const database = await templateDatabase(kind, opts.demo === false ? 'reference' : 'demo');
+  const template = opts.demo === false ? 'reference' : 'demo';
+  const database = opts.clockStart
+    ? await filled(await newDatabase(kind), template)
+    : await templateDatabase(kind, template);
   const app = await buildApp(config, database);
   await app.ready();
   return {
@@ -84,6 +97,7 @@ export async function startTestPlatform(
       await app.close();
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
+      restoreClock();
     },
   };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { currentTime } from '../../shared/clock.js';
 import { caseKinds } from '../catalog/schema.js';
 import {
   availableActions,
@@ -89,7 +90,7 @@ describe('case state machine', () => {
       for (const action of caseActions) {
         for (const side of ['citizen', 'staff'] as const) {
           expect(
-            transition({ state, kind: 'complaint', action, side, reason: 'x', now: new Date() }).ok,
+            transition({ state, kind: 'complaint', action, side, reason: 'x', now: currentTime() }).ok,
           ).toBe(false);
         }
       }
@@ -97,7 +98,7 @@ describe('case state machine', () => {
   });
 
   it('explains why it refuses', () => {
-    const now = new Date();
+    const now = currentTime();
     expect(
       transition({ state: 'closed', kind: 'complaint', action: 'approve_reply', side: 'staff', now }),
     ).toEqual({
@@ -150,7 +151,9 @@ describe('case state machine', () => {
     fc.assert(
       fc.property(arb, ({ state, kind, side }) => {
         for (const action of availableActions(state, kind, side)) {
-          expect(transition({ state, kind, action, side, reason: 'because', now: new Date() }).ok).toBe(true);
+          expect(transition({ state, kind, action, side, reason: 'because', now: currentTime() }).ok).toBe(
+            true,
+          );
         }
       }),
     );
