@@ -1,9 +1,16 @@
 import { DEMO_PASSWORD } from './db/demo-seed.js';
 import { loadConfig } from './server/config.js';
-import { openPlatform } from './server/platform.js';
+import { DemoAccountsInProduction, openPlatform } from './server/platform.js';
 
 const config = loadConfig();
-const platform = await openPlatform(config);
+const platform = await openPlatform(config).catch((err: Error) => {
+  // a refusal that names its cause in one line, without a stack
+  if (err instanceof DemoAccountsInProduction) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+});
 await platform.app.listen({ host: config.HOST, port: config.PORT });
 
 const lines = [
@@ -13,7 +20,7 @@ const lines = [
   `  Database: ${platform.database.driver === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}/pglite` : 'PostgreSQL (DATABASE_URL)'}`,
 ];
 if (config.NODE_ENV !== 'production') lines.push(`  Development mailbox: ${config.publicUrl}/dev/mailbox`);
-if (platform.demo) {
+if (platform.demo?.length && config.NODE_ENV !== 'production') {
   lines.push('', `  Demo accounts (password for all: ${DEMO_PASSWORD}):`);
   for (const a of platform.demo)
     lines.push(`    ${a.email.padEnd(28)} ${a.role.padEnd(26)} ${a.institution}`);

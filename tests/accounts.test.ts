@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, citizenProfiles } from '../src/modules/accounts/schema.js';
+import { accounts, citizenProfiles, verificationCodes } from '../src/modules/accounts/schema.js';
+import { consumeCode, issueCode } from '../src/modules/accounts/service.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { currentTime } from '../src/shared/clock.js';
 import { deliverEmails } from './support/outbox.js';
@@ -192,5 +193,48 @@ describe.each(testDatabases())('citizen accounts on %s', (kind) => {
     expect(smtp.received.length).toBe(before + 1);
     const [sent] = await p.database.db.select().from(notifications).where(eq(notifications.id, waiting!.id));
     expect(sent!.status).toBe('sent');
+  });
+
+  it('kills a code after five tries even when fifty guesses arrive at once, the right one among them', async () => {
+    const db = p.database.db;
+    const [acc] = await db.select().from(accounts).where(eq(accounts.email, 'youssef@example.es'));
+    for (let round = 0; round < 3; round++) {
+      const code = await issueCode(db, p.config.secret, acc!.id, 'reset_password');
+      const wrong = code === '000000' ? '111111' : '000000';
+      // fifty at once on the database's own connections; the right code arrives last, after all were sent
+      const guesses = await Promise.all([
+        ...Array.from({ length: 49 }, () =>
+          consumeCode(db, p.config.secret, acc!.id, 'reset_password', wrong),
+        ),
+        consumeCode(db, p.config.secret, acc!.id, 'reset_password', code),
+      ]);
+      expect(guesses.filter(Boolean).length).toBeLessThanOrEqual(1);
+      const [row] = await db
+        .select()
+        .from(verificationCodes)
+        .where(and(eq(verificationCodes.accountId, acc!.id), eq(verificationCodes.purpose, 'reset_password')))
+        .orderBy(desc(verificationCodes.createdAt))
+        .limit(1);
+      expect(row!.attempts).toBe(5);
+      // whatever the order they were served in, the code is now dead: the right value no longer works
+      expect(await consumeCode(db, p.config.secret, acc!.id, 'reset_password', code)).toBe(false);
+    }
+    // through the API: five wrong tries, then the right code is refused
+    const code = await issueCode(db, p.config.secret, acc!.id, 'reset_password');
+    const c = new Client(p.app, 'fr');
+    for (let i = 0; i < 5; i++) {
+      const res = await c.post('/api/auth/password-reset/confirm', {
+        email: 'youssef@example.es',
+        code: code === '000000' ? '111111' : '000000',
+        password: 'un autre mot de passe solide',
+      });
+      expect(res.statusCode).toBe(400);
+    }
+    const late = await c.post('/api/auth/password-reset/confirm', {
+      email: 'youssef@example.es',
+      code,
+      password: 'un autre mot de passe solide',
+    });
+    expect(late.statusCode).toBe(400);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Actor } from '../modules/accounts/actor.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import {
@@ -42,6 +42,7 @@ const names = (ar: string, fr: string, en: string) => ({ nameAr: ar, nameFr: fr,
 export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | null> {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(institutions);
   if (existing!.n > 0) return listDemoAccounts(db);
+  const before = (await db.select({ id: accounts.id }).from(accounts)).map((a) => a.id);
   const out: DemoAccount[] = [];
 
   const inst = await db.transaction(async (tx) => {
@@ -506,6 +507,11 @@ export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | 
     }
   }
   out.push(...(await seedAppointmentsDemo(db, secret)));
+  // every account made here has the published password: marked, so that production refuses to start with them
+  await db
+    .update(accounts)
+    .set({ isDemo: true })
+    .where(before.length ? notInArray(accounts.id, before) : undefined);
   return out;
 }
 
@@ -839,9 +845,7 @@ async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
     .leftJoin(staffMemberships, eq(staffMemberships.accountId, accounts.id))
     .leftJoin(institutions, eq(institutions.id, staffMemberships.institutionId))
     .leftJoin(overseerScopes, eq(overseerScopes.accountId, accounts.id))
-    .where(
-      sql`${accounts.email} like '%.demo' or ${accounts.email} in ('fatima@example.fr', 'youssef@example.es', 'khadija@example.be')`,
-    )
+    .where(eq(accounts.isDemo, true))
     .orderBy(sql`${accounts.kind} desc`, institutions.code, accounts.email);
   return rows.map((r) => ({
     email: r.email,

@@ -9,9 +9,12 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
-  SEED_DEMO: z
+  /** Default: true, except in production where the demo is never seeded. */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /** Production only: start although the database holds demo accounts (a public demonstration server). */
+  ALLOW_DEMO_ACCOUNTS: z
     .enum(['true', 'false'])
-    .default('true')
+    .default('false')
     .transform((v) => v === 'true'),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -62,7 +65,8 @@ const schema = z.object({
   CLOCK_START: z.string().optional(),
 });
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'SEED_DEMO'> & {
+  SEED_DEMO: boolean;
   publicUrl: string;
   secret: string;
   staffTotpRequired: boolean;
@@ -84,6 +88,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(
       'Invalid configuration:\n  CLOCK_START: tests and demonstrations only, never in production',
     );
+  if (c.NODE_ENV === 'production' && c.SEED_DEMO === 'true')
+    throw new Error(
+      'Invalid configuration:\n  SEED_DEMO: the demo (accounts with a published password) is never seeded in production',
+    );
   const missing = [
     c.SMS_PROVIDER === 'webhook' && !c.SMS_WEBHOOK_URL && 'SMS_WEBHOOK_URL',
     c.WHATSAPP_PROVIDER === 'webhook' && !c.WHATSAPP_WEBHOOK_URL && 'WHATSAPP_WEBHOOK_URL',
@@ -96,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   return {
     ...c,
+    SEED_DEMO: c.NODE_ENV !== 'production' && c.SEED_DEMO !== 'false',
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,
     secret: c.SECRET ?? 'development-secret-change-me',
     staffTotpRequired:

@@ -4,6 +4,7 @@ import { type Database, openDatabase } from '../db/client.js';
 import { type DemoAccount, seedDemo } from '../db/demo-seed.js';
 import { importReferenceData } from '../db/reference-data.js';
 import { startWorker, type Worker } from '../jobs/worker.js';
+import { countActiveDemoAccounts } from '../modules/accounts/service.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 
@@ -15,6 +16,18 @@ export type Platform = {
   close(): Promise<void>;
 };
 
+/** A production start on a database that holds demo accounts, whose password is published. */
+export class DemoAccountsInProduction extends Error {
+  constructor(readonly count: number) {
+    super(
+      `Refusing to start in production: the database holds ${count} demo account(s), whose password is published. ` +
+        'Start on a new database (demo data is never seeded in production), or, for a public demonstration ' +
+        'server only, set ALLOW_DEMO_ACCOUNTS=true.',
+    );
+    this.name = 'DemoAccountsInProduction';
+  }
+}
+
 /** Opens the database, applies migrations and reference data, seeds the demo, and composes the app. */
 export async function openPlatform(config: Config): Promise<Platform> {
   const database = await openDatabase({
@@ -24,6 +37,13 @@ export async function openPlatform(config: Config): Promise<Platform> {
   await database.migrate();
   await importReferenceData(database.db);
   const demo = config.SEED_DEMO ? await seedDemo(database.db, config.secret) : null;
+  if (config.NODE_ENV === 'production' && !config.ALLOW_DEMO_ACCOUNTS) {
+    const n = await countActiveDemoAccounts(database.db);
+    if (n > 0) {
+      await database.close();
+      throw new DemoAccountsInProduction(n);
+    }
+  }
   const app = await buildApp(config, database);
   const worker = config.WORKER ? startWorker(database.db, config, app.log) : null;
   return {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { currentTime } from '../../shared/clock.js';
 import { departments, institutions } from '../institutions/schema.js';
 
@@ -30,6 +30,8 @@ export const accounts = pgTable('accounts', {
   /** The last accepted TOTP time step: a code is never accepted twice. */
   totpLastStep: integer('totp_last_step'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** Created by the demo seed, with the published demo password: a production start refuses them. */
+  isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
 });
 

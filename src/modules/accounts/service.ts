@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
 import { AppError } from '../../server/errors.js';
@@ -94,7 +94,11 @@ export async function issueCode(
   return code;
 }
 
-/** Checks a code; counts attempts so a code cannot be guessed. Returns true once, then the code is spent. */
+/**
+ * Checks a code. Every try, right or wrong, first takes one of the code's MAX_CODE_ATTEMPTS tries in a single
+ * conditional UPDATE, so guesses sent at once cannot share a try: after five, the code is dead even for the
+ * right value. Returns true once, then the code is spent.
+ */
 export async function consumeCode(
   db: Executor,
   secret: string,
@@ -102,29 +106,39 @@ export async function consumeCode(
   purpose: CodePurpose,
   code: string,
 ) {
-  const [row] = await db
-    .select()
+  const now = currentTime();
+  const [latest] = await db
+    .select({ id: verificationCodes.id })
     .from(verificationCodes)
     .where(
       and(
         eq(verificationCodes.accountId, accountId),
         eq(verificationCodes.purpose, purpose),
         isNull(verificationCodes.usedAt),
-        gt(verificationCodes.expiresAt, currentTime()),
+        gt(verificationCodes.expiresAt, now),
       ),
     )
     .orderBy(desc(verificationCodes.createdAt))
     .limit(1);
-  if (!row || row.attempts >= MAX_CODE_ATTEMPTS) return false;
-  if (!safeEqual(row.codeHash, hmac(secret, code))) {
-    await db
-      .update(verificationCodes)
-      .set({ attempts: row.attempts + 1 })
-      .where(eq(verificationCodes.id, row.id));
-    return false;
-  }
-  await db.update(verificationCodes).set({ usedAt: currentTime() }).where(eq(verificationCodes.id, row.id));
-  return true;
+  if (!latest) return false;
+  const [tried] = await db
+    .update(verificationCodes)
+    .set({ attempts: sql`${verificationCodes.attempts} + 1` })
+    .where(
+      and(
+        eq(verificationCodes.id, latest.id),
+        isNull(verificationCodes.usedAt),
+        lt(verificationCodes.attempts, MAX_CODE_ATTEMPTS),
+      ),
+    )
+    .returning({ codeHash: verificationCodes.codeHash });
+  if (!tried || !safeEqual(tried.codeHash, hmac(secret, code))) return false;
+  const spent = await db
+    .update(verificationCodes)
+    .set({ usedAt: now })
+    .where(and(eq(verificationCodes.id, latest.id), isNull(verificationCodes.usedAt)))
+    .returning({ id: verificationCodes.id });
+  return spent.length === 1;
 }
 
 export async function registerCitizen(
@@ -643,4 +657,13 @@ export async function findCitizensByPhone(db: Executor, phone: string) {
     .innerJoin(accounts, eq(accounts.id, citizenProfiles.accountId))
     .where(and(eq(citizenProfiles.phone, phone), isNull(accounts.disabledAt)))
     .orderBy(desc(accounts.createdAt));
+}
+
+/** Demo accounts still able to sign in (they share the published demo password). */
+export async function countActiveDemoAccounts(db: Executor): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(accounts)
+    .where(and(eq(accounts.isDemo, true), isNull(accounts.disabledAt)));
+  return row?.n ?? 0;
 }
