@@ -47,7 +47,9 @@ describe('a production start and the demo data', () => {
     expect(seeded).toBeGreaterThan(10);
     await dev.close();
 
-    const refused = await openPlatform(loadConfig({ ...base, NODE_ENV: 'production', DATA_DIR: dataDir })).then(
+    const refused = await openPlatform(
+      loadConfig({ ...base, NODE_ENV: 'production', DATA_DIR: dataDir }),
+    ).then(
       () => null,
       (err: unknown) => err,
     );

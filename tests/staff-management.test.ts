@@ -358,6 +358,14 @@ describe.each(testDatabases())('departments and staff managed by the institution
     expect((await staff()).find((m) => m.id === id)!.totpEnabled).toBe(true);
     expect((await admin.post(`${base()}/staff/${id}/reset-totp`)).statusCode).toBe(204);
     expect(await lastAudit('staff.totp_reset', id)).toBeTruthy();
+    // the person is told by e-mail, in their language
+    const [told] = await p.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.toAddress, 'nouvelle@aml.demo'), eq(notifications.event, 'totp_reset')));
+    expect(told).toBeTruthy();
+    expect(told!.language).toBe('ar');
+    expect(told!.subject).toBe('أعيد ضبط تطبيق المصادقة الخاص بكم لدى جماعة آيت ملول');
     expect((await member.get('/api/auth/session')).statusCode).toBe(401);
     const [acc] = await p.database.db.select().from(accounts).where(eq(accounts.id, id));
     expect(acc).toMatchObject({ totpSecret: null, totpEnabledAt: null });

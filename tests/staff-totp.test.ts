@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentMillis } from '../src/shared/clock.js';
+import { accounts } from '../src/modules/accounts/schema.js';
+import { auditLog } from '../src/modules/audit/schema.js';
+import { currentMillis, currentTime, fixedClock, setPlatformClock } from '../src/shared/clock.js';
 import {
   Client,
   DEMO_PASSWORD,
@@ -60,6 +63,59 @@ describe.each(testDatabases())('staff second factor on %s', (kind) => {
     // a recovery code works once
     expect((await login({ recoveryCode: recovery[0]! })).statusCode).toBe(200);
     expect((await login({ recoveryCode: recovery[0]! })).statusCode).toBe(401);
+  });
+
+  it('replaces an active authenticator only with the password and a current code, and audits each try', async () => {
+    // chef@aml.demo has an active authenticator since the test above. The clock is moved on by whole
+    // minutes so that each code below is from a new time step (a step is never accepted twice).
+    const clock = fixedClock(currentTime());
+    const restore = setPlatformClock(clock);
+    try {
+      const [acc] = await p.database.db.select().from(accounts).where(eq(accounts.email, 'chef@aml.demo'));
+      expect(acc!.totpEnabledAt).not.toBeNull();
+      const secret = acc!.totpSecret!;
+      const code = () => {
+        clock.advance(60_000);
+        return generate({ secret, epoch: Math.floor(currentMillis() / 1000) });
+      };
+      const chief = new Client(p.app, 'fr');
+      const signIn = await chief.post('/api/auth/login', {
+        email: 'chef@aml.demo',
+        password: DEMO_PASSWORD,
+        totp: await code(),
+      });
+      expect(signIn.statusCode).toBe(200);
+      chief.csrf = signIn.json().csrfToken;
+
+      // a session alone (the CSRF header is there) cannot swap the second factor
+      const bare = await chief.post('/api/staff/totp/setup');
+      expect(bare.statusCode).toBe(403);
+      expect(bare.json().detail).toBe(
+        'Pour remplacer votre application d’authentification, saisissez votre mot de passe et un code actuel de l’application (ou un code de secours).',
+      );
+      const wrongPassword = await chief.post('/api/staff/totp/setup', {
+        password: 'not the password',
+        totp: await code(),
+      });
+      expect(wrongPassword.statusCode).toBe(403);
+      expect((await chief.post('/api/staff/totp/setup', { password: DEMO_PASSWORD })).statusCode).toBe(403);
+      // nothing changed: the same secret is active
+      const [still] = await p.database.db.select().from(accounts).where(eq(accounts.id, acc!.id));
+      expect(still!.totpSecret).toBe(secret);
+      expect(still!.totpEnabledAt).not.toBeNull();
+
+      const ok = await chief.post('/api/staff/totp/setup', { password: DEMO_PASSWORD, totp: await code() });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().secret).not.toBe(secret);
+      const tries = await p.database.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.entityId, acc!.id));
+      expect(tries.filter((t) => t.action === 'staff.totp_replace_refused')).toHaveLength(3);
+      expect(tries.filter((t) => t.action === 'staff.totp_replace')).toHaveLength(1);
+    } finally {
+      restore();
+    }
   });
 
   it('leaves citizens out of it', async () => {

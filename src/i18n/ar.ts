@@ -44,6 +44,7 @@ export const ar: Record<MessageKey, string> = {
   'error.account.password_set': 'لهذا الحساب كلمة مرور. استعمل «نسيت كلمة المرور» لتغييرها.',
   'error.totp_required': 'أدخل الرمز المكون من 6 أرقام من تطبيق المصادقة، أو رمز استرجاع.',
   'error.totp_invalid': 'هذا الرمز غير صحيح أو سبق استعماله. أدخل الرمز الحالي من التطبيق.',
+  'error.totp_step_up': 'لتغيير تطبيق المصادقة، أدخل كلمة المرور ورمزا حاليا من التطبيق (أو رمز استرجاع).',
   'error.totp_enrolment_required': 'قم أولا بإعداد عامل الدخول الثاني (تطبيق المصادقة).',
   'validation.required': 'هذه الخانة إلزامية.',
   'validation.invalid_type': 'نوع هذه القيمة غير صحيح.',

@@ -44,6 +44,8 @@ export const en = {
   'error.account.password_set': 'This account already has a password. Use “Forgot password” to change it.',
   'error.totp_required': 'Enter the 6-digit code from your authenticator app, or a recovery code.',
   'error.totp_invalid': 'This code is wrong or was already used. Enter the current code from your app.',
+  'error.totp_step_up':
+    'To replace your authenticator, enter your password and a current code from the app (or a recovery code).',
   'error.totp_enrolment_required': 'Set up your second sign-in factor first (authenticator app).',
   'validation.required': 'This field is required.',
   'validation.invalid_type': 'This value has the wrong type.',

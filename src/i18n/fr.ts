@@ -51,6 +51,8 @@ export const fr: Record<MessageKey, string> = {
     'Saisissez le code à 6 chiffres de votre application d’authentification, ou un code de secours.',
   'error.totp_invalid':
     'Ce code est incorrect ou déjà utilisé. Saisissez le code actuel de votre application.',
+  'error.totp_step_up':
+    'Pour remplacer votre application d’authentification, saisissez votre mot de passe et un code actuel de l’application (ou un code de secours).',
   'error.totp_enrolment_required':
     'Configurez d’abord votre second facteur de connexion (application d’authentification).',
   'validation.required': 'Ce champ est obligatoire.',

@@ -259,15 +259,27 @@ export async function accountRoutes(app: FastifyInstance) {
   r.post(
     '/api/staff/totp/setup',
     {
+      config: limited,
       schema: {
         tags: ['auth'],
-        summary: 'Start setting up the second factor: a QR code for an authenticator app',
+        summary:
+          'Start setting up the second factor: a QR code for an authenticator app. Replacing an active one needs the password and a current code (or a recovery code)',
+        body: z
+          .strictObject({
+            password: z.string().max(200).optional(),
+            totp: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+            recoveryCode: z.string().max(20).optional(),
+          })
+          .nullish(),
       },
     },
     async (req) => {
       const a = requireActor(req);
       if (a.kind !== 'staff') throw forbidden();
-      return startTotpEnrolment(db, a.accountId, a.email);
+      return startTotpEnrolment(db, secret, a.accountId, req.body ?? {}, req.id);
     },
   );
 

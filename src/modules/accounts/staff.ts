@@ -300,6 +300,7 @@ export async function setStaffDisabled(
 /** Removes the member's authenticator and recovery codes and signs them out: they enrol again at next sign-in. */
 export async function resetStaffTotp(
   tx: Executor,
+  ctx: { institution: Body },
   institutionId: string,
   accountId: string,
   actorId: string,
@@ -308,7 +309,13 @@ export async function resetStaffTotp(
   await membershipsOf(tx, institutionId, accountId);
   await assertOnlyHere(tx, institutionId, accountId);
   const [acc] = await tx
-    .select({ secret: accounts.totpSecret, enabled: accounts.totpEnabledAt })
+    .select({
+      secret: accounts.totpSecret,
+      enabled: accounts.totpEnabledAt,
+      email: accounts.email,
+      name: accounts.displayName,
+      language: accounts.preferredLanguage,
+    })
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!acc!.secret && !acc!.enabled) throw new AppError(409, 'error.staff.no_totp');
@@ -318,6 +325,13 @@ export async function resetStaffTotp(
     .where(eq(accounts.id, accountId));
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, accountId));
   await tx.delete(sessions).where(eq(sessions.accountId, accountId));
+  // the person hears of it: a reset they did not ask for is the sign of a taken-over admin account
+  await enqueueEmail(tx, {
+    to: acc!.email,
+    template: 'totp_reset',
+    lang: acc!.language,
+    params: { name: acc!.name, institution: bodyName(ctx.institution, acc!.language) },
+  });
   await recordAudit(tx, {
     actorId,
     action: 'staff.totp_reset',

@@ -6,19 +6,48 @@ import type { Db, Executor } from '../../db/client.js';
 import { AppError } from '../../server/errors.js';
 import { currentMillis, currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
-import { hmac, safeEqual } from './passwords.js';
+import { hmac, safeEqual, verifyPassword } from './passwords.js';
 import { accounts, recoveryCodes } from './schema.js';
 
 const RECOVERY_CODES = 10;
 
-/** Starts enrolment: a new secret (not active until a code from it is confirmed), as a QR code and a key to type. */
-export async function startTotpEnrolment(db: Db, accountId: string, email: string) {
+export type StepUpProof = { password?: string; totp?: string; recoveryCode?: string };
+
+/**
+ * Starts enrolment: a new secret (not active until a code from it is confirmed), as a QR code and a key to
+ * type. Replacing an active authenticator is a security change: it needs the password and a current code
+ * from the app (or a recovery code), so a session left open or stolen cannot swap the second factor.
+ */
+export async function startTotpEnrolment(
+  db: Db,
+  secretKey: string,
+  accountId: string,
+  proof: StepUpProof,
+  requestId: string,
+) {
+  const [acc] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!acc) throw new AppError(404, 'error.not_found');
+  if (acc.totpEnabledAt) {
+    const proven =
+      !!proof.password &&
+      !!acc.passwordHash &&
+      (await verifyPassword(acc.passwordHash, proof.password)) &&
+      (await checkSecondFactor(db, secretKey, acc, proof));
+    await recordAudit(db, {
+      actorId: accountId,
+      action: proven ? 'staff.totp_replace' : 'staff.totp_replace_refused',
+      entityType: 'account',
+      entityId: accountId,
+      requestId,
+    });
+    if (!proven) throw new AppError(403, 'error.totp_step_up');
+  }
   const secret = generateSecret();
   await db
     .update(accounts)
     .set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null })
     .where(eq(accounts.id, accountId));
-  const uri = generateURI({ issuer: 'Jisr', label: email, secret });
+  const uri = generateURI({ issuer: 'Jisr', label: acc.email, secret });
   const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { secret, uri, qrSvg };
 }

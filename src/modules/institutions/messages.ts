@@ -18,6 +18,9 @@ export const institutionMessages = defineMessages({
     'mail.invite.subject': 'Your Jisr account at {institution}',
     'mail.invite.body':
       'Hello {name},\n\n{institution} has opened a Jisr staff account for you ({role}).\n\nChoose your password within 7 days by opening this link:\n{url}\n\nThen sign in with your e-mail address {email}. If you were not expecting this message, ignore it.',
+    'mail.totp_reset.subject': 'Your authenticator app was reset at {institution}',
+    'mail.totp_reset.body':
+      'Hello {name},\n\nAn administrator of {institution} has removed the authenticator app from your Jisr account and signed you out everywhere. At your next sign-in you will set up an authenticator again.\n\nIf you did not ask for this, tell your institution’s administrator or security officer at once.',
     'role.reception_agent': 'reception agent',
     'role.department_agent': 'department agent',
     'role.supervisor': 'supervisor',
@@ -40,6 +43,9 @@ export const institutionMessages = defineMessages({
     'mail.invite.subject': 'Votre compte Jisr à {institution}',
     'mail.invite.body':
       'Bonjour {name},\n\n{institution} vous a ouvert un compte agent sur Jisr ({role}).\n\nChoisissez votre mot de passe dans les 7 jours en ouvrant ce lien :\n{url}\n\nConnectez-vous ensuite avec votre adresse {email}. Si vous n’attendiez pas ce message, ignorez-le.',
+    'mail.totp_reset.subject': 'Votre application d’authentification a été réinitialisée ({institution})',
+    'mail.totp_reset.body':
+      'Bonjour {name},\n\nUn administrateur de {institution} a retiré l’application d’authentification de votre compte Jisr et vous a déconnecté partout. À votre prochaine connexion, vous configurerez à nouveau une application d’authentification.\n\nSi vous ne l’avez pas demandé, prévenez immédiatement l’administrateur ou le responsable de la sécurité de votre institution.',
     'role.reception_agent': 'agent d’accueil',
     'role.department_agent': 'agent de service',
     'role.supervisor': 'superviseur',
@@ -61,6 +67,9 @@ export const institutionMessages = defineMessages({
     'mail.invite.subject': 'حسابكم في جسر لدى {institution}',
     'mail.invite.body':
       'مرحباً {name}،\n\nفتحت لكم {institution} حساب موظف في جسر ({role}).\n\nاختاروا كلمة المرور خلال 7 أيام بفتح هذا الرابط:\n{url}\n\nثم سجلوا الدخول بعنوانكم الإلكتروني {email}. إن لم تكونوا تنتظرون هذه الرسالة، فتجاهلوها.',
+    'mail.totp_reset.subject': 'أعيد ضبط تطبيق المصادقة الخاص بكم لدى {institution}',
+    'mail.totp_reset.body':
+      'مرحباً {name}،\n\nأزال أحد مسيري {institution} تطبيق المصادقة من حسابكم في جسر وأنهى جميع جلساتكم. عند تسجيل دخولكم المقبل ستعيدون إعداد تطبيق المصادقة.\n\nإن لم تطلبوا ذلك، فأخبروا فوراً مسير مؤسستكم أو المسؤول عن الأمن.',
     'role.reception_agent': 'عون الاستقبال',
     'role.department_agent': 'عون المصلحة',
     'role.supervisor': 'مشرف',

@@ -315,8 +315,9 @@ export async function institutionRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const actor = requireAdmin(req, req.params.id);
+      const ctx = await inviteContext(req.params.id);
       await db.transaction((tx) =>
-        resetStaffTotp(tx, req.params.id, req.params.accountId, actor.accountId, req.id),
+        resetStaffTotp(tx, ctx, req.params.id, req.params.accountId, actor.accountId, req.id),
       );
       return reply.code(204).send();
     },

@@ -59,6 +59,7 @@ export const accountEvents = [
   'verify',
   'reset',
   'invite',
+  'totp_reset',
   'deadline_reminder',
   'escalation',
   'event_registered',

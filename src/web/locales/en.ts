@@ -312,6 +312,11 @@ export const en = {
   'staff.security.confirm': 'Confirm',
   'staff.security.recovery':
     'Recovery codes: keep them somewhere safe. Each works once if you lose your phone.',
+  'staff.security.replace': 'Replace my authenticator',
+  'staff.security.replaceLead':
+    'A new phone? Confirm it is you: your password, and a code from your current app or a recovery code.',
+  'staff.security.password': 'Password',
+  'staff.security.currentCode': 'Current 6-digit code, or a recovery code',
   'staff.security.enabled': 'The second factor is active on your account.',
   'staff.nav.security': 'Security',
   'staff.ws.useTemplate': 'Start from a template',

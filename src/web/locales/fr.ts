@@ -316,6 +316,11 @@ export const fr: Record<WebKey, string> = {
   'staff.security.confirm': 'Confirmer',
   'staff.security.recovery':
     'Codes de secours : gardez-les en lieu sûr. Chacun fonctionne une fois si vous perdez votre téléphone.',
+  'staff.security.replace': 'Remplacer mon application',
+  'staff.security.replaceLead':
+    'Un nouveau téléphone ? Confirmez que c’est vous : votre mot de passe, et un code de votre application actuelle ou un code de secours.',
+  'staff.security.password': 'Mot de passe',
+  'staff.security.currentCode': 'Code actuel à 6 chiffres, ou code de secours',
   'staff.security.enabled': 'Le second facteur est actif sur votre compte.',
   'staff.nav.security': 'Sécurité',
   'staff.ws.useTemplate': 'Partir d’un modèle',

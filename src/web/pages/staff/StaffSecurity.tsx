@@ -17,9 +17,22 @@ export default function StaffSecurity() {
   const id = useId();
   if (session.isPending) return <Loading />;
   const enabled = session.data?.account.totpEnabled;
-  const start = async () => {
+  const start = async (proof?: { password: string; totp?: string; recoveryCode?: string }) => {
     setError(null);
-    setSetup(await api('/api/staff/totp/setup', { method: 'POST' }));
+    try {
+      setSetup(await api('/api/staff/totp/setup', { method: 'POST', body: proof }));
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  const replace = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const current = String(form.get('current') ?? '').trim();
+    void start({
+      password: String(form.get('password') ?? ''),
+      ...(/^\d{6}$/.test(current) ? { totp: current } : { recoveryCode: current }),
+    });
   };
   const confirm = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -53,9 +66,45 @@ export default function StaffSecurity() {
           </ul>
         </>
       ) : enabled && !setup ? (
-        <p className="alert info">{t('staff.security.enabled')}</p>
+        <>
+          <p className="alert info">{t('staff.security.enabled')}</p>
+          <h2>{t('staff.security.replace')}</h2>
+          <p>{t('staff.security.replaceLead')}</p>
+          <form onSubmit={replace} aria-label={t('staff.security.replace')}>
+            <div className="field">
+              <label htmlFor={`${id}-password`}>{t('staff.security.password')}</label>
+              <input
+                id={`${id}-password`}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                aria-invalid={!!error}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-current`}>{t('staff.security.currentCode')}</label>
+              <input
+                id={`${id}-current`}
+                name="current"
+                autoComplete="one-time-code"
+                dir="ltr"
+                maxLength={20}
+                required
+                aria-invalid={!!error}
+                aria-describedby={error ? `${id}-error` : undefined}
+              />
+              {error && (
+                <p className="field-error" role="alert" id={`${id}-error`}>
+                  {error.message}
+                </p>
+              )}
+            </div>
+            <button type="submit">{t('staff.security.replace')}</button>
+          </form>
+        </>
       ) : !setup ? (
-        <button type="button" onClick={start}>
+        <button type="button" onClick={() => start()}>
           {t('staff.security.start')}
         </button>
       ) : (
