@@ -1,10 +1,13 @@
 import { and, eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { isWorkingDay, moroccanDate, workingDaysBetween } from '../src/modules/workflow/calendar.js';
 import { currentTime } from '../src/shared/clock.js';
+import { deliverEmails } from './support/outbox.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { startSmtp } from './support/smtp.js';
 
 describe.each(testDatabases())('cases through the API on %s', (kind) => {
   let p: TestPlatform;
@@ -51,8 +54,34 @@ describe.each(testDatabases())('cases through the API on %s', (kind) => {
       .where(and(eq(notifications.event, 'receipt'), eq(notifications.toAddress, 'fatima@example.fr')));
     const mail = mails.find((m) => m.textBody.includes(made.trackingNumber));
     expect(mail!.subject).toBe(`Votre demande ${made.trackingNumber} a bien été reçue`);
-    expect(mail!.textBody).toContain(made.accessCode);
     expect(mail!.textBody).toContain('Commune d’Aït Melloul');
+    // the secret code is not kept in clear in the outbox: it goes out with the message, and only there
+    const stored = JSON.stringify(mails);
+    expect(stored).not.toContain(made.accessCode);
+    expect(stored.replace(/[^A-Z2-9]/g, '')).not.toContain(made.accessCode.replace('-', ''));
+    const smtp = await startSmtp();
+    try {
+      const transport = nodemailer.createTransport(smtp.url);
+      await deliverEmails(p.database.db, transport);
+      transport.close();
+      const received = smtp.received.find((m) => m.subject?.includes(made.trackingNumber));
+      expect(received!.text).toContain(made.accessCode);
+      expect(received!.html).toContain(made.accessCode);
+    } finally {
+      await smtp.close();
+    }
+    const [sent] = await p.database.db.select().from(notifications).where(eq(notifications.id, mail!.id));
+    expect(sent).toMatchObject({ status: 'sent', sealedSecrets: null });
+    expect(JSON.stringify(sent)).not.toContain(made.accessCode);
+    // staff reading the case's messages see that a code was sent, not the code
+    const clerk = await signedIn(p.app, 'etatcivil@aml.demo');
+    const seen = await clerk.get(`/api/cases/${made.id}/notifications`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).not.toContain(made.accessCode);
+    const receipt = seen
+      .json()
+      .items.find((n: { event: string; channel: string }) => n.event === 'receipt' && n.channel === 'email');
+    expect(receipt.text).toContain('[code secret envoyé]');
 
     const view = (await fatima.get(`/api/cases/${made.id}`)).json();
     expect(view).toMatchObject({

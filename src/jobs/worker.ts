@@ -28,6 +28,7 @@ export function deliveryOptions(config: Config): DeliveryOptions {
     retryMaxMs: config.NOTIFY_RETRY_MAX_SECONDS * 1000,
     leaseMs: config.NOTIFY_LEASE_SECONDS * 1000,
     quietHours: parseQuietHours(config.QUIET_HOURS),
+    secret: config.secret,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   deliverDueNotifications,
 } from '../../src/modules/notifications/delivery.js';
 import { emailAdapter } from '../../src/modules/notifications/providers.js';
+import { TEST_SECRET } from './templates.js';
 
 /** Delivery settings for tests: short waits, no quiet hours. */
 export const testDelivery: DeliveryOptions = {
@@ -14,6 +15,7 @@ export const testDelivery: DeliveryOptions = {
   retryMaxMs: 200,
   leaseMs: 60_000,
   quietHours: null,
+  secret: TEST_SECRET,
 };
 
 /** One pass of the worker, sending e-mail through the given transport. */

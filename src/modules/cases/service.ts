@@ -169,6 +169,7 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
       caseRow: row!,
       ref: 'created',
       code: accessCode,
+      secretKey: ctx.secret,
       publicUrl: ctx.publicUrl,
       now,
     });

@@ -11,6 +11,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { currentTime } from '../../shared/clock.js';
 import { type QuietHours, quietHold } from './quiet-hours.js';
 import { type Channel, notifications } from './schema.js';
+import { revealSecrets } from './secrets.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type SendResult = { providerMessageId?: string | null };
@@ -52,6 +53,8 @@ export type DeliveryOptions = {
   batch?: number;
   concurrency?: number;
   now?: () => Date;
+  /** The key that opens messages' sealed secrets (SECRET); without it they go out with their marks. */
+  secret?: string;
 };
 
 /** Exponential backoff: base, 2×base, 4×base, … up to the maximum, with up to 10% jitter. */
@@ -128,13 +131,18 @@ async function recordFailure(db: Db, n: NotificationRow, err: unknown, opts: Del
 }
 
 /** Sends one claimed row and records the outcome. Returns whether it went out. */
-export async function deliverOne(db: Db, adapters: Adapters, n: NotificationRow, opts: DeliveryOptions) {
+export async function deliverOne(db: Db, adapters: Adapters, row: NotificationRow, opts: DeliveryOptions) {
+  const n = row;
   const adapter = adapters[n.channel];
+  // the secrets go to the provider and nowhere else: the stored copy drops them once the message is out
+  // (the development mailbox, which stands for the person's inbox, keeps them readable)
+  const out = opts.secret ? revealSecrets(n, opts.secret) : n;
+  const sealedAfter = adapter?.provider === 'development' ? n.sealedSecrets : null;
   try {
     if (!adapter) throw new PermanentError(`no provider configured for ${n.channel}`);
     if (adapter.kind === 'internal') {
       await db.transaction(async (tx) => {
-        const res = await adapter.deliver(tx, n);
+        const res = await adapter.deliver(tx, out);
         await tx
           .update(notifications)
           .set({
@@ -142,12 +150,13 @@ export async function deliverOne(db: Db, adapters: Adapters, n: NotificationRow,
             sentAt: opts.now?.() ?? currentTime(),
             providerMessageId: res.providerMessageId ?? null,
             lastError: null,
+            sealedSecrets: sealedAfter,
           })
           .where(stillOurs(n));
       });
       return true;
     }
-    const res = await adapter.send(n);
+    const res = await adapter.send(out);
     await db
       .update(notifications)
       .set({
@@ -155,6 +164,7 @@ export async function deliverOne(db: Db, adapters: Adapters, n: NotificationRow,
         sentAt: opts.now?.() ?? currentTime(),
         providerMessageId: res.providerMessageId ?? null,
         lastError: null,
+        sealedSecrets: sealedAfter,
       })
       .where(stillOurs(n));
     return true;

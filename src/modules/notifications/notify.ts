@@ -19,6 +19,7 @@ import {
   notificationTemplates,
   type TemplateEvent,
 } from './schema.js';
+import { sealSecrets, secretMark } from './secrets.js';
 import {
   defaultTemplate,
   fill,
@@ -89,6 +90,7 @@ async function renderAndEnqueue(
     params: Record<string, string>;
     link: string;
     now: Date;
+    sealedSecrets?: string | null;
   },
 ) {
   const wanted = [...new Set(r.channels)];
@@ -117,6 +119,7 @@ async function renderAndEnqueue(
       subject,
       textBody: text,
       timeZone: r.timeZone,
+      sealedSecrets: m.sealedSecrets ?? null,
     };
     if (channel === 'email') {
       const label = t(
@@ -182,7 +185,9 @@ export type CaseNotice = {
   now?: Date;
   reason?: string | null;
   reply?: string | null;
+  /** The case's secret code (receipt): sealed with `secretKey`, never stored in clear (see secrets.ts). */
   code?: string;
+  secretKey?: string;
   when?: string;
   place?: string;
 };
@@ -234,12 +239,13 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
     subject: c.subject,
     url: link,
     due: formatDate(c.dueAt, lang),
-    code: n.code ?? '',
+    code: n.code ? secretMark('code') : '',
     reason: n.reason ?? '',
     reply: n.reply ?? '',
     when: n.when ?? '',
     place: n.place ?? '',
   };
+  if (n.code && !n.secretKey) throw new Error('a message with a secret code needs the key to seal it');
   await renderAndEnqueue(tx, recipient, {
     event: n.event,
     ref: n.ref,
@@ -248,6 +254,7 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
     params,
     link,
     now: n.now ?? currentTime(),
+    sealedSecrets: n.code ? sealSecrets(n.secretKey!, { code: n.code }) : null,
   });
 }
 

@@ -27,9 +27,10 @@ import {
   markLetterPosted,
 } from './letters.js';
 import { callOutcomes, channels, letterStatuses, notificationStatuses, templateEvents } from './schema.js';
+import { revealSecrets } from './secrets.js';
 import {
   caseNotifications,
-  listMailbox,
+  listMailbox as listMailboxRows,
   listNotifications,
   listTemplates,
   notificationSummary,
@@ -535,11 +536,14 @@ const esc = (s: string) =>
  */
 export async function devMailboxRoutes(app: FastifyInstance) {
   const db = app.deps.database.db;
+  // the mailbox stands for the person's inbox: it shows the messages as they were sent, secrets included
+  const listMailbox = async () =>
+    (await listMailboxRows(db)).map((m) => revealSecrets(m, app.deps.config.secret));
   app.get(
     '/api/dev/mailbox',
     { schema: { tags: ['development'], summary: 'Every message written (development only)' } },
     async () => ({
-      items: (await listMailbox(db)).map((m) => ({
+      items: (await listMailbox()).map((m) => ({
         id: m.id,
         channel: m.channel,
         to: m.toAddress,
@@ -553,7 +557,7 @@ export async function devMailboxRoutes(app: FastifyInstance) {
     }),
   );
   app.get('/dev/mailbox', async (_req, reply) => {
-    const rows = await listMailbox(db);
+    const rows = await listMailbox();
     const items = rows
       .map(
         (m) =>

@@ -98,6 +98,8 @@ export const notifications = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     /** An iCalendar file sent with an e-mail (bookings), or null. */
     ics: text('ics'),
+    /** Secrets of the message (a case's secret code), sealed; the bodies hold marks (see secrets.ts). */
+    sealedSecrets: text('sealed_secrets'),
     /** The recipient's time zone, for quiet hours (SMS, WhatsApp). */
     timeZone: text('time_zone'),
     /**

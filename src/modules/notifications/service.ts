@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Lang } from '../../i18n/index.js';
+import { type Lang, t } from '../../i18n/index.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
@@ -23,6 +23,7 @@ import {
   type TemplateEvent,
   templateEvents,
 } from './schema.js';
+import { fillMarks } from './secrets.js';
 import {
   defaultTemplate,
   fill,
@@ -37,6 +38,8 @@ import {
 export { type AppointmentNotice, notifyAppointment } from './appointment-notice.js';
 export { type EmailTemplate, enqueue, enqueueEmail } from './outbox.js';
 
+const maskSecrets = (text: string, lang: Lang) => fillMarks(text, () => t(lang, 'notify.secret_sent'));
+
 export function presentNotification(n: typeof notifications.$inferSelect) {
   return {
     id: n.id,
@@ -46,8 +49,9 @@ export function presentNotification(n: typeof notifications.$inferSelect) {
     caseId: n.caseId,
     recipientId: n.recipientId,
     to: n.toAddress,
-    subject: n.subject,
-    text: n.textBody,
+    // staff read "code sent" where a secret was
+    subject: maskSecrets(n.subject, n.language),
+    text: maskSecrets(n.textBody, n.language),
     status: n.status,
     attempts: n.attempts,
     nextAttemptAt: n.nextAttemptAt.toISOString(),
