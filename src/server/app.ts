@@ -25,6 +25,7 @@ import { installAuth } from './auth.js';
 import type { Config } from './config.js';
 import { installErrorHandling } from './errors.js';
 import { healthRoutes } from './health.js';
+import { docsAccess, docsCsp, installSecurityHeaders } from './security-headers.js';
 import { webRoutes } from './web.js';
 import './request-context.js';
 import { randomUUID } from 'node:crypto';
@@ -57,11 +58,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   applyNotifySettings(config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-  });
+  installSecurityHeaders(app, config);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -83,8 +80,16 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (config.apiDocs !== 'off') {
+    const onRequest = docsAccess(config.apiDocs);
+    await app.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiHooks: { onRequest },
+      staticCSP: true,
+      transformStaticCSP: (csp) => docsCsp(csp, config.publicUrl),
+    });
+    app.get('/api/openapi.json', { schema: { hide: true }, onRequest }, async () => app.swagger());
+  }
 
   await app.register(healthRoutes);
   await app.register(territoryRoutes);

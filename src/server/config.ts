@@ -63,10 +63,13 @@ const schema = z.object({
   LETTER_LOGO: z.string().optional(),
   LETTER_BATCH_HOUR: z.coerce.number().int().min(0).max(23).default(15),
   CLOCK_START: z.string().optional(),
+  /** Who may read /api/docs and /api/openapi.json: default public, staff-only in production. */
+  API_DOCS: z.enum(['public', 'staff', 'off']).optional(),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'SEED_DEMO'> & {
   SEED_DEMO: boolean;
+  apiDocs: 'public' | 'staff' | 'off';
   publicUrl: string;
   secret: string;
   staffTotpRequired: boolean;
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...c,
     SEED_DEMO: c.NODE_ENV !== 'production' && c.SEED_DEMO !== 'false',
+    apiDocs: c.API_DOCS ?? (c.NODE_ENV === 'production' ? 'staff' : 'public'),
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,
     secret: c.SECRET ?? 'development-secret-change-me',
     staffTotpRequired:
