@@ -1,11 +1,11 @@
 import { DEMO_PASSWORD } from './db/demo-seed.js';
 import { loadConfig } from './server/config.js';
-import { DemoAccountsInProduction, openPlatform } from './server/platform.js';
+import { DatabaseUnreachable, DemoAccountsInProduction, openPlatform } from './server/platform.js';
 
 const config = loadConfig();
 const platform = await openPlatform(config).catch((err: Error) => {
   // a refusal that names its cause in one line, without a stack
-  if (err instanceof DemoAccountsInProduction) {
+  if (err instanceof DemoAccountsInProduction || err instanceof DatabaseUnreachable) {
     console.error(err.message);
     process.exit(1);
   }

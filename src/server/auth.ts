@@ -7,6 +7,7 @@ import { AppError, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'jisr_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const PROBES = new Set(['/api/health', '/api/ready']);
 const TOTP_SETUP_ROUTES = new Set([
   '/api/auth/session',
   '/api/auth/logout',
@@ -28,7 +29,8 @@ export function installAuth(app: FastifyInstance) {
     const cookieLang = req.cookies.lang;
     req.lang = isLang(cookieLang) ? cookieLang : negotiateLanguage(req.headers['accept-language']);
     const token = req.cookies[SESSION_COOKIE];
-    if (token && req.url.startsWith('/api/')) {
+    // the health probes answer for the process and the database, whoever asks: no session is read
+    if (token && req.url.startsWith('/api/') && !PROBES.has(req.url.split('?')[0]!)) {
       req.actor = await loadActor(app.deps.database.db, token);
       if (req.actor && !cookieLang && !req.headers['accept-language']) req.lang = req.actor.language;
     }

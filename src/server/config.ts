@@ -8,6 +8,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().optional(),
+  /** How long a start waits for a PostgreSQL server that cannot be reached yet. */
+  DATABASE_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   DATA_DIR: z.string().default('./data'),
   /** Default: true, except in production where the demo is never seeded. */
   SEED_DEMO: z.enum(['true', 'false']).optional(),

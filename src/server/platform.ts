@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../db/client.js';
+import { describeConnectionError } from '../db/connect-errors.js';
 import { type DemoAccount, seedDemo } from '../db/demo-seed.js';
 import { importReferenceData } from '../db/reference-data.js';
 import { startWorker, type Worker } from '../jobs/worker.js';
@@ -28,12 +30,42 @@ export class DemoAccountsInProduction extends Error {
   }
 }
 
+/** The database could not be reached within DATABASE_WAIT_SECONDS; the message names the cause in one line. */
+export class DatabaseUnreachable extends Error {
+  constructor(reason: string) {
+    super(`Cannot start: ${reason}.`);
+    this.name = 'DatabaseUnreachable';
+  }
+}
+
+/** A server that is not up yet (the platform started before PostgreSQL) is waited for, with backoff. */
+async function waitForDatabase(database: Database, config: Config) {
+  const url = config.DATABASE_URL!;
+  const deadline = Date.now() + config.DATABASE_WAIT_SECONDS * 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await database.db.execute(sql`select 1`);
+      return;
+    } catch (err) {
+      const reason = describeConnectionError(err, url);
+      const wait = Math.min(500 * 2 ** (attempt - 1), 10_000);
+      if (Date.now() + wait > deadline) {
+        await database.close().catch(() => {});
+        throw new DatabaseUnreachable(reason);
+      }
+      console.error(`Waiting for the database: ${reason}; trying again in ${Math.round(wait / 1000)} s`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
 /** Opens the database, applies migrations and reference data, seeds the demo, and composes the app. */
 export async function openPlatform(config: Config): Promise<Platform> {
   const database = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: path.join(config.DATA_DIR, 'pglite'),
   });
+  if (config.DATABASE_URL) await waitForDatabase(database, config);
   await database.migrate();
   await importReferenceData(database.db);
   const demo = config.SEED_DEMO ? await seedDemo(database.db, config.secret) : null;
