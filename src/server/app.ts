@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Database } from '../db/client.js';
 import { applyNotifySettings } from '../jobs/worker.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
@@ -25,6 +26,7 @@ import { installAuth } from './auth.js';
 import type { Config } from './config.js';
 import { installErrorHandling } from './errors.js';
 import { healthRoutes } from './health.js';
+import { serializeError } from './log-errors.js';
 import { docsAccess, docsCsp, installSecurityHeaders } from './security-headers.js';
 import { webRoutes } from './web.js';
 import './request-context.js';
@@ -33,7 +35,11 @@ import { randomUUID } from 'node:crypto';
 export const JSON_BODY_LIMIT = 256 * 1024;
 
 /** Composes the HTTP application. Starting, stopping and the worker are the caller's business. */
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  opts: { logStream?: DestinationStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: JSON_BODY_LIMIT,
     // Only behind a reverse proxy may X-Forwarded-For be believed (rate limits count per client address).
@@ -51,7 +57,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
             serializers: {
               req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unknown', id: req.id }),
               res: (res) => ({ statusCode: res.statusCode }),
+              err: (err) => serializeError(err),
             },
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
   });
   app.decorate('deps', { config, database, filesDir: path.resolve(config.DATA_DIR, 'files') });

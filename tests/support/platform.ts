@@ -69,7 +69,13 @@ export type TestPlatform = {
  */
 export async function startTestPlatform(
   kind: DbKind,
-  opts: { demo?: boolean; env?: Record<string, string>; clockStart?: string } = {},
+  opts: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    clockStart?: string;
+    /** Where the log goes (with `env.LOG_LEVEL`), to read what it holds. */
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<TestPlatform> {
   const restoreClock = opts.clockStart
     ? setPlatformClock(runningClockFrom(new Date(opts.clockStart)))
@@ -87,7 +93,7 @@ export async function startTestPlatform(
   const database = opts.clockStart
     ? await filled(await newDatabase(kind), template)
     : await templateDatabase(kind, template);
-  const app = await buildApp(config, database);
+  const app = await buildApp(config, database, { logStream: opts.logStream });
   await app.ready();
   return {
     app,
