@@ -44,6 +44,10 @@ export const en = {
   'error.account.password_set': 'This account already has a password. Use “Forgot password” to change it.',
   'error.totp_required': 'Enter the 6-digit code from your authenticator app, or a recovery code.',
   'error.totp_invalid': 'This code is wrong or was already used. Enter the current code from your app.',
+  'error.headers_too_large': 'The request’s headers are too large (too many or too long cookies?).',
+  'error.request_timeout': 'The request took too long to arrive. Try again.',
+  'error.bad_url': 'This address is not valid: check the link.',
+  'error.url_too_long': 'This address is too long.',
   'error.totp_step_up':
     'To replace your authenticator, enter your password and a current code from the app (or a recovery code).',
   'error.totp_enrolment_required': 'Set up your second sign-in factor first (authenticator app).',
@@ -63,6 +67,8 @@ export const en = {
   'validation.unknown_field': 'This field is not expected: {keys}.',
   'validation.invalid_value': 'This value is not one of the allowed choices.',
   'validation.invalid_format': 'This value does not have the expected format.',
+  'validation.number_too_large': 'This number is too large.',
+  'validation.too_deep': 'This value is nested too deeply.',
   'validation.unsafe_characters':
     'This text contains invisible or direction-changing characters. Remove them.',
   'validation.password_weak': 'The password must have at least 10 characters.',

@@ -51,6 +51,11 @@ export const fr: Record<MessageKey, string> = {
     'Saisissez le code à 6 chiffres de votre application d’authentification, ou un code de secours.',
   'error.totp_invalid':
     'Ce code est incorrect ou déjà utilisé. Saisissez le code actuel de votre application.',
+  'error.headers_too_large':
+    'Les en-têtes de la requête sont trop volumineux (cookies trop nombreux ou trop longs ?).',
+  'error.request_timeout': 'La requête a mis trop de temps à arriver. Réessayez.',
+  'error.bad_url': 'Cette adresse n’est pas valide : vérifiez le lien.',
+  'error.url_too_long': 'Cette adresse est trop longue.',
   'error.totp_step_up':
     'Pour remplacer votre application d’authentification, saisissez votre mot de passe et un code actuel de l’application (ou un code de secours).',
   'error.totp_enrolment_required':
@@ -71,6 +76,8 @@ export const fr: Record<MessageKey, string> = {
   'validation.unknown_field': 'Ce champ n’est pas attendu : {keys}.',
   'validation.invalid_value': 'Cette valeur ne fait pas partie des choix possibles.',
   'validation.invalid_format': 'Cette valeur n’a pas le format attendu.',
+  'validation.number_too_large': 'Ce nombre est trop grand.',
+  'validation.too_deep': 'Cette valeur est imbriquée trop profondément.',
   'validation.unsafe_characters':
     'Ce texte contient des caractères invisibles ou qui changent le sens d’écriture. Retirez-les.',
   'validation.password_weak': 'Le mot de passe doit comporter au moins 10 caractères.',

@@ -24,8 +24,9 @@ import { territoryRoutes } from '../modules/territory/routes.js';
 import { workflowRoutes } from '../modules/workflow/routes.js';
 import { installAuth } from './auth.js';
 import type { Config } from './config.js';
-import { installErrorHandling } from './errors.js';
+import { installErrorHandling, routerErrors, socketErrors } from './errors.js';
 import { healthRoutes } from './health.js';
+import { installInputPolicy } from './input-policy.js';
 import { serializeError } from './log-errors.js';
 import { docsAccess, docsCsp, installSecurityHeaders } from './security-headers.js';
 import { webRoutes } from './web.js';
@@ -44,6 +45,8 @@ export async function buildApp(
     bodyLimit: JSON_BODY_LIMIT,
     // Only behind a reverse proxy may X-Forwarded-For be believed (rate limits count per client address).
     trustProxy: config.TRUST_PROXY,
+    frameworkErrors: routerErrors,
+    clientErrorHandler: socketErrors,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -75,6 +78,7 @@ export async function buildApp(
   });
   installAuth(app);
   installErrorHandling(app);
+  installInputPolicy(app);
 
   await app.register(swagger, {
     openapi: {

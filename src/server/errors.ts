@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { type Lang, type MessageKey, t } from '../i18n/index.js';
+import { type Lang, type MessageKey, negotiateLanguage, t } from '../i18n/index.js';
 
 /** A refusal the user can act on. Rendered as RFC 9457 problem+json in the request's language. */
 export class AppError extends Error {
@@ -182,6 +182,39 @@ export function installErrorHandling(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return problem(reply, req, 500, 'internal', t(lang, 'error.internal'));
   });
+}
+
+/**
+ * Errors the router meets before any hook (a path that is not valid UTF-8, a path parameter past its
+ * length): problem+json too, in the language the client asks for.
+ */
+export function routerErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  req.lang = negotiateLanguage(req.headers['accept-language']);
+  return err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? problem(reply, req, 414, 'url-too-long', t(req.lang, 'error.url_too_long'))
+    : problem(reply, req, 400, 'bad-url', t(req.lang, 'error.bad_url'));
+}
+
+/**
+ * Errors the HTTP parser meets before there is a request (headers too large, a malformed request line, a
+ * client too slow): a problem+json written on the socket, in Arabic, the default language, as nothing of the
+ * request could be read.
+ */
+export function socketErrors(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, key]: [number, string, MessageKey] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers-too-large', 'error.headers_too_large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request-timeout', 'error.request_timeout']
+        : [400, 'bad-request', 'error.bad_request.title'];
+  const detail = t('ar', key);
+  const body = JSON.stringify({ type: typeBase + code, title: detail, status, detail });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nContent-Language: ar\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
 }
 
 export function formatBytes(n: number): string {
