@@ -6,7 +6,13 @@ import { consumeCode, issueCode } from '../src/modules/accounts/service.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { currentTime } from '../src/shared/clock.js';
 import { deliverEmails } from './support/outbox.js';
-import { Client, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import {
+  Client,
+  DEMO_PASSWORD,
+  startTestPlatform,
+  type TestPlatform,
+  testDatabases,
+} from './support/platform.js';
 import { startSmtp } from './support/smtp.js';
 
 const newCitizen = {
@@ -236,5 +242,43 @@ describe.each(testDatabases())('citizen accounts on %s', (kind) => {
       password: 'un autre mot de passe solide',
     });
     expect(late.statusCode).toBe(400);
+  });
+
+  it('answers a sign-up for a taken address as for a new one, and tells the owner instead', async () => {
+    const attempt = { ...newCitizen, email: 'Fatima@Example.FR', password: 'a new password 2026' };
+    const taken = await new Client(p.app, 'fr').post('/api/auth/register', attempt);
+    const fresh = await new Client(p.app, 'fr').post('/api/auth/register', {
+      ...newCitizen,
+      email: 'someone.new@example.be',
+    });
+    expect(taken.statusCode).toBe(201);
+    expect(fresh.statusCode).toBe(201);
+    expect(Object.keys(taken.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
+    expect(taken.json()).toEqual({ verificationSentTo: 'fatima@example.fr' });
+    // the owner is told, in their language; their account and password are untouched
+    const told = await p.database.db
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.toAddress, 'fatima@example.fr'), eq(notifications.event, 'account_exists')),
+      );
+    expect(told).toHaveLength(1);
+    expect(told[0]!.textBody).toContain('Fatima');
+    expect(
+      (
+        await new Client(p.app).post('/api/auth/login', {
+          email: 'fatima@example.fr',
+          password: DEMO_PASSWORD,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await new Client(p.app).post('/api/auth/login', {
+          email: 'fatima@example.fr',
+          password: attempt.password,
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 });

@@ -75,6 +75,9 @@ export const en = {
   'validation.cin': 'A national ID number is one or two letters followed by digits, such as AB123456.',
   'validation.field_unknown': 'This form field does not exist for this category.',
   'validation.select_option': 'Choose one of the proposed options.',
+  'mail.account_exists.subject': 'Your Jisr account already exists',
+  'mail.account_exists.body':
+    'Hello {name},\n\nSomeone, perhaps you, tried to create a Jisr account with this e-mail address, which already has one. Sign in with your password, or ask for a sign-in code by e-mail; if you forgot your password, choose “Forgot password”.\n\nIf it was not you, ignore this message: nothing was changed.',
   'mail.verify.subject': 'Your Jisr confirmation code: {code}',
   'mail.verify.body':
     'Hello {name},\n\nYour confirmation code is {code}. It is valid for 30 minutes.\n\nIf you did not create an account on Jisr, ignore this message.',

@@ -85,6 +85,9 @@ export const fr: Record<MessageKey, string> = {
     'Un numéro de CIN est composé d’une ou deux lettres suivies de chiffres, par exemple AB123456.',
   'validation.field_unknown': 'Ce champ de formulaire n’existe pas pour cette catégorie.',
   'validation.select_option': 'Choisissez l’une des options proposées.',
+  'mail.account_exists.subject': 'Votre compte Jisr existe déjà',
+  'mail.account_exists.body':
+    'Bonjour {name},\n\nQuelqu’un, peut-être vous, a voulu créer un compte Jisr avec cette adresse e-mail, qui en a déjà un. Connectez-vous avec votre mot de passe, ou demandez un code de connexion par e-mail ; si vous l’avez oublié, choisissez « Mot de passe oublié ».\n\nSi ce n’était pas vous, ignorez ce message : rien n’a été changé.',
   'mail.verify.subject': 'Votre code de confirmation Jisr : {code}',
   'mail.verify.body':
     'Bonjour {name},\n\nVotre code de confirmation est {code}. Il est valable 30 minutes.\n\nSi vous n’avez pas créé de compte sur Jisr, ignorez ce message.',

@@ -126,13 +126,14 @@ export async function accountRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Create a citizen account; a confirmation code is sent by e-mail',
         body: registerBody,
-        response: { 201: z.object({ accountId: z.string(), verificationSentTo: z.string() }) },
+        // the same answer for a new address and a taken one (the owner of a taken one is told by e-mail)
+        response: { 201: z.object({ verificationSentTo: z.string() }) },
       },
     },
     async (req, reply) => {
       await checkCommune(app, req.body.originCommuneCode);
-      const { accountId } = await registerCitizen(db, secret, req.body, req.id);
-      return reply.code(201).send({ accountId, verificationSentTo: req.body.email });
+      await registerCitizen(db, secret, req.body, req.id);
+      return reply.code(201).send({ verificationSentTo: req.body.email });
     },
   );
 

@@ -146,14 +146,31 @@ export async function registerCitizen(
   secret: string,
   input: { email: string; password: string } & CitizenProfileInput,
   requestId: string,
-): Promise<{ accountId: string }> {
+): Promise<{ accountId: string | null }> {
+  // the password is hashed whatever happens next, so that a taken address answers in the same time
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx
-      .select({ id: accounts.id })
+      .select({ id: accounts.id, name: accounts.displayName, lang: accounts.preferredLanguage })
       .from(accounts)
       .where(eq(accounts.email, input.email));
-    if (existing) throw new AppError(409, 'error.email_taken');
+    if (existing) {
+      // No "this address is taken": that would tell anyone who has an account. The owner hears of it instead.
+      await enqueueEmail(tx, {
+        to: input.email,
+        template: 'account_exists',
+        lang: existing.lang,
+        params: { name: existing.name },
+      });
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'account.register_existing',
+        entityType: 'account',
+        entityId: existing.id,
+        requestId,
+      });
+      return { accountId: null };
+    }
     const displayName = citizenDisplayName(input);
     const [acc] = await tx
       .insert(accounts)

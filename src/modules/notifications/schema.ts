@@ -57,6 +57,7 @@ export const staffEvents = ['assigned', 'returned', 'overdue', 'instruction'] as
  */
 export const accountEvents = [
   'verify',
+  'account_exists',
   'reset',
   'invite',
   'totp_reset',
