@@ -5,5 +5,6 @@ export * from '../modules/cases/schema.js';
 export * from '../modules/catalog/schema.js';
 export * from '../modules/desk/schema.js';
 export * from '../modules/institutions/schema.js';
+export * from '../modules/limits/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/territory/schema.js';

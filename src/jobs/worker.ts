@@ -2,6 +2,7 @@ import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
 import { runAppointmentJobs } from '../modules/appointments/jobs.js';
 import { addressOf } from '../modules/appointments/service.js';
+import { sweepRateLimits } from '../modules/limits/store.js';
 import {
   type Adapters,
   type DeliveryOptions,
@@ -103,6 +104,7 @@ export function startWorker(
           await notifyOverdue(db, lastScan, now, config.publicUrl);
           lastScan = now;
           await batchDueLetters(db, config.LETTER_BATCH_HOUR, now);
+          await sweepRateLimits(db);
         }
       } catch (err) {
         log.error({ err }, 'worker tick failed');

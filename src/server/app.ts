@@ -18,6 +18,7 @@ import { catalogAdminRoutes } from '../modules/catalog/admin-routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deskRoutes } from '../modules/desk/routes.js';
 import { institutionRoutes } from '../modules/institutions/routes.js';
+import { databaseRateLimitStore } from '../modules/limits/store.js';
 import { devMailboxRoutes, notificationRoutes } from '../modules/notifications/routes.js';
 import { reportingRoutes } from '../modules/reporting/routes.js';
 import { territoryRoutes } from '../modules/territory/routes.js';
@@ -72,7 +73,8 @@ export async function buildApp(
   installSecurityHeaders(app, config);
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // counters in the database: a limit holds across processes and restarts
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   await app.register(multipart, {
     limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024 + 1, files: 1, fields: 5 },
   });
