@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -200,7 +202,7 @@ export function routerErrors(err: FastifyError, req: FastifyRequest, reply: Fast
  * client too slow): a problem+json written on the socket, in Arabic, the default language, as nothing of the
  * request could be read.
  */
-export function socketErrors(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex) {
+export function socketErrors(err: NodeJS.ErrnoException, socket: Duplex) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, code, key]: [number, string, MessageKey] =
     err.code === 'HPE_HEADER_OVERFLOW'
@@ -212,7 +214,7 @@ export function socketErrors(err: NodeJS.ErrnoException, socket: import('node:st
   const body = JSON.stringify({ type: typeBase + code, title: detail, status, detail });
   if (socket.writable)
     socket.write(
-      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nContent-Language: ar\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nContent-Language: ar\r\nConnection: close\r\n\r\n${body}`,
     );
   socket.destroy(err);
 }

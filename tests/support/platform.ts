@@ -4,14 +4,14 @@ import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/db/demo-seed.js';
-import { importReferenceData } from '../../src/db/reference-data.js';
+import { DEMO_PASSWORD } from '../../src/db/demo-seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { runningClockFrom, setPlatformClock } from '../../src/shared/clock.js';
 import {
   adminQuery,
   type DbKind,
+  fill,
   postgresUrl,
   TEST_SECRET,
   type TemplateName,
@@ -37,21 +37,13 @@ async function newDatabase(kind: DbKind, opts: { from?: Blob | string } = {}): P
   };
 }
 
-/** Migrated, with the reference data, and the demo seeded at the platform clock's date. */
-async function filled(database: Database, template: TemplateName) {
-  await database.migrate();
-  await importReferenceData(database.db);
-  if (template === 'demo') await seedDemo(database.db, TEST_SECRET);
-  return database;
-}
-
 /**
  * A copy of a template built once for the run (see templates.ts); built here when the run has none (a test
  * started outside the runner's global setup).
  */
 export async function templateDatabase(kind: DbKind, template: TemplateName): Promise<Database> {
   const source = inject('dbTemplates')?.[kind]?.[template];
-  if (!source) return filled(await newDatabase(kind), template);
+  if (!source) return fill(await newDatabase(kind), template);
   return newDatabase(kind, { from: kind === 'pglite' ? new Blob([await readFile(source)]) : source });
 }
 
@@ -91,7 +83,7 @@ export async function startTestPlatform(
   });
   const template = opts.demo === false ? 'reference' : 'demo';
   const database = opts.clockStart
-    ? await filled(await newDatabase(kind), template)
+    ? await fill(await newDatabase(kind), template)
     : await templateDatabase(kind, template);
   const app = await buildApp(config, database, { logStream: opts.logStream });
   await app.ready();

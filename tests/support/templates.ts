@@ -34,10 +34,12 @@ export function testDatabases(): DbKind[] {
   return only ? all.filter((k) => only.includes(k)) : all;
 }
 
-async function fill(database: Database, name: TemplateName) {
+/** Migrated, with the reference data, and (for `demo`) the demo seeded at the platform clock's date. */
+export async function fill(database: Database, name: TemplateName) {
   await database.migrate();
   await importReferenceData(database.db);
   if (name === 'demo') await seedDemo(database.db, TEST_SECRET);
+  return database;
 }
 
 export async function adminQuery(sql: string) {

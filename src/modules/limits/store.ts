@@ -1,7 +1,7 @@
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { currentMillis } from '../../shared/clock.js';
+import { currentTime } from '../../shared/clock.js';
 import { rateLimitCounters } from './schema.js';
 
 type Result = { current: number; ttl: number };
@@ -12,7 +12,7 @@ type Callback = (err: Error | null, res?: Result) => void;
  * concurrent requests on several processes all count.
  */
 export async function hit(db: Db, key: string, windowMs: number): Promise<Result> {
-  const now = new Date(currentMillis());
+  const now = currentTime();
   const ends = new Date(now.getTime() + windowMs);
   const [row] = await db
     .insert(rateLimitCounters)
@@ -32,7 +32,7 @@ export async function hit(db: Db, key: string, windowMs: number): Promise<Result
 export async function sweepRateLimits(db: Db): Promise<number> {
   const gone = await db
     .delete(rateLimitCounters)
-    .where(lt(rateLimitCounters.windowEndsAt, new Date(currentMillis())))
+    .where(lt(rateLimitCounters.windowEndsAt, currentTime()))
     .returning({ key: rateLimitCounters.key });
   return gone.length;
 }

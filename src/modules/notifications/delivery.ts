@@ -131,8 +131,7 @@ async function recordFailure(db: Db, n: NotificationRow, err: unknown, opts: Del
 }
 
 /** Sends one claimed row and records the outcome. Returns whether it went out. */
-export async function deliverOne(db: Db, adapters: Adapters, row: NotificationRow, opts: DeliveryOptions) {
-  const n = row;
+export async function deliverOne(db: Db, adapters: Adapters, n: NotificationRow, opts: DeliveryOptions) {
   const adapter = adapters[n.channel];
   // the secrets go to the provider and nowhere else: the stored copy drops them once the message is out
   // (the development mailbox, which stands for the person's inbox, keeps them readable)
