@@ -100,4 +100,33 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
         .statusCode,
     ).toBe(403);
   });
+
+  it('lists the stalled files of a whole territory for its overseers, and of their bodies for supervisors', async () => {
+    // the case of the test above is 40 days idle, in a commune of the province of Inezgane-Aït Melloul
+    for (const email of [
+      'province@piam.demo',
+      'region@souss.demo',
+      'national@interieur.demo',
+      'chef@aml.demo',
+    ]) {
+      const res = await (await signedIn(p.app, email)).get('/api/stalled?days=30');
+      expect(res.statusCode, email).toBe(200);
+      const body = res.json();
+      expect(
+        body.items.map((c: { id: string }) => c.id),
+        email,
+      ).toContain(caseId);
+      expect(body.items.find((c: { id: string }) => c.id === caseId)).toMatchObject({
+        institutionId: amlId,
+        idleDays: 40,
+      });
+      expect(body.total).toBeGreaterThanOrEqual(body.items.length);
+    }
+    // a supervisor of another body does not see it; agents and citizens are refused
+    const other = (await (await signedIn(p.app, 'admin@aubm.demo')).get('/api/stalled?days=30')).json();
+    expect(other.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    for (const email of ['etatcivil@aml.demo', 'fatima@example.fr'])
+      expect((await (await signedIn(p.app, email)).get('/api/stalled')).statusCode, email).toBe(403);
+    expect((await p.app.inject({ method: 'GET', url: '/api/stalled' })).statusCode).toBe(401);
+  });
 });

@@ -8,6 +8,7 @@ import { lazy, StrictMode, Suspense, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
+import { staffPage } from './components/AccessGate.js';
 import { Layout, Loading } from './components/Layout.js';
 import { initI18n } from './i18n.js';
 import { Home } from './pages/Home.js';
@@ -21,27 +22,70 @@ const MyCases = lazy(() => import('./pages/MyCases.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const Track = lazy(() => import('./pages/Track.js'));
 const Profile = lazy(() => import('./pages/Profile.js'));
-const StaffQueue = lazy(() => import('./pages/staff/StaffQueue.js'));
-const StaffCase = lazy(() => import('./pages/staff/StaffCase.js'));
-const StaffDesk = lazy(() => import('./pages/staff/StaffDesk.js'));
-const StaffSecurity = lazy(() => import('./pages/staff/StaffSecurity.js'));
-const StaffStalled = lazy(() => import('./pages/staff/StaffStalled.js'));
-const StaffAdmin = lazy(() => import('./pages/staff/StaffAdmin.js'));
-const StaffPeople = lazy(() => import('./pages/staff/StaffPeople.js'));
+const StaffQueue = staffPage(
+  'queue',
+  lazy(() => import('./pages/staff/StaffQueue.js')),
+);
+const StaffCase = staffPage(
+  'case',
+  lazy(() => import('./pages/staff/StaffCase.js')),
+);
+const StaffDesk = staffPage(
+  'desk',
+  lazy(() => import('./pages/staff/StaffDesk.js')),
+);
+const StaffSecurity = staffPage(
+  'security',
+  lazy(() => import('./pages/staff/StaffSecurity.js')),
+);
+const StaffStalled = staffPage(
+  'stalled',
+  lazy(() => import('./pages/staff/StaffStalled.js')),
+);
+const StaffAdmin = staffPage(
+  'admin',
+  lazy(() => import('./pages/staff/StaffAdmin.js')),
+);
+const StaffPeople = staffPage(
+  'people',
+  lazy(() => import('./pages/staff/StaffPeople.js')),
+);
 const Welcome = lazy(() => import('./pages/Welcome.js'));
-const StaffCorrespondence = lazy(() => import('./pages/staff/StaffCorrespondence.js'));
-const StaffOversight = lazy(() => import('./pages/staff/StaffOversight.js'));
-const StaffMessageTemplates = lazy(() => import('./pages/staff/StaffMessageTemplates.js'));
+const StaffCorrespondence = staffPage(
+  'correspondence',
+  lazy(() => import('./pages/staff/StaffCorrespondence.js')),
+);
+const StaffOversight = staffPage(
+  'oversight',
+  lazy(() => import('./pages/staff/StaffOversight.js')),
+);
+const StaffMessageTemplates = staffPage(
+  'messages',
+  lazy(() => import('./pages/staff/StaffMessageTemplates.js')),
+);
 const Appointments = lazy(() => import('./pages/Appointments.js'));
 const MyAppointments = lazy(() => import('./pages/MyAppointments.js'));
 const AppointmentPage = lazy(() => import('./pages/AppointmentPage.js'));
 const ManageAppointment = lazy(() => import('./pages/ManageAppointment.js'));
 const OpenDays = lazy(() => import('./pages/OpenDays.js'));
 const WaitingScreen = lazy(() => import('./pages/WaitingScreen.js'));
-const StaffAppointments = lazy(() => import('./pages/staff/StaffAppointments.js'));
-const StaffDeskQueue = lazy(() => import('./pages/staff/StaffDeskQueue.js'));
-const StaffFigures = lazy(() => import('./pages/staff/StaffFigures.js'));
-const StaffAppointmentSetup = lazy(() => import('./pages/staff/StaffAppointmentSetup.js'));
+const StaffAppointments = staffPage(
+  'appointments',
+  lazy(() => import('./pages/staff/StaffAppointments.js')),
+);
+const StaffDeskQueue = staffPage(
+  'deskQueue',
+  lazy(() => import('./pages/staff/StaffDeskQueue.js')),
+);
+const StaffFigures = staffPage(
+  'figures',
+  lazy(() => import('./pages/staff/StaffFigures.js')),
+);
+const StaffAppointmentSetup = staffPage(
+  'setup',
+  lazy(() => import('./pages/staff/StaffAppointmentSetup.js')),
+  'setup.adminOnly',
+);
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },

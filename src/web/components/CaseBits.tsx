@@ -1,8 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 
 /** A case's state; staff read "waiting for the citizen" where the citizen reads "waiting for your reply". */
 export function StateBadge({ state, staff = false }: { state: string; staff?: boolean }) {
   const { t } = useTranslation();
   const key = staff && state === 'awaiting_citizen' ? 'staff.state.awaiting_citizen' : `state.${state}`;
   return <span className={`state state-${state}`}>{t(key)}</span>;
+}
+
+/** A case in a staff list: its tracking number and subject, linking to its page. */
+export function StaffCaseLink({ c }: { c: { id: string; trackingNumber: string; subject: string } }) {
+  return (
+    <Link href={`/staff/cases/${c.id}`}>
+      <span className="tracking">
+        <bdi dir="ltr">{c.trackingNumber}</bdi>
+      </span>
+      <strong>
+        <bdi>{c.subject}</bdi>
+      </strong>
+    </Link>
+  );
 }

@@ -5,6 +5,23 @@ import { Link, useLocation } from 'wouter';
 import { api } from '../api.js';
 import { type Lang, languages, setLanguage } from '../i18n.js';
 import { useSession } from '../session.js';
+import { mayOpen, type StaffPage } from '../staff-access.js';
+
+/** The staff menu, in order: each entry shows only for those who may open it. */
+const staffLinks: [StaffPage, string, string][] = [
+  ['queue', '/staff', 'staff.nav.queue'],
+  ['desk', '/staff/desk', 'staff.nav.desk'],
+  ['appointments', '/staff/appointments', 'appt.nav.calendar'],
+  ['deskQueue', '/staff/desk-queue', 'appt.nav.deskQueue'],
+  ['oversight', '/staff/oversight', 'staff.nav.oversight'],
+  ['stalled', '/staff/stalled', 'staff.nav.stalled'],
+  ['admin', '/staff/admin', 'staff.nav.admin'],
+  ['people', '/staff/admin/people', 'people.nav'],
+  ['messages', '/staff/messages', 'staff.nav.messages'],
+  ['setup', '/staff/appointments/setup', 'setup.nav'],
+  ['correspondence', '/staff/correspondence', 'staff.nav.mail'],
+  ['security', '/staff/security', 'staff.nav.security'],
+];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -13,8 +30,6 @@ export function Layout({ children }: { children: ReactNode }) {
   const [, navigate] = useLocation();
   const signedIn = session.data?.account.kind === 'citizen';
   const staff = session.data?.account.kind === 'staff';
-  const roles = session.data?.memberships.map((m) => m.role) ?? [];
-  const overseer = (session.data?.scopes.length ?? 0) > 0;
   const signOut = async () => {
     await api('/api/auth/logout', { method: 'POST' });
     qc.setQueryData(['session'], null);
@@ -49,33 +64,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/guides">{t('nav.guides')}</Link>
           <Link href="/track">{t('nav.track')}</Link>
           {!staff && <Link href="/appointments">{t('appt.nav.book')}</Link>}
-          {staff && (
-            <>
-              <Link href="/staff">{t('staff.nav.queue')}</Link>
-              <Link href="/staff/desk">{t('staff.nav.desk')}</Link>
-              <Link href="/staff/appointments">{t('appt.nav.calendar')}</Link>
-              <Link href="/staff/desk-queue">{t('appt.nav.deskQueue')}</Link>
-              {(overseer ||
-                roles.some((r) => r === 'supervisor' || r === 'institution_admin' || r === 'auditor')) && (
-                <Link href="/staff/oversight">{t('staff.nav.oversight')}</Link>
-              )}
-              {roles.some((r) => r === 'supervisor' || r === 'institution_admin' || r === 'auditor') && (
-                <Link href="/staff/stalled">{t('staff.nav.stalled')}</Link>
-              )}
-              {roles.includes('institution_admin') && <Link href="/staff/admin">{t('staff.nav.admin')}</Link>}
-              {roles.includes('institution_admin') && (
-                <Link href="/staff/admin/people">{t('people.nav')}</Link>
-              )}
-              {roles.includes('institution_admin') && (
-                <Link href="/staff/messages">{t('staff.nav.messages')}</Link>
-              )}
-              {roles.includes('institution_admin') && (
-                <Link href="/staff/appointments/setup">{t('setup.nav')}</Link>
-              )}
-              <Link href="/staff/correspondence">{t('staff.nav.mail')}</Link>
-              <Link href="/staff/security">{t('staff.nav.security')}</Link>
-            </>
-          )}
+          {staffLinks
+            .filter(([page]) => mayOpen(session.data, page))
+            .map(([page, href, label]) => (
+              <Link key={page} href={href}>
+                {t(label)}
+              </Link>
+            ))}
           {signedIn || staff ? (
             <>
               {signedIn && <Link href="/cases">{t('nav.myCases')}</Link>}

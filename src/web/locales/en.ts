@@ -232,7 +232,7 @@ export const en = {
   'lang.en': 'English',
   'staff.area': 'Back office',
   'staff.signin.title': 'Staff sign-in',
-  'staff.queue.title': 'Cases of {{body}}',
+  'staff.queue.title': 'Cases: {{body}}',
   'staff.queue.state': 'State',
   'staff.queue.allOpen': 'All',
   'staff.queue.empty': 'No case here.',
@@ -324,7 +324,10 @@ export const en = {
   'staff.nav.stalled': 'Stalled files',
   'staff.stalled.title': 'Files with no action for {{days}} days',
   'staff.stalled.days': 'No action for at least (days)',
-  'staff.stalled.idle': '{{count}} days without action',
+  'staff.stalled.idle_one': '1 day without action',
+  'staff.stalled.idle_other': '{{count}} days without action',
+  'staff.stalled.count_one': '1 file stuck.',
+  'staff.stalled.count_other': '{{total}} files stuck, oldest first ({{shown}} shown).',
   'staff.stalled.holder': 'Held by',
   'staff.stalled.nobody': 'nobody',
   'staff.stalled.empty': 'Nothing is stuck.',
@@ -487,6 +490,17 @@ export const en = {
   'staff.msg.ev.overdue': 'Case overdue (staff)',
   'staff.msg.ev.instruction': 'Instruction on a case (staff)',
   'footer.about': 'Jisr is open-source software for Moroccan communes and public bodies.',
+  'access.refused.title': 'This page is not open to you',
+  'access.refused.role':
+    'Your role does not give access to this page. The menu shows the pages you can open.',
+  'access.refused.staffOnly':
+    'This page is for the staff of public bodies. Your own cases are under “My cases”.',
+  'access.refused.toQueue': 'Go to my cases to handle',
+  'access.refused.toHome': 'Go to the home page',
+  'staff.scope.nation': 'the Kingdom',
+  'staff.scope.region': '{{name}} region',
+  'staff.scope.province': '{{name}} province',
+  'staff.scope.prefecture': '{{name}} prefecture',
 } as const;
 
 export type WebKey = keyof typeof en;

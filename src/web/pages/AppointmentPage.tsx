@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect, useParams, useSearch } from 'wouter';
+import { Link, useParams, useSearch } from 'wouter';
 import { api } from '../api.js';
+import { SignInRedirect } from '../components/AccessGate.js';
 import type { Booking } from '../components/Appointments.js';
 import { BookingDetail } from '../components/BookingDetail.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
@@ -20,7 +21,7 @@ export default function AppointmentPage() {
     enabled: !!session.data,
   });
   if (session.isPending) return <Loading />;
-  if (!session.data) return <Redirect to="/signin" />;
+  if (!session.data) return <SignInRedirect />;
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorBox error={q.error} retry={() => q.refetch()} />;
   return (

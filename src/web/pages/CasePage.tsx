@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Redirect, useParams } from 'wouter';
+import { useParams } from 'wouter';
 import { type ApiError, type Attachment, api, type CaseView, uploadFile } from '../api.js';
+import { SignInRedirect } from '../components/AccessGate.js';
 import { StateBadge } from '../components/CaseBits.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
@@ -33,7 +34,7 @@ export default function CasePage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   if (session.isPending) return <Loading />;
-  if (!session.data) return <Redirect to="/signin" />;
+  if (!session.data) return <SignInRedirect />;
   if (c.isPending) return <Loading />;
   if (c.isError) return <ErrorBox error={c.error} />;
   const k = c.data;

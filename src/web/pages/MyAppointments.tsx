@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect } from 'wouter';
+import { Link } from 'wouter';
 import { api } from '../api.js';
+import { SignInRedirect } from '../components/AccessGate.js';
 import { type Booking, ModeTag, StatusTag, serviceName, When } from '../components/Appointments.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { useSession } from '../session.js';
@@ -22,7 +23,7 @@ export default function MyAppointments() {
     enabled: citizen,
   });
   if (session.isPending) return <Loading />;
-  if (!citizen) return <Redirect to="/signin" />;
+  if (!citizen) return <SignInRedirect />;
   return (
     <>
       <h1>{t('appt.mine.title')}</h1>

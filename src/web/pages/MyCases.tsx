@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect } from 'wouter';
+import { Link } from 'wouter';
 import { api, type CaseView } from '../api.js';
+import { SignInRedirect } from '../components/AccessGate.js';
 import { StateBadge } from '../components/CaseBits.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { formatDate } from '../i18n.js';
@@ -21,7 +22,7 @@ export default function MyCases() {
     enabled: !!session.data,
   });
   if (session.isPending) return <Loading />;
-  if (!session.data) return <Redirect to="/signin" />;
+  if (!session.data) return <SignInRedirect />;
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorBox error={list.error} retry={() => list.refetch()} />;
   const items = list.data.pages.flatMap((p) => p.items);

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Redirect, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { type ApiError, api } from '../api.js';
+import { SignInRedirect } from '../components/AccessGate.js';
 import { ChannelPreferences } from '../components/ChannelPreferences.js';
 import { CountrySelect } from '../components/CountrySelect.js';
 import { Loading } from '../components/Layout.js';
@@ -48,7 +49,7 @@ export default function ProfilePage() {
     if (profile.data && !form) setForm(profile.data);
   }, [profile.data, form]);
   if (session.isPending) return <Loading />;
-  if (!session.data) return <Redirect to="/signin" />;
+  if (!session.data) return <SignInRedirect />;
   if (!form) return <Loading />;
   const save = async (e: React.FormEvent) => {
     e.preventDefault();

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { type ApiError, api } from '../api.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { useSignedIn } from '../session.js';
+import { safeReturnPath } from '../staff-access.js';
 
 export default function SignIn() {
   const { t } = useTranslation();
@@ -14,6 +15,8 @@ export default function SignIn() {
   const [error, setError] = useState<ApiError | null>(null);
   const [, navigate] = useLocation();
   const signedIn = useSignedIn();
+  // where the visitor was going when the page asked them to sign in
+  const next = safeReturnPath(new URLSearchParams(useSearch()).get('next'));
   const ids = { email: useId(), password: useId(), err: useId() };
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -28,7 +31,7 @@ export default function SignIn() {
         },
       });
       await signedIn(res.csrfToken);
-      navigate(res.account.kind === 'staff' ? '/staff' : '/cases');
+      navigate(next ?? (res.account.kind === 'staff' ? '/staff' : '/cases'), { replace: true });
     } catch (err) {
       const e = err as ApiError;
       if ((e.problem as { secondFactor?: string }).secondFactor && totp === null) setTotp('');
@@ -94,7 +97,7 @@ export default function SignIn() {
           <button type="submit">{t('signin.submit')}</button>
         </form>
       ) : (
-        <EmailCodeSignIn onDone={() => navigate('/cases')} />
+        <EmailCodeSignIn onDone={() => navigate(next ?? '/cases', { replace: true })} />
       )}
     </section>
   );

@@ -1,9 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { type ApiError, api, uploadFile } from '../../api.js';
-import { StateBadge } from '../../components/CaseBits.js';
+import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { FilePicker } from '../../components/FilePicker.js';
 import { formatDate } from '../../i18n.js';
 
@@ -60,14 +59,7 @@ export function RelatedCases({
         <ul className="case-list">
           {items.map((r) => (
             <li key={r.id} className={r.likelyDuplicate ? 'late' : ''}>
-              <Link href={`/staff/cases/${r.id}`}>
-                <span className="tracking">
-                  <bdi dir="ltr">{r.trackingNumber}</bdi>
-                </span>
-                <strong>
-                  <bdi>{r.subject}</bdi>
-                </strong>
-              </Link>
+              <StaffCaseLink c={r} />
               <div className="meta">
                 <StateBadge state={r.state} staff />
                 {r.likelyDuplicate && <span className="tag warn">{t('staff.ws.likelyDuplicate')}</span>}

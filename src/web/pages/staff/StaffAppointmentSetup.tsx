@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect } from 'wouter';
+import { Link } from 'wouter';
 import { api, type Department } from '../../api.js';
+import { SignInRedirect } from '../../components/AccessGate.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { localName } from '../../i18n.js';
 import { ClosuresPanel } from './setup/ClosuresPanel.js';
@@ -60,7 +61,7 @@ export default function StaffAppointmentSetup() {
   });
 
   if (session.isPending) return <Loading />;
-  if (session.data?.account.kind !== 'staff') return <Redirect to="/signin" />;
+  if (session.data?.account.kind !== 'staff') return <SignInRedirect />;
   if (!institution || !membership) return <Loading />;
   if (!admin)
     return (

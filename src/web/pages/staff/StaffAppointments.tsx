@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect } from 'wouter';
+import { Link } from 'wouter';
 import { type ApiError, api } from '../../api.js';
+import { SignInRedirect } from '../../components/AccessGate.js';
 import {
   addDays,
   type Booking,
@@ -81,7 +82,7 @@ export default function StaffAppointments() {
     enabled: !!instId,
   });
   if (session.isPending) return <Loading />;
-  if (session.data?.account.kind !== 'staff') return <Redirect to="/signin" />;
+  if (session.data?.account.kind !== 'staff') return <SignInRedirect />;
   if (!institution || !membership) return <Loading />;
   const step = view === 'day' ? 1 : 7;
   const shown = date ?? cal.data?.from ?? '';

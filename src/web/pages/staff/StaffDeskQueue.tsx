@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect } from 'wouter';
+import { Link } from 'wouter';
 import { type ApiError, api } from '../../api.js';
+import { SignInRedirect } from '../../components/AccessGate.js';
 import {
   type Booking,
   formatDay,
@@ -105,7 +106,7 @@ export default function StaffDeskQueue() {
   };
 
   if (session.isPending) return <Loading />;
-  if (session.data?.account.kind !== 'staff') return <Redirect to="/signin" />;
+  if (session.data?.account.kind !== 'staff') return <SignInRedirect />;
   if (!institution) return <Loading />;
   const svcName = (id: string | null) =>
     id

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect } from 'wouter';
+import { Link } from 'wouter';
 import { api } from '../../api.js';
+import { SignInRedirect } from '../../components/AccessGate.js';
 import { addDays, formatDay, moroccoToday, serviceName } from '../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { localName } from '../../i18n.js';
@@ -58,7 +59,7 @@ export default function StaffFigures() {
     enabled: !!instId && range.from <= range.to,
   });
   if (session.isPending) return <Loading />;
-  if (session.data?.account.kind !== 'staff') return <Redirect to="/signin" />;
+  if (session.data?.account.kind !== 'staff') return <SignInRedirect />;
   if (!institution) return <Loading />;
   const rangeError = range.from > range.to ? t('appt.fig.rangeError') : null;
   const svc = (id: string | null) =>

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { api } from '../../api.js';
-import { StateBadge } from '../../components/CaseBits.js';
+import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, localName } from '../../i18n.js';
 import { useSession } from '../../session.js';
@@ -84,12 +83,7 @@ export default function StaffOversight() {
       <ul className="case-list">
         {data.data.oldest.map((c) => (
           <li key={c.id}>
-            <Link href={`/staff/cases/${c.id}`}>
-              <span className="tracking">
-                <bdi dir="ltr">{c.trackingNumber}</bdi>
-              </span>
-              <strong dir="auto">{c.subject}</strong>
-            </Link>
+            <StaffCaseLink c={c} />
             <div className="meta">
               <StateBadge state={c.state} staff />
               <span className="muted">{t('case.filedOn', { date: formatDate(c.createdAt, lang) })}</span>

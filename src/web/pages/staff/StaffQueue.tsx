@@ -1,9 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect, useLocation, useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { api, type CaseView, type Department } from '../../api.js';
-import { StateBadge } from '../../components/CaseBits.js';
+import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, formatNumber, localName } from '../../i18n.js';
@@ -16,7 +16,7 @@ import {
   queueStates,
 } from './queueParams.js';
 import { SavedViews } from './SavedViews.js';
-import { useStaffContext } from './useStaff.js';
+import { useStaffContext, useWatchedName } from './useStaff.js';
 
 type QueueItem = CaseView & { requesterName: string; requesterCountry: string | null };
 type Counts = { total: number; open: number; overdue: number; byState: Record<string, number> };
@@ -29,7 +29,8 @@ const channels = ['web', 'desk', 'phone', 'whatsapp', 'email', 'post', 'referral
 export default function StaffQueue() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { session, institution, membership } = useStaffContext();
+  const { session, membership } = useStaffContext();
+  const watched = useWatchedName();
   const search = useSearch();
   const [, navigate] = useLocation();
   const filters = parseFilters(search);
@@ -66,9 +67,6 @@ export default function StaffQueue() {
     sort: useId(),
   };
   if (session.isPending) return <Loading />;
-  if (session.data?.account.kind !== 'staff') return <Redirect to="/signin" />;
-  if (session.data.account.totpRequired && !session.data.account.totpEnabled)
-    return <Redirect to="/staff/security" />;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const counts = list.data?.pages[0]?.counts;
   const n = (v: number | undefined) => formatNumber(v ?? 0, lang);
@@ -88,9 +86,7 @@ export default function StaffQueue() {
   const hasFilters = Object.keys(activeFilters(filters)).length > 0;
   return (
     <>
-      <h1>
-        {t('staff.queue.title', { body: institution ? localName(institution, lang) : t('staff.area') })}
-      </h1>
+      <h1>{t('staff.queue.title', { body: watched ?? '…' })}</h1>
       <p className="links-row">
         <button
           type="button"
@@ -256,14 +252,7 @@ export default function StaffQueue() {
         <ul className="case-list">
           {items.map((c) => (
             <li key={c.id} className={c.overdue ? 'late' : ''}>
-              <Link href={`/staff/cases/${c.id}`}>
-                <span className="tracking">
-                  <bdi dir="ltr">{c.trackingNumber}</bdi>
-                </span>
-                <strong>
-                  <bdi>{c.subject}</bdi>
-                </strong>
-              </Link>
+              <StaffCaseLink c={c} />
               <div className="meta">
                 <StateBadge state={c.state} staff />
                 <span className="tag">{t(`kind.${c.kind}`)}</span>

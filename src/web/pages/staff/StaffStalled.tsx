@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { api } from '../../api.js';
-import { StateBadge } from '../../components/CaseBits.js';
+import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { useDebounced } from '../../hooks.js';
-import { formatDate } from '../../i18n.js';
+import { formatDate, formatNumber, localName } from '../../i18n.js';
 import { useStaffContext } from './useStaff.js';
 
 type Stalled = {
@@ -19,20 +18,25 @@ type Stalled = {
   assignee: string | null;
   departmentFr: string | null;
   departmentAr: string | null;
+  institutionId: string;
+  institutionFr: string;
+  institutionAr: string;
+  institutionEn: string;
 };
 
 /** Open files nobody has touched for N days, oldest first, and who holds them. */
 export default function StaffStalled() {
   const { t, i18n } = useTranslation();
-  const { institution } = useStaffContext();
+  const lang = i18n.language;
+  const { session } = useStaffContext();
+  // several bodies: an overseer's territory, or a supervisor of more than one body
+  const manyBodies = (session.data?.scopes.length ?? 0) > 0 || (session.data?.memberships.length ?? 0) > 1;
   const [days, setDays] = useState(7);
   const d = useDebounced(days, 300);
   const id = useId();
   const list = useQuery({
-    queryKey: ['stalled', institution?.id, d],
-    queryFn: () =>
-      api<{ items: Stalled[]; total: number }>(`/api/institutions/${institution!.id}/stalled?days=${d}`),
-    enabled: !!institution,
+    queryKey: ['stalled', d],
+    queryFn: () => api<{ items: Stalled[]; total: number }>(`/api/stalled?days=${d}&limit=200`),
   });
   return (
     <>
@@ -56,27 +60,41 @@ export default function StaffStalled() {
       ) : list.data.items.length === 0 ? (
         <p className="empty">{t('staff.stalled.empty')}</p>
       ) : (
-        <ul className="case-list">
-          {list.data.items.map((c) => (
-            <li key={c.id} className="late">
-              <Link href={`/staff/cases/${c.id}`}>
-                <span className="tracking">
-                  <bdi dir="ltr">{c.trackingNumber}</bdi>
-                </span>
-                <strong dir="auto">{c.subject}</strong>
-              </Link>
-              <div className="meta">
-                <StateBadge state={c.state} staff />
-                <span className="tag late">{t('staff.stalled.idle', { count: c.idleDays })}</span>
-                <span>
-                  {t('staff.stalled.holder')}: {c.assignee ?? t('staff.stalled.nobody')}
-                  {c.departmentFr ? ` · ${i18n.language === 'ar' ? c.departmentAr : c.departmentFr}` : ''}
-                </span>
-                <span className="muted">{t('cases.due', { date: formatDate(c.dueAt, i18n.language) })}</span>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p role="status">
+            {t('staff.stalled.count', {
+              count: list.data.total,
+              shown: formatNumber(list.data.items.length, lang),
+              total: formatNumber(list.data.total, lang),
+            })}
+          </p>
+          <ul className="case-list">
+            {list.data.items.map((c) => (
+              <li key={c.id} className="late">
+                <StaffCaseLink c={c} />
+                <div className="meta">
+                  {manyBodies && (
+                    <span dir="auto">
+                      {localName(
+                        { nameAr: c.institutionAr, nameFr: c.institutionFr, nameEn: c.institutionEn },
+                        lang,
+                      )}
+                    </span>
+                  )}
+                  <StateBadge state={c.state} staff />
+                  <span className="tag late">{t('staff.stalled.idle', { count: c.idleDays })}</span>
+                  <span>
+                    {t('staff.stalled.holder')}: {c.assignee ?? t('staff.stalled.nobody')}
+                    {c.departmentFr ? ` · ${i18n.language === 'ar' ? c.departmentAr : c.departmentFr}` : ''}
+                  </span>
+                  <span className="muted">
+                    {t('cases.due', { date: formatDate(c.dueAt, i18n.language) })}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </>
   );

@@ -1,0 +1,78 @@
+import { and, asc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../accounts/actor.js';
+import type { StaffRole } from '../accounts/schema.js';
+import { accounts } from '../accounts/schema.js';
+import { cases } from '../cases/schema.js';
+import { visibleInstitutionIds } from '../cases/service.js';
+import { openStates } from '../cases/state-machine.js';
+import { departments, institutions } from '../institutions/schema.js';
+
+/** Those who watch that nothing stays stuck in a body: its supervisors, administrators and auditors. */
+export const WATCHER_ROLES: readonly StaffRole[] = ['supervisor', 'institution_admin', 'auditor'];
+
+/**
+ * The bodies whose stalled files a person may list: those where they hold a watcher's role, and every
+ * body of an overseer's territory.
+ */
+export async function watchedInstitutionIds(db: Db, actor: Actor): Promise<string[]> {
+  const watcherOf = actor.memberships
+    .filter((m) => WATCHER_ROLES.includes(m.role))
+    .map((m) => m.institutionId);
+  if (!actor.scopes.length) return [...new Set(watcherOf)];
+  const overseen = await visibleInstitutionIds(db, { ...actor, memberships: [] });
+  return [...new Set([...watcherOf, ...overseen])];
+}
+
+/**
+ * Open files of the given bodies with no action for `days` days, oldest first, with who holds them and
+ * where; and how many there are in all. One array parameter, whatever the number of bodies.
+ */
+export async function stalledCases(
+  db: Db,
+  institutionIds: string[],
+  opts: { days: number; limit: number; now: Date },
+) {
+  if (!institutionIds.length) return { items: [], total: 0 };
+  const since = new Date(opts.now.getTime() - opts.days * 86_400_000);
+  const where: SQL = and(
+    sql`${cases.institutionId} = any(${sql.param(institutionIds)}::uuid[])`,
+    inArray(cases.state, [...openStates]),
+    lt(cases.updatedAt, since),
+  )!;
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: cases.id,
+        trackingNumber: cases.trackingNumber,
+        subject: cases.subject,
+        state: cases.state,
+        dueAt: cases.dueAt,
+        updatedAt: cases.updatedAt,
+        assignee: accounts.displayName,
+        departmentFr: departments.nameFr,
+        departmentAr: departments.nameAr,
+        institutionId: institutions.id,
+        institutionFr: institutions.nameFr,
+        institutionAr: institutions.nameAr,
+        institutionEn: institutions.nameEn,
+      })
+      .from(cases)
+      .innerJoin(institutions, eq(institutions.id, cases.institutionId))
+      .leftJoin(accounts, eq(accounts.id, cases.assigneeId))
+      .leftJoin(departments, eq(departments.id, cases.departmentId))
+      .where(where)
+      .orderBy(asc(cases.updatedAt), asc(cases.id))
+      .limit(opts.limit),
+    db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where),
+  ]);
+  return {
+    items: rows.map((x) => ({
+      ...x,
+      dueAt: x.dueAt.toISOString(),
+      updatedAt: x.updatedAt.toISOString(),
+      idleDays: Math.floor((opts.now.getTime() - x.updatedAt.getTime()) / 86_400_000),
+    })),
+    total: count!.n,
+  };
+}

@@ -1,0 +1,146 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../support/platform.js';
+import {
+  expectNoAxeViolations,
+  type L,
+  newPage,
+  type Portal,
+  screenshot,
+  staffPage,
+  startPortal,
+  tr,
+} from './support.js';
+
+let portal: Portal;
+beforeAll(async () => {
+  portal = await startPortal();
+}, 180_000);
+afterAll(() => portal?.close());
+
+/** The entries of the menu, as a user sees them: name and address. */
+async function menu(page: Page): Promise<{ name: string; href: string }[]> {
+  const nav = page.getByRole('navigation').first();
+  return nav
+    .locator('a[href^="/staff"]')
+    .evaluateAll((links) =>
+      links.map((a) => ({ name: (a.textContent ?? '').trim(), href: a.getAttribute('href') ?? '' })),
+    );
+}
+
+/**
+ * Opens a page (through its menu entry when it has one, as a user would, else by typing its address) and
+ * waits until it has settled: a heading, and no "Loading…" left after the data came.
+ */
+async function opens(page: Page, lang: L, href: string) {
+  const link = page.getByRole('navigation').first().locator(`a[href="${href}"]`);
+  if ((await link.count()) > 0) {
+    await link.click();
+    await page.waitForURL((u) => u.pathname === href);
+  } else await page.goto(href);
+  await page.locator('main h1').first().waitFor({ timeout: 10_000 });
+  await expect
+    .poll(
+      () =>
+        page
+          .getByRole('status')
+          .filter({ hasText: tr(lang, 'common.loading') })
+          .count(),
+      {
+        message: `${href} still loading`,
+        timeout: 10_000,
+      },
+    )
+    .toBe(0);
+  return (await page.locator('main h1').first().textContent())?.trim() ?? '';
+}
+
+describe('every staff page shows its content, an empty state, a refusal or the sign-in form', () => {
+  it('each territorial overseer opens every entry of their menu; the desk is not in it and refuses when typed', async () => {
+    const cases: [string, L, string][] = [
+      ['province@piam.demo', 'fr', 'Inezgane'],
+      ['region@souss.demo', 'ar', 'سوس'],
+      ['national@interieur.demo', 'fr', tr('fr', 'staff.scope.nation')],
+    ];
+    for (const [email, lang, territory] of cases) {
+      const { page, context, errors } = await staffPage(portal, lang, email);
+      const entries = await menu(page);
+      const hrefs = entries.map((e) => e.href);
+      expect(hrefs, email).toEqual(['/staff', '/staff/oversight', '/staff/stalled', '/staff/security']);
+      // the queue is titled by the territory, not by "the back office"
+      const queueTitle = await opens(page, lang, '/staff');
+      expect(queueTitle, email).toContain(territory);
+      expect(queueTitle).not.toContain(tr(lang, 'staff.area'));
+      for (const { href } of entries) {
+        const title = await opens(page, lang, href);
+        expect(title, `${email} ${href}`).not.toBe('');
+        expect(await page.getByText(tr(lang, 'access.refused.title')).count(), `${email} ${href}`).toBe(0);
+      }
+      // the stalled files of the territory, or the empty state: never an endless wait
+      await opens(page, lang, '/staff/stalled');
+      await expectNoAxeViolations(page, `stalled files of ${email}`);
+      for (const href of [
+        '/staff/desk',
+        '/staff/desk-queue',
+        '/staff/correspondence',
+        '/staff/appointments',
+      ]) {
+        const title = await opens(page, lang, href);
+        expect(title, `${email} ${href}`).toBe(tr(lang, 'access.refused.title'));
+      }
+      if (email.startsWith('province')) await screenshot(page, 'staff-refusal-province-fr');
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('every role of a commune sees the entries it may open and no other; the auditor opens each', async () => {
+    const expected: Record<string, string[]> = {
+      'accueil@aml.demo': ['/staff', '/staff/desk', '/staff/appointments', '/staff/desk-queue'],
+      'etatcivil@aml.demo': ['/staff', '/staff/desk', '/staff/appointments', '/staff/desk-queue'],
+      'chef@aml.demo': ['/staff', '/staff/desk', '/staff/oversight', '/staff/stalled'],
+      'admin@aml.demo': ['/staff', '/staff/admin', '/staff/admin/people', '/staff/appointments/setup'],
+      'audit@aml.demo': ['/staff', '/staff/appointments', '/staff/oversight', '/staff/stalled'],
+    };
+    for (const [email, mustHave] of Object.entries(expected)) {
+      const { page, context, errors } = await staffPage(portal, 'fr', email);
+      const hrefs = (await menu(page)).map((e) => e.href);
+      expect(hrefs, email).toEqual(expect.arrayContaining(mustHave));
+      if (!email.startsWith('admin')) expect(hrefs, email).not.toContain('/staff/admin');
+      if (!['chef@aml.demo', 'admin@aml.demo', 'audit@aml.demo'].includes(email))
+        expect(hrefs, email).not.toContain('/staff/stalled');
+      // the other roles' pages are opened by the tests of the desk, the queue, appointments and administration
+      for (const href of email.startsWith('audit') ? hrefs : []) {
+        await opens(page, 'fr', href);
+        expect(await page.getByText(tr('fr', 'access.refused.title')).count(), `${email} ${href}`).toBe(0);
+      }
+      expect(errors, email).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('signed out, a staff page asks to sign in and comes back to it afterwards; a citizen is refused', async () => {
+    const { page, context } = await newPage(portal.browser, portal.base, 'fr', 'desktop');
+    await page.goto('/staff/desk');
+    await page.waitForURL(/\/signin\?next=/);
+    await page.getByLabel(tr('fr', 'signin.email')).fill('accueil@aml.demo');
+    await page.getByLabel(tr('fr', 'signin.password')).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: tr('fr', 'signin.submit') }).click();
+    await page.waitForURL('**/staff/desk');
+    await page.getByRole('heading', { level: 1, name: tr('fr', 'staff.desk.title') }).waitFor();
+    await context.close();
+
+    // a return address to another site is ignored
+    const other = await newPage(portal.browser, portal.base, 'ar', 'phone');
+    await other.page.goto('/signin?next=//evil.example/steal');
+    await other.page.getByLabel(tr('ar', 'signin.email')).fill('fatima@example.fr');
+    await other.page.getByLabel(tr('ar', 'signin.password')).fill(DEMO_PASSWORD);
+    await other.page.getByRole('button', { name: tr('ar', 'signin.submit') }).click();
+    await other.page.waitForURL(`${portal.base}/cases`);
+    // the citizen typing a staff address is told it is not for them
+    expect(await opens(other.page, 'ar', '/staff/stalled')).toBe(tr('ar', 'access.refused.title'));
+    await expectNoAxeViolations(other.page, 'refusal in Arabic');
+    await screenshot(other.page, 'staff-refusal-citizen-ar');
+    await other.context.close();
+  });
+});
