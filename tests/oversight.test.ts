@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../src/modules/cases/schema.js';
-import { currentMillis } from '../src/shared/clock.js';
+import { currentMillis, currentTime } from '../src/shared/clock.js';
 import { signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('oversight figures on %s', (kind) => {
@@ -17,10 +17,17 @@ describe.each(testDatabases())('oversight figures on %s', (kind) => {
     const codes = before.institutions.map((i: { code: string }) => i.code).sort();
     expect(codes).toEqual(['AML', 'PIAM']);
     const aml = before.institutions.find((i: { code: string }) => i.code === 'AML');
-    // the demo holds six open AML cases (submitted, acknowledged, in progress, awaiting, pending approval, reopened)
-    expect(aml.open).toBe(6);
-    // one of them goes overdue: it shows in the province's figures
-    const [one] = await p.database.db.select().from(cases).where(eq(cases.state, 'in_progress')).limit(1);
+    // the demo holds ten open AML cases: six of today (submitted, acknowledged, in progress, awaiting,
+    // pending approval, reopened) and four with a past, all overdue (never opened, stuck for months, a reply
+    // waiting two months for approval)
+    expect(aml.open).toBe(10);
+    expect(aml.overdue).toBe(4);
+    // one of today's goes overdue: it shows in the province's figures
+    const [one] = await p.database.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.state, 'in_progress'), gt(cases.dueAt, currentTime())))
+      .limit(1);
     await p.database.db
       .update(cases)
       .set({ dueAt: new Date(currentMillis() - 86_400_000) })

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts } from '../src/modules/accounts/schema.js';
 import { signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
 
 describe.each(testDatabases())('smoke on %s', (kind) => {
@@ -18,5 +21,15 @@ describe.each(testDatabases())('smoke on %s', (kind) => {
     const res = await c.get('/api/cases');
     expect(res.statusCode).toBe(200);
     expect(res.json().items.length).toBeGreaterThan(0);
+  });
+
+  it('lists every demo account in the README, overseers included', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const demo = await p.database.db
+      .select({ email: accounts.email })
+      .from(accounts)
+      .where(eq(accounts.isDemo, true));
+    expect(demo.length).toBeGreaterThan(20);
+    expect(demo.map((a) => a.email).filter((e) => !readme.includes(`\`${e}\``))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { type AgedCase, birthFields, fileAgedCase, filesWithAPast } from '../demo/aged-cases.js';
 import type { Actor } from '../modules/accounts/actor.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import {
@@ -19,7 +20,7 @@ import {
   upsertOfficial,
 } from '../modules/appointments/service.js';
 import { addDays, MOROCCO_TZ, wallClock, weekdayOf } from '../modules/appointments/tz.js';
-import { applyAction, createCase, listCases } from '../modules/cases/service.js';
+import { listCases } from '../modules/cases/service.js';
 import type { CaseAction } from '../modules/cases/state-machine.js';
 import { saveTemplate } from '../modules/catalog/institution-settings.js';
 import { getCategoryByCode } from '../modules/catalog/service.js';
@@ -29,6 +30,7 @@ import {
   createInstitution,
   getInstitutionByCode,
 } from '../modules/institutions/service.js';
+import { runDeadlineWatch } from '../modules/workflow/deadline-watch.js';
 import { currentTime } from '../shared/clock.js';
 import type { Db } from './client.js';
 
@@ -39,7 +41,11 @@ export type DemoAccount = { email: string; role: string; institution: string };
 const names = (ar: string, fr: string, en: string) => ({ nameAr: ar, nameFr: fr, nameEn: en });
 
 /** Creates the demo bodies, staff, citizens and cases, once. Returns the accounts to print. */
-export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | null> {
+export async function seedDemo(
+  db: Db,
+  secret: string,
+  publicUrl = 'http://127.0.0.1:3000',
+): Promise<DemoAccount[] | null> {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(institutions);
   if (existing!.n > 0) return listDemoAccounts(db);
   const before = (await db.select({ id: accounts.id }).from(accounts)).map((a) => a.id);
@@ -340,12 +346,6 @@ export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | 
     'Votre acte a été établi; il vous est envoyé par courrier.',
   ];
   const approve: [CaseAction, Actor] = ['approve_reply', chief];
-  const birthFields = {
-    person_name: 'Fatima El Hassani',
-    record_number: '1234',
-    record_year: 1978,
-    copies: 2,
-  };
   const plans: Plan[] = [
     {
       by: fatima,
@@ -473,39 +473,34 @@ export async function seedDemo(db: Db, secret: string): Promise<DemoAccount[] | 
       ],
     },
   ];
-  for (const p of plans) {
-    const res = await createCase(
-      { db, actor: p.by, requestId: 'demo-seed', secret },
-      {
-        institutionId: p.inst,
-        categoryId: p.cat.id,
-        subject: p.subject,
-        description: `${p.subject}. Demande déposée depuis l’étranger, merci de votre aide.`,
-        fields: p.fields,
-        replyChannels: ['email'],
-        language: p.by.language,
-        intakeChannel: 'web',
-        requesterId: p.by.accountId,
-        departmentId: p.dept ?? null,
-      },
-    );
-    let version = res.case.version;
-    for (const [action, by, reason] of p.steps) {
-      const updated = await applyAction({ db, actor: by, requestId: 'demo-seed', secret }, res.case.id, {
-        action,
-        version,
-        reason:
-          reason ??
-          (action === 'submit_reply' ||
-          action === 'return_reply' ||
-          action === 'request_info' ||
-          action === 'citizen_reply'
-            ? '—'
-            : undefined),
-      });
-      version = updated.version;
-    }
-  }
+  // the files of today, then files with a past (filed and handled on earlier days, by the same clock)
+  const needsReason = (a: CaseAction) =>
+    a === 'submit_reply' || a === 'return_reply' || a === 'request_info' || a === 'citizen_reply';
+  const today: AgedCase[] = plans.map((p) => ({
+    by: p.by,
+    institutionId: p.inst,
+    departmentId: p.dept,
+    categoryId: p.cat.id,
+    subject: p.subject,
+    fields: p.fields,
+    filedDaysAgo: 0,
+    steps: p.steps.map(([action, by, reason]) => ({
+      action,
+      by,
+      daysAgo: 0,
+      reason: reason ?? (needsReason(action) ? '—' : undefined),
+    })),
+  }));
+  const past = filesWithAPast(
+    { fatima, youssef, khadija, agent, chief, reception, aubmAgent },
+    { aml: inst.aml.id, civilStatus: inst.depts['civil-status']!, aubm: inst.aubm.id },
+    { birth: birth.id, complaint: complaint.id, permit: permit.id },
+  );
+  for (const plan of [...today, ...past]) await fileAgedCase(db, secret, plan);
+  // what is overdue is escalated now, as the worker would on its first round: the supervisors, then the
+  // territory's overseers see it on the timeline and in their mail
+  await runDeadlineWatch(db, currentTime(), publicUrl);
+  await runDeadlineWatch(db, currentTime(), publicUrl);
   out.push(...(await seedAppointmentsDemo(db, secret)));
   // every account made here has the published password: marked, so that production refuses to start with them
   await db

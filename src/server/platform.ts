@@ -68,7 +68,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
   if (config.DATABASE_URL) await waitForDatabase(database, config);
   await database.migrate();
   await importReferenceData(database.db);
-  const demo = config.SEED_DEMO ? await seedDemo(database.db, config.secret) : null;
+  const demo = config.SEED_DEMO ? await seedDemo(database.db, config.secret, config.publicUrl) : null;
   if (config.NODE_ENV === 'production' && !config.ALLOW_DEMO_ACCOUNTS) {
     const n = await countActiveDemoAccounts(database.db);
     if (n > 0) {

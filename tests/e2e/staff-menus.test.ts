@@ -143,4 +143,34 @@ describe('every staff page shows its content, an empty state, a refusal or the s
     await screenshot(other.page, 'staff-refusal-citizen-ar');
     await other.context.close();
   });
+
+  it('the demo shows the problem it solves: the province sees files stuck for months and escalates one', async () => {
+    const { page, context, errors } = await staffPage(portal, 'fr', 'province@piam.demo');
+    await opens(page, 'fr', '/staff/stalled');
+    // files of every age: with the default of 7 idle days, some have waited for months
+    const idle = await page.locator('.case-list .tag.late').allTextContents();
+    const days = idle.map((x) => Number(x.match(/\d+/)?.[0]));
+    expect(days.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...days)).toBeGreaterThanOrEqual(180);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    await screenshot(page, 'staff-stalled-province-fr');
+    // the one idle longest: the deadline watch has already escalated it to the province
+    await page.locator('.case-list li a').first().click();
+    await page.waitForURL(/\/staff\/cases\//);
+    await page.getByText(tr('fr', 'event.escalated')).first().waitFor();
+    // the overseer steps in: an instruction, escalated to the body's supervisors
+    await page.getByRole('button', { name: tr('fr', 'staff.ws.instruction') }).click();
+    await page
+      .getByRole('textbox', { name: tr('fr', 'staff.ws.instruction') })
+      .fill('Dossier sans action depuis plus de six mois : réponse motivée sous huit jours, merci.');
+    await page.getByRole('checkbox', { name: tr('fr', 'staff.ws.escalate') }).check();
+    await page.getByRole('button', { name: tr('fr', 'staff.ws.do') }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: tr('fr', 'staff.ws.done') })
+      .waitFor();
+    await expectNoAxeViolations(page, 'case escalated by the province');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

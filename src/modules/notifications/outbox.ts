@@ -67,6 +67,8 @@ export async function enqueueEmail(
     params: Record<string, string | number>;
     /** An iCalendar file sent with the message (bookings), as an invitation the mail client can add. */
     ics?: string | null;
+    /** The case the message is about, so that its messages can be found from it. */
+    caseId?: string | null;
   },
 ): Promise<void> {
   if (msg.to.endsWith('.invalid')) return; // a person registered at the desk without an e-mail address
@@ -82,5 +84,6 @@ export async function enqueueEmail(
     textBody: text,
     htmlBody: renderEmailHtml({ subject, text, lang: msg.lang }),
     ics: msg.ics ?? null,
+    caseId: msg.caseId ?? null,
   });
 }

@@ -85,6 +85,7 @@ export async function runDeadlineWatch(db: Db, now: Date, publicUrl: string): Pr
           to: r.email,
           template: step === 'reminder' ? 'deadline_reminder' : 'escalation',
           lang,
+          caseId: c.id,
           params: {
             tracking: c.trackingNumber,
             subject: c.subject,

@@ -341,7 +341,7 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.stalled.count_few': '{{total}} ملفات متوقفة، الأقدم أولا (المعروض: {{shown}}).',
   'staff.stalled.count_many': '{{total}} ملفا متوقفا، الأقدم أولا (المعروض: {{shown}}).',
   'staff.stalled.count_other': '{{total}} ملف متوقف، الأقدم أولا (المعروض: {{shown}}).',
-  'staff.stalled.holder': 'لدى',
+  'staff.stalled.heldBy': 'لدى: {{who}}',
   'staff.stalled.nobody': 'لا أحد',
   'staff.stalled.empty': 'لا يوجد ملف متوقف.',
   'staff.admin.title': 'إدارة {{body}}',

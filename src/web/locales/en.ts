@@ -328,7 +328,7 @@ export const en = {
   'staff.stalled.idle_other': '{{count}} days without action',
   'staff.stalled.count_one': '1 file stuck.',
   'staff.stalled.count_other': '{{total}} files stuck, oldest first ({{shown}} shown).',
-  'staff.stalled.holder': 'Held by',
+  'staff.stalled.heldBy': 'Held by: {{who}}',
   'staff.stalled.nobody': 'nobody',
   'staff.stalled.empty': 'Nothing is stuck.',
   'staff.admin.title': 'Administration of {{body}}',

@@ -332,7 +332,7 @@ export const fr: Record<WebKey, string> = {
   'staff.stalled.idle_other': '{{count}} jours sans action',
   'staff.stalled.count_one': '1 dossier bloqué.',
   'staff.stalled.count_other': '{{total}} dossiers bloqués, les plus anciens d’abord ({{shown}} affichés).',
-  'staff.stalled.holder': 'Détenu par',
+  'staff.stalled.heldBy': 'Détenu par : {{who}}',
   'staff.stalled.nobody': 'personne',
   'staff.stalled.empty': 'Rien n’est bloqué.',
   'staff.admin.title': 'Administration de {{body}}',

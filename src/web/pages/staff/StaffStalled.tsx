@@ -84,7 +84,7 @@ export default function StaffStalled() {
                   <StateBadge state={c.state} staff />
                   <span className="tag late">{t('staff.stalled.idle', { count: c.idleDays })}</span>
                   <span>
-                    {t('staff.stalled.holder')}: {c.assignee ?? t('staff.stalled.nobody')}
+                    {t('staff.stalled.heldBy', { who: c.assignee ?? t('staff.stalled.nobody') })}
                     {c.departmentFr ? ` · ${i18n.language === 'ar' ? c.departmentAr : c.departmentFr}` : ''}
                   </span>
                   <span className="muted">
