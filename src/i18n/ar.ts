@@ -34,6 +34,10 @@ export const ar: Record<MessageKey, string> = {
   'error.file.too_large': 'الملف كبير جدا. الحد الأقصى هو {limit}.',
   'error.file.type_not_allowed': 'نوع الملف هذا غير مقبول. أرسل ملفا بصيغة PDF أو JPEG أو PNG أو WebP.',
   'error.file.name_unsafe': 'اسم الملف غير مقبول: يجب ألا يحتوي على مجلدات أو «..» أو أحرف غير مرئية.',
+  'error.upload.too_many_pending':
+    'لديك {max} وثيقة في انتظار الإرسال مع طلب. أرسل الطلب أو احذف بعض الوثائق قبل إضافة أخرى.',
+  'error.upload.unknown': 'إحدى الوثائق لم تعد متاحة (حُذفت أو بقيت مدة طويلة). أضفها من جديد ثم أرسل.',
+  'error.reply.none': 'لا يوجد بعد جواب على هذا الملف: ستتوفر الرسالة بعد المصادقة على الجواب.',
   'error.file.missing': 'لم يتم إرسال أي ملف.',
   'error.file.too_many': 'أرسل ملفا واحدا في كل مرة.',
   'error.institution_code_taken': 'هذا الرمز مستعمل من طرف مؤسسة أخرى.',

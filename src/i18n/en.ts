@@ -34,6 +34,11 @@ export const en = {
   'error.file.type_not_allowed': 'This type of file is not accepted. Send a PDF, JPEG, PNG or WebP file.',
   'error.file.name_unsafe':
     'The file name is not acceptable: it must not contain folders, "..", or invisible characters.',
+  'error.upload.too_many_pending':
+    'You have {max} papers waiting to be sent with a request. Send the request, or remove some papers, before adding more.',
+  'error.upload.unknown':
+    'One of the papers is no longer available (it was removed or kept too long). Add it again, then send.',
+  'error.reply.none': 'This case has no reply yet: the letter will be here once the reply is approved.',
   'error.file.missing': 'No file was sent.',
   'error.file.too_many': 'Send one file at a time.',
   'error.institution_code_taken': 'An institution already uses this code.',

@@ -38,6 +38,12 @@ export const fr: Record<MessageKey, string> = {
     'Ce type de fichier n’est pas accepté. Envoyez un fichier PDF, JPEG, PNG ou WebP.',
   'error.file.name_unsafe':
     'Le nom du fichier n’est pas acceptable : il ne doit contenir ni dossier, ni « .. », ni caractère invisible.',
+  'error.upload.too_many_pending':
+    'Vous avez {max} pièces en attente d’envoi avec une demande. Envoyez la demande, ou retirez des pièces, avant d’en ajouter.',
+  'error.upload.unknown':
+    'Une des pièces n’est plus disponible (retirée, ou gardée trop longtemps). Ajoutez-la de nouveau, puis envoyez.',
+  'error.reply.none':
+    'Ce dossier n’a pas encore de réponse : la lettre sera disponible une fois la réponse validée.',
   'error.file.missing': 'Aucun fichier n’a été envoyé.',
   'error.file.too_many': 'Envoyez un seul fichier à la fois.',
   'error.institution_code_taken': 'Un organisme utilise déjà ce code.',

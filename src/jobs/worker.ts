@@ -2,6 +2,8 @@ import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
 import { runAppointmentJobs } from '../modules/appointments/jobs.js';
 import { addressOf } from '../modules/appointments/service.js';
+import { sweepFilingKeys } from '../modules/cases/filing-keys.js';
+import { sweepPendingUploads } from '../modules/cases/uploads.js';
 import { sweepRateLimits } from '../modules/limits/store.js';
 import {
   type Adapters,
@@ -105,6 +107,8 @@ export function startWorker(
           lastScan = now;
           await batchDueLetters(db, config.LETTER_BATCH_HOUR, now);
           await sweepRateLimits(db);
+          await sweepPendingUploads(db, config.filesDir, now);
+          await sweepFilingKeys(db, now);
         }
       } catch (err) {
         log.error({ err }, 'worker tick failed');

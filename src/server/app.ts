@@ -66,7 +66,7 @@ export async function buildApp(
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
   });
-  app.decorate('deps', { config, database, filesDir: path.resolve(config.DATA_DIR, 'files') });
+  app.decorate('deps', { config, database, filesDir: config.filesDir });
   applyNotifySettings(config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { parseClockStart } from '../shared/clock.js';
 
@@ -73,6 +74,8 @@ export type Config = Omit<z.infer<typeof schema>, 'SEED_DEMO'> & {
   SEED_DEMO: boolean;
   apiDocs: 'public' | 'staff' | 'off';
   publicUrl: string;
+  /** Where attachments are stored, by their content: `DATA_DIR/files`. */
+  filesDir: string;
   secret: string;
   staffTotpRequired: boolean;
 };
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     SEED_DEMO: c.NODE_ENV !== 'production' && c.SEED_DEMO !== 'false',
     apiDocs: c.API_DOCS ?? (c.NODE_ENV === 'production' ? 'staff' : 'public'),
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,
+    filesDir: path.resolve(c.DATA_DIR, 'files'),
     secret: c.SECRET ?? 'development-secret-change-me',
     staffTotpRequired:
       c.STAFF_TOTP_REQUIRED === 'true' || (c.STAFF_TOTP_REQUIRED === 'auto' && c.NODE_ENV === 'production'),

@@ -46,19 +46,33 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 
 /** Uploads one file with progress (fetch cannot report upload progress, XMLHttpRequest can). */
 /** Downloads a case's PDF receipt; with the secret code (just given back at filing) it is printed on it. */
-export async function downloadReceipt(caseId: string, trackingNumber: string, accessCode?: string) {
-  const res = await fetch(`/api/cases/${caseId}/receipt.pdf`, {
+export function downloadReceipt(caseId: string, trackingNumber: string, accessCode?: string) {
+  return downloadPdf(
+    `/api/cases/${caseId}/receipt.pdf`,
+    accessCode ? { accessCode } : {},
+    `${trackingNumber}.pdf`,
+  );
+}
+
+/** Downloads the reply letter with the tracking number and secret code (no account needed). */
+export function downloadTrackedReply(trackingNumber: string, accessCode: string) {
+  return downloadPdf('/api/track/reply.pdf', { trackingNumber, accessCode }, `${trackingNumber}-reply.pdf`);
+}
+
+/** Asks the server for a PDF (a POST: it carries a secret) and saves it under the given name. */
+async function downloadPdf(url: string, body: unknown, filename: string) {
+  const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken ?? '' },
-    body: JSON.stringify(accessCode ? { accessCode } : {}),
+    body: JSON.stringify(body),
   });
   if (!res.ok) throw new ApiError(await res.json());
-  const url = URL.createObjectURL(await res.blob());
+  const href = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
-  a.href = url;
-  a.download = `${trackingNumber}.pdf`;
+  a.href = href;
+  a.download = filename;
   a.click();
-  URL.revokeObjectURL(url);
+  URL.revokeObjectURL(href);
 }
 
 export function uploadFile(
@@ -66,9 +80,20 @@ export function uploadFile(
   file: File,
   onProgress: (percent: number) => void,
 ): Promise<unknown> {
+  return sendFile(`/api/cases/${caseId}/attachments`, file, onProgress);
+}
+
+/** A paper sent before its case exists: checked now, attached by the filing that names its id. */
+export type PendingUpload = { id: string; name: string; mediaType: string; size: number };
+
+export function uploadPending(file: File, onProgress: (percent: number) => void): Promise<PendingUpload> {
+  return sendFile('/api/uploads', file, onProgress) as Promise<PendingUpload>;
+}
+
+function sendFile(url: string, file: File, onProgress: (percent: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/cases/${caseId}/attachments`);
+    xhr.open('POST', url);
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
@@ -82,6 +107,12 @@ export function uploadFile(
     form.append('file', file, file.name);
     xhr.send(form);
   });
+}
+
+/** A random key (hex) that names one action of a form, so that sending it again is recognised. */
+export function newClientKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export type Session = {

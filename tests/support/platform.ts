@@ -174,3 +174,29 @@ export async function idsByCode(app: FastifyInstance, url: string): Promise<Reco
   const res = await new Client(app).get(url);
   return Object.fromEntries(res.json().items.map((i: { code: string; id: string }) => [i.code, i.id]));
 }
+
+/** Files an "other complaint" at the commune of Aït Melloul through the API, as the given citizen. */
+export async function fileComplaintAtAml(
+  citizen: Client,
+  c: { subject: string; description: string; replyChannels?: string[]; language?: string },
+): Promise<{ id: string; trackingNumber: string; accessCode: string }> {
+  const ids = await idsByCode(citizen.app, '/api/institutions');
+  const categories = await idsByCode(citizen.app, '/api/categories');
+  const res = await citizen.post('/api/cases', {
+    institutionId: ids.AML,
+    categoryId: categories['complaint-autre'],
+    replyChannels: ['email'],
+    ...c,
+  });
+  if (res.statusCode !== 201) throw new Error(`filing failed: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** Moves a case through steps as a staff member, each at the case's current version. */
+export async function actOn(staff: Client, caseId: string, steps: [action: string, reason?: string][]) {
+  for (const [action, reason] of steps) {
+    const version = (await staff.get(`/api/cases/${caseId}`)).json().version;
+    const res = await staff.post(`/api/cases/${caseId}/actions`, { action, version, reason });
+    if (res.statusCode !== 200) throw new Error(`${action} failed: ${res.statusCode} ${res.body}`);
+  }
+}

@@ -5,6 +5,7 @@ import { AppError } from '../../server/errors.js';
 import { currentMillis, currentTime } from '../../shared/clock.js';
 import { nameSkeleton } from '../../shared/name-skeleton.js';
 import { recordAudit } from '../audit/service.js';
+import { pendingUploads } from '../cases/schema.js';
 import { enqueueEmail } from '../notifications/outbox.js';
 import type { Actor, Membership, OverseerScope } from './actor.js';
 import {
@@ -642,6 +643,8 @@ export async function deleteCitizenAccount(db: Db, accountId: string, requestId:
     await tx.delete(citizenProfiles).where(eq(citizenProfiles.accountId, accountId));
     await tx.delete(sessions).where(eq(sessions.accountId, accountId));
     await tx.delete(verificationCodes).where(eq(verificationCodes.accountId, accountId));
+    // papers sent for a request never filed go with the account
+    await tx.delete(pendingUploads).where(eq(pendingUploads.accountId, accountId));
     await tx
       .update(accounts)
       .set({

@@ -2,8 +2,10 @@
  * The desk on the day: check-in of booked, open-day and walk-in visitors, queue tickets, calling the next
  * visitor to a counter, the outcome in the visitor log, and the waiting-room screen (no names on it).
  */
+
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { isUniqueViolation } from '../../db/errors.js';
 import { t } from '../../i18n/index.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
 import { accounts } from '../accounts/schema.js';
@@ -17,7 +19,7 @@ import {
   eventRegistrations,
   queueTickets,
 } from './schema.js';
-import { type Ctx, isUniqueViolation, moroccoToday, nextCounter, nowOf, placeOf } from './service.js';
+import { type Ctx, moroccoToday, nextCounter, nowOf, placeOf } from './service.js';
 import { formatMinutes, MOROCCO_TZ, wallClock } from './tz.js';
 
 /** The clock in Morocco at an instant, `HH:MM`, so pages need not trust the browser's time-zone data. */

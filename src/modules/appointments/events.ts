@@ -2,8 +2,10 @@
  * Open days and other events: days with a place and a number of seats, participating services,
  * registration by signed-in citizens, and the list of each day for the desk.
  */
+
 import { and, asc, count, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { formatDate } from '../../i18n/format.js';
 import { t } from '../../i18n/index.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
@@ -20,7 +22,7 @@ import {
   eventRegistrations,
   queueTickets,
 } from './schema.js';
-import { type Ctx, isUniqueViolation, moroccoToday, nameIn, nextCounter, nowOf, placeOf } from './service.js';
+import { type Ctx, moroccoToday, nameIn, nextCounter, nowOf, placeOf } from './service.js';
 import { firstFreeSeat } from './slots.js';
 import { formatMinutes, fromWallClock, MOROCCO_TZ } from './tz.js';
 

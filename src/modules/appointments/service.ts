@@ -2,10 +2,12 @@
  * Availability (services, officials, weekly rules, closures), bookings and the staff calendar.
  * Every change is one transaction with its audit row and, where the citizen must know, its e-mail.
  */
+
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, gte, inArray, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { type Lang, t } from '../../i18n/index.js';
 import { AppError, forbidden, notFound, ValidationError } from '../../server/errors.js';
@@ -96,13 +98,6 @@ export const nameIn = (lang: Lang, n: Names) =>
 
 /** Thrown inside a booking transaction when the slot filled up meanwhile: roll back and try the next one. */
 class SlotTaken extends Error {}
-
-/** A unique-index violation, from either driver, possibly wrapped by the ORM. */
-export function isUniqueViolation(err: unknown): boolean {
-  let e = err as { code?: string; cause?: unknown } | undefined;
-  for (let i = 0; e && i < 5; i++, e = e.cause as typeof e) if (e.code === '23505') return true;
-  return false;
-}
 
 /** Next value of a per-institution counter (booking references per year, tickets per day). */
 export async function nextCounter(

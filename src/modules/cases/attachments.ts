@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
 import { AppError, forbidden, formatBytes, notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { checkFile, storeBlob } from './files.js';
@@ -6,14 +7,17 @@ import { canUploadToCase } from './policy.js';
 import { attachments, caseEvents } from './schema.js';
 import { type Ctx, getReadableCase } from './service.js';
 
-export async function addAttachment(
-  ctx: Ctx,
+/** A stored file as it is attached to a case. */
+export type StoredFile = { sha256: string; size: number; mediaType: string; name: string };
+
+/**
+ * Checks a file sent by someone (size, type from its bytes, name) and stores it by its content. Throws the
+ * error the sender sees: too large, type not allowed, empty, unsafe name. Shared by every way in.
+ */
+export async function checkAndStore(
   filesDir: string,
-  caseId: string,
   file: { bytes: Buffer; name: string; maxBytes: number },
-) {
-  const { c, scope } = await getReadableCase(ctx, caseId);
-  if (!canUploadToCase(ctx.actor, scope)) throw forbidden();
+): Promise<StoredFile> {
   if (file.bytes.length > file.maxBytes)
     throw new AppError(413, 'error.file.too_large', { limit: formatBytes(file.maxBytes) });
   const check = await checkFile(file.bytes, file.name);
@@ -29,36 +33,65 @@ export async function addAttachment(
       { reason: check.error },
     );
   }
-  const sha = await storeBlob(filesDir, file.bytes);
-  return ctx.db.transaction(async (tx) => {
+  const sha256 = await storeBlob(filesDir, file.bytes);
+  return { sha256, size: file.bytes.length, mediaType: check.mediaType, name: check.name };
+}
+
+/** Attaches stored files to a case: the rows, a timeline step each, an audit entry each. */
+export async function recordAttachments(
+  tx: Executor,
+  target: { caseId: string; institutionId: string; actorId: string; requestId: string },
+  files: StoredFile[],
+) {
+  const out = [];
+  for (const f of files) {
     const [row] = await tx
       .insert(attachments)
       .values({
-        caseId: c.id,
-        sha256: sha,
-        size: file.bytes.length,
-        mediaType: check.mediaType,
-        originalName: check.name,
-        uploadedBy: ctx.actor!.accountId,
+        caseId: target.caseId,
+        sha256: f.sha256,
+        size: f.size,
+        mediaType: f.mediaType,
+        originalName: f.name,
+        uploadedBy: target.actorId,
       })
       .returning();
     await tx.insert(caseEvents).values({
-      caseId: c.id,
+      caseId: target.caseId,
       type: 'attachment_added',
-      actorId: ctx.actor!.accountId,
-      data: { attachmentId: row!.id, mediaType: check.mediaType, size: file.bytes.length },
+      actorId: target.actorId,
+      data: { attachmentId: row!.id, mediaType: f.mediaType, size: f.size },
     });
     await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
+      actorId: target.actorId,
       action: 'case.attachment_add',
       entityType: 'attachment',
       entityId: row!.id,
-      institutionId: c.institutionId,
-      requestId: ctx.requestId,
-      data: { caseId: c.id, sha256: sha, size: file.bytes.length, mediaType: check.mediaType },
+      institutionId: target.institutionId,
+      requestId: target.requestId,
+      data: { caseId: target.caseId, sha256: f.sha256, size: f.size, mediaType: f.mediaType },
     });
-    return presentAttachment(row!);
-  });
+    out.push(presentAttachment(row!));
+  }
+  return out;
+}
+
+export async function addAttachment(
+  ctx: Ctx,
+  filesDir: string,
+  caseId: string,
+  file: { bytes: Buffer; name: string; maxBytes: number },
+) {
+  const { c, scope } = await getReadableCase(ctx, caseId);
+  if (!canUploadToCase(ctx.actor, scope)) throw forbidden();
+  const stored = await checkAndStore(filesDir, file);
+  const target = {
+    caseId: c.id,
+    institutionId: c.institutionId,
+    actorId: ctx.actor!.accountId,
+    requestId: ctx.requestId,
+  };
+  return ctx.db.transaction(async (tx) => (await recordAttachments(tx, target, [stored]))[0]!);
 }
 
 const presentAttachment = (a: typeof attachments.$inferSelect) => ({

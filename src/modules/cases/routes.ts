@@ -1,20 +1,24 @@
 import { createReadStream } from 'node:fs';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
 import { AppError, forbidden } from '../../server/errors.js';
 import { safeText } from '../../server/validation.js';
 import { languages, replyChannels } from '../accounts/schema.js';
+import { replyLetter } from '../notifications/letters.js';
 import { addAttachment, getAttachment, listAttachments } from './attachments.js';
 import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedback.js';
 import { blobPath } from './files.js';
 import { queueFilters } from './queue.js';
 import { receiptPdf } from './receipt.js';
 import { giveInstruction, mergeCase, relatedCases } from './related.js';
+import { cases } from './schema.js';
 import {
   addMessage,
   addNote,
+  answerTracked,
   applyAction,
   assignCase,
   type Ctx,
@@ -23,16 +27,34 @@ import {
   listCases,
   referInside,
   trackCase,
+  trackedCase,
   transferCase,
   viewCase,
 } from './service.js';
 import { caseActions } from './state-machine.js';
+import {
+  addPendingUpload,
+  deletePendingUpload,
+  listPendingUploads,
+  MAX_FILING_ATTACHMENTS,
+} from './uploads.js';
 
 const idParams = z.object({ id: z.uuid() });
 /** RFC 8187 value: encodeURIComponent leaves ' ( ) * as they are, which end or break `filename*`. */
 const rfc8187 = (s: string) =>
   encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const fieldValue = z.union([z.string().max(2000), z.number()]);
+
+/** What makes a filing one act, on every way in (portal, desk): its papers sent beforehand, and its key. */
+export const oneActFiling = {
+  /** Papers sent beforehand with `POST /api/uploads` by the one filing, attached when the case is filed. */
+  attachmentIds: z.array(z.uuid()).max(MAX_FILING_ATTACHMENTS).default([]),
+  /** One key per form (e.g. a UUID): sending again with it returns the same case (200) instead of a new one. */
+  clientKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,100}$/)
+    .optional(),
+};
 
 export const newCaseBody = z.strictObject({
   institutionId: z.uuid(),
@@ -42,6 +64,7 @@ export const newCaseBody = z.strictObject({
   fields: z.record(z.string().max(60), fieldValue).default({}),
   replyChannels: z.array(z.enum(replyChannels)).min(1).max(5),
   language: z.enum(languages).optional(),
+  ...oneActFiling,
 });
 
 export async function caseRoutes(app: FastifyInstance) {
@@ -49,6 +72,15 @@ export async function caseRoutes(app: FastifyInstance) {
   const { db } = app.deps.database;
   const { secret, MAX_UPLOAD_MB, TRACK_RATE_LIMIT, publicUrl } = app.deps.config;
   const ctx = (req: FastifyRequest): Ctx => ({ db, actor: req.actor, requestId: req.id, secret, publicUrl });
+  const maxBytes = MAX_UPLOAD_MB * 1024 * 1024;
+  /** The one file of a multipart request, read whole (one byte over the limit, to tell "too large"). */
+  const oneUploadedFile = async (req: FastifyRequest) => {
+    if (!req.isMultipart()) throw new AppError(415, 'error.unsupported_media_type');
+    // preservePath: busboy would otherwise cut "../../x.png" down to "x.png" before our own name check sees it.
+    const part = await req.file({ preservePath: true, limits: { fileSize: maxBytes + 1, files: 1 } });
+    if (!part) throw new AppError(422, 'error.file.missing');
+    return { bytes: await part.toBuffer(), name: part.filename };
+  };
 
   r.post(
     '/api/cases',
@@ -70,7 +102,7 @@ export async function caseRoutes(app: FastifyInstance) {
         intakeChannel: 'web',
         requesterId: actor.accountId,
       });
-      return reply.code(201).send({
+      return reply.code(res.repeated ? 200 : 201).send({
         id: res.case.id,
         trackingNumber: res.case.trackingNumber,
         accessCode: res.accessCode,
@@ -352,6 +384,42 @@ export async function caseRoutes(app: FastifyInstance) {
     },
   );
 
+  r.post(
+    '/api/uploads',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Send one paper before filing (multipart/form-data, field "file"): checked now, attached by the filing that names its id, dropped after a day',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const bytes = await oneUploadedFile(req);
+      const row = await addPendingUpload(db, actor.accountId, app.deps.filesDir, { ...bytes, maxBytes });
+      return reply.code(201).send(row);
+    },
+  );
+
+  r.get(
+    '/api/uploads',
+    { schema: { tags: ['cases'], summary: 'My papers waiting for a filing' } },
+    async (req) => ({
+      items: await listPendingUploads(db, requireActor(req).accountId),
+    }),
+  );
+
+  r.delete(
+    '/api/uploads/:id',
+    { schema: { tags: ['cases'], summary: 'Withdraw a paper not yet filed', params: idParams } },
+    async (req, reply) => {
+      await deletePendingUpload(db, requireActor(req).accountId, req.params.id);
+      return reply.code(204).send();
+    },
+  );
+
   r.get('/api/cases/:id/attachments', { schema: { tags: ['cases'], params: idParams } }, async (req) => {
     requireActor(req);
     return { items: await listAttachments(ctx(req), req.params.id) };
@@ -369,17 +437,8 @@ export async function caseRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       requireActor(req);
-      if (!req.isMultipart()) throw new AppError(415, 'error.unsupported_media_type');
-      const maxBytes = MAX_UPLOAD_MB * 1024 * 1024;
-      // preservePath: busboy would otherwise cut "../../x.png" down to "x.png" before our own name check sees it.
-      const part = await req.file({ preservePath: true, limits: { fileSize: maxBytes + 1, files: 1 } });
-      if (!part) throw new AppError(422, 'error.file.missing');
-      const bytes = await part.toBuffer();
-      const row = await addAttachment(ctx(req), app.deps.filesDir, req.params.id, {
-        bytes,
-        name: part.filename,
-        maxBytes,
-      });
+      const file = await oneUploadedFile(req);
+      const row = await addAttachment(ctx(req), app.deps.filesDir, req.params.id, { ...file, maxBytes });
       return reply.code(201).send(row);
     },
   );
@@ -396,6 +455,71 @@ export async function caseRoutes(app: FastifyInstance) {
         .header('content-security-policy', "default-src 'none'")
         .header('content-disposition', `inline; filename*=UTF-8''${rfc8187(a.originalName)}`)
         .send(createReadStream(blobPath(app.deps.filesDir, a.sha256)));
+    },
+  );
+
+  const letterOptions = () => ({
+    window: app.deps.config.LETTER_WINDOW,
+    logo: app.deps.config.LETTER_LOGO ?? null,
+  });
+  const sendReplyLetter = async (reply: FastifyReply, c: { id: string; trackingNumber: string }) => {
+    const [row] = await db.select().from(cases).where(eq(cases.id, c.id));
+    const pdf = await replyLetter(db, row!, letterOptions(), publicUrl);
+    if (!pdf) throw new AppError(404, 'error.reply.none');
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${c.trackingNumber}-reply.pdf"`)
+      .send(pdf);
+  };
+  r.get(
+    '/api/cases/:id/reply.pdf',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'The reasoned reply as the body’s letter (PDF): the one posted, or the same composed for download',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      requireActor(req);
+      const { c } = await getReadableCase(ctx(req), req.params.id);
+      return sendReplyLetter(reply, c);
+    },
+  );
+  r.post(
+    '/api/track/answer',
+    {
+      config: { rateLimit: { max: TRACK_RATE_LIMIT, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Answer the body’s question without an account, with the tracking number and secret code (text; papers from the case page)',
+        body: z.strictObject({
+          trackingNumber: z.string().min(5).max(40),
+          accessCode: z.string().min(6).max(20),
+          text: safeText(1, 5000),
+        }),
+      },
+    },
+    async (req) => answerTracked(ctx(req), req.body),
+  );
+  r.post(
+    '/api/track/reply.pdf',
+    {
+      config: { rateLimit: { max: TRACK_RATE_LIMIT, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'The reply letter without an account, with the tracking number and secret code',
+        body: z.strictObject({
+          trackingNumber: z.string().min(5).max(40),
+          accessCode: z.string().min(6).max(20),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { c } = await trackedCase(ctx(req), req.body.trackingNumber, req.body.accessCode);
+      return sendReplyLetter(reply, c);
     },
   );
 

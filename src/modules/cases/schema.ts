@@ -155,6 +155,53 @@ export const attachments = pgTable(
   (t) => [index('attachments_case_idx').on(t.caseId)],
 );
 
+/**
+ * Papers sent before their case exists: checked and stored on arrival, then attached when the case is filed
+ * (in the same transaction), or swept after a day. A refused paper is refused before any case is created.
+ */
+export const pendingUploads = pgTable(
+  'pending_uploads',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mediaType: text('media_type').notNull(),
+    originalName: text('original_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
+  },
+  (t) => [
+    index('pending_uploads_account_idx').on(t.accountId),
+    index('pending_uploads_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * A filing's client key (one per form): a send repeated with the same key (a retry after a lost answer, a
+ * second press) gets the same case back instead of a second one. The receipt's secret code is kept sealed
+ * (AES-256-GCM under SECRET) so that the repeated answer shows it again; swept after a day.
+ */
+export const filingKeys = pgTable(
+  'filing_keys',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    clientKey: text('client_key').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    sealedCode: text('sealed_code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.clientKey] }),
+    index('filing_keys_created_idx').on(t.createdAt),
+  ],
+);
+
 /** The citizen's rating of how their case was handled, once answered. */
 export const caseRatings = pgTable('case_ratings', {
   caseId: uuid('case_id')

@@ -1,18 +1,21 @@
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { AppError, forbidden, notFound, ValidationError } from '../../server/errors.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
 import { accounts, citizenProfiles, type Language, type ReplyChannel } from '../accounts/schema.js';
-import { getCitizenProfile, isPlaceholderEmail, isStaffOf } from '../accounts/service.js';
+import { actorOf, getCitizenProfile, isPlaceholderEmail, isStaffOf } from '../accounts/service.js';
 import { recordAudit } from '../audit/service.js';
 import { validateFields } from '../catalog/fields.js';
 import { categoryFor } from '../catalog/institution-settings.js';
 import { institutions } from '../institutions/schema.js';
 import { getInstitution, getOpenDepartment } from '../institutions/service.js';
 import { notifyCaseEvent, notifyStaff } from '../notifications/notify.js';
+import { recordAttachments } from './attachments.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
+import { filedWithKey, recordFilingKey } from './filing-keys.js';
 import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
 import { type QueueFilters, queueCounts, queuePage, queueScope } from './queue.js';
 import { attachments, caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
@@ -31,6 +34,7 @@ import {
   normalizeTrackingNumber,
   yearInMorocco,
 } from './tracking.js';
+import { claimPendingUploads } from './uploads.js';
 
 export type Ctx = {
   db: Db;
@@ -72,6 +76,10 @@ export type NewCaseInput = {
   representativeId?: string | null;
   mandateReference?: string | null;
   departmentId?: string | null;
+  /** Papers received beforehand (`POST /api/uploads`) by the one filing, attached in the same transaction. */
+  attachmentIds?: string[];
+  /** The form's key: a second send with it returns the first case instead of filing another. */
+  clientKey?: string | null;
 };
 
 /** Allocates the next number for the institution and year; atomic under concurrency on both databases. */
@@ -87,7 +95,45 @@ export async function nextSequence(tx: Executor, institutionId: string, year: nu
   return row!.value;
 }
 
+/**
+ * Files a case in one act: the case, its papers (already checked on arrival), its first timeline step, the
+ * audit entry and the receipt, in one transaction. With a client key, a repeated send gets the first case
+ * back (`repeated: true`), even when both sends race.
+ */
 export async function createCase(ctx: Ctx, input: NewCaseInput) {
+  const filer = ctx.actor?.accountId;
+  if (input.clientKey && filer) {
+    const earlier = await repeatedFiling(ctx, filer, input.clientKey);
+    if (earlier) return earlier;
+  }
+  try {
+    return { ...(await fileCase(ctx, input)), repeated: false };
+  } catch (err) {
+    // the same key sent twice at once: the second transaction fails on the key, the first case stands
+    if (input.clientKey && filer && isUniqueViolation(err)) {
+      const earlier = await repeatedFiling(ctx, filer, input.clientKey);
+      if (earlier) return earlier;
+    }
+    throw err;
+  }
+}
+
+async function repeatedFiling(ctx: Ctx, accountId: string, clientKey: string) {
+  const earlier = await filedWithKey(ctx.db, ctx.secret, accountId, clientKey);
+  if (!earlier) return null;
+  const [c] = await ctx.db.select().from(cases).where(eq(cases.id, earlier.caseId));
+  const institution = await getInstitution(ctx.db, c!.institutionId);
+  const category = await categoryFor(ctx.db, c!.institutionId, c!.categoryId);
+  return {
+    case: c!,
+    accessCode: earlier.accessCode,
+    institution: institution!,
+    category: category!,
+    repeated: true,
+  };
+}
+
+async function fileCase(ctx: Ctx, input: NewCaseInput) {
   const now = ctx.now?.() ?? currentTime();
   const institution = await getInstitution(ctx.db, input.institutionId);
   if (!institution) throw new AppError(422, 'error.institution_unknown');
@@ -164,6 +210,26 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
       requestId: ctx.requestId,
       data: { trackingNumber, kind: category.kind, category: category.code, channel: input.intakeChannel },
     });
+    if (ctx.actor) {
+      const papers = await claimPendingUploads(tx, ctx.actor.accountId, input.attachmentIds ?? []);
+      await recordAttachments(
+        tx,
+        {
+          caseId: row!.id,
+          institutionId: institution.id,
+          actorId: ctx.actor.accountId,
+          requestId: ctx.requestId,
+        },
+        papers,
+      );
+      if (input.clientKey)
+        await recordFilingKey(tx, ctx.secret, {
+          accountId: ctx.actor.accountId,
+          clientKey: input.clientKey,
+          caseId: row!.id,
+          accessCode,
+        });
+    }
     await notifyCaseEvent(tx, {
       event: 'receipt',
       caseRow: row!,
@@ -687,7 +753,8 @@ export async function visibleInstitutionIds(db: Executor, actor: Actor): Promise
 }
 
 /** Tracking without an account: number + secret code. Shows the state and the public timeline only. */
-export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: string) {
+/** The case of a tracking number and its secret code, or 404 (the same whether the number or the code is wrong). */
+export async function trackedCase(ctx: Ctx, trackingNumber: string, accessCode: string) {
   const [row] = await ctx.db
     .select({ c: cases, inst: institutions })
     .from(cases)
@@ -696,8 +763,14 @@ export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: st
   const expected = row?.c.accessCodeHash ?? '';
   const given = hmac(ctx.secret, normalizeAccessCode(accessCode));
   if (!row || expected !== given) throw new AppError(404, 'error.case_not_found');
+  return row;
+}
+
+export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: string) {
+  const row = await trackedCase(ctx, trackingNumber, accessCode);
   const c = row.c;
   return {
+    id: c.id,
     trackingNumber: c.trackingNumber,
     institution: {
       id: row.inst.id,
@@ -713,6 +786,33 @@ export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: st
     createdAt: c.createdAt.toISOString(),
     timeline: await caseTimeline(ctx.db, c.id, false),
   };
+}
+
+/**
+ * The person answers the body's question from the tracking page, with the number and the secret code that
+ * prove the case is theirs: the same step as from their case page, recorded as theirs.
+ */
+export async function answerTracked(
+  ctx: Ctx,
+  input: { trackingNumber: string; accessCode: string; text: string },
+) {
+  const { c } = await trackedCase(ctx, input.trackingNumber, input.accessCode);
+  if (c.state !== 'awaiting_citizen')
+    throw new AppError(
+      409,
+      'error.transition.action_not_allowed_in_state',
+      { state: c.state },
+      { state: c.state },
+    );
+  const [requester] = await ctx.db.select().from(accounts).where(eq(accounts.id, c.requesterId));
+  const actor = await actorOf(ctx.db, requester!);
+  await applyAction(
+    { ...ctx, actor },
+    c.id,
+    { action: 'citizen_reply', version: c.version, reason: input.text },
+    { data: { via: 'tracking_page' } },
+  );
+  return trackCase(ctx, input.trackingNumber, input.accessCode);
 }
 
 /** Everything filed by or for a person, for their data export (law 09-08): cases, public timeline, files. */

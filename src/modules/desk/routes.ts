@@ -13,6 +13,7 @@ import {
 } from '../../server/validation.js';
 import { hasRole } from '../accounts/actor.js';
 import { languages, replyChannels } from '../accounts/schema.js';
+import { oneActFiling } from '../cases/routes.js';
 import { intakeChannels } from '../cases/schema.js';
 import { createCase } from '../cases/service.js';
 import { createPerson, findPeople, listVisits, logVisit } from './service.js';
@@ -117,6 +118,7 @@ export async function deskRoutes(app: FastifyInstance) {
           language: z.enum(languages),
           departmentId: z.uuid().nullish(),
           visitorName: safeText(1, 160),
+          ...oneActFiling,
         }),
       },
     },
@@ -137,23 +139,27 @@ export async function deskRoutes(app: FastifyInstance) {
           intakeChannel: b.intakeChannel,
           requesterId: b.personId,
           departmentId: b.departmentId ?? null,
+          attachmentIds: b.attachmentIds,
+          clientKey: b.clientKey,
         },
       );
-      await logVisit(
-        db,
-        {
-          institutionId: req.params.id,
-          personId: b.personId,
-          visitorName: b.visitorName,
-          channel: b.intakeChannel,
-          purpose: b.subject,
-          outcome: 'case_opened',
-          caseId: res.case.id,
-          agentId: actor.accountId,
-        },
-        req.id,
-      );
-      return reply.code(201).send({
+      // the same registration sent twice: the first case and its visit stand
+      if (!res.repeated)
+        await logVisit(
+          db,
+          {
+            institutionId: req.params.id,
+            personId: b.personId,
+            visitorName: b.visitorName,
+            channel: b.intakeChannel,
+            purpose: b.subject,
+            outcome: 'case_opened',
+            caseId: res.case.id,
+            agentId: actor.accountId,
+          },
+          req.id,
+        );
+      return reply.code(res.repeated ? 200 : 201).send({
         id: res.case.id,
         trackingNumber: res.case.trackingNumber,
         accessCode: res.accessCode,

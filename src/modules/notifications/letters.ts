@@ -7,10 +7,13 @@ import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import type { PostalAddress } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
+import { caseEvents, type cases } from '../cases/schema.js';
 import { getDepartment, getInstitution } from '../institutions/service.js';
 import type { NotificationRow, SendResult } from './delivery.js';
+import { caseAddressee, resolveTemplate } from './notify.js';
 import { type LetterOptions, renderCoverList, renderLetters } from './pdf/letter.js';
 import { letterBatches, letters } from './schema.js';
+import { fill } from './templates.js';
 
 /** The internal adapter of the `post` channel: one letter per message, whatever the number of tries. */
 export async function createLetter(tx: Tx, n: NotificationRow): Promise<SendResult> {
@@ -112,7 +115,7 @@ async function visibleLetter(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-async function letterData(db: Executor, rows: (typeof letters.$inferSelect)[]) {
+export async function letterData(db: Executor, rows: (typeof letters.$inferSelect)[]) {
   const out = [];
   for (const l of rows) {
     const institution = (await getInstitution(db, l.institutionId))!;
@@ -338,4 +341,57 @@ export async function markBatchPosted(
     });
     return { ...updated, posted: posted.length };
   });
+}
+
+/**
+ * The reasoned reply of a case as a letter, for the citizen to download and for staff to print: the very
+ * letter the body posted when the person chose post, otherwise the same letter composed from the approved
+ * reply (the same template, names and reference), dated the day of approval, without an address block.
+ * Null while the case has no approved reply.
+ */
+export async function replyLetter(db: Db, c: typeof cases.$inferSelect, o: LetterOptions, publicUrl: string) {
+  const [posted] = await db
+    .select()
+    .from(letters)
+    .where(and(eq(letters.caseId, c.id), eq(letters.event, 'reply_sent')))
+    .orderBy(desc(letters.createdAt))
+    .limit(1);
+  if (posted) return (await renderLetters(await letterData(db, [posted]), o)).pdf;
+  const [approved] = await db
+    .select({ id: caseEvents.id, at: caseEvents.createdAt })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'reply_approved')))
+    .orderBy(desc(caseEvents.id))
+    .limit(1);
+  if (!approved) return null;
+  const [draft] = await db
+    .select({ reason: caseEvents.reason })
+    .from(caseEvents)
+    .where(
+      and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'reply_drafted'), lt(caseEvents.id, approved.id)),
+    )
+    .orderBy(desc(caseEvents.id))
+    .limit(1);
+  const to = await caseAddressee(db, c, { reply: draft?.reason ?? '' }, publicUrl);
+  if (!to) return null;
+  const tpl = await resolveTemplate(db, c.institutionId, 'reply_sent', 'post', c.language);
+  const department = c.departmentId ? await getDepartment(db, c.institutionId, c.departmentId) : null;
+  const { pdf } = await renderLetters(
+    [
+      {
+        institution: to.institution,
+        department,
+        language: c.language,
+        reference: c.trackingNumber,
+        date: approved.at,
+        recipientName: to.recipient.postalName,
+        address: null,
+        subject: fill(tpl.subject ?? '', to.params),
+        body: fill(tpl.body, to.params),
+        trackingUrl: to.link,
+      },
+    ],
+    o,
+  );
+  return pdf;
 }

@@ -24,6 +24,7 @@ export const notificationMessages = defineMessages({
     'notify.reply_sent.subject': 'Answer to your request {tracking}',
     'notify.reply_sent.body':
       'Hello {name},\n\n{institution} has answered your request "{subject}":\n\n{reply}\n\nThe full answer and the case are at {url}',
+    'notify.reply_sent.letter': 'The reply as the body’s letter (PDF), to keep or print: {url}',
     'notify.reply_sent.short': '{institution} has answered your request {tracking}: {reply} {url}',
     'notify.ready.subject': 'Your document {tracking} is ready',
     'notify.ready.body':
@@ -117,6 +118,8 @@ export const notificationMessages = defineMessages({
     'notify.reply_sent.subject': 'Réponse à votre demande {tracking}',
     'notify.reply_sent.body':
       'Bonjour {name},\n\n{institution} a répondu à votre demande « {subject} » :\n\n{reply}\n\nLa réponse complète et le dossier sont sur {url}',
+    'notify.reply_sent.letter':
+      'La réponse sous forme de lettre de l’organisme (PDF), à garder ou imprimer : {url}',
     'notify.reply_sent.short': '{institution} a répondu à votre demande {tracking} : {reply} {url}',
     'notify.ready.subject': 'Votre document {tracking} est prêt',
     'notify.ready.body':
@@ -212,6 +215,7 @@ export const notificationMessages = defineMessages({
     'notify.reply_sent.subject': 'جواب على طلبك {tracking}',
     'notify.reply_sent.body':
       'مرحبا {name}،\n\nأجابت {institution} على طلبك «{subject}»:\n\n{reply}\n\nالجواب الكامل والملف على {url}',
+    'notify.reply_sent.letter': 'الجواب في شكل رسالة من الإدارة (PDF) للاحتفاظ بها أو طباعتها: {url}',
     'notify.reply_sent.short': 'أجابت {institution} على طلبك {tracking}: {reply} {url}',
     'notify.ready.subject': 'وثيقتك {tracking} جاهزة',
     'notify.ready.body':

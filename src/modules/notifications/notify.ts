@@ -91,6 +91,8 @@ async function renderAndEnqueue(
     link: string;
     now: Date;
     sealedSecrets?: string | null;
+    /** A reply's letter (PDF), linked from the e-mail: the case page, which offers it for download. */
+    letterLink?: string;
   },
 ) {
   const wanted = [...new Set(r.channels)];
@@ -122,6 +124,9 @@ async function renderAndEnqueue(
       sealedSecrets: m.sealedSecrets ?? null,
     };
     if (channel === 'email') {
+      const emailText = m.letterLink
+        ? `${text}\n\n${t(r.lang, 'notify.reply_sent.letter', { url: m.letterLink })}`
+        : text;
       const label = t(
         r.lang,
         m.event in { assigned: 1, returned: 1, overdue: 1 } ? 'notify.email.open' : 'notify.email.follow',
@@ -131,7 +136,14 @@ async function renderAndEnqueue(
         {
           ...base,
           toAddress: r.email,
-          htmlBody: renderEmailHtml({ subject, text, lang: r.lang, link: m.link, linkLabel: label }),
+          textBody: emailText,
+          htmlBody: renderEmailHtml({
+            subject,
+            text: emailText,
+            lang: r.lang,
+            link: m.link,
+            linkLabel: label,
+          }),
         },
         m.now,
       );
@@ -193,31 +205,30 @@ export type CaseNotice = {
 };
 
 /**
- * Tells the citizen about an event of their case, through every channel they chose, in the case's
- * language. Call it with the transaction that makes the change.
+ * The citizen of a case as messages address them, and the placeholders every case message fills: the same
+ * for the e-mail, the SMS, the posted letter and the letter downloaded from the portal. Null when the
+ * person can no longer be reached (account deleted) or the body is gone.
  */
-export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void> {
-  const c = n.caseRow;
+export async function caseAddressee(
+  tx: Executor,
+  c: CaseRow,
+  extra: Partial<Record<string, string>> = {},
+  publicUrl = '',
+) {
   const [profile, institution, prefs] = await Promise.all([
     getCitizenProfile(tx, c.requesterId),
     getInstitution(tx, c.institutionId),
     getPreferences(tx, c.requesterId),
   ]);
-  if (!institution) return;
+  if (!institution) return null;
   const lang = c.language;
-  const link = `${n.publicUrl ?? ''}/track/${c.trackingNumber}`;
+  const link = `${publicUrl}/track/${c.trackingNumber}`;
   const account = profile ? null : await getAccountById(tx, c.requesterId);
   const email = profile?.email ?? account?.email;
-  if (!email) return;
-  // The person's latest choice (preferences) wins over the one made when filing the case.
-  const chosen: ReplyChannel[] = prefs?.channels ?? c.replyChannels;
-  const channels = [...chosen];
-  // The receipt of a case filed on the web also goes to the account's e-mail, as the web page showed.
-  if (n.event === 'receipt' && c.intakeChannel === 'web' && !channels.includes('email'))
-    channels.push('email');
+  if (!email) return null;
   const latin = [profile?.givenNameLatin, profile?.familyNameLatin].filter(Boolean).join(' ');
   const name = profile ? citizenDisplayName({ ...profile, preferredLanguage: lang }) : account!.displayName;
-  const recipient: Recipient = {
+  const recipient: Omit<Recipient, 'channels'> = {
     accountId: c.requesterId,
     lang,
     name,
@@ -230,7 +241,6 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
       phone: profile?.phone,
       country: profile?.countryOfResidence,
     }),
-    channels,
   };
   const params: Record<string, string> = {
     name,
@@ -239,23 +249,56 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
     subject: c.subject,
     url: link,
     due: formatDate(c.dueAt, lang),
-    code: n.code ? secretMark('code') : '',
-    reason: n.reason ?? '',
-    reply: n.reply ?? '',
-    when: n.when ?? '',
-    place: n.place ?? '',
+    code: '',
+    reason: '',
+    reply: '',
+    when: '',
+    place: '',
+    ...extra,
   };
+  // The person's latest choice (preferences) wins over the one made when filing the case.
+  const chosen: ReplyChannel[] = prefs?.channels ?? c.replyChannels;
+  return { recipient, params, institution, link, chosen };
+}
+
+/**
+ * Tells the citizen about an event of their case, through every channel they chose, in the case's
+ * language. Call it with the transaction that makes the change.
+ */
+export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void> {
+  const c = n.caseRow;
   if (n.code && !n.secretKey) throw new Error('a message with a secret code needs the key to seal it');
-  await renderAndEnqueue(tx, recipient, {
-    event: n.event,
-    ref: n.ref,
-    institution,
-    caseRow: c,
-    params,
-    link,
-    now: n.now ?? currentTime(),
-    sealedSecrets: n.code ? sealSecrets(n.secretKey!, { code: n.code }) : null,
-  });
+  const to = await caseAddressee(
+    tx,
+    c,
+    {
+      code: n.code ? secretMark('code') : '',
+      reason: n.reason ?? '',
+      reply: n.reply ?? '',
+      when: n.when ?? '',
+      place: n.place ?? '',
+    },
+    n.publicUrl,
+  );
+  if (!to) return;
+  const channels = [...to.chosen];
+  // The receipt of a case filed on the web also goes to the account's e-mail, as the web page showed.
+  if (n.event === 'receipt' && c.intakeChannel === 'web' && !channels.includes('email'))
+    channels.push('email');
+  await renderAndEnqueue(
+    tx,
+    { ...to.recipient, channels },
+    {
+      event: n.event,
+      ref: n.ref,
+      institution: to.institution,
+      caseRow: c,
+      params: to.params,
+      link: to.link,
+      now: n.now ?? currentTime(),
+      sealedSecrets: n.code ? sealSecrets(n.secretKey!, { code: n.code }) : null,
+    },
+  );
 }
 
 export type StaffNotice = {

@@ -103,6 +103,8 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'file.files.choose': 'اختر ملفات',
   'file.files.camera': 'التقط صورة',
   'file.files.none': 'لم تتم إضافة أي وثيقة.',
+  'file.files.refused':
+    'لم يُقبل الملف «{{name}}»: {{reason}} احذفه أو اختر ملفا آخر ثم أرسل من جديد. لم يُودع أي طلب بعد.',
   'file.files.remove': 'حذف {{name}}',
   'file.files.tooLarge': '{{name}} كبير جدا (الحد {{max}} ميغابايت).',
   'file.files.badType': '{{name}} ليس ملف PDF ولا صورة.',
@@ -512,4 +514,11 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.scope.region': 'جهة {{name}}',
   'staff.scope.province': 'إقليم {{name}}',
   'staff.scope.prefecture': 'عمالة {{name}}',
+  'track.answer.title': 'الرد على الإدارة',
+  'track.answer.label': 'جوابك',
+  'track.answer.send': 'إرسال جوابي',
+  'track.answer.sent': 'تم إرسال جوابك. يُستأنف احتساب الأجل.',
+  'track.answer.papers': 'لإرسال وثائق أيضا، سجّل الدخول برمز يصلك عبر البريد الإلكتروني ثم أجب من ملفك:',
+  'track.answer.signin': 'الرد مع وثائق',
+  'case.reply.letter': 'تحميل رسالة الجواب (PDF)',
 };

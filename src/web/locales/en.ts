@@ -99,6 +99,8 @@ export const en = {
   'file.files.choose': 'choose files',
   'file.files.camera': 'take a photo',
   'file.files.none': 'No paper added.',
+  'file.files.refused':
+    '“{{name}}” was not accepted: {{reason}} Remove it or choose another file, then send again. Nothing has been filed yet.',
   'file.files.remove': 'Remove {{name}}',
   'file.files.tooLarge': '{{name}} is too large (limit {{max}} MB).',
   'file.files.badType': '{{name}} is not a PDF or an image.',
@@ -501,6 +503,14 @@ export const en = {
   'staff.scope.region': '{{name}} region',
   'staff.scope.province': '{{name}} province',
   'staff.scope.prefecture': '{{name}} prefecture',
+  'track.answer.title': 'Answer the body',
+  'track.answer.label': 'Your answer',
+  'track.answer.send': 'Send my answer',
+  'track.answer.sent': 'Your answer has been sent. The deadline runs again.',
+  'track.answer.papers':
+    'To send papers as well, sign in with a code sent to your e-mail address, then answer from your case:',
+  'track.answer.signin': 'answer with papers',
+  'case.reply.letter': 'Download the reply letter (PDF)',
 } as const;
 
 export type WebKey = keyof typeof en;

@@ -101,6 +101,8 @@ export const fr: Record<WebKey, string> = {
   'file.files.choose': 'choisissez des fichiers',
   'file.files.camera': 'prenez une photo',
   'file.files.none': 'Aucune pièce ajoutée.',
+  'file.files.refused':
+    '« {{name}} » n’a pas été accepté : {{reason}} Retirez-le ou choisissez un autre fichier, puis envoyez de nouveau. Rien n’a encore été déposé.',
   'file.files.remove': 'Retirer {{name}}',
   'file.files.tooLarge': '{{name}} est trop volumineux (limite {{max}} Mo).',
   'file.files.badType': '{{name}} n’est ni un PDF ni une image.',
@@ -505,4 +507,12 @@ export const fr: Record<WebKey, string> = {
   'staff.scope.region': 'région {{name}}',
   'staff.scope.province': '{{name}} (province)',
   'staff.scope.prefecture': '{{name}} (préfecture)',
+  'track.answer.title': 'Répondre à l’organisme',
+  'track.answer.label': 'Votre réponse',
+  'track.answer.send': 'Envoyer ma réponse',
+  'track.answer.sent': 'Votre réponse a été envoyée. Le délai court de nouveau.',
+  'track.answer.papers':
+    'Pour envoyer aussi des pièces, connectez-vous avec un code reçu par e-mail, puis répondez depuis votre dossier :',
+  'track.answer.signin': 'répondre avec des pièces',
+  'case.reply.letter': 'Télécharger la lettre de réponse (PDF)',
 };

@@ -102,6 +102,11 @@ export default function CasePage() {
           <p className="pre" dir="auto">
             {answer.reason}
           </p>
+          <p>
+            <a id="reply-letter" className="button secondary" href={`/api/cases/${id}/reply.pdf`} download>
+              {t('case.reply.letter')}
+            </a>
+          </p>
         </section>
       )}
 

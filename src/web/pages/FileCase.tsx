@@ -2,7 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearch } from 'wouter';
-import { ApiError, api, type Category, type DocumentType, type Institution, uploadFile } from '../api.js';
+import {
+  ApiError,
+  api,
+  type Category,
+  type DocumentType,
+  type Institution,
+  newClientKey,
+  uploadPending,
+} from '../api.js';
 import { ChannelChoice } from '../components/ChannelChoice.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { FilePicker } from '../components/FilePicker.js';
@@ -22,6 +30,8 @@ type Form = {
   fields: Record<string, string>;
   replyChannels: string[];
   step: number;
+  /** Names this filing: a second send (a retry, a double press) gets the same case back. */
+  clientKey?: string;
 };
 const empty: Form = {
   kind: '',
@@ -87,6 +97,9 @@ export default function FileCase() {
   const [error, setError] = useState<ApiError | null>(null);
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const [paperError, setPaperError] = useState<string | null>(null);
+  // papers already received by the server for this form, so that a second send does not send them again
+  const uploaded = useRef(new Map<File, string>());
   const [tried, setTried] = useState(false);
   const draft = useDraft(institutionId, signedIn);
   const loaded = useRef(false);
@@ -147,15 +160,49 @@ export default function FileCase() {
     (step === 'channels' && form.replyChannels.length > 0);
   const fieldError = (name: string) => error?.field(name) ?? (tried ? localErrors[name] : undefined);
 
+  // a paper taken out of the list is withdrawn from the server too, if it was already sent
+  const changeFiles = (next: File[]) => {
+    for (const f of files) {
+      const id = uploaded.current.get(f);
+      if (id && !next.includes(f)) {
+        uploaded.current.delete(f);
+        api(`/api/uploads/${id}`, { method: 'DELETE' }).catch(() => undefined);
+      }
+    }
+    setPaperError(null);
+    setFiles(next);
+  };
+
   const submit = async () => {
     setSending(true);
     setError(null);
+    setPaperError(null);
+    const clientKey = form.clientKey ?? newClientKey();
+    if (!form.clientKey) set({ clientKey });
     try {
       const fields: Record<string, string | number> = {};
       for (const f of category?.fields ?? []) {
         const v = form.fields[f.name]?.trim();
         if (v) fields[f.name] = f.type === 'number' ? Number(v) : v;
       }
+      // the papers first, each checked by the server: a refused one stops here, before any case exists
+      const attachmentIds: string[] = [];
+      for (const f of files) {
+        let id = uploaded.current.get(f);
+        if (!id) {
+          setProgress({ name: f.name, percent: 0 });
+          try {
+            id = (await uploadPending(f, (percent) => setProgress({ name: f.name, percent }))).id;
+          } catch (e) {
+            setPaperError(t('file.files.refused', { name: f.name, reason: (e as Error).message }));
+            set({ step: STEPS.indexOf('files') });
+            return;
+          }
+          uploaded.current.set(f, id);
+        }
+        attachmentIds.push(id);
+      }
+      setProgress(null);
       const made = await api<{ id: string; trackingNumber: string; accessCode: string; dueAt: string }>(
         '/api/cases',
         {
@@ -168,17 +215,17 @@ export default function FileCase() {
             fields,
             replyChannels: form.replyChannels,
             language: lang,
+            attachmentIds,
+            clientKey,
           },
         },
       );
       sessionStorage.setItem(`jisr-receipt-${made.id}`, JSON.stringify(made));
-      for (const f of files) {
-        setProgress({ name: f.name, percent: 0 });
-        await uploadFile(made.id, f, (percent) => setProgress({ name: f.name, percent }));
-      }
       await draft.clear();
       navigate(`/receipt/${made.id}`);
     } catch (e) {
+      // a paper kept waiting too long is sent again on the next try
+      if (e instanceof ApiError && e.problem.type.endsWith('error.upload.unknown')) uploaded.current.clear();
       setError(e as ApiError);
       if (e instanceof ApiError && e.problem.errors?.length) set({ step: 1 });
     } finally {
@@ -202,6 +249,11 @@ export default function FileCase() {
         ))}
       </ol>
       {restored && <p className="alert info">{t('file.draftRestored')}</p>}
+      {paperError && (
+        <p className="alert error" role="alert">
+          {paperError}
+        </p>
+      )}
       {error && !error.problem.errors?.length && (
         <p className="alert error" role="alert">
           {error.message}
@@ -318,7 +370,7 @@ export default function FileCase() {
           </>
         )}
 
-        {step === 'files' && <FilePicker files={files} onChange={setFiles} />}
+        {step === 'files' && <FilePicker files={files} onChange={changeFiles} />}
 
         {step === 'channels' && (
           <ChannelChoice

@@ -49,7 +49,8 @@ export type LetterData = {
   reference: string;
   date: Date;
   recipientName: string;
-  address: PostalAddress;
+  /** Null for a letter handed over or downloaded rather than posted: the address block is left out. */
+  address: PostalAddress | null;
   subject: string;
   body: string;
   trackingUrl: string | null;
@@ -181,40 +182,42 @@ async function drawLetter(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, 
   // The window: return address on one small line, then the recipient, always in the destination's order.
   const win = addressWindow(o.window);
   const inner = { x: win.x + 4 * MM, width: win.width - 8 * MM };
-  bt.paragraph(`${l.institution.nameFr} · MAROC`, {
-    x: inner.x,
-    y: win.y + 2 * MM,
-    width: inner.width,
-    size: 6.5,
-    dir: 'ltr',
-    color: '#555555',
-  });
-  doc
-    .save()
-    .lineWidth(0.3)
-    .strokeColor('#999999')
-    .moveTo(inner.x, win.y + 7.5 * MM)
-    .lineTo(inner.x + inner.width, win.y + 7.5 * MM)
-    .stroke()
-    .restore();
-  const lines = addressLines(l.recipientName, l.address);
-  let size = 10;
-  while (
-    size > 7 &&
-    lines.some((line) => bt.layout(line, { width: 1e6, size }).some((x) => x.width > inner.width))
-  )
-    size -= 0.5;
-  let ay = win.y + 10 * MM;
-  for (const line of lines) {
-    ay = bt.paragraph(line, {
+  if (l.address) {
+    bt.paragraph(`${l.institution.nameFr} · MAROC`, {
       x: inner.x,
-      y: ay,
+      y: win.y + 2 * MM,
       width: inner.width,
-      size,
-      dir: undefined,
-      align: 'start',
-      lineHeight: size * 1.3,
+      size: 6.5,
+      dir: 'ltr',
+      color: '#555555',
     });
+    doc
+      .save()
+      .lineWidth(0.3)
+      .strokeColor('#999999')
+      .moveTo(inner.x, win.y + 7.5 * MM)
+      .lineTo(inner.x + inner.width, win.y + 7.5 * MM)
+      .stroke()
+      .restore();
+    const lines = addressLines(l.recipientName, l.address);
+    let size = 10;
+    while (
+      size > 7 &&
+      lines.some((line) => bt.layout(line, { width: 1e6, size }).some((x) => x.width > inner.width))
+    )
+      size -= 0.5;
+    let ay = win.y + 10 * MM;
+    for (const line of lines) {
+      ay = bt.paragraph(line, {
+        x: inner.x,
+        y: ay,
+        width: inner.width,
+        size,
+        dir: undefined,
+        align: 'start',
+        lineHeight: size * 1.3,
+      });
+    }
   }
 
   // Beside the window: reference, date, QR code.
