@@ -112,7 +112,6 @@ describe.each(testDatabases())('the reply letter on %s', (kind) => {
 
   it('is the very letter the body posted when the person chose post, in Arabic', async () => {
     const fatima = await signedIn(p.app, 'fatima@example.fr', 'ar');
-    const c = new Client(p.app);
     const made = await fileComplaintAtAml(fatima, {
       subject: 'طلب تصحيح الاسم',
       description: 'أطلب تصحيح اسمي في السجل.',
