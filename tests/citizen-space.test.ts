@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../src/i18n/index.js';
 import { accounts } from '../src/modules/accounts/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
@@ -38,6 +39,23 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
     });
     expect(ok.statusCode).toBe(200);
     c.csrf = ok.json().csrfToken;
+    const body = {
+      institutionId: aml.id,
+      categoryId: cat('information-request'),
+      subject: 'Horaires du bureau MRE en été',
+      description: 'Quels sont les horaires du bureau d’accueil en août ?',
+      replyChannels: ['email'],
+    };
+    // no name yet: the first filing asks for one, with the reason, and files nothing
+    const nameless = await c.post('/api/cases', body);
+    expect(nameless.statusCode).toBe(422);
+    expect(nameless.json().detail).toBe(t('fr', 'error.profile.name_required'));
+    expect((await c.get('/api/cases')).json().items).toEqual([]);
+    // one script is enough
+    expect(
+      (await c.patch('/api/me/profile', { givenNameLatin: 'Saïd', familyNameLatin: 'Benjelloun' }))
+        .statusCode,
+    ).toBe(200);
     const filed = await c.post('/api/cases', {
       institutionId: aml.id,
       categoryId: cat('information-request'),
@@ -153,6 +171,7 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
         code: await codeFor('nora@example.de'),
       })
     ).json().csrfToken;
+    await c.patch('/api/me/profile', { givenNameAr: 'نورة', familyNameAr: 'العلوي' });
     const made = (
       await c.post('/api/cases', {
         institutionId: aml.id,

@@ -44,6 +44,8 @@ export const fr: Record<MessageKey, string> = {
     'Une des pièces n’est plus disponible (retirée, ou gardée trop longtemps). Ajoutez-la de nouveau, puis envoyez.',
   'error.reply.none':
     'Ce dossier n’a pas encore de réponse : la lettre sera disponible une fois la réponse validée.',
+  'error.profile.name_required':
+    'Indiquez votre prénom et votre nom (en lettres latines ou arabes) avant d’envoyer : les lettres et messages de l’organisme s’adressent à vous par votre nom.',
   'error.file.missing': 'Aucun fichier n’a été envoyé.',
   'error.file.too_many': 'Envoyez un seul fichier à la fois.',
   'error.institution_code_taken': 'Un organisme utilise déjà ce code.',

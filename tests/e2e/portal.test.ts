@@ -132,6 +132,25 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
     await page.getByText(tr(lang, 'signin.codeSent', { email })).waitFor();
     await page.getByLabel(tr(lang, 'signin.code')).fill(await lastCode(portal.p, email));
     await page.getByRole('button', { name: tr(lang, 'signin.verify') }).click();
+    // a first filing: the person has no name yet, and letters must not say "Dear —"
+    await page.getByRole('heading', { name: tr(lang, 'file.name.title') }).waitFor();
+    expect(await page.getByRole('button', { name: tr(lang, 'file.review.send') }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: tr(lang, 'file.name.save') }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: tr(lang, 'file.name.missing') })
+      .waitFor();
+    const [given, family] = lang === 'ar' ? ['سعاد', 'الإدريسي'] : ['Souad', 'Idrissi'];
+    await page
+      .getByLabel(tr(lang, lang === 'ar' ? 'file.name.givenNameAr' : 'file.name.givenNameLatin'))
+      .fill(given);
+    await page
+      .getByLabel(tr(lang, lang === 'ar' ? 'file.name.familyNameAr' : 'file.name.familyNameLatin'), {
+        exact: true,
+      })
+      .fill(family);
+    await page.getByRole('button', { name: tr(lang, 'file.name.save') }).click();
+    await page.getByRole('heading', { name: tr(lang, 'file.name.title') }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: tr(lang, 'file.review.send') }).click();
     await page.getByRole('heading', { name: tr(lang, 'receipt.title') }).waitFor({ timeout: 20_000 });
     state.tracking = (await page.getByTestId('tracking-number').textContent())!;
@@ -147,6 +166,8 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
     }>;
     const receipt = (await inbox).items.find((m) => m.to === email && m.subject.includes(state.tracking!))!;
     expect(receipt.text).toContain(state.code);
+    // addressed by the name just given
+    expect(receipt.text).toContain(lang === 'ar' ? 'سعاد الإدريسي' : 'Souad Idrissi');
     expect(receipt.language).toBe(lang);
     // the stored copy keeps no secret code
     const stored = await portal.p.database.db

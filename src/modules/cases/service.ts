@@ -152,6 +152,11 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
     .where(eq(accounts.id, input.requesterId));
   if (!found) throw new AppError(422, 'error.forbidden');
   const { requester, profile } = found;
+  // letters and messages address the person by name: a name in one script at least, before the first filing
+  const named =
+    (profile?.givenNameLatin && profile.familyNameLatin) || (profile?.givenNameAr && profile.familyNameAr);
+  if (input.intakeChannel === 'web' && requester.kind === 'citizen' && !named)
+    throw new AppError(422, 'error.profile.name_required');
   // The names in both scripts, then the display name when it says something else.
   const requesterName = [
     [profile?.givenNameLatin, profile?.familyNameLatin],

@@ -521,4 +521,12 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'track.answer.papers': 'لإرسال وثائق أيضا، سجّل الدخول برمز يصلك عبر البريد الإلكتروني ثم أجب من ملفك:',
   'track.answer.signin': 'الرد مع وثائق',
   'case.reply.letter': 'تحميل رسالة الجواب (PDF)',
+  'file.name.title': 'اسمك',
+  'file.name.lead': 'ستخاطبك رسائل الإدارة باسمك. اكتبه بالحروف اللاتينية أو العربية أو بهما معا.',
+  'file.name.givenNameLatin': 'الاسم الشخصي (بالحروف اللاتينية)',
+  'file.name.familyNameLatin': 'الاسم العائلي (بالحروف اللاتينية)',
+  'file.name.givenNameAr': 'الاسم الشخصي (بالحروف العربية)',
+  'file.name.familyNameAr': 'الاسم العائلي (بالحروف العربية)',
+  'file.name.save': 'حفظ اسمي',
+  'file.name.missing': 'اكتب اسما شخصيا وعائليا بالحروف اللاتينية أو العربية.',
 };

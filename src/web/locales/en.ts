@@ -511,6 +511,15 @@ export const en = {
     'To send papers as well, sign in with a code sent to your e-mail address, then answer from your case:',
   'track.answer.signin': 'answer with papers',
   'case.reply.letter': 'Download the reply letter (PDF)',
+  'file.name.title': 'Your name',
+  'file.name.lead':
+    'The body’s letters and messages will address you by name. Give it in Latin letters, in Arabic letters, or both.',
+  'file.name.givenNameLatin': 'First name (Latin letters)',
+  'file.name.familyNameLatin': 'Last name (Latin letters)',
+  'file.name.givenNameAr': 'First name (Arabic letters)',
+  'file.name.familyNameAr': 'Last name (Arabic letters)',
+  'file.name.save': 'Save my name',
+  'file.name.missing': 'Give a first and a last name, in Latin or in Arabic letters.',
 } as const;
 
 export type WebKey = keyof typeof en;

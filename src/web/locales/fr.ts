@@ -515,4 +515,13 @@ export const fr: Record<WebKey, string> = {
     'Pour envoyer aussi des pièces, connectez-vous avec un code reçu par e-mail, puis répondez depuis votre dossier :',
   'track.answer.signin': 'répondre avec des pièces',
   'case.reply.letter': 'Télécharger la lettre de réponse (PDF)',
+  'file.name.title': 'Votre nom',
+  'file.name.lead':
+    'Les lettres et messages de l’organisme s’adresseront à vous par votre nom. Indiquez-le en lettres latines, en lettres arabes, ou les deux.',
+  'file.name.givenNameLatin': 'Prénom (lettres latines)',
+  'file.name.familyNameLatin': 'Nom (lettres latines)',
+  'file.name.givenNameAr': 'Prénom (lettres arabes)',
+  'file.name.familyNameAr': 'Nom (lettres arabes)',
+  'file.name.save': 'Enregistrer mon nom',
+  'file.name.missing': 'Indiquez un prénom et un nom, en lettres latines ou arabes.',
 };

@@ -16,6 +16,7 @@ import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { GuideFacts } from '../components/GuideFacts.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
+import { NameCheck } from '../components/NameCheck.js';
 import { localName } from '../i18n.js';
 import { useSession } from '../session.js';
 
@@ -98,6 +99,8 @@ export default function FileCase() {
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const [paperError, setPaperError] = useState<string | null>(null);
+  // a person signed in by e-mail code gives their name before the first filing (see NameCheck)
+  const [named, setNamed] = useState(false);
   // papers already received by the server for this form, so that a second send does not send them again
   const uploaded = useRef(new Map<File, string>());
   const [tried, setTried] = useState(false);
@@ -422,6 +425,7 @@ export default function FileCase() {
           </section>
         )}
       </form>
+      {step === 'review' && signedIn && <NameCheck onNamed={setNamed} />}
       {step === 'review' && !signedIn && (
         <section className="panel" aria-labelledby="signin-title">
           <h2 id="signin-title">{t('file.signin.title')}</h2>
@@ -441,7 +445,7 @@ export default function FileCase() {
           </button>
         ) : (
           signedIn && (
-            <button type="submit" form="file-form" disabled={sending}>
+            <button type="submit" form="file-form" disabled={sending || !named}>
               {sending ? t('file.review.sending') : t('file.review.send')}
             </button>
           )
