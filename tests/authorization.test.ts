@@ -692,7 +692,12 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
         emailVerifiedAt: currentTime(),
       })
       .returning();
-    await d.insert(citizenProfiles).values({ accountId: rep!.id, countryOfResidence: 'IT' });
+    await d.insert(citizenProfiles).values({
+      accountId: rep!.id,
+      countryOfResidence: 'IT',
+      givenNameLatin: 'Marco',
+      familyNameLatin: 'Rossi',
+    });
     // A supervisor at AUBM, to assign AUBM cases to (not a row of the grid).
     const aubmSupervisor = await createStaffAccount(
       d,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { notifications } from '../../src/modules/notifications/schema.js';
@@ -102,7 +102,10 @@ export async function lastCode(p: TestPlatform, email: string): Promise<string> 
   const [row] = await p.database.db
     .select()
     .from(notifications)
-    .where(eq(notifications.toAddress, email))
+    // only the messages that carry a code: a tracking number such as AML-2026-000020 holds six digits too
+    .where(
+      and(eq(notifications.toAddress, email), inArray(notifications.event, ['verify', 'reset', 'invite'])),
+    )
     .orderBy(desc(notifications.createdAt))
     .limit(1);
   const code = row?.textBody.match(/\b(\d{6})\b/)?.[1];
