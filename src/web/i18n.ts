@@ -64,6 +64,18 @@ export function formatNumber(n: number, lang: string): string {
   return new Intl.NumberFormat(locale).format(n);
 }
 
+/** A file size in the reader's language and units (« 12 ko », « 1,5 Mo », « 12 كيلوبايت »). */
+export function formatFileSize(bytes: number, lang: string): string {
+  const locale = lang === 'ar' ? 'ar-MA-u-nu-latn' : lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const mb = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: mb ? 1 : 0,
+  }).format(mb ? bytes / (1024 * 1024) : Math.max(1, Math.ceil(bytes / 1024)));
+}
+
 /** A name from a record with ar/fr/en variants, in the reader's language. */
 export function localName(x: { nameAr: string; nameFr: string; nameEn?: string }, lang: string): string {
   return lang === 'ar' ? x.nameAr : lang === 'en' ? (x.nameEn ?? x.nameFr) : x.nameFr;

@@ -173,4 +173,21 @@ describe('every staff page shows its content, an empty state, a refusal or the s
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the desk match line keeps each item whole in Arabic: phone, e-mail, birth date, country', async () => {
+    const { page, context } = await staffPage(portal, 'ar', 'accueil@aml.demo', 'desktop');
+    await opens(page, 'ar', '/staff/desk');
+    await page.getByLabel(tr('ar', 'staff.desk.name')).fill('فاطمة الحسني');
+    await page.getByRole('button', { name: tr('ar', 'staff.desk.search') }).click();
+    const line = page.locator('.choices li small').first();
+    await line.waitFor();
+    // every item is its own isolate, in reading order, with the separators outside them
+    const items = await line.locator('bdi').allTextContents();
+    expect(items.slice(0, 2)).toEqual(['+33612345678', 'fatima@example.fr']);
+    expect(items[2]).toMatch(/1978/);
+    expect(items[2]).toMatch(/14/);
+    expect(await line.textContent()).toBe(items.join(' · '));
+    await screenshot(page, 'ar-desktop-desk-match');
+    await context.close();
+  });
 });

@@ -1,12 +1,13 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatFileSize } from '../i18n.js';
 
 export const MAX_MB = 10;
 const ALLOWED = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
 
 /** Chooses papers: drag and drop, file picker or phone camera; checks type and size before upload. */
 export function FilePicker({ files, onChange }: { files: File[]; onChange: (f: File[]) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [errors, setErrors] = useState<string[]>([]);
   const [over, setOver] = useState(false);
   const pick = useRef<HTMLInputElement>(null);
@@ -85,7 +86,10 @@ export function FilePicker({ files, onChange }: { files: File[]; onChange: (f: F
         <ul className="files">
           {files.map((f, i) => (
             <li key={`${f.name}-${f.size}-${f.lastModified}`}>
-              <bdi>{f.name}</bdi> <small className="muted">({Math.ceil(f.size / 1024)} KB)</small>{' '}
+              <bdi>{f.name}</bdi>{' '}
+              <small className="muted">
+                (<bdi>{formatFileSize(f.size, i18n.language)}</bdi>)
+              </small>{' '}
               <button
                 type="button"
                 className="linklike"

@@ -288,7 +288,7 @@ export const fr: Record<WebKey, string> = {
   'staff.desk.name': 'Nom (en arabe ou en lettres latines)',
   'staff.desk.phone': 'Téléphone',
   'staff.desk.search': 'Chercher',
-  'staff.desk.noMatch': 'Personne trouvée. Enregistrez la personne ci-dessous.',
+  'staff.desk.noMatch': 'Aucune personne trouvée. Enregistrez-la ci-dessous.',
   'staff.desk.choose': 'Choisir',
   'staff.desk.chosen': 'Personne : {{name}}',
   'staff.desk.change': 'Changer',

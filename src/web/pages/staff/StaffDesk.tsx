@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type ApiError, api, type Category, downloadReceipt } from '../../api.js';
 import { ChannelChoice } from '../../components/ChannelChoice.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
 import { Loading } from '../../components/Layout.js';
-import { localName } from '../../i18n.js';
+import { formatDate, localName } from '../../i18n.js';
 import { useStaffContext } from './useStaff.js';
 import { VisitorLog } from './VisitorLog.js';
 
@@ -336,7 +336,7 @@ export default function StaffDesk() {
 }
 
 function PersonList({ people, onChoose }: { people: Person[]; onChoose: (p: Person) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <ul className="choices">
       {people.map((p) => (
@@ -346,11 +346,20 @@ function PersonList({ people, onChoose }: { people: Person[]; onChoose: (p: Pers
               <bdi>{p.displayName}</bdi> — {t('staff.desk.choose')}
             </span>
             <small>
-              {[p.phone, p.email, p.birthDate, p.countryOfResidence].filter(Boolean).map((x) => (
-                <bdi key={x} dir="ltr">
-                  {x}{' '}
-                </bdi>
-              ))}
+              {/* each item isolated, the separators outside: a date or a number never runs into its neighbour */}
+              {[
+                p.phone && { text: p.phone, dir: 'ltr' as const },
+                p.email && { text: p.email, dir: 'ltr' as const },
+                p.birthDate && { text: formatDate(p.birthDate, i18n.language), dir: undefined },
+                p.countryOfResidence && { text: p.countryOfResidence, dir: 'ltr' as const },
+              ]
+                .filter((x): x is { text: string; dir: 'ltr' | undefined } => !!x)
+                .map((x, i) => (
+                  <Fragment key={x.text}>
+                    {i > 0 && ' · '}
+                    <bdi dir={x.dir}>{x.text}</bdi>
+                  </Fragment>
+                ))}
             </small>
           </button>
         </li>
