@@ -10,6 +10,7 @@ import { accounts, citizenProfiles, sessions } from '../src/modules/accounts/sch
 import { auditLog } from '../src/modules/audit/schema.js';
 import { attachments, caseEvents, cases } from '../src/modules/cases/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
+import { currentTime } from '../src/shared/clock.js';
 import {
   Client,
   DEMO_PASSWORD,
@@ -329,6 +330,33 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
         { pointer: '/body/fields/record_year', key: 'validation.invalid_type' },
       ]);
       expect(body.errors).toHaveLength(4);
+    });
+
+    it('refuses a number of copies, or a record year, outside what a civil-status office can issue', async () => {
+      // the trial accepted 1985 copies
+      const res = await writesNothing(() =>
+        fileCase('fr', birthRequest({ person_name: 'Fatima El Hassani', copies: 1985, record_year: 1850 })),
+      );
+      const body = expectValidation(res, 'fr', [
+        { pointer: '/body/fields/record_year', key: 'validation.too_small', params: { minimum: 1900 } },
+        { pointer: '/body/fields/copies', key: 'validation.too_big', params: { maximum: 10 } },
+      ]);
+      expect(body.errors!.find((e) => e.pointer === '/body/fields/copies')!.message).toBe(
+        'Doit être au plus 10.',
+      );
+      const year = currentTime().getUTCFullYear();
+      const res2 = await writesNothing(() =>
+        fileCase('ar', birthRequest({ person_name: 'Fatima El Hassani', copies: 0, record_year: year + 1 })),
+      );
+      expectValidation(res2, 'ar', [
+        { pointer: '/body/fields/record_year', key: 'validation.too_big', params: { maximum: year } },
+        { pointer: '/body/fields/copies', key: 'validation.too_small', params: { minimum: 1 } },
+      ]);
+      const res3 = await fileCase(
+        'en',
+        birthRequest({ person_name: 'Fatima El Hassani', copies: 10, record_year: year }),
+      );
+      expect(res3.statusCode, res3.body).toBe(201);
     });
 
     it('refuses a document request with no fields at all, listing every required one', async () => {

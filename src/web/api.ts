@@ -155,6 +155,9 @@ export type Field = {
   type: 'text' | 'date' | 'number' | 'select';
   required: boolean;
   maxLength?: number;
+  min?: number;
+  max?: number;
+  pastYear?: boolean;
   options?: string[];
   label: { ar: string; fr: string; en: string };
 };

@@ -6,7 +6,7 @@ import { currentMillis } from '../../src/shared/clock.js';
 import { ar } from '../../src/web/locales/ar.js';
 import type { en } from '../../src/web/locales/en.js';
 import { fr } from '../../src/web/locales/fr.js';
-import { DEMO_PASSWORD, signedIn } from '../support/platform.js';
+import { DEMO_PASSWORD, samples, signedIn } from '../support/platform.js';
 import {
   expectNoAxeViolations,
   type L,
@@ -33,6 +33,17 @@ async function staffPage(lang: L, email: string) {
   await s.page.getByRole('heading', { level: 1 }).filter({ hasText: '' }).first().waitFor();
   await s.page.waitForURL('**/staff');
   return s;
+}
+
+/** Chooses a subject in the desk's list, grouped by kind (« Plainte » › « État civil »). */
+async function chooseSubject(page: Page, kind: string, name: string) {
+  const option = page
+    .locator(`optgroup[label="${kind}"] option`)
+    .filter({ hasText: new RegExp(`^${name}$`) });
+  const list = page.getByLabel(
+    new RegExp(`^${tr('fr', 'staff.desk.subjectList')}|^${tr('ar', 'staff.desk.subjectList')}`),
+  );
+  await list.selectOption((await option.getAttribute('value'))!);
 }
 
 async function act(page: Page, lang: L, action: keyof typeof en, text?: string) {
@@ -81,11 +92,12 @@ describe('back office', () => {
     await page.getByRole('button', { name: tr(lang, 'staff.desk.create') }).click();
     await page.getByText(tr(lang, 'staff.desk.chosen', { name: 'Hassan Oubella' })).waitFor();
     await page.getByLabel(tr(lang, 'staff.desk.channel')).selectOption('desk');
-    const category = page.getByLabel(tr(lang, 'file.category.label'));
-    await category.selectOption({ label: `${fr['kind.complaint']} — État civil` });
-    await page.getByLabel(tr(lang, 'file.subject.label')).fill('Erreur dans mon acte de naissance');
+    await chooseSubject(page, fr['kind.complaint'], 'État civil');
     await page
-      .getByLabel(tr(lang, 'file.description.label'))
+      .getByLabel(new RegExp(`^${tr(lang, 'staff.desk.subject')}`))
+      .fill('Erreur dans mon acte de naissance');
+    await page
+      .getByLabel(new RegExp(`^${tr(lang, 'staff.desk.description')}`))
       .fill('Mon prénom est mal orthographié sur l’acte de naissance délivré en 2024.');
     await page.getByLabel(tr(lang, 'channel.email')).check();
     await page.getByRole('button', { name: tr(lang, 'staff.desk.register') }).click();
@@ -199,6 +211,71 @@ describe('back office', () => {
     await mediator.page.getByText(made.trackingNumber).waitFor();
     await mediator.context.close();
   }, 180_000);
+
+  it('registers a walk-in’s birth-certificate request at the desk: the act’s fields, a sane number of copies, the scanned paper, once', async () => {
+    const lang = 'fr';
+    const { page, context, errors } = await staffPage(lang, 'accueil@aml.demo');
+    await page.goto('/staff/desk');
+    await page.getByLabel(tr(lang, 'staff.desk.name')).fill('Khadija Ammari');
+    await page.getByRole('button', { name: tr(lang, 'staff.desk.search') }).click();
+    await page.getByText(tr(lang, 'staff.desk.noMatch')).waitFor();
+    await page.getByLabel(tr(lang, 'profile.givenNameLatin'), { exact: true }).fill('Khadija');
+    await page.getByLabel(tr(lang, 'profile.familyNameLatin'), { exact: true }).fill('Ammari');
+    await page.getByLabel(tr(lang, 'profile.givenNameAr'), { exact: true }).fill('خديجة');
+    await page.getByLabel(tr(lang, 'profile.familyNameAr'), { exact: true }).fill('عماري');
+    await page.getByLabel(tr(lang, 'profile.phone')).fill('+32470123456');
+    await page.getByLabel(tr(lang, 'profile.country')).selectOption('BE');
+    await page.getByRole('button', { name: tr(lang, 'staff.desk.create') }).click();
+    await page.getByText(tr(lang, 'staff.desk.chosen', { name: 'Khadija Ammari' })).waitFor();
+
+    // a document request is offered, with the act's own fields
+    await chooseSubject(page, fr['kind.document_request'], "Extrait d'acte de naissance");
+    await page.getByLabel(new RegExp(`^${tr(lang, 'staff.desk.subject')}`)).fill('Extraits pour la pension');
+    await page
+      .getByLabel(new RegExp(`^${tr(lang, 'staff.desk.description')}`))
+      .fill(
+        'La personne demande des extraits de son acte de naissance pour son dossier de pension en Belgique.',
+      );
+    await page.locator('#field-person_name').fill('Khadija Ammari');
+    await page.locator('#field-record_number').fill('412/1961');
+    await page.locator('#field-record_year').fill('1961');
+    await page.locator('#field-copies').fill('1985');
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'cin-scan.png', mimeType: 'image/png', buffer: samples.png });
+    await page.getByText('cin-scan.png', { exact: true }).waitFor();
+    const count = async () =>
+      (
+        (await portal.p.database.db.execute(
+          sql`select count(*)::int as n from cases where subject = 'Extraits pour la pension'`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0]!;
+    // 1985 copies: refused on the spot, nothing registered
+    await page.getByRole('button', { name: tr(lang, 'staff.desk.register') }).click();
+    await page.getByText(tr(lang, 'common.between', { min: '1', max: '10' })).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: tr(lang, 'staff.desk.incomplete') })
+      .waitFor();
+    expect((await count()).n).toBe(0);
+    await screenshot(page, 'fr-desktop-staff-desk-document');
+    await expectNoAxeViolations(page, 'desk document fr');
+    await page.locator('#field-copies').fill('2');
+    await page.getByRole('button', { name: tr(lang, 'staff.desk.register') }).click();
+    await page.getByRole('heading', { name: tr(lang, 'receipt.title') }).waitFor();
+    expect((await count()).n).toBe(1);
+
+    // the case holds the fields under their names and the scanned paper
+    await page.getByRole('link', { name: tr(lang, 'receipt.open') }).click();
+    await page.getByRole('heading', { name: tr(lang, 'staff.ws.actions') }).waitFor();
+    const facts = page.locator('.facts');
+    await facts.getByText('Nombre de copies').waitFor();
+    await facts.getByText('Numéro de l’acte').waitFor();
+    expect(await facts.textContent()).not.toContain('record_year');
+    await page.getByText('cin-scan.png').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
 
   it('has no accessibility violation on the staff pages in Arabic', async () => {
     const { page, context } = await staffPage('ar', 'chef@aml.demo');

@@ -142,7 +142,7 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
   if (input.departmentId && !(await getOpenDepartment(ctx.db, institution.id, input.departmentId))) {
     throw new AppError(422, 'error.department_unknown');
   }
-  const problems = validateFields(category.fields, input.fields);
+  const problems = validateFields(category.fields, input.fields, now);
   if (problems.length) throw new ValidationError(problems);
   const accessCode = newAccessCode();
   const [found] = await ctx.db

@@ -21,6 +21,15 @@ const f = (
   extra: Partial<FieldDefinition> = {},
 ): FieldDefinition => ({ name, type, required, label, ...extra });
 
+/** Copies of an act: a desk hands out at most ten at once (a larger need is a separate request). */
+const copies = f(
+  'copies',
+  'number',
+  true,
+  { ar: 'عدد النسخ', fr: 'Nombre de copies', en: 'Number of copies' },
+  { min: 1, max: 10 },
+);
+
 /** The structured fields each document family asks for, beside the free text. */
 export const fieldsByDocumentFamily: Record<string, FieldDefinition[]> = {
   etat_civil: [
@@ -42,8 +51,14 @@ export const fieldsByDocumentFamily: Record<string, FieldDefinition[]> = {
       { ar: 'رقم الرسم', fr: 'Numéro de l’acte', en: 'Record number' },
       { maxLength: 30 },
     ),
-    f('record_year', 'number', false, { ar: 'سنة الرسم', fr: 'Année de l’acte', en: 'Record year' }),
-    f('copies', 'number', true, { ar: 'عدد النسخ', fr: 'Nombre de copies', en: 'Number of copies' }),
+    f(
+      'record_year',
+      'number',
+      false,
+      { ar: 'سنة الرسم', fr: 'Année de l’acte', en: 'Record year' },
+      { min: 1900, pastYear: true },
+    ),
+    copies,
   ],
   attestations: [
     f(
@@ -73,7 +88,7 @@ export const fieldsByDocumentFamily: Record<string, FieldDefinition[]> = {
       { ar: 'الوثيقة المراد الإشهاد عليها', fr: 'Document à légaliser', en: 'Document to certify' },
       { maxLength: 200 },
     ),
-    f('copies', 'number', true, { ar: 'عدد النسخ', fr: 'Nombre de copies', en: 'Number of copies' }),
+    copies,
   ],
   urbanisme: [
     f(
@@ -90,7 +105,13 @@ export const fieldsByDocumentFamily: Record<string, FieldDefinition[]> = {
       { ar: 'موقع العقار', fr: 'Situation du terrain', en: 'Location of the property' },
       { maxLength: 300 },
     ),
-    f('surface_m2', 'number', false, { ar: 'المساحة (م²)', fr: 'Superficie (m²)', en: 'Surface (m²)' }),
+    f(
+      'surface_m2',
+      'number',
+      false,
+      { ar: 'المساحة (م²)', fr: 'Superficie (m²)', en: 'Surface (m²)' },
+      { min: 1, max: 10_000_000 },
+    ),
   ],
   activite_economique: [
     f('activity', 'text', true, { ar: 'النشاط', fr: 'Activité', en: 'Activity' }, { maxLength: 200 }),

@@ -5,8 +5,18 @@ export type FieldProblem = { path: string[]; key: MessageKey; params?: Record<st
 
 const UNSAFE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
-/** Checks a case's structured fields against its category's definitions. Pure. */
-export function validateFields(defs: FieldDefinition[], values: Record<string, unknown>): FieldProblem[] {
+/** The range a number field accepts; years end at the current one. Shared with the forms through the API. */
+export function numberRange(d: FieldDefinition, now: Date): { min: number; max: number } {
+  const max = d.pastYear ? now.getUTCFullYear() : (d.max ?? 1_000_000);
+  return { min: d.min ?? 0, max };
+}
+
+/** Checks a case's structured fields against its category's definitions. Pure: the date comes from the caller. */
+export function validateFields(
+  defs: FieldDefinition[],
+  values: Record<string, unknown>,
+  now: Date,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const byName = new Map(defs.map((d) => [d.name, d]));
   for (const key of Object.keys(values)) {
@@ -26,12 +36,14 @@ export function validateFields(defs: FieldDefinition[], values: Record<string, u
         else if (d.maxLength && v.length > d.maxLength)
           problems.push({ path, key: 'validation.too_long', params: { maximum: d.maxLength } });
         break;
-      case 'number':
-        if (typeof v !== 'number' || !Number.isFinite(v))
+      case 'number': {
+        const { min, max } = numberRange(d, now);
+        if (typeof v !== 'number' || !Number.isFinite(v) || !Number.isInteger(v))
           problems.push({ path, key: 'validation.invalid_type' });
-        else if (v < 0 || v > 1_000_000)
-          problems.push({ path, key: 'validation.too_big', params: { maximum: 1_000_000 } });
+        else if (v < min) problems.push({ path, key: 'validation.too_small', params: { minimum: min } });
+        else if (v > max) problems.push({ path, key: 'validation.too_big', params: { maximum: max } });
         break;
+      }
       case 'date':
         if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
           problems.push({ path, key: 'validation.date' });

@@ -27,6 +27,11 @@ export type FieldDefinition = {
   type: 'text' | 'date' | 'number' | 'select';
   required: boolean;
   maxLength?: number;
+  /** Numbers: the smallest and largest sensible values (e.g. 1 to 10 copies). */
+  min?: number;
+  max?: number;
+  /** Numbers that are years: never later than the current year. */
+  pastYear?: boolean;
   options?: string[];
   label: { ar: string; fr: string; en: string };
 };

@@ -6,7 +6,16 @@ export const MAX_MB = 10;
 const ALLOWED = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
 
 /** Chooses papers: drag and drop, file picker or phone camera; checks type and size before upload. */
-export function FilePicker({ files, onChange }: { files: File[]; onChange: (f: File[]) => void }) {
+export function FilePicker({
+  files,
+  onChange,
+  label,
+}: {
+  files: File[];
+  onChange: (f: File[]) => void;
+  /** What to add, when not the citizen's own papers (the desk scans the visitor's). */
+  label?: string;
+}) {
   const { t, i18n } = useTranslation();
   const [errors, setErrors] = useState<string[]>([]);
   const [over, setOver] = useState(false);
@@ -28,7 +37,7 @@ export function FilePicker({ files, onChange }: { files: File[]; onChange: (f: F
   };
   return (
     <div>
-      <p id={labelId}>{t('file.files.label', { max: MAX_MB })}</p>
+      <p id={labelId}>{label ?? t('file.files.label', { max: MAX_MB })}</p>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; the two buttons inside do the same from the keyboard */}
       <div
         className={`dropzone${over ? ' over' : ''}`}

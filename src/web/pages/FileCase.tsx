@@ -2,22 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearch } from 'wouter';
+import { ApiError, api, type DocumentType, type Institution, newClientKey } from '../api.js';
 import {
-  ApiError,
-  api,
-  type Category,
-  type DocumentType,
-  type Institution,
-  newClientKey,
-  uploadPending,
-} from '../api.js';
+  CategoryFields,
+  fieldLabel,
+  fieldProblems,
+  fieldValues,
+  TextField,
+} from '../components/CategoryFields.js';
 import { ChannelChoice } from '../components/ChannelChoice.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { GuideFacts } from '../components/GuideFacts.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { NameCheck } from '../components/NameCheck.js';
+import { useCategories } from '../hooks.js';
 import { localName } from '../i18n.js';
+import { PaperRefused, usePendingPapers } from '../pending-papers.js';
 import { useSession } from '../session.js';
 
 const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
@@ -87,22 +88,17 @@ export default function FileCase() {
     queryKey: ['institutions'],
     queryFn: () => api<{ items: Institution[] }>('/api/institutions'),
   });
-  const categories = useQuery({
-    queryKey: ['categories'],
-    queryFn: () => api<{ items: Category[] }>('/api/categories'),
-    staleTime: 3_600_000,
-  });
+  const categories = useCategories();
   const [form, setForm] = useState<Form>(empty);
-  const [files, setFiles] = useState<File[]>([]);
+  const papers = usePendingPapers();
+  const files = papers.files;
   const [restored, setRestored] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [sending, setSending] = useState(false);
-  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const progress = papers.progress;
   const [paperError, setPaperError] = useState<string | null>(null);
   // a person signed in by e-mail code gives their name before the first filing (see NameCheck)
   const [named, setNamed] = useState(false);
-  // papers already received by the server for this form, so that a second send does not send them again
-  const uploaded = useRef(new Map<File, string>());
   const [tried, setTried] = useState(false);
   const draft = useDraft(institutionId, signedIn);
   const loaded = useRef(false);
@@ -153,8 +149,7 @@ export default function FileCase() {
   if (form.step >= 1) {
     if (form.subject.trim().length < 3) localErrors.subject = t('file.subject.hint');
     if (form.description.trim().length < 10) localErrors.description = t('file.description.hint');
-    for (const f of category?.fields ?? [])
-      if (f.required && !form.fields[f.name]?.trim()) localErrors[`fields/${f.name}`] = t('common.required');
+    Object.assign(localErrors, fieldProblems(category, form.fields, t));
   }
   const canNext =
     (step === 'kind' && !!form.categoryId) ||
@@ -163,17 +158,9 @@ export default function FileCase() {
     (step === 'channels' && form.replyChannels.length > 0);
   const fieldError = (name: string) => error?.field(name) ?? (tried ? localErrors[name] : undefined);
 
-  // a paper taken out of the list is withdrawn from the server too, if it was already sent
   const changeFiles = (next: File[]) => {
-    for (const f of files) {
-      const id = uploaded.current.get(f);
-      if (id && !next.includes(f)) {
-        uploaded.current.delete(f);
-        api(`/api/uploads/${id}`, { method: 'DELETE' }).catch(() => undefined);
-      }
-    }
     setPaperError(null);
-    setFiles(next);
+    papers.change(next);
   };
 
   const submit = async () => {
@@ -183,29 +170,9 @@ export default function FileCase() {
     const clientKey = form.clientKey ?? newClientKey();
     if (!form.clientKey) set({ clientKey });
     try {
-      const fields: Record<string, string | number> = {};
-      for (const f of category?.fields ?? []) {
-        const v = form.fields[f.name]?.trim();
-        if (v) fields[f.name] = f.type === 'number' ? Number(v) : v;
-      }
+      const fields = fieldValues(category, form.fields);
       // the papers first, each checked by the server: a refused one stops here, before any case exists
-      const attachmentIds: string[] = [];
-      for (const f of files) {
-        let id = uploaded.current.get(f);
-        if (!id) {
-          setProgress({ name: f.name, percent: 0 });
-          try {
-            id = (await uploadPending(f, (percent) => setProgress({ name: f.name, percent }))).id;
-          } catch (e) {
-            setPaperError(t('file.files.refused', { name: f.name, reason: (e as Error).message }));
-            set({ step: STEPS.indexOf('files') });
-            return;
-          }
-          uploaded.current.set(f, id);
-        }
-        attachmentIds.push(id);
-      }
-      setProgress(null);
+      const attachmentIds = await papers.send();
       const made = await api<{ id: string; trackingNumber: string; accessCode: string; dueAt: string }>(
         '/api/cases',
         {
@@ -227,13 +194,17 @@ export default function FileCase() {
       await draft.clear();
       navigate(`/receipt/${made.id}`);
     } catch (e) {
+      if (e instanceof PaperRefused) {
+        setPaperError(t('file.files.refused', { name: e.fileName, reason: e.message }));
+        set({ step: STEPS.indexOf('files') });
+        return;
+      }
       // a paper kept waiting too long is sent again on the next try
-      if (e instanceof ApiError && e.problem.type.endsWith('error.upload.unknown')) uploaded.current.clear();
+      if (e instanceof ApiError && e.problem.type.endsWith('error.upload.unknown')) papers.forget();
       setError(e as ApiError);
       if (e instanceof ApiError && e.problem.errors?.length) set({ step: 1 });
     } finally {
       setSending(false);
-      setProgress(null);
     }
   };
 
@@ -357,19 +328,12 @@ export default function FileCase() {
                 </p>
               )}
             </div>
-            {category?.fields.map((f) => (
-              <TextField
-                key={f.name}
-                id={`field-${f.name}`}
-                label={f.label[lang as 'ar' | 'fr' | 'en']}
-                type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text'}
-                value={form.fields[f.name] ?? ''}
-                onChange={(v) => set({ fields: { ...form.fields, [f.name]: v } })}
-                error={fieldError(`fields/${f.name}`)}
-                required={f.required}
-                maxLength={f.maxLength}
-              />
-            ))}
+            <CategoryFields
+              category={category}
+              values={form.fields}
+              onChange={(fields) => set({ fields })}
+              errorFor={fieldError}
+            />
           </>
         )}
 
@@ -405,7 +369,7 @@ export default function FileCase() {
                 .filter((f) => form.fields[f.name])
                 .map((f) => (
                   <div key={f.name}>
-                    <dt>{f.label[lang as 'ar' | 'fr' | 'en']}</dt>
+                    <dt>{fieldLabel(f, lang)}</dt>
                     <dd>
                       <bdi>{form.fields[f.name]}</bdi>
                     </dd>
@@ -452,50 +416,5 @@ export default function FileCase() {
         )}
       </div>
     </>
-  );
-}
-
-function TextField(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-  type?: string;
-  required?: boolean;
-  maxLength?: number;
-}) {
-  const { t } = useTranslation();
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-err` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>
-        {props.label}{' '}
-        <span className="muted">({props.required ? t('common.required') : t('common.optional')})</span>
-      </label>
-      {props.hint && (
-        <p className="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      <input
-        id={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        maxLength={props.maxLength}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={!!props.error}
-        aria-describedby={describedBy || undefined}
-        dir={props.type === 'number' || props.type === 'date' ? 'ltr' : undefined}
-      />
-      {props.error && (
-        <p className="field-error" id={`${props.id}-err`}>
-          {props.error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
 import { type ApiError, type Attachment, api, type CaseView, type Department } from '../../api.js';
 import { StateBadge } from '../../components/CaseBits.js';
+import { fieldLabel } from '../../components/CategoryFields.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
+import { useCategories } from '../../hooks.js';
 import { formatDate, localName } from '../../i18n.js';
 import { RelatedCases, StaffUpload } from './CaseExtras.js';
 import { useStaffContext } from './useStaff.js';
@@ -28,6 +30,7 @@ export default function StaffCase() {
     queryFn: () =>
       api<{ items: { id: string; title: string; text: string }[] }>(`/api/cases/${id}/templates`),
   });
+  const categories = useCategories();
   const depts = useQuery({
     queryKey: ['departments', c.data?.institutionId],
     queryFn: () => api<{ items: Department[] }>(`/api/institutions/${c.data!.institutionId}/departments`),
@@ -180,14 +183,19 @@ export default function StaffCase() {
             {k.description}
           </p>
           <dl className="facts">
-            {Object.entries(k.fields).map(([name, v]) => (
-              <div key={name}>
-                <dt>{name}</dt>
-                <dd>
-                  <bdi>{String(v)}</bdi>
-                </dd>
-              </div>
-            ))}
+            {Object.entries(k.fields).map(([name, v]) => {
+              const def = categories.data?.items
+                .find((x) => x.id === k.categoryId)
+                ?.fields.find((f) => f.name === name);
+              return (
+                <div key={name}>
+                  <dt>{def ? fieldLabel(def, lang) : name}</dt>
+                  <dd>
+                    <bdi>{String(v)}</bdi>
+                  </dd>
+                </div>
+              );
+            })}
             <dt>{t('staff.ws.channel')}</dt>
             <dd>{t(`intake.${k.intakeChannel}`)}</dd>
             <dt>{t('staff.ws.replyBy')}</dt>
@@ -402,7 +410,8 @@ export default function StaffCase() {
             <li key={e.id} className={e.visibility === 'internal' ? 'internal' : ''}>
               <time dateTime={e.at}>{formatDate(e.at, lang, true)}</time>
               <p>
-                <strong>{t(`event.${e.type}`, { defaultValue: e.type })}</strong>
+                {/* staff wording: "the person answered", not "you answered" */}
+                <strong>{t([`staff.event.${e.type}`, `event.${e.type}`], { defaultValue: e.type })}</strong>
                 {e.actor?.name && <span className="muted"> · {e.actor.name}</span>}
                 {e.visibility === 'internal' && <span className="tag warn">{t('staff.ws.internal')}</span>}
               </p>

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { type ApiError, api, type Category, downloadReceipt } from '../../api.js';
-import { ChannelChoice } from '../../components/ChannelChoice.js';
+import { type ApiError, api, downloadReceipt } from '../../api.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
 import { Loading } from '../../components/Layout.js';
-import { formatDate, localName } from '../../i18n.js';
+import { formatDate } from '../../i18n.js';
+import { type DeskReceipt, DeskRequestForm } from './DeskRequestForm.js';
 import { useStaffContext } from './useStaff.js';
 import { VisitorLog } from './VisitorLog.js';
 
@@ -19,17 +18,12 @@ type Person = {
   countryOfResidence: string;
   matchedBy?: string[];
 };
-const intake = ['desk', 'phone', 'whatsapp', 'email', 'post'];
 
 /** Registers a walk-in, phone, WhatsApp, e-mail or postal request on the person's behalf. */
 export default function StaffDesk() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { institution } = useStaffContext();
-  const categories = useQuery({
-    queryKey: ['categories'],
-    queryFn: () => api<{ items: Category[] }>('/api/categories'),
-  });
   const [q, setQ] = useState({ name: '', phone: '' });
   const [found, setFound] = useState<Person[] | null>(null);
   const [person, setPerson] = useState<Person | null>(null);
@@ -43,26 +37,11 @@ export default function StaffDesk() {
     countryOfResidence: 'FR',
   });
   const [twins, setTwins] = useState<Person[] | null>(null);
-  const [form, setForm] = useState({
-    categoryId: '',
-    subject: '',
-    description: '',
-    intakeChannel: 'desk',
-    replyChannels: ['phone'],
-    visitorName: '',
-  });
   const [error, setError] = useState<ApiError | null>(null);
-  const [receipt, setReceipt] = useState<{ id: string; trackingNumber: string; accessCode: string } | null>(
-    null,
-  );
+  const [receipt, setReceipt] = useState<DeskReceipt | null>(null);
   const ids = {
     name: useId(),
     phone: useId(),
-    cat: useId(),
-    subj: useId(),
-    desc: useId(),
-    chan: useId(),
-    vis: useId(),
   };
   if (!institution) return <Loading />;
   const base = `/api/institutions/${institution.id}/desk`;
@@ -101,7 +80,6 @@ export default function StaffDesk() {
         birthDate: null,
         countryOfResidence: np.countryOfResidence,
       });
-      setForm((f) => ({ ...f, visitorName: name }));
     } catch (err) {
       // 409 with the likely twins: let the agent pick one, or confirm it is someone else
       const twinsFound = (err as ApiError).problem as unknown as { duplicates?: Person[] };
@@ -109,21 +87,6 @@ export default function StaffDesk() {
       else setError(err as ApiError);
     }
   };
-  const register = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const res = await api<{ id: string; trackingNumber: string; accessCode: string }>(`${base}/cases`, {
-        method: 'POST',
-        body: { ...form, personId: person!.id, language: lang, fields: {} },
-      });
-      setReceipt(res);
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  };
-  const noFields = (categories.data?.items ?? []).filter((c) => c.fields.every((f) => !f.required));
-
   if (receipt)
     return (
       <section className="receipt">
@@ -188,13 +151,7 @@ export default function StaffDesk() {
               (found.length === 0 ? (
                 <p>{t('staff.desk.noMatch')}</p>
               ) : (
-                <PersonList
-                  people={found}
-                  onChoose={(p) => {
-                    setPerson(p);
-                    setForm((f) => ({ ...f, visitorName: p.displayName }));
-                  }}
-                />
+                <PersonList people={found} onChoose={setPerson} />
               ))}
           </section>
           <section aria-labelledby="new-h" className="panel narrow">
@@ -239,13 +196,7 @@ export default function StaffDesk() {
             {twins && (
               <div className="alert warn-box" role="alert">
                 <p>{t('staff.desk.twins')}</p>
-                <PersonList
-                  people={twins}
-                  onChoose={(p) => {
-                    setPerson(p);
-                    setForm((f) => ({ ...f, visitorName: p.displayName }));
-                  }}
-                />
+                <PersonList people={twins} onChoose={setPerson} />
                 <button type="button" className="secondary" onClick={() => create(true)}>
                   {t('staff.desk.createAnyway')}
                 </button>
@@ -258,78 +209,13 @@ export default function StaffDesk() {
           <VisitorLog institutionId={institution.id} />
         </>
       ) : (
-        <form onSubmit={register} className="narrow">
-          <p className="alert info">
-            {t('staff.desk.chosen', { name: person.displayName })}{' '}
-            <button type="button" className="linklike" onClick={() => setPerson(null)}>
-              {t('staff.desk.change')}
-            </button>
-          </p>
-          <div className="field">
-            <label htmlFor={ids.chan}>{t('staff.desk.channel')}</label>
-            <select
-              id={ids.chan}
-              value={form.intakeChannel}
-              onChange={(e) => setForm({ ...form, intakeChannel: e.target.value })}
-            >
-              {intake.map((c) => (
-                <option key={c} value={c}>
-                  {t(`intake.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.vis}>{t('staff.desk.visitor')}</label>
-            <input
-              id={ids.vis}
-              value={form.visitorName}
-              onChange={(e) => setForm({ ...form, visitorName: e.target.value })}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.cat}>{t('file.category.label')}</label>
-            <select
-              id={ids.cat}
-              value={form.categoryId}
-              onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
-              required
-            >
-              <option value="">{t('file.category.choose')}</option>
-              {noFields.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {t(`kind.${c.kind}`)} — {localName(c, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.subj}>{t('file.subject.label')}</label>
-            <input
-              id={ids.subj}
-              value={form.subject}
-              onChange={(e) => setForm({ ...form, subject: e.target.value })}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.desc}>{t('file.description.label')}</label>
-            <textarea
-              id={ids.desc}
-              rows={5}
-              value={form.description}
-              onChange={(e) => setForm({ ...form, description: e.target.value })}
-              required
-            />
-          </div>
-          <ChannelChoice
-            legend={t('file.channels.label')}
-            value={form.replyChannels}
-            onChange={(v) => setForm({ ...form, replyChannels: v })}
-          />
-          <button type="submit">{t('staff.desk.register')}</button>
-        </form>
+        <DeskRequestForm
+          base={base}
+          personId={person.id}
+          personName={person.displayName}
+          onChangePerson={() => setPerson(null)}
+          onRegistered={setReceipt}
+        />
       )}
     </>
   );

@@ -1,0 +1,129 @@
+import { useTranslation } from 'react-i18next';
+import type { Category, Field } from '../api.js';
+
+type Lang = 'ar' | 'fr' | 'en';
+
+/** The label of a category's field in the reader's language. */
+export const fieldLabel = (f: Field, lang: string) => f.label[(lang in f.label ? lang : 'fr') as Lang];
+
+/** The range a number field accepts (the server's rule, see catalog/fields.ts); years end at this one. */
+export function fieldRange(f: Field, today = new Date()): { min: number; max: number } {
+  return { min: f.min ?? 0, max: f.pastYear ? today.getFullYear() : (f.max ?? 1_000_000) };
+}
+
+/** The typed values to send: numbers as numbers, empty fields left out. */
+export function fieldValues(category: Category | undefined, raw: Record<string, string>) {
+  const out: Record<string, string | number> = {};
+  for (const f of category?.fields ?? []) {
+    const v = raw[f.name]?.trim();
+    if (v) out[f.name] = f.type === 'number' ? Number(v) : v;
+  }
+  return out;
+}
+
+/** What is wrong before sending, keyed `fields/<name>` like the server's pointers: missing or out of range. */
+export function fieldProblems(
+  category: Category | undefined,
+  raw: Record<string, string>,
+  t: (key: string, opts?: Record<string, unknown>) => string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of category?.fields ?? []) {
+    const v = raw[f.name]?.trim() ?? '';
+    if (!v) {
+      if (f.required) out[`fields/${f.name}`] = t('common.required');
+      continue;
+    }
+    if (f.type !== 'number') continue;
+    const n = Number(v);
+    const { min, max } = fieldRange(f);
+    if (!Number.isInteger(n)) out[`fields/${f.name}`] = t('common.wholeNumber');
+    else if (n < min || n > max)
+      // plain figures: these are years and small counts, never grouped (« 1900 », not « 1 900 »)
+      out[`fields/${f.name}`] = t('common.between', { min: String(min), max: String(max) });
+  }
+  return out;
+}
+
+/** The structured fields a category asks for (name on the act, record year, copies…), one input each. */
+export function CategoryFields(props: {
+  category: Category | undefined;
+  values: Record<string, string>;
+  onChange: (values: Record<string, string>) => void;
+  errorFor: (pointer: string) => string | undefined;
+}) {
+  const { i18n } = useTranslation();
+  return (
+    <>
+      {props.category?.fields.map((f) => {
+        const range = f.type === 'number' ? fieldRange(f) : undefined;
+        return (
+          <TextField
+            key={f.name}
+            id={`field-${f.name}`}
+            label={fieldLabel(f, i18n.language)}
+            type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text'}
+            value={props.values[f.name] ?? ''}
+            onChange={(v) => props.onChange({ ...props.values, [f.name]: v })}
+            error={props.errorFor(`fields/${f.name}`)}
+            required={f.required}
+            maxLength={f.maxLength}
+            min={range?.min}
+            max={range?.max}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/** One labelled input with its hint, its error and (for long text) how many characters are left. */
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  type?: string;
+  required?: boolean;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+}) {
+  const { t } = useTranslation();
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-err` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>
+        {props.label}{' '}
+        <span className="muted">({props.required ? t('common.required') : t('common.optional')})</span>
+      </label>
+      {props.hint && (
+        <p className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <input
+        id={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        maxLength={props.maxLength}
+        min={props.min}
+        max={props.max}
+        inputMode={props.type === 'number' ? 'numeric' : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={!!props.error}
+        aria-describedby={describedBy || undefined}
+        dir={props.type === 'number' || props.type === 'date' ? 'ltr' : undefined}
+      />
+      {props.error && (
+        <p className="field-error" id={`${props.id}-err`}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}

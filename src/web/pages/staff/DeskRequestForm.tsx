@@ -1,0 +1,231 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, newClientKey } from '../../api.js';
+import { CategoryFields, fieldProblems, fieldValues, TextField } from '../../components/CategoryFields.js';
+import { ChannelChoice } from '../../components/ChannelChoice.js';
+import { FilePicker, MAX_MB } from '../../components/FilePicker.js';
+import { Loading } from '../../components/Layout.js';
+import { useCategories } from '../../hooks.js';
+import { localName } from '../../i18n.js';
+import { PaperRefused, usePendingPapers } from '../../pending-papers.js';
+
+const intake = ['desk', 'phone', 'whatsapp', 'email', 'post'];
+const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
+const shownBesideField = /^\/body\/(categoryId|subject|description|visitorName|fields\/.+)$/;
+export type DeskReceipt = { id: string; trackingNumber: string; accessCode: string };
+
+/**
+ * Registers one request for the chosen person: any kind (a birth certificate as well as a complaint),
+ * the document's own fields, the papers scanned at the desk, in one act that a second press cannot double.
+ */
+export function DeskRequestForm(props: {
+  base: string;
+  personId: string;
+  personName: string;
+  onChangePerson: () => void;
+  onRegistered: (r: DeskReceipt) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const categories = useCategories();
+  const [form, setForm] = useState({
+    categoryId: '',
+    subject: '',
+    description: '',
+    intakeChannel: 'desk',
+    replyChannels: ['phone'],
+    visitorName: props.personName,
+    fields: {} as Record<string, string>,
+  });
+  // names this registration: pressing "Register" twice (or again after an error) files it once
+  const [clientKey] = useState(newClientKey);
+  const papers = usePendingPapers();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [paperError, setPaperError] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
+  const [sending, setSending] = useState(false);
+  const ids = { cat: useId(), chan: useId(), vis: useId(), subj: useId(), desc: useId() };
+  if (categories.isPending) return <Loading />;
+  const category = categories.data?.items.find((c) => c.id === form.categoryId);
+
+  const local: Record<string, string> = fieldProblems(category, form.fields, t);
+  if (!form.categoryId) local.categoryId = t('staff.desk.subjectMissing');
+  if (form.subject.trim().length < 3) local.subject = t('staff.desk.subjectHint');
+  if (form.description.trim().length < 10) local.description = t('staff.desk.descriptionHint');
+  const errorFor = (name: string) => error?.field(name) ?? (tried ? local[name] : undefined);
+
+  const register = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    setError(null);
+    setPaperError(null);
+    if (Object.keys(local).length) return;
+    setSending(true);
+    try {
+      const attachmentIds = await papers.send();
+      const { fields, ...rest } = form;
+      props.onRegistered(
+        await api<DeskReceipt>(`${props.base}/cases`, {
+          method: 'POST',
+          body: {
+            ...rest,
+            personId: props.personId,
+            fields: fieldValues(category, fields),
+            language: lang,
+            attachmentIds,
+            clientKey,
+          },
+        }),
+      );
+    } catch (err) {
+      if (err instanceof PaperRefused)
+        setPaperError(t('staff.desk.paperRefused', { name: err.fileName, reason: err.message }));
+      else {
+        if (err instanceof ApiError && err.problem.type.endsWith('error.upload.unknown')) papers.forget();
+        setError(err as ApiError);
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+  const byKind = kinds
+    .map((k) => ({ kind: k, items: (categories.data?.items ?? []).filter((c) => c.kind === k) }))
+    .filter((g) => g.items.length);
+
+  return (
+    <form onSubmit={register} className="narrow" noValidate>
+      <p className="alert info">
+        {t('staff.desk.chosen', { name: props.personName })}{' '}
+        <button type="button" className="linklike" onClick={props.onChangePerson}>
+          {t('staff.desk.change')}
+        </button>
+      </p>
+      {error && (
+        <p className="alert error" role="alert">
+          {/* field errors show beside their field; any other (or none) is said here in full */}
+          {error.problem.errors
+            ?.filter((x) => !shownBesideField.test(x.pointer))
+            .map((x) => x.message)
+            .join(' ') || (error.problem.errors?.length ? t('staff.desk.incomplete') : error.message)}
+        </p>
+      )}
+      {tried && Object.keys(local).length > 0 && (
+        <p className="alert error" role="alert">
+          {t('staff.desk.incomplete')}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor={ids.chan}>{t('staff.desk.channel')}</label>
+        <select
+          id={ids.chan}
+          value={form.intakeChannel}
+          onChange={(e) => setForm({ ...form, intakeChannel: e.target.value })}
+        >
+          {intake.map((c) => (
+            <option key={c} value={c}>
+              {t(`intake.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        id={ids.vis}
+        label={t('staff.desk.visitor')}
+        value={form.visitorName}
+        onChange={(visitorName) => setForm({ ...form, visitorName })}
+        required
+        maxLength={200}
+        error={errorFor('visitorName')}
+      />
+      <div className="field">
+        <label htmlFor={ids.cat}>
+          {t('staff.desk.subjectList')} <span className="muted">({t('common.required')})</span>
+        </label>
+        <select
+          id={ids.cat}
+          value={form.categoryId}
+          onChange={(e) => setForm({ ...form, categoryId: e.target.value, fields: {} })}
+          aria-invalid={!!errorFor('categoryId')}
+          aria-describedby={errorFor('categoryId') ? `${ids.cat}-err` : undefined}
+        >
+          <option value="">{t('file.category.choose')}</option>
+          {byKind.map((g) => (
+            <optgroup key={g.kind} label={t(`kind.${g.kind}`)}>
+              {g.items.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {localName(c, lang)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {errorFor('categoryId') && (
+          <p className="field-error" id={`${ids.cat}-err`}>
+            {errorFor('categoryId')}
+          </p>
+        )}
+      </div>
+      <TextField
+        id={ids.subj}
+        label={t('staff.desk.subject')}
+        value={form.subject}
+        onChange={(subject) => setForm({ ...form, subject })}
+        required
+        maxLength={200}
+        error={errorFor('subject')}
+      />
+      <div className="field">
+        <label htmlFor={ids.desc}>
+          {t('staff.desk.description')} <span className="muted">({t('common.required')})</span>
+        </label>
+        <textarea
+          id={ids.desc}
+          rows={5}
+          value={form.description}
+          maxLength={10000}
+          onChange={(e) => setForm({ ...form, description: e.target.value })}
+          aria-invalid={!!errorFor('description')}
+          aria-describedby={errorFor('description') ? `${ids.desc}-err` : undefined}
+        />
+        {errorFor('description') && (
+          <p className="field-error" id={`${ids.desc}-err`}>
+            {errorFor('description')}
+          </p>
+        )}
+      </div>
+      <CategoryFields
+        category={category}
+        values={form.fields}
+        onChange={(fields) => setForm({ ...form, fields })}
+        errorFor={errorFor}
+      />
+      <FilePicker
+        label={t('staff.desk.papers', { max: MAX_MB })}
+        files={papers.files}
+        onChange={(next) => {
+          setPaperError(null);
+          papers.change(next);
+        }}
+      />
+      {paperError && (
+        <p className="alert error" role="alert">
+          {paperError}
+        </p>
+      )}
+      <ChannelChoice
+        legend={t('staff.desk.replyBy')}
+        value={form.replyChannels}
+        onChange={(v) => setForm({ ...form, replyChannels: v })}
+      />
+      {papers.progress && (
+        <p role="status">
+          {t('file.uploading', papers.progress)}
+          <progress max={100} value={papers.progress.percent} />
+        </p>
+      )}
+      <button type="submit" disabled={sending}>
+        {sending ? t('file.review.sending') : t('staff.desk.register')}
+      </button>
+    </form>
+  );
+}
