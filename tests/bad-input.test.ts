@@ -397,6 +397,23 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
       ]);
     });
 
+    it('refuses a subject or a description made only of emoji or symbols', async () => {
+      const res = await writesNothing(() =>
+        fileCase('fr', { ...complaint(), subject: '😡😡😡', description: '!!!!!!!!!!!!' }),
+      );
+      const body = expectValidation(res, 'fr', [
+        { pointer: '/body/subject', key: 'validation.no_words' },
+        { pointer: '/body/description', key: 'validation.no_words' },
+      ]);
+      expect(body.errors![0]!.message).toContain('émojis');
+      const ok = await fileCase('ar', {
+        ...complaint(),
+        subject: 'تأخير 😡',
+        description: 'لا جواب منذ 3 أشهر 😡',
+      });
+      expect(ok.statusCode, ok.body).toBe(201);
+    });
+
     it('refuses a category or an institution that does not exist', async () => {
       const missing = '00000000-0000-4000-8000-000000000000';
       const res = await writesNothing(() => fileCase('fr', { ...complaint(), categoryId: missing }));

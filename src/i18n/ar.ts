@@ -73,6 +73,7 @@ export const ar: Record<MessageKey, string> = {
   'validation.invalid_format': 'صيغة هذه القيمة غير صحيحة.',
   'validation.number_too_large': 'هذا العدد كبير جدا.',
   'validation.too_deep': 'هذه القيمة متداخلة بعمق كبير.',
+  'validation.no_words': 'اكتبه بالكلمات: حروف أو أرقام، وليس رموزا أو وجوها تعبيرية فقط.',
   'validation.unsafe_characters': 'يحتوي هذا النص على أحرف غير مرئية أو تغير اتجاه الكتابة. احذفها.',
   'validation.password_weak': 'يجب أن تتكون كلمة المرور من 10 أحرف على الأقل.',
   'validation.cin': 'رقم البطاقة الوطنية يتكون من حرف أو حرفين متبوعين بأرقام، مثل AB123456.',

@@ -76,6 +76,7 @@ export const en = {
   'validation.invalid_format': 'This value does not have the expected format.',
   'validation.number_too_large': 'This number is too large.',
   'validation.too_deep': 'This value is nested too deeply.',
+  'validation.no_words': 'Write it in words: letters or figures, not only symbols or emoji.',
   'validation.unsafe_characters':
     'This text contains invisible or direction-changing characters. Remove them.',
   'validation.password_weak': 'The password must have at least 10 characters.',

@@ -86,6 +86,8 @@ export const fr: Record<MessageKey, string> = {
   'validation.invalid_format': 'Cette valeur n’a pas le format attendu.',
   'validation.number_too_large': 'Ce nombre est trop grand.',
   'validation.too_deep': 'Cette valeur est imbriquée trop profondément.',
+  'validation.no_words':
+    'Écrivez-le avec des mots : des lettres ou des chiffres, pas seulement des symboles ou des émojis.',
   'validation.unsafe_characters':
     'Ce texte contient des caractères invisibles ou qui changent le sens d’écriture. Retirez-les.',
   'validation.password_weak': 'Le mot de passe doit comporter au moins 10 caractères.',

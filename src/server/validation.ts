@@ -20,6 +20,10 @@ export const safeText = (min: number, max: number) =>
       custom('validation.unsafe_characters'),
     );
 
+/** Text a person writes for someone to read (a subject, a description): visible, and with words in it. */
+export const wordedText = (min: number, max: number) =>
+  safeText(min, max).refine((s) => /[\p{L}\p{N}]/u.test(s), custom('validation.no_words'));
+
 export const emailSchema = z
   .string()
   .trim()

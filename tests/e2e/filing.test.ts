@@ -85,6 +85,79 @@ describe.each([
       items: { name: string }[];
     };
     expect(papers.items.map((a) => a.name)).toEqual(['acte-scan.pdf']);
+    // the receipt opened again in a new tab cannot show the sealed code: it says where to find it
+    const again = await context.newPage();
+    await again.goto(`/receipt/${caseId}`);
+    await again.getByText(tr(lang, 'receipt.codeElsewhere')).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the form helps: a message for each missing choice, words not emoji, nothing cut, Back goes back a step, dropped papers named', async () => {
+    const { page, context, errors } = await newPage(portal.browser, portal.base, lang, size);
+    const bodies = (await (await page.request.get('/api/institutions')).json()) as {
+      items: { id: string; code: string }[];
+    };
+    const aml = bodies.items.find((b) => b.code === 'AML')!;
+    await page.goto('/guides');
+    await page.goto(`/file/${aml.id}`);
+    const next = page.getByRole('button', { name: tr(lang, 'common.next') });
+    const atStep = (n: number) => page.getByText(tr(lang, 'file.step', { n, total: 5 })).waitFor();
+
+    // step 1: "Next" with nothing chosen says what is missing, then what else
+    await next.click();
+    await page.getByText(tr(lang, 'file.kind.missing')).waitFor();
+    await page.getByLabel(tr(lang, 'kind.complaint')).check();
+    await next.click();
+    await page.getByText(tr(lang, 'file.category.missing')).waitFor();
+    await page.getByLabel(tr(lang, 'file.category.label')).selectOption({ index: 1 });
+    await next.click();
+    await atStep(2);
+
+    // an emoji-only subject and an over-long description: told, and nothing is cut
+    const subject = page.getByLabel(new RegExp(`^${tr(lang, 'file.subject.label')}`));
+    const description = page.getByLabel(new RegExp(`^${tr(lang, 'file.description.label')}`));
+    await subject.fill('😡😡😡');
+    const long = 'Retard. '.repeat(1300).trim();
+    await description.fill(long);
+    await next.click();
+    await page.getByText(tr(lang, 'common.noWords')).waitFor();
+    await page.locator('.counter.over').waitFor();
+    expect((await description.inputValue()).length).toBe(long.length);
+    // the error is not the hint said again
+    expect(await page.locator('.field-error').allTextContents()).not.toContain(
+      tr(lang, 'file.description.hint'),
+    );
+    await screenshot(page, `${lang}-${size}-file-form-help`);
+    await expectNoAxeViolations(page, `form help ${lang}`);
+    await subject.fill(lang === 'ar' ? 'تأخر الجواب' : 'Retard de réponse');
+    await description.fill(
+      lang === 'ar' ? 'لم أتلق أي جواب منذ ثلاثة أشهر.' : 'Aucune réponse depuis trois mois.',
+    );
+    await next.click();
+    await atStep(3);
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'recu.png', mimeType: 'image/png', buffer: samples.png });
+    await page.getByText('recu.png', { exact: true }).waitFor();
+
+    // the browser's Back goes back a step, twice, and Forward returns with the paper still there
+    await page.goBack();
+    await atStep(2);
+    expect(await subject.inputValue()).not.toBe('');
+    await page.goBack();
+    await atStep(1);
+    await page.goForward();
+    await atStep(2);
+    await next.click();
+    await atStep(3);
+    await page.getByText('recu.png', { exact: true }).waitFor();
+
+    // leaving the page: the draft comes back, and says which paper must be chosen again
+    await page.goto('/guides');
+    await page.goto(`/file/${aml.id}`);
+    await page.getByText(tr(lang, 'file.draftRestored')).waitFor();
+    await page.getByText(tr(lang, 'file.files.chooseAgain_one', { count: 1, names: 'recu.png' })).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

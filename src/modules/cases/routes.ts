@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
 import { AppError, forbidden } from '../../server/errors.js';
-import { safeText } from '../../server/validation.js';
+import { safeText, wordedText } from '../../server/validation.js';
 import { languages, replyChannels } from '../accounts/schema.js';
 import { replyLetter } from '../notifications/letters.js';
 import { addAttachment, getAttachment, listAttachments } from './attachments.js';
@@ -59,8 +59,8 @@ export const oneActFiling = {
 export const newCaseBody = z.strictObject({
   institutionId: z.uuid(),
   categoryId: z.uuid(),
-  subject: safeText(3, 200),
-  description: safeText(10, 10_000),
+  subject: wordedText(3, 200),
+  description: wordedText(10, 10_000),
   fields: z.record(z.string().max(60), fieldValue).default({}),
   replyChannels: z.array(z.enum(replyChannels)).min(1).max(5),
   language: z.enum(languages).optional(),

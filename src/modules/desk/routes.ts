@@ -10,6 +10,7 @@ import {
   isoDate,
   phoneSchema,
   safeText,
+  wordedText,
 } from '../../server/validation.js';
 import { hasRole } from '../accounts/actor.js';
 import { languages, replyChannels } from '../accounts/schema.js';
@@ -110,8 +111,8 @@ export async function deskRoutes(app: FastifyInstance) {
         body: z.strictObject({
           personId: z.uuid(),
           categoryId: z.uuid(),
-          subject: safeText(3, 200),
-          description: safeText(10, 10_000),
+          subject: wordedText(3, 200),
+          description: wordedText(10, 10_000),
           fields: z.record(z.string().max(60), z.union([z.string().max(2000), z.number()])).default({}),
           intakeChannel: z.enum(intakeChannels).refine((c) => c !== 'web' && c !== 'referral'),
           replyChannels: z.array(z.enum(replyChannels)).min(1).max(5),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { languages, replyChannels } from '../../modules/accounts/schema.js';
 import { requireActor } from '../../server/auth.js';
 import { AppError, forbidden } from '../../server/errors.js';
-import { phoneSchema, safeText } from '../../server/validation.js';
+import { phoneSchema, safeText, wordedText } from '../../server/validation.js';
 import { hasRole } from '../accounts/actor.js';
 import { getReadableCase } from '../cases/service.js';
 import { getCallTask, listCallTasks, recordCallOutcome } from './calls.js';
@@ -404,8 +404,8 @@ export async function notificationRoutes(app: FastifyInstance) {
         params: idParams,
         body: z.strictObject({
           categoryId: z.uuid(),
-          subject: safeText(3, 200),
-          description: safeText(10, 10_000),
+          subject: wordedText(3, 200),
+          description: wordedText(10, 10_000),
           requesterId: z.uuid().optional(),
           departmentId: z.uuid().optional(),
           replyChannels: z.array(z.enum(replyChannels)).min(1).max(5).optional(),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Category, Field } from '../api.js';
+import { TextField } from './FormField.js';
 
 type Lang = 'ar' | 'fr' | 'en';
 
@@ -74,56 +75,5 @@ export function CategoryFields(props: {
         );
       })}
     </>
-  );
-}
-
-/** One labelled input with its hint, its error and (for long text) how many characters are left. */
-export function TextField(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-  type?: string;
-  required?: boolean;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-}) {
-  const { t } = useTranslation();
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-err` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>
-        {props.label}{' '}
-        <span className="muted">({props.required ? t('common.required') : t('common.optional')})</span>
-      </label>
-      {props.hint && (
-        <p className="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      <input
-        id={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        maxLength={props.maxLength}
-        min={props.min}
-        max={props.max}
-        inputMode={props.type === 'number' ? 'numeric' : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={!!props.error}
-        aria-describedby={describedBy || undefined}
-        dir={props.type === 'number' || props.type === 'date' ? 'ltr' : undefined}
-      />
-      {props.error && (
-        <p className="field-error" id={`${props.id}-err`}>
-          {props.error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -24,6 +24,19 @@ export const en = {
   'common.notFound': 'This page does not exist.',
   'common.wholeNumber': 'A whole number, please.',
   'common.between': 'Between {{min}} and {{max}}.',
+  'common.fieldRequired': 'This field is required.',
+  'common.tooShort': 'Too short: at least {{min}} characters (now {{n}}).',
+  'common.tooLong': 'Too long: {{n}} characters, at most {{max}}. Nothing has been cut: shorten it.',
+  'common.noWords': 'Write it in words: letters or figures, not only symbols or emoji.',
+  'common.counter': '{{n}} / {{max}} characters',
+  'file.kind.missing': 'Choose the kind of request.',
+  'file.category.missing': 'Choose what your request is about.',
+  'file.files.chooseAgain_one':
+    'The paper you had chosen ({{names}}) could not be kept when you left the page: choose it again at the “Papers” step.',
+  'file.files.chooseAgain_other':
+    'The {{count}} papers you had chosen ({{names}}) could not be kept when you left the page: choose them again at the “Papers” step.',
+  'receipt.codeElsewhere':
+    'The secret code is shown only once, just after sending. You find it in the e-mail we sent you and on the receipt PDF downloaded then. Signed in, you do not need it: your case is in “My cases”.',
   'common.notKnown': 'Not known',
   'home.title': 'Send a request or a complaint without travelling',
   'home.lead':

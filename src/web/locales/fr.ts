@@ -25,6 +25,20 @@ export const fr: Record<WebKey, string> = {
   'common.notFound': 'Cette page n’existe pas.',
   'common.wholeNumber': 'Un nombre entier, s’il vous plaît.',
   'common.between': 'Entre {{min}} et {{max}}.',
+  'common.fieldRequired': 'Ce champ est obligatoire.',
+  'common.tooShort': 'Trop court : au moins {{min}} caractères (actuellement {{n}}).',
+  'common.tooLong': 'Trop long : {{n}} caractères, {{max}} au plus. Rien n’a été coupé : raccourcissez-le.',
+  'common.noWords':
+    'Écrivez-le avec des mots : des lettres ou des chiffres, pas seulement des symboles ou des émojis.',
+  'common.counter': '{{n}} / {{max}} caractères',
+  'file.kind.missing': 'Choisissez le type de demande.',
+  'file.category.missing': 'Choisissez l’objet de votre demande.',
+  'file.files.chooseAgain_one':
+    'La pièce que vous aviez choisie ({{names}}) n’a pas pu être gardée quand vous avez quitté la page : choisissez-la à nouveau à l’étape « Pièces ».',
+  'file.files.chooseAgain_other':
+    'Les {{count}} pièces que vous aviez choisies ({{names}}) n’ont pas pu être gardées quand vous avez quitté la page : choisissez-les à nouveau à l’étape « Pièces ».',
+  'receipt.codeElsewhere':
+    'Le code secret ne s’affiche qu’une fois, juste après l’envoi. Vous le trouvez dans l’e-mail que nous vous avons envoyé et sur le récépissé PDF téléchargé à ce moment. Connecté, vous n’en avez pas besoin : votre dossier est dans « Mes dossiers ».',
   'common.notKnown': 'Non connu',
   'home.title': 'Déposez une demande ou une réclamation sans vous déplacer',
   'home.lead':

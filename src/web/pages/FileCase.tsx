@@ -3,16 +3,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearch } from 'wouter';
 import { ApiError, api, type DocumentType, type Institution, newClientKey } from '../api.js';
-import {
-  CategoryFields,
-  fieldLabel,
-  fieldProblems,
-  fieldValues,
-  TextField,
-} from '../components/CategoryFields.js';
+import { CategoryFields, fieldLabel, fieldProblems, fieldValues } from '../components/CategoryFields.js';
 import { ChannelChoice } from '../components/ChannelChoice.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { FilePicker } from '../components/FilePicker.js';
+import { TextAreaField, TextField, writtenTextProblem } from '../components/FormField.js';
 import { GuideFacts } from '../components/GuideFacts.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { NameCheck } from '../components/NameCheck.js';
@@ -32,6 +27,8 @@ type Form = {
   fields: Record<string, string>;
   replyChannels: string[];
   step: number;
+  /** The names of the papers chosen: files themselves cannot be kept in a draft, so a restored one says so. */
+  paperNames?: string[];
   /** Names this filing: a second send (a retry, a double press) gets the same case back. */
   clientKey?: string;
 };
@@ -44,6 +41,13 @@ const empty: Form = {
   replyChannels: ['email'],
   step: 0,
 };
+
+/** Records the form's step in the browser's history entry (a new entry for a step forward). */
+function markStep(step: number, how: 'push' | 'replace') {
+  const state = { ...(history.state as object | null), jisrStep: step, jisrPushed: how === 'push' };
+  if (how === 'push') history.pushState(state, '');
+  else history.replaceState(state, '');
+}
 
 /** Keeps the form: on the server for signed-in people, on this device otherwise, so nothing typed is lost. */
 function useDraft(institutionId: string, signedIn: boolean) {
@@ -93,6 +97,8 @@ export default function FileCase() {
   const papers = usePendingPapers();
   const files = papers.files;
   const [restored, setRestored] = useState(false);
+  // papers chosen before the page was left: a browser does not let a page keep files, so they are named
+  const [lostPapers, setLostPapers] = useState<string[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [sending, setSending] = useState(false);
   const progress = papers.progress;
@@ -107,8 +113,8 @@ export default function FileCase() {
     cat: useId(),
     subject: useId(),
     desc: useId(),
-    subjectErr: useId(),
-    descErr: useId(),
+    kindErr: useId(),
+    catErr: useId(),
   };
 
   // restore a draft once, or start from a document chosen in a guide
@@ -119,18 +125,51 @@ export default function FileCase() {
       if (d) {
         setForm(d);
         setRestored(true);
+        setLostPapers(d.paperNames ?? []);
+        markStep(d.step, 'replace');
       } else if (search.get('document')) {
         const c = categories.data.items.find((x) => x.documentTypeCode === search.get('document'));
-        if (c) setForm({ ...empty, kind: c.kind, categoryId: c.id, step: 1 });
+        if (c) {
+          setForm({ ...empty, kind: c.kind, categoryId: c.id, step: 1 });
+          markStep(1, 'replace');
+        }
       }
     });
   });
-  // save as the person types (debounced)
+  // the browser's Back goes back one step, not out of the form: each step is an entry of the history
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => {
+      const step = (e.state as { jisrStep?: number } | null)?.jisrStep;
+      setTried(false);
+      setForm((f) => ({ ...f, step: typeof step === 'number' ? step : 0 }));
+    };
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  // save as the person types (debounced), and at once when the page is left or closed
+  const latest = useRef<Form | null>(null);
   useEffect(() => {
     if (!loaded.current) return;
-    const id = setTimeout(() => draft.save(form), 800);
+    latest.current = form;
+    const id = setTimeout(() => {
+      latest.current = null;
+      draft.save(form);
+    }, 800);
     return () => clearTimeout(id);
   }, [form, draft.save]);
+  const save = useRef(draft.save);
+  save.current = draft.save;
+  useEffect(() => {
+    const flush = () => {
+      if (latest.current) save.current(latest.current);
+      latest.current = null;
+    };
+    addEventListener('pagehide', flush);
+    return () => {
+      removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
 
   const category = categories.data?.items.find((c) => c.id === form.categoryId);
   const doc = useQuery({
@@ -146,9 +185,13 @@ export default function FileCase() {
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const step = STEPS[form.step]!;
   const localErrors: Record<string, string> = {};
+  if (!form.kind) localErrors.kind = t('file.kind.missing');
+  else if (!form.categoryId) localErrors.categoryId = t('file.category.missing');
   if (form.step >= 1) {
-    if (form.subject.trim().length < 3) localErrors.subject = t('file.subject.hint');
-    if (form.description.trim().length < 10) localErrors.description = t('file.description.hint');
+    const subject = writtenTextProblem(form.subject, 3, 200, t, lang);
+    if (subject) localErrors.subject = subject;
+    const description = writtenTextProblem(form.description, 10, 10_000, t, lang);
+    if (description) localErrors.description = description;
     Object.assign(localErrors, fieldProblems(category, form.fields, t));
   }
   const canNext =
@@ -160,7 +203,9 @@ export default function FileCase() {
 
   const changeFiles = (next: File[]) => {
     setPaperError(null);
+    setLostPapers([]);
     papers.change(next);
+    set({ paperNames: next.map((f) => f.name) });
   };
 
   const submit = async () => {
@@ -223,6 +268,11 @@ export default function FileCase() {
         ))}
       </ol>
       {restored && <p className="alert info">{t('file.draftRestored')}</p>}
+      {lostPapers.length > 0 && (
+        <p className="alert warn-box" role="status">
+          {t('file.files.chooseAgain', { count: lostPapers.length, names: lostPapers.join(', ') })}
+        </p>
+      )}
       {paperError && (
         <p className="alert error" role="alert">
           {paperError}
@@ -241,6 +291,7 @@ export default function FileCase() {
           if (step === 'review') submit();
           else if (canNext) {
             setTried(false);
+            markStep(form.step + 1, 'push');
             set({ step: form.step + 1 });
           } else {
             setTried(true);
@@ -252,8 +303,13 @@ export default function FileCase() {
         noValidate
       >
         {step === 'kind' && (
-          <fieldset>
+          <fieldset aria-describedby={fieldError('kind') ? ids.kindErr : undefined}>
             <legend>{t('file.kind.label')}</legend>
+            {fieldError('kind') && (
+              <p className="field-error" id={ids.kindErr}>
+                {fieldError('kind')}
+              </p>
+            )}
             <div className="radios">
               {kinds.map((k) => (
                 <label key={k}>
@@ -262,6 +318,7 @@ export default function FileCase() {
                     name="kind"
                     value={k}
                     checked={form.kind === k}
+                    aria-invalid={k === kinds[0] && !!fieldError('kind')}
                     onChange={() => set({ kind: k, categoryId: '' })}
                   />
                   {t(`kind.${k}`)}
@@ -275,6 +332,8 @@ export default function FileCase() {
                   id={ids.cat}
                   value={form.categoryId}
                   onChange={(e) => set({ categoryId: e.target.value, fields: {} })}
+                  aria-invalid={!!fieldError('categoryId')}
+                  aria-describedby={fieldError('categoryId') ? ids.catErr : undefined}
                 >
                   <option value="">{t('file.category.choose')}</option>
                   {kindCategories.map((c) => (
@@ -283,6 +342,11 @@ export default function FileCase() {
                     </option>
                   ))}
                 </select>
+                {fieldError('categoryId') && (
+                  <p className="field-error" id={ids.catErr}>
+                    {fieldError('categoryId')}
+                  </p>
+                )}
               </div>
             )}
           </fieldset>
@@ -303,31 +367,17 @@ export default function FileCase() {
               value={form.subject}
               onChange={(v) => set({ subject: v })}
               error={fieldError('subject')}
-              maxLength={200}
               required
             />
-            <div className="field">
-              <label htmlFor={ids.desc}>
-                {t('file.description.label')} <span className="muted">({t('common.required')})</span>
-              </label>
-              <p className="hint" id={`${ids.desc}-hint`}>
-                {t('file.description.hint')}
-              </p>
-              <textarea
-                id={ids.desc}
-                rows={6}
-                value={form.description}
-                maxLength={10000}
-                onChange={(e) => set({ description: e.target.value })}
-                aria-invalid={!!fieldError('description')}
-                aria-describedby={`${ids.desc}-hint${fieldError('description') ? ` ${ids.descErr}` : ''}`}
-              />
-              {fieldError('description') && (
-                <p className="field-error" id={ids.descErr}>
-                  {fieldError('description')}
-                </p>
-              )}
-            </div>
+            <TextAreaField
+              id={ids.desc}
+              label={t('file.description.label')}
+              hint={t('file.description.hint')}
+              value={form.description}
+              onChange={(v) => set({ description: v })}
+              error={fieldError('description')}
+              max={10_000}
+            />
             <CategoryFields
               category={category}
               values={form.fields}
@@ -399,7 +449,16 @@ export default function FileCase() {
       )}
       <div className="buttons">
         {form.step > 0 && (
-          <button type="button" className="secondary" onClick={() => set({ step: form.step - 1 })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              // the same as the browser's Back when the previous step is the previous entry
+              const here = history.state as { jisrStep?: number; jisrPushed?: boolean } | null;
+              if (here?.jisrPushed && here.jisrStep === form.step) history.back();
+              else set({ step: form.step - 1 });
+            }}
+          >
             {t('common.back')}
           </button>
         )}

@@ -35,7 +35,8 @@ export default function Receipt() {
           </>
         )}
       </dl>
-      <p>{t('receipt.keep')}</p>
+      {/* the code is kept sealed after this first showing: a new tab or a reload says where to find it */}
+      <p>{receipt ? t('receipt.keep') : t('receipt.codeElsewhere')}</p>
       <p>
         <strong>{t('receipt.due', { date: formatDate(c.data.dueAt, i18n.language) })}</strong>
       </p>

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, newClientKey } from '../../api.js';
-import { CategoryFields, fieldProblems, fieldValues, TextField } from '../../components/CategoryFields.js';
+import { CategoryFields, fieldProblems, fieldValues } from '../../components/CategoryFields.js';
 import { ChannelChoice } from '../../components/ChannelChoice.js';
 import { FilePicker, MAX_MB } from '../../components/FilePicker.js';
+import { TextAreaField, TextField, writtenTextProblem } from '../../components/FormField.js';
 import { Loading } from '../../components/Layout.js';
 import { useCategories } from '../../hooks.js';
 import { localName } from '../../i18n.js';
@@ -50,8 +51,10 @@ export function DeskRequestForm(props: {
 
   const local: Record<string, string> = fieldProblems(category, form.fields, t);
   if (!form.categoryId) local.categoryId = t('staff.desk.subjectMissing');
-  if (form.subject.trim().length < 3) local.subject = t('staff.desk.subjectHint');
-  if (form.description.trim().length < 10) local.description = t('staff.desk.descriptionHint');
+  const subject = writtenTextProblem(form.subject, 3, 200, t, lang);
+  if (subject) local.subject = subject;
+  const description = writtenTextProblem(form.description, 10, 10_000, t, lang);
+  if (description) local.description = description;
   const errorFor = (name: string) => error?.field(name) ?? (tried ? local[name] : undefined);
 
   const register = async (e: React.FormEvent) => {
@@ -170,29 +173,20 @@ export function DeskRequestForm(props: {
         label={t('staff.desk.subject')}
         value={form.subject}
         onChange={(subject) => setForm({ ...form, subject })}
+        hint={t('staff.desk.subjectHint')}
         required
-        maxLength={200}
         error={errorFor('subject')}
       />
-      <div className="field">
-        <label htmlFor={ids.desc}>
-          {t('staff.desk.description')} <span className="muted">({t('common.required')})</span>
-        </label>
-        <textarea
-          id={ids.desc}
-          rows={5}
-          value={form.description}
-          maxLength={10000}
-          onChange={(e) => setForm({ ...form, description: e.target.value })}
-          aria-invalid={!!errorFor('description')}
-          aria-describedby={errorFor('description') ? `${ids.desc}-err` : undefined}
-        />
-        {errorFor('description') && (
-          <p className="field-error" id={`${ids.desc}-err`}>
-            {errorFor('description')}
-          </p>
-        )}
-      </div>
+      <TextAreaField
+        id={ids.desc}
+        label={t('staff.desk.description')}
+        hint={t('staff.desk.descriptionHint')}
+        value={form.description}
+        onChange={(description) => setForm({ ...form, description })}
+        error={errorFor('description')}
+        max={10_000}
+        rows={5}
+      />
       <CategoryFields
         category={category}
         values={form.fields}
