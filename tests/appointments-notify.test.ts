@@ -270,7 +270,8 @@ describe.each(testDatabases())('appointment messages on SMS and WhatsApp, on %s'
     expect(hour.every((r) => r.nextAttemptAt.getTime() === hourNow.getTime())).toBe(true);
     await deliverDueNotifications(p.database.db, worker.adapters, { ...delivery, now: () => hourNow });
     const last = smsTo(phone).at(-1)!;
-    expect(last.text).toContain(`Votre rendez-vous ${b.reference} auprès de`);
+    // the body's name with its article: « auprès de la Commune… », « du Guichet… », never « de Agence »
+    expect(last.text).toMatch(new RegExp(`Votre rendez-vous ${b.reference} auprès (du |de la |de l’)`));
     expect(last.text).toContain('commence dans une heure');
     expect(last.text).toContain(`${clock(starts, 'America/Toronto')} chez vous (America/Toronto)`);
     const wa = whatsappTo(phone).at(-1)!;

@@ -262,9 +262,10 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
       type: 'file-too-large',
       lang: 'ar',
       key: 'error.file.too_large',
-      params: { limit: '1 MB' },
+      params: { limit: '1 ميغابايت' },
     });
-    expect(body.detail).toContain('1 MB');
+    // the size in the reader's units, not "1 MB" in an Arabic sentence
+    expect(body.detail).toContain('1 ميغابايت');
     // One byte over the limit is refused just the same.
     const justOver = Buffer.concat([samples.pdf, Buffer.alloc(1024 * 1024 + 1 - samples.pdf.length, 0x20)]);
     await expectRefused(() => upload(fatima, 'juste.pdf', justOver, { lang: 'fr' }), {
@@ -272,7 +273,7 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
       type: 'file-too-large',
       lang: 'fr',
       key: 'error.file.too_large',
-      params: { limit: '1 MB' },
+      params: { limit: '1\u202fMo' }, // a narrow no-break space, as French typography wants
     });
   });
 

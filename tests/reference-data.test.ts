@@ -63,6 +63,44 @@ describe.each(testDatabases())('reference data on %s', (kind) => {
     ).toBe(true);
   });
 
+  it('gives every guide in Arabic, French and English, each text in its own script, one name per document', async () => {
+    const c = new Client(p.app);
+    const docs = (await c.get('/api/catalog/documents')).json().items as {
+      code: string;
+      nameAr: string;
+      nameFr: string;
+      guide: Record<string, { ar: unknown; fr: unknown; en: unknown } | string | null>;
+    }[];
+    const categories = (await c.get('/api/categories')).json().items as {
+      documentTypeCode: string | null;
+      nameAr: string;
+      nameFr: string;
+    }[];
+    expect(docs).toHaveLength(23);
+    const ARABIC = /[\u0600-\u06FF]/;
+    const texts = (x: unknown): string[] => (Array.isArray(x) ? x : x == null ? [] : [String(x)]);
+    for (const d of docs) {
+      expect(d.guide, d.code).not.toBeNull();
+      // the papers to bring are always said in the reader's language
+      expect(d.guide.papers === null || (d.guide.papers as { ar: string[] }).ar.length > 0, d.code).toBe(
+        true,
+      );
+      for (const [field, v] of Object.entries(d.guide)) {
+        if (v === null || typeof v === 'string') continue;
+        // (a website's address alone, such as « rokhas.ma », is the same in every language)
+        for (const line of texts(v.ar).filter((l) => !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(l)))
+          expect(line, `${d.code}.${field}.ar`).toMatch(ARABIC);
+        for (const line of [...texts(v.fr), ...texts(v.en)])
+          expect(line, `${d.code}.${field}`).not.toMatch(ARABIC);
+      }
+      // the subject list names the document as the guide does
+      const cat = categories.find((x) => x.documentTypeCode === d.code)!;
+      expect([cat.nameAr, cat.nameFr]).toEqual([d.nameAr, d.nameFr]);
+    }
+    const birth = docs.find((d) => d.code === 'etat-civil-extrait-acte-naissance')!;
+    expect((birth.guide.aliases as { ar: string[] }).ar).toContain('عقد الازدياد');
+  });
+
   it('lists countries with names in Arabic, French and English', async () => {
     const items = (await new Client(p.app).get('/api/countries')).json().items;
     expect(items.find((x: { code: string }) => x.code === 'BE')).toEqual({

@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import { createStaffAccount } from '../modules/accounts/service.js';
 import { institutionTypes } from '../modules/institutions/schema.js';
 import { createInstitution } from '../modules/institutions/service.js';
-import { AppError } from '../server/errors.js';
+import { AppError, inLanguage } from '../server/errors.js';
 import { emailSchema, passwordSchema, safeText } from '../server/validation.js';
 import { openConfiguredDatabase } from './open.js';
 
@@ -80,7 +80,7 @@ try {
   );
 } catch (err) {
   if (err instanceof AppError) {
-    console.error(t('en', err.key, err.params));
+    console.error(t('en', err.key, inLanguage(err.params, 'en')));
     process.exitCode = 1;
   } else throw err;
 } finally {

@@ -13,9 +13,10 @@ const readJson = async (name: string) => JSON.parse(await readFile(path.join(dir
 export async function importReferenceData(db: Db) {
   const territory = await readJson('morocco-territory.json');
   const catalog = await readJson('document-catalog.json');
+  const guides = await readJson('document-guides.json');
   return db.transaction(async (tx) => {
     const places = await importTerritory(tx, territory.records);
-    const { documents, categories } = await importCatalog(tx, catalog.items);
+    const { documents, categories } = await importCatalog(tx, catalog.items, guides.items);
     return { places, documents, categories };
   });
 }

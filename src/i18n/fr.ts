@@ -106,11 +106,11 @@ export const fr: Record<MessageKey, string> = {
     'Bonjour {name},\n\nVotre code de réinitialisation est {code}. Il est valable 30 minutes.\n\nSi vous ne l’avez pas demandé, ignorez ce message : votre mot de passe ne change pas.',
   'mail.receipt.subject': 'Votre demande {tracking} a bien été reçue',
   'mail.receipt.body':
-    'Bonjour {name},\n\n{institution} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nCode secret : {code} (gardez-le : avec le numéro, il permet de suivre le dossier sans compte)\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
+    'Bonjour {name},\n\n{institution|Le} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nCode secret : {code} (gardez-le : avec le numéro, il permet de suivre le dossier sans compte)\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
   'mail.deadline_reminder.subject': 'Le dossier {tracking} arrive à échéance le {due}',
   'mail.deadline_reminder.body':
     'Bonjour,\n\nLe dossier {tracking} (« {subject} ») doit recevoir une réponse avant le {due}.\n\nL’ouvrir : {url}',
   'mail.escalation.subject': 'En retard : dossier {tracking} ({days} jours ouvrés de retard)',
   'mail.escalation.body':
-    'Bonjour,\n\nLe dossier {tracking} (« {subject} ») de {institution} devait recevoir une réponse le {due} et n’en a pas reçu.\n\nL’ouvrir : {url}',
+    'Bonjour,\n\nLe dossier {tracking} (« {subject} ») {institution|de} devait recevoir une réponse le {due} et n’en a pas reçu.\n\nL’ouvrir : {url}',
 };

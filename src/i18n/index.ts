@@ -1,3 +1,4 @@
+import { type ArticleUse, PLACEHOLDER, withArticle } from '../shared/french-article.js';
 import { catalogues } from './catalogues.js';
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E & string : never;
@@ -16,8 +17,8 @@ export function isLang(v: unknown): v is Lang {
 /** Translates a message key, filling `{name}` placeholders. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = merged[lang][key] ?? merged.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in params ? String(params[name]) : `{${name}}`,
+  return template.replace(PLACEHOLDER, (whole, name: string, use?: ArticleUse) =>
+    name in params ? withArticle(String(params[name]), use) : whole,
   );
 }
 

@@ -4,13 +4,19 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { type Lang, type MessageKey, negotiateLanguage, t } from '../i18n/index.js';
+import { formatFileSize } from '../shared/file-size.js';
 
 /** A refusal the user can act on. Rendered as RFC 9457 problem+json in the request's language. */
+/** A size in bytes in an error message, written in the reader's language and units when the message is (« 10 Mo »). */
+export class ByteSize {
+  constructor(readonly bytes: number) {}
+}
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly key: MessageKey,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, string | number | ByteSize> = {},
     readonly extra: Record<string, unknown> = {},
   ) {
     super(key);
@@ -115,7 +121,7 @@ export function installErrorHandling(app: FastifyInstance) {
         req,
         err.status,
         err.key.replace(/^error\./, '').replace(/[._]/g, '-'),
-        t(lang, err.key, err.params),
+        t(lang, err.key, inLanguage(err.params, lang)),
         err.extra,
       );
     }
@@ -156,7 +162,7 @@ export function installErrorHandling(app: FastifyInstance) {
           413,
           'file-too-large',
           t(lang, 'error.file.too_large', {
-            limit: formatBytes(app.deps.config.MAX_UPLOAD_MB * 1024 * 1024),
+            limit: formatBytes(app.deps.config.MAX_UPLOAD_MB * 1024 * 1024, lang),
           }),
         );
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -165,7 +171,7 @@ export function installErrorHandling(app: FastifyInstance) {
           req,
           413,
           'body-too-large',
-          t(lang, 'error.body_too_large', { limit: formatBytes(app.initialConfig.bodyLimit ?? 0) }),
+          t(lang, 'error.body_too_large', { limit: formatBytes(app.initialConfig.bodyLimit ?? 0, lang) }),
         );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
@@ -219,6 +225,12 @@ export function socketErrors(err: NodeJS.ErrnoException, socket: Duplex) {
   socket.destroy(err);
 }
 
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`;
+/** A size in the reader's language and units: « 10 Mo », « 10 ميغابايت », "10 MB". */
+export const formatBytes = (n: number, lang: Lang) => formatFileSize(n, lang);
+
+/** An error's parameters as its message shows them in a language. */
+export function inLanguage(params: AppError['params'], lang: Lang): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, v instanceof ByteSize ? formatBytes(v.bytes, lang) : v]),
+  );
 }

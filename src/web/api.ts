@@ -185,6 +185,20 @@ export type DocumentType = {
   delay: Sourced<{ text?: string }>;
   validity: Sourced<{ months?: number; text?: string }>;
   remoteRequest: Sourced<{ possible: boolean | null; channels?: string[] }>;
+  guide: DocumentGuide | null;
+};
+type InEachLanguage<T> = { ar: T; fr: T; en: T };
+/** The guide's texts in each language (the server's reference-data/document-guides.json). */
+export type DocumentGuide = {
+  status: 'drafted' | 'reviewed';
+  aliases: InEachLanguage<string[]>;
+  papers: InEachLanguage<string[]> | null;
+  issuer: InEachLanguage<string> | null;
+  fee: InEachLanguage<string> | null;
+  delay: InEachLanguage<string> | null;
+  validity: InEachLanguage<string> | null;
+  remote: InEachLanguage<string[]> | null;
+  notes: InEachLanguage<string> | null;
 };
 export type TimelineEvent = {
   id: number;

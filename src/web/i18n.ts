@@ -1,5 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { withArticle } from '../shared/french-article.js';
+
+export { formatFileSize } from '../shared/file-size.js';
+
 import { areas } from './locales/areas.js';
 import { en as enCore } from './locales/en.js';
 
@@ -45,6 +49,9 @@ export async function initI18n() {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // French articles before a body's name: '{{body, de}}' → « de la Commune… », « de l’Agence… », « du Conseil… »
+  for (const use of ['de', 'à', 'le', 'Le'] as const)
+    i18next.services.formatter?.add(use, (value: string) => withArticle(String(value), use));
   await setLanguage(lang);
 }
 
@@ -62,18 +69,6 @@ export function formatDate(iso: string, lang: string, withTime = false): string 
 export function formatNumber(n: number, lang: string): string {
   const locale = lang === 'ar' ? 'ar-MA-u-nu-latn' : lang === 'fr' ? 'fr-FR' : 'en-GB';
   return new Intl.NumberFormat(locale).format(n);
-}
-
-/** A file size in the reader's language and units (« 12 ko », « 1,5 Mo », « 12 كيلوبايت »). */
-export function formatFileSize(bytes: number, lang: string): string {
-  const locale = lang === 'ar' ? 'ar-MA-u-nu-latn' : lang === 'fr' ? 'fr-FR' : 'en-GB';
-  const mb = bytes >= 1024 * 1024;
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: mb ? 'megabyte' : 'kilobyte',
-    unitDisplay: 'short',
-    maximumFractionDigits: mb ? 1 : 0,
-  }).format(mb ? bytes / (1024 * 1024) : Math.max(1, Math.ceil(bytes / 1024)));
 }
 
 /** A name from a record with ar/fr/en variants, in the reader's language. */

@@ -62,13 +62,35 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
     await page.goto('/guides');
     await page.getByRole('heading', { level: 1, name: tr(lang, 'guides.title') }).waitFor();
     axeChecks += Number((await expectNoAxeViolations(page, `guides ${lang}`)) > 0);
+    // the search knows the names people use, in either script: « عقد الازدياد » is the birth certificate
+    const search = page.getByLabel(tr(lang, 'guides.search'));
+    await search.fill(lang === 'ar' ? 'عقد الازدياد' : 'acte de naissance');
+    const results = page.locator('#guide-results a');
+    await expect
+      .poll(() => results.allTextContents())
+      .toContain(lang === 'ar' ? 'نسخة موجزة من رسم الولادة' : "Extrait d'acte de naissance");
+    expect(await results.count()).toBeLessThan(5);
+    await search.fill('zzzz');
+    await page.getByText(tr(lang, 'guides.none', { query: 'zzzz' })).waitFor();
+    await search.fill(lang === 'ar' ? 'الولادة' : 'naissance');
     await page
       .getByRole('link', {
         name: lang === 'ar' ? 'نسخة موجزة من رسم الولادة' : "Extrait d'acte de naissance",
       })
       .click();
-    await page.getByText(tr(lang, 'guide.papers')).waitFor();
-    await page.getByText(tr(lang, 'guide.feeAmount', { amount: 2 })).waitFor();
+    await page.getByText(tr(lang, 'guide.papers'), { exact: true }).waitFor();
+    // every line of the guide in the reader's language: papers and who issues it
+    const facts = (await page.locator('.facts').textContent())!;
+    if (lang === 'ar') {
+      await page.getByText('الدفتر العائلي أو كناش التعريف والحالة المدنية').waitFor();
+      expect(facts).toContain('مكتب الحالة المدنية');
+      expect(facts).not.toMatch(/Livret|Bureau|Copie|BEC of/);
+    } else {
+      await page.getByText('Livret de famille ou livret d’identité et d’état civil').waitFor();
+      expect(facts).toContain('bureau d’état civil');
+      expect(facts).not.toMatch(/[\u0600-\u06FF]|holding the birth/);
+    }
+    await page.getByText(tr(lang, 'guide.feeAmount', { amount: 2 }), { exact: true }).waitFor();
     await page
       .getByText(lang === 'ar' ? 'ثلاثة' : '3 mois')
       .or(page.getByText('3 أشهر'))

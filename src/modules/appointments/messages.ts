@@ -115,7 +115,7 @@ export const appointmentMessages = defineMessages({
     'validation.date_range': 'La date de fin ne doit pas précéder la date de début.',
     'appointment.when_morocco': '{morocco} (heure du Maroc)',
     'appointment.when_abroad': '{morocco} (heure du Maroc), soit {local} chez vous ({zone})',
-    'appointment.how.in_person': 'Sur place, à {institution}',
+    'appointment.how.in_person': 'Sur place, {institution|à}',
     'appointment.how.video': 'Par appel vidéo : {url}',
     'appointment.how.video_pending': 'Par appel vidéo : le lien vous sera envoyé avant le rendez-vous',
     'appointment.reason.citizen': 'À votre demande',

@@ -36,29 +36,29 @@ export const appointmentNoticeMessages = defineMessages({
   fr: {
     'notify.appointment_booked.subject': 'Votre rendez-vous {reference} est confirmé',
     'notify.appointment_booked.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} est confirmé.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nLe fichier de calendrier joint l’ajoute à votre agenda.\n\nPour choisir un autre horaire : {rescheduleUrl}\nPour annuler : {cancelUrl}',
+      'Bonjour {name},\n\nVotre rendez-vous auprès {institution|de} est confirmé.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nLe fichier de calendrier joint l’ajoute à votre agenda.\n\nPour choisir un autre horaire : {rescheduleUrl}\nPour annuler : {cancelUrl}',
     'notify.appointment_booked.short':
       '{institution} : rendez-vous {reference} confirmé, {when}. {how}. Pour le modifier ou l’annuler : {url}',
     'notify.appointment_moved.subject': 'Votre rendez-vous {reference} change d’horaire',
     'notify.appointment_moved.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} a été déplacé.\n\nService : {service}\nNouvel horaire : {when}\nModalité : {how}\nMotif : {reason}\nRéférence : {reference}\n\nLe fichier de calendrier joint met votre agenda à jour.\n\nSi cet horaire ne vous convient pas, choisissez-en un autre : {rescheduleUrl}\nPour annuler : {cancelUrl}',
+      'Bonjour {name},\n\nVotre rendez-vous auprès {institution|de} a été déplacé.\n\nService : {service}\nNouvel horaire : {when}\nModalité : {how}\nMotif : {reason}\nRéférence : {reference}\n\nLe fichier de calendrier joint met votre agenda à jour.\n\nSi cet horaire ne vous convient pas, choisissez-en un autre : {rescheduleUrl}\nPour annuler : {cancelUrl}',
     'notify.appointment_moved.short':
       '{institution} : votre rendez-vous {reference} est déplacé au {when}. Motif : {reason}. Pour le modifier ou l’annuler : {url}',
     'notify.appointment_cancelled.subject': 'Votre rendez-vous {reference} est annulé',
     'notify.appointment_cancelled.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} du {when} ({service}) est annulé.\nMotif : {reason}\n\nLe fichier de calendrier joint le retire de votre agenda. Vous pouvez prendre un autre rendez-vous sur {bookUrl}',
+      'Bonjour {name},\n\nVotre rendez-vous auprès {institution|de} du {when} ({service}) est annulé.\nMotif : {reason}\n\nLe fichier de calendrier joint le retire de votre agenda. Vous pouvez prendre un autre rendez-vous sur {bookUrl}',
     'notify.appointment_cancelled.short':
       '{institution} : votre rendez-vous {reference} du {when} est annulé. Motif : {reason}. Pour reprendre rendez-vous : {bookUrl}',
     'notify.appointment_reminder_day.subject': 'Rappel : votre rendez-vous {reference} a lieu demain',
     'notify.appointment_reminder_day.body':
-      'Bonjour {name},\n\nPetit rappel de votre rendez-vous de demain auprès de {institution}.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nPour choisir un autre horaire : {rescheduleUrl}\nPour annuler : {cancelUrl}',
+      'Bonjour {name},\n\nPetit rappel de votre rendez-vous de demain auprès {institution|de}.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nPour choisir un autre horaire : {rescheduleUrl}\nPour annuler : {cancelUrl}',
     'notify.appointment_reminder_day.short':
-      'Rappel : rendez-vous {reference} demain auprès de {institution}, {when}. {how}. Pour le modifier ou l’annuler : {url}',
+      'Rappel : rendez-vous {reference} demain auprès {institution|de}, {when}. {how}. Pour le modifier ou l’annuler : {url}',
     'notify.appointment_reminder_hour.subject': 'Votre rendez-vous {reference} commence dans une heure',
     'notify.appointment_reminder_hour.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} commence dans une heure.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nSi vous ne pouvez pas venir, annulez-le pour que quelqu’un d’autre puisse en profiter : {cancelUrl}',
+      'Bonjour {name},\n\nVotre rendez-vous auprès {institution|de} commence dans une heure.\n\nService : {service}\nDate : {when}\nModalité : {how}\nRéférence : {reference}\n\nSi vous ne pouvez pas venir, annulez-le pour que quelqu’un d’autre puisse en profiter : {cancelUrl}',
     'notify.appointment_reminder_hour.short':
-      'Votre rendez-vous {reference} auprès de {institution} commence dans une heure, {when}. {how}. En cas d’empêchement, annulez-le : {url}',
+      'Votre rendez-vous {reference} auprès {institution|de} commence dans une heure, {when}. {how}. En cas d’empêchement, annulez-le : {url}',
   },
   ar: {
     'notify.appointment_booked.subject': 'تم تأكيد موعدك {reference}',

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError, forbidden, formatBytes, notFound } from '../../server/errors.js';
+import { AppError, ByteSize, forbidden, notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { checkFile, storeBlob } from './files.js';
 import { canUploadToCase } from './policy.js';
@@ -19,7 +19,7 @@ export async function checkAndStore(
   file: { bytes: Buffer; name: string; maxBytes: number },
 ): Promise<StoredFile> {
   if (file.bytes.length > file.maxBytes)
-    throw new AppError(413, 'error.file.too_large', { limit: formatBytes(file.maxBytes) });
+    throw new AppError(413, 'error.file.too_large', { limit: new ByteSize(file.maxBytes) });
   const check = await checkFile(file.bytes, file.name);
   if (!check.ok) {
     const key =

@@ -20,7 +20,25 @@ export const documentTypes = pgTable('document_types', {
   validity: jsonb('validity').$type<Sourced<{ months?: number; text?: string }>>(),
   remoteRequest: jsonb('remote_request').$type<Sourced<{ possible: boolean | null; channels?: string[] }>>(),
   notes: text('notes'),
+  /** Every citizen-facing text of the guide in ar, fr and en (reference-data/document-guides.json). */
+  guide: jsonb('guide').$type<DocumentGuide>(),
 });
+
+type InEachLanguage<T> = { ar: T; fr: T; en: T };
+/** A document's guide in the three languages; null where the catalogue knows nothing. */
+export type DocumentGuide = {
+  /** 'drafted' until a native reviewer has checked it. */
+  status: 'drafted' | 'reviewed';
+  /** Other names people search by (« عقد الازدياد » for the birth certificate). */
+  aliases: InEachLanguage<string[]>;
+  papers: InEachLanguage<string[]> | null;
+  issuer: InEachLanguage<string> | null;
+  fee: InEachLanguage<string> | null;
+  delay: InEachLanguage<string> | null;
+  validity: InEachLanguage<string> | null;
+  remote: InEachLanguage<string[]> | null;
+  notes: InEachLanguage<string> | null;
+};
 
 export type FieldDefinition = {
   name: string;

@@ -6,7 +6,10 @@ import {
   missingArabicNames,
   nonDocumentCategories,
 } from './categories.js';
-import { caseCategories, documentTypes, type Sourced } from './schema.js';
+import { caseCategories, type DocumentGuide, documentTypes, type Sourced } from './schema.js';
+
+/** One entry of reference-data/document-guides.json: the guide's texts in ar, fr and en, and its one name. */
+export type GuideEntry = DocumentGuide & { name: { ar: string; fr: string; en: string }; sources?: string[] };
 
 type CatalogItem = {
   code: string;
@@ -33,14 +36,20 @@ const strip = <T>(s: Sourced<T> & { sources?: unknown }): Sourced<T> => ({
 export async function importCatalog(
   db: Executor,
   items: CatalogItem[],
+  guides: Record<string, GuideEntry> = {},
 ): Promise<{ documents: number; categories: number }> {
+  const names = (it: CatalogItem) => ({
+    nameAr: guides[it.code]?.name.ar ?? it.name_ar.value ?? missingArabicNames[it.code] ?? it.name_fr.value!,
+    nameFr: guides[it.code]?.name.fr ?? it.name_fr.value!,
+    nameEn: guides[it.code]?.name.en ?? it.name_en.value ?? it.name_fr.value!,
+  });
   for (const it of items) {
+    const { name: _n, sources: _s, ...guide } = guides[it.code] ?? { name: null, sources: null };
     const row = {
       code: it.code,
       category: it.category,
-      nameAr: it.name_ar.value ?? missingArabicNames[it.code] ?? it.name_fr.value!,
-      nameFr: it.name_fr.value!,
-      nameEn: it.name_en.value ?? it.name_fr.value!,
+      ...names(it),
+      guide: guides[it.code] ? (guide as DocumentGuide) : null,
       issuingBodyType: strip(it.issuing_body_type),
       requiredDocuments: strip(it.required_documents),
       fee: strip(it.fee),
@@ -55,9 +64,8 @@ export async function importCatalog(
     ...items.map((it) => ({
       code: `doc-${it.code}`,
       kind: 'document_request' as const,
-      nameAr: it.name_ar.value ?? missingArabicNames[it.code] ?? it.name_fr.value!,
-      nameFr: it.name_fr.value!,
-      nameEn: it.name_en.value ?? it.name_fr.value!,
+      // one name for a document everywhere: the guide's, the subject list's, the letters'
+      ...names(it),
       deadlineDays: deadlineDays[it.category] ?? 15,
       documentTypeCode: it.code,
       fields: fieldsByDocumentFamily[it.category] ?? [],

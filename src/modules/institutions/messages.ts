@@ -40,12 +40,12 @@ export const institutionMessages = defineMessages({
     'error.staff.no_totp': 'Cette personne n’a pas configuré d’application d’authentification.',
     'error.staff.invitation_used':
       'Ce compte a déjà un mot de passe. Connectez-vous, ou utilisez « Mot de passe oublié » pour le changer.',
-    'mail.invite.subject': 'Votre compte Jisr à {institution}',
+    'mail.invite.subject': 'Votre compte Jisr {institution|à}',
     'mail.invite.body':
-      'Bonjour {name},\n\n{institution} vous a ouvert un compte agent sur Jisr ({role}).\n\nChoisissez votre mot de passe dans les 7 jours en ouvrant ce lien :\n{url}\n\nConnectez-vous ensuite avec votre adresse {email}. Si vous n’attendiez pas ce message, ignorez-le.',
+      'Bonjour {name},\n\n{institution|Le} vous a ouvert un compte agent sur Jisr ({role}).\n\nChoisissez votre mot de passe dans les 7 jours en ouvrant ce lien :\n{url}\n\nConnectez-vous ensuite avec votre adresse {email}. Si vous n’attendiez pas ce message, ignorez-le.',
     'mail.totp_reset.subject': 'Votre application d’authentification a été réinitialisée ({institution})',
     'mail.totp_reset.body':
-      'Bonjour {name},\n\nUn administrateur de {institution} a retiré l’application d’authentification de votre compte Jisr et vous a déconnecté partout. À votre prochaine connexion, vous configurerez à nouveau une application d’authentification.\n\nSi vous ne l’avez pas demandé, prévenez immédiatement l’administrateur ou le responsable de la sécurité de votre institution.',
+      'Bonjour {name},\n\nUn administrateur {institution|de} a retiré l’application d’authentification de votre compte Jisr et vous a déconnecté partout. À votre prochaine connexion, vous configurerez à nouveau une application d’authentification.\n\nSi vous ne l’avez pas demandé, prévenez immédiatement l’administrateur ou le responsable de la sécurité de votre institution.',
     'role.reception_agent': 'agent d’accueil',
     'role.department_agent': 'agent de service',
     'role.supervisor': 'superviseur',

@@ -103,48 +103,48 @@ export const notificationMessages = defineMessages({
   fr: {
     'notify.receipt.subject': 'Votre demande {tracking} a bien été reçue',
     'notify.receipt.body':
-      'Bonjour {name},\n\n{institution} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nCode secret : {code} (gardez-le : avec le numéro, il permet de suivre le dossier sans compte)\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
+      'Bonjour {name},\n\n{institution|Le} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nCode secret : {code} (gardez-le : avec le numéro, il permet de suivre le dossier sans compte)\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
     'notify.receipt.short':
       '{institution} : demande {tracking} reçue. Code secret {code}. Réponse au plus tard le {due}. {url}',
     'notify.message.subject': 'Un message au sujet de votre dossier {tracking}',
     'notify.message.body':
-      'Bonjour {name},\n\n{institution} vous a écrit au sujet de votre demande « {subject} » :\n\n{reason}\n\nLire et répondre : {url}',
+      'Bonjour {name},\n\n{institution|Le} vous a écrit au sujet de votre demande « {subject} » :\n\n{reason}\n\nLire et répondre : {url}',
     'notify.message.short': '{institution}, dossier {tracking} : {reason} {url}',
     'notify.info_requested.subject': 'Votre dossier {tracking} : des informations sont nécessaires',
     'notify.info_requested.body':
-      'Bonjour {name},\n\nPour poursuivre votre demande « {subject} », {institution} a besoin de ceci de votre part :\n\n{reason}\n\nLe délai est suspendu jusqu’à votre réponse. Répondez sur {url}',
+      'Bonjour {name},\n\nPour poursuivre votre demande « {subject} », {institution|le} a besoin de ceci de votre part :\n\n{reason}\n\nLe délai est suspendu jusqu’à votre réponse. Répondez sur {url}',
     'notify.info_requested.short':
       '{institution}, dossier {tracking} : nous avons besoin d’informations : {reason} {url}',
     'notify.reply_sent.subject': 'Réponse à votre demande {tracking}',
     'notify.reply_sent.body':
-      'Bonjour {name},\n\n{institution} a répondu à votre demande « {subject} » :\n\n{reply}\n\nLa réponse complète et le dossier sont sur {url}',
+      'Bonjour {name},\n\n{institution|Le} a répondu à votre demande « {subject} » :\n\n{reply}\n\nLa réponse complète et le dossier sont sur {url}',
     'notify.reply_sent.letter':
       'La réponse sous forme de lettre de l’organisme (PDF), à garder ou imprimer : {url}',
-    'notify.reply_sent.short': '{institution} a répondu à votre demande {tracking} : {reply} {url}',
+    'notify.reply_sent.short': '{institution|Le} a répondu à votre demande {tracking} : {reply} {url}',
     'notify.ready.subject': 'Votre document {tracking} est prêt',
     'notify.ready.body':
-      'Bonjour {name},\n\nLe document demandé (« {subject} ») est prêt auprès de {institution}.\n\nDétails sur {url}',
+      'Bonjour {name},\n\nLe document demandé (« {subject} ») est prêt auprès {institution|de}.\n\nDétails sur {url}',
     'notify.ready.short': '{institution} : votre document {tracking} est prêt. {url}',
     'notify.closed.subject': 'Votre dossier {tracking} est clos',
     'notify.closed.body':
-      'Bonjour {name},\n\n{institution} a clos votre dossier « {subject} ».\n\n{reason}\n\nDétails sur {url}',
+      'Bonjour {name},\n\n{institution|Le} a clos votre dossier « {subject} ».\n\n{reason}\n\nDétails sur {url}',
     'notify.closed.short': '{institution} : dossier {tracking} clos. {url}',
     'notify.rejected.subject': 'Votre demande {tracking} ne peut pas être acceptée',
     'notify.rejected.body':
-      'Bonjour {name},\n\n{institution} ne peut pas accepter votre demande « {subject} », pour ce motif :\n\n{reason}\n\nVous pouvez demander sa réouverture dans les 30 jours sur {url}',
+      'Bonjour {name},\n\n{institution|Le} ne peut pas accepter votre demande « {subject} », pour ce motif :\n\n{reason}\n\nVous pouvez demander sa réouverture dans les 30 jours sur {url}',
     'notify.rejected.short': '{institution} : demande {tracking} non acceptée : {reason} {url}',
     'notify.referred.subject': 'Votre demande {tracking} relève d’un autre organisme',
     'notify.referred.body':
-      'Bonjour {name},\n\n{institution} n’est pas compétent pour votre demande « {subject} ». Voici à qui vous adresser :\n\n{reason}\n\nDétails sur {url}',
+      'Bonjour {name},\n\nVotre demande « {subject} » ne relève pas de la compétence {institution|de}. Voici à qui vous adresser :\n\n{reason}\n\nDétails sur {url}',
     'notify.referred.short':
       '{institution} : la demande {tracking} relève d’un autre organisme : {reason} {url}',
     'notify.appointment.subject': 'Votre rendez-vous pour le dossier {tracking}',
     'notify.appointment.body':
-      'Bonjour {name},\n\nVotre rendez-vous auprès de {institution} pour « {subject} » est fixé au {when}, à l’adresse : {place}.\n\nDétails sur {url}',
+      'Bonjour {name},\n\nVotre rendez-vous auprès {institution|de} pour « {subject} » est fixé au {when}, à l’adresse : {place}.\n\nDétails sur {url}',
     'notify.appointment.short': '{institution} : rendez-vous pour {tracking} le {when}, {place}. {url}',
     'notify.deadline_passed.subject': 'Votre dossier {tracking} est en retard',
     'notify.deadline_passed.body':
-      'Bonjour {name},\n\nLa réponse à votre demande « {subject} » était attendue au plus tard le {due} et elle est en retard. {institution} a été relancé et continue de la traiter.\n\nSuivez-la sur {url}',
+      'Bonjour {name},\n\nLa réponse à votre demande « {subject} » était attendue au plus tard le {due} et elle est en retard. Nous avons relancé {institution|le}, qui continue de la traiter.\n\nSuivez-la sur {url}',
     'notify.deadline_passed.short':
       '{institution} : la réponse à {tracking} était attendue le {due} ; le dossier est toujours en cours. {url}',
     'notify.assigned.subject': 'Le dossier {tracking} vous est attribué',

@@ -3,6 +3,7 @@
  * text and to an HTML e-mail. Pure: no I/O.
  */
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
+import { type ArticleUse, PLACEHOLDER, withArticle } from '../../shared/french-article.js';
 import {
   type AppointmentNoticeEvent,
   appointmentNoticeEvents,
@@ -103,7 +104,7 @@ export function defaultTemplate(event: TemplateEvent, channel: Channel, lang: La
 
 /** The `{name}` placeholders a text uses. */
 export function usedPlaceholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))];
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
 }
 
 export function unknownPlaceholders(event: TemplateEvent, ...texts: (string | null | undefined)[]): string[] {
@@ -111,12 +112,12 @@ export function unknownPlaceholders(event: TemplateEvent, ...texts: (string | nu
   return texts.flatMap((x) => (x ? usedPlaceholders(x) : [])).filter((p) => !allowed.includes(p));
 }
 
-/** Fills `{name}` placeholders; a missing value leaves an empty string, and blank lines it leaves are removed. */
+/** Fills `{name}` placeholders (in French also `{institution|de}`: « de la Commune… », see withArticle); a missing value leaves an empty string, and blank lines it leaves are removed. */
 export function fill(text: string, params: Record<string, string | number | null | undefined>): string {
   return text
-    .replace(/\{(\w+)\}/g, (_, name: string) => {
+    .replace(PLACEHOLDER, (_, name: string, use?: ArticleUse) => {
       const v = params[name];
-      return v === null || v === undefined ? '' : String(v);
+      return v === null || v === undefined ? '' : withArticle(String(v), use);
     })
     .replace(/\n{3,}/g, '\n\n')
     .trim();
