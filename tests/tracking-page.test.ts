@@ -74,6 +74,11 @@ describe.each(testDatabases())('the reply letter on %s', (kind) => {
     expect(text).toContain('Youssef');
     // no postal address block on a letter the person chose to get by e-mail
     expect(text).not.toContain('Calle Mayor');
+    // a letter's words: a formal opening and closing, not the e-mail's « Bonjour », and who signs it
+    expect(text).toContain('Madame, Monsieur,');
+    expect(text).not.toContain('Bonjour');
+    expect(text).toContain('salutations distinguées');
+    expect(text).toContain('Pour la Commune d’Aït Melloul');
 
     // the same letter with the number and code, without an account; a wrong code gets nothing
     const tracked = await c.post('/api/track/reply.pdf', {
@@ -141,6 +146,10 @@ describe.each(testDatabases())('the reply letter on %s', (kind) => {
     expect(text).toMatch(/[\u0600-\u06FF]/);
     // the posted letter carries the address abroad in the envelope's window
     expect(text).toMatch(/LYON/i);
+    // signed as a letter, in Arabic, and not opened with the e-mail's « مرحبا » (the text read back from the PDF
+    // loses the letters' dots and the hamza, hence the dotless spellings)
+    expect(text).toContain('عن جماعة ايت ملول');
+    expect(text).not.toMatch(/مرح[بن]ا/);
   });
 
   it('answers the body’s question from the tracking page with the number and code', async () => {

@@ -79,6 +79,12 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
       })
       .click();
     await page.getByText(tr(lang, 'guide.papers'), { exact: true }).waitFor();
+    // the window's title names the page
+    await expect
+      .poll(() => page.title())
+      .toBe(
+        `${lang === 'ar' ? 'نسخة موجزة من رسم الولادة' : "Extrait d'acte de naissance"} — ${tr(lang, 'app.name')}`,
+      );
     // every line of the guide in the reader's language: papers and who issues it
     const facts = (await page.locator('.facts').textContent())!;
     if (lang === 'ar') {

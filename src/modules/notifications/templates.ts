@@ -97,9 +97,22 @@ export type Template = { subject: string | null; body: string };
 
 export function defaultTemplate(event: TemplateEvent, channel: Channel, lang: Lang): Template {
   const key = (part: string) => `notify.${event}.${part}` as MessageKey;
+  if (channel === 'post')
+    return { subject: t(lang, key('subject')), body: asLetter(t(lang, key('body')), lang) };
   return hasSubject(channel)
     ? { subject: t(lang, key('subject')), body: t(lang, key('body')) }
     : { subject: null, body: t(lang, key('short')) };
+}
+
+/** The e-mail's greeting (« Bonjour {name}, ») at the head of a text. */
+const MAIL_GREETING = /^(Hello|Bonjour|مرحبا) \{name\}[,،]\n+/;
+
+/**
+ * The e-mail's words as a letter: a formal opening instead of « Bonjour », and the formal closing; the
+ * signatory block (the body, its department) is drawn under it by the letter's layout.
+ */
+export function asLetter(body: string, lang: Lang): string {
+  return `${t(lang, 'letter.opening')}\n\n${body.replace(MAIL_GREETING, '')}\n\n${t(lang, 'letter.closing')}`;
 }
 
 /** The `{name}` placeholders a text uses. */

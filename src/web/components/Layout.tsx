@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { api } from '../api.js';
@@ -23,8 +23,29 @@ const staffLinks: [StaffPage, string, string][] = [
   ['security', '/staff/security', 'staff.nav.security'],
 ];
 
+/**
+ * The window's title names the page: its main heading, then the product (« Suivre un dossier — Jisr »), kept
+ * in step as pages and languages change, so that tabs, history and screen readers say where one is.
+ */
+function usePageTitle(product: string) {
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    const update = () => {
+      const h1 = main.querySelector('h1')?.textContent?.trim();
+      const title = h1 ? `${h1} — ${product}` : product;
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    const watch = new MutationObserver(update);
+    watch.observe(main, { childList: true, subtree: true, characterData: true });
+    return () => watch.disconnect();
+  }, [product]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
+  usePageTitle(t('app.name'));
   const session = useSession();
   const qc = useQueryClient();
   const [, navigate] = useLocation();

@@ -174,15 +174,21 @@ function EventCard({
                     <strong>{formatDay(d.date, lang)}</strong>
                     {label && <span className="tag warn">{label}</span>}
                     <br />
-                    <small>
-                      <Time>{`${d.start}–${d.end}`}</Time> {t('appt.when.morocco')} ·{' '}
-                      {pick(lang, { ar: d.placeAr, fr: d.placeFr, en: d.placeEn })}
-                      {d.address && (
-                        <>
-                          , <bdi>{d.address}</bdi>
-                        </>
-                      )}{' '}
-                      · {t('appt.open.seatsLeft', { count: d.seatsLeft })}
+                    {/* one fact per line: a Latin address never runs into the Arabic seat count */}
+                    <small className="day-facts">
+                      <span>
+                        <Time>{`${d.start}–${d.end}`}</Time> {t('appt.when.morocco')}
+                      </span>
+                      <span>
+                        {pick(lang, { ar: d.placeAr, fr: d.placeFr, en: d.placeEn })}
+                        {d.address && (
+                          <>
+                            {lang === 'ar' ? '، ' : ', '}
+                            <bdi>{d.address}</bdi>
+                          </>
+                        )}
+                      </span>
+                      <span className="seats">{t('appt.open.seatsLeft', { count: d.seatsLeft })}</span>
                     </small>
                   </span>
                 </label>

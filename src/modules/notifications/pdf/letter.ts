@@ -218,6 +218,15 @@ async function drawLetter(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, 
         lineHeight: size * 1.3,
       });
     }
+  } else {
+    // handed over or downloaded: no address, but the letter still says whom it is for
+    bt.paragraph(l.recipientName, {
+      x: inner.x,
+      y: win.y + 10 * MM,
+      width: inner.width,
+      size: 11,
+      bold: true,
+    });
   }
 
   // Beside the window: reference, date, QR code.
@@ -280,18 +289,37 @@ async function drawLetter(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, 
     dir: rtl ? 'rtl' : 'ltr',
   });
   y += 4 * MM;
-  bt.paragraph(l.body, {
+  const newPage = () => {
+    doc.addPage();
+    drawMarks(doc);
+    return 20 * MM;
+  };
+  y = bt.paragraph(l.body, {
     x: bodyX,
     y,
     width: bodyW,
     size: 11.5,
     dir: rtl ? 'rtl' : 'ltr',
     bottom,
-    onPageBreak: () => {
-      doc.addPage();
-      drawMarks(doc);
-      return 20 * MM;
-    },
+    onPageBreak: newPage,
+  });
+  // The signatory block, at the end of the line: the body and the department that answers for it.
+  const named = (x: { nameAr: string; nameFr: string; nameEn: string }) =>
+    lang === 'ar' ? x.nameAr : lang === 'fr' ? x.nameFr : x.nameEn;
+  const signatory = [
+    t(lang, 'letter.signedFor', { institution: named(l.institution) }),
+    ...(l.department ? [named(l.department)] : []),
+  ].join('\n');
+  y += 8 * MM;
+  if (y + 14 * MM > bottom) y = newPage();
+  bt.paragraph(signatory, {
+    x: rtl ? bodyX : bodyX + bodyW / 2,
+    y,
+    width: bodyW / 2,
+    size: 11.5,
+    bold: true,
+    dir: rtl ? 'rtl' : 'ltr',
+    align: 'center',
   });
   const range = doc.bufferedPageRange();
   const last = range.start + range.count - 1;
