@@ -4,18 +4,22 @@ import { withArticle } from '../shared/french-article.js';
 
 export { formatFileSize } from '../shared/file-size.js';
 
-import { areas } from './locales/areas.js';
+import { areasEn, areasIn } from './locales/areas.js';
 import { en as enCore } from './locales/en.js';
 
 export type Lang = 'ar' | 'fr' | 'en';
 export const languages: Lang[] = ['ar', 'fr', 'en'];
 
-const withAreas = (lang: Lang, core: Record<string, string>) =>
-  Object.assign({}, core, ...areas.map((a) => a[lang]));
-const en = withAreas('en', enCore);
+const en: Record<string, string> = Object.assign({}, enCore, ...areasEn);
 const loaders: Record<Lang, () => Promise<Record<string, string>>> = {
-  ar: () => import('./locales/ar.js').then((m) => withAreas('ar', m.ar)),
-  fr: () => import('./locales/fr.js').then((m) => withAreas('fr', m.fr)),
+  ar: async () => {
+    const [core, areas] = await Promise.all([import('./locales/ar.js'), areasIn.ar()]);
+    return Object.assign({}, core.ar, ...areas);
+  },
+  fr: async () => {
+    const [core, areas] = await Promise.all([import('./locales/fr.js'), areasIn.fr()]);
+    return Object.assign({}, core.fr, ...areas);
+  },
   en: async () => en,
 };
 

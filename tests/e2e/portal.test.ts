@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/modules/notifications/schema.js';
@@ -356,4 +358,52 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
     });
     expect(again.statusCode).toBe(200);
   }, 60_000);
+});
+
+describe('served small', () => {
+  it('sends the app’s scripts and styles brotli- or gzip-compressed to browsers that accept it, the same bytes once decoded', async () => {
+    const html = await (await fetch(`${portal.base}/`)).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(2);
+    const get = (url: string, encoding: string) =>
+      new Promise<{ encoding: string | undefined; body: Buffer; type: string | undefined }>(
+        (resolve, reject) => {
+          // node's own client: fetch would decode the body before we could weigh it
+          http
+            .get(`${portal.base}${url}`, { headers: { 'accept-encoding': encoding } }, (res) => {
+              const parts: Buffer[] = [];
+              res.on('data', (c: Buffer) => parts.push(c));
+              res.on('end', () =>
+                resolve({
+                  encoding: res.headers['content-encoding'],
+                  body: Buffer.concat(parts),
+                  type: res.headers['content-type'],
+                }),
+              );
+            })
+            .on('error', reject);
+        },
+      );
+    let raw = 0;
+    let brotli = 0;
+    for (const url of assets) {
+      const plain = await get(url, 'identity');
+      expect(plain.encoding).toBeUndefined();
+      const br = await get(url, 'br, gzip');
+      const gz = await get(url, 'gzip');
+      if (plain.body.length < 1024) continue;
+      expect(br.encoding, url).toBe('br');
+      expect(gz.encoding, url).toBe('gzip');
+      expect(br.type).toBe(plain.type);
+      expect(brotliDecompressSync(br.body).equals(plain.body), url).toBe(true);
+      expect(gunzipSync(gz.body).equals(plain.body), url).toBe(true);
+      raw += plain.body.length;
+      brotli += br.body.length;
+    }
+    // what a phone downloads on a first visit is about a quarter of the raw bytes
+    expect(brotli).toBeLessThan(raw * 0.4);
+    console.log(
+      `first load: ${Math.round(raw / 1024)} KiB raw, ${Math.round(brotli / 1024)} KiB with brotli`,
+    );
+  });
 });

@@ -1,10 +1,25 @@
-import { appointments } from './appointments.js';
-import { appointmentsSetup } from './appointments-setup.js';
-import { people } from './people.js';
+import { appointmentsEn } from './appointments.en.js';
+import { appointmentsSetupEn } from './appointments-setup.en.js';
+import { peopleEn } from './people.en.js';
 
 /**
  * Texts of the web app's areas that keep their own catalogue (beside en/fr/ar.ts), merged into the one
- * translation namespace. An area adds itself to this list.
+ * translation namespace. English is bundled (the fallback); French and Arabic are fetched with the page's
+ * language only, so a French page never downloads the Arabic texts. An area adds itself to each list.
  */
-export const areas: { en: Record<string, string>; fr: Record<string, string>; ar: Record<string, string> }[] =
-  [appointments, appointmentsSetup, people];
+export const areasEn: Record<string, string>[] = [appointmentsEn, appointmentsSetupEn, peopleEn];
+
+export const areasIn = {
+  fr: () =>
+    Promise.all([
+      import('./appointments.fr.js').then((m) => m.appointmentsFr),
+      import('./appointments-setup.fr.js').then((m) => m.appointmentsSetupFr),
+      import('./people.fr.js').then((m) => m.peopleFr),
+    ]),
+  ar: () =>
+    Promise.all([
+      import('./appointments.ar.js').then((m) => m.appointmentsAr),
+      import('./appointments-setup.ar.js').then((m) => m.appointmentsSetupAr),
+      import('./people.ar.js').then((m) => m.peopleAr),
+    ]),
+};
