@@ -270,6 +270,15 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
     await page.getByText(question).first().waitFor();
     axeChecks += Number((await expectNoAxeViolations(page, `asked ${lang}`)) > 0);
     if (lang === 'ar') await screenshot(page, 'ar-phone-asked');
+    // who read the file: the staff who handled it, by role and body, never by name (law 09-08)
+    const reads = page.locator('section[aria-labelledby="access-title"]');
+    await reads.getByRole('heading', { name: tr(lang, 'case.accesses.title') }).waitFor();
+    const opened = reads.locator('li').filter({ hasText: tr(lang, 'case.accesses.what.case.view') });
+    await opened.first().waitFor();
+    expect(await opened.first().textContent()).toContain(
+      lang === 'ar' ? 'جماعة آيت ملول' : 'Commune d’Aït Melloul',
+    );
+    if (lang === 'ar') await screenshot(page, 'ar-phone-case-accesses');
     await page
       .getByLabel(tr(lang, 'case.asked.reply'))
       .fill(lang === 'ar' ? 'أرفقت نسخة من الدفتر العائلي.' : 'Voici la copie du livret de famille.');

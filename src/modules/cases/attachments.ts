@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { AppError, ByteSize, forbidden, notFound } from '../../server/errors.js';
+import { recordCaseRead } from '../audit/access-log.js';
 import { recordAudit } from '../audit/service.js';
 import { checkFile, storeBlob } from './files.js';
 import { canUploadToCase } from './policy.js';
@@ -114,11 +115,18 @@ export async function listAttachments(ctx: Ctx, caseId: string) {
 }
 
 export async function getAttachment(ctx: Ctx, caseId: string, attachmentId: string) {
-  await getReadableCase(ctx, caseId);
+  const { c } = await getReadableCase(ctx, caseId);
   const [row] = await ctx.db
     .select()
     .from(attachments)
     .where(and(eq(attachments.id, attachmentId), eq(attachments.caseId, caseId)));
   if (!row) throw notFound();
+  await recordCaseRead(ctx.db, ctx.actor, {
+    action: 'case.attachment_read',
+    caseId,
+    institutionId: c.institutionId,
+    requestId: ctx.requestId,
+    data: { attachmentId },
+  });
   return row;
 }

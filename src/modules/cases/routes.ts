@@ -7,6 +7,7 @@ import { requireActor } from '../../server/auth.js';
 import { AppError, forbidden } from '../../server/errors.js';
 import { safeText, wordedText } from '../../server/validation.js';
 import { languages, replyChannels } from '../accounts/schema.js';
+import { caseAccesses, recordCaseRead, recordDataRead } from '../audit/access-log.js';
 import { replyLetter } from '../notifications/letters.js';
 import { addAttachment, getAttachment, listAttachments } from './attachments.js';
 import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedback.js';
@@ -131,8 +132,17 @@ export async function caseRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      requireActor(req);
-      return listCases(ctx(req), req.query);
+      const actor = requireActor(req);
+      const page = await listCases(ctx(req), req.query);
+      // a page of the queue shows people's names and subjects: logged (filters by name, never their values)
+      if (actor.kind === 'staff')
+        await recordDataRead(db, actor, {
+          action: 'queue.list',
+          institutionId: req.query.institutionId ?? actor.memberships[0]?.institutionId ?? null,
+          requestId: req.id,
+          data: { filters: Object.keys(req.query).sort(), shown: page.items.length },
+        });
+      return page;
     },
   );
 
@@ -482,9 +492,31 @@ export async function caseRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
+      const actor = requireActor(req);
+      const { c } = await getReadableCase(ctx(req), req.params.id);
+      await recordCaseRead(db, actor, {
+        action: 'case.letter_read',
+        caseId: c.id,
+        institutionId: c.institutionId,
+        requestId: req.id,
+      });
+      return sendReplyLetter(reply, c);
+    },
+  );
+  r.get(
+    '/api/cases/:id/accesses',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Who read this case’s personal data (law 09-08): role, body, date and what; for the person, the body’s staff and overseers',
+        params: idParams,
+      },
+    },
+    async (req) => {
       requireActor(req);
       const { c } = await getReadableCase(ctx(req), req.params.id);
-      return sendReplyLetter(reply, c);
+      return { items: await caseAccesses(db, c.id) };
     },
   );
   r.post(

@@ -7,6 +7,7 @@ import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
 import { accounts, citizenProfiles, type Language, type ReplyChannel } from '../accounts/schema.js';
 import { actorOf, getCitizenProfile, isPlaceholderEmail, isStaffOf } from '../accounts/service.js';
+import { caseAccesses, recordCaseRead } from '../audit/access-log.js';
 import { recordAudit } from '../audit/service.js';
 import { validateFields } from '../catalog/fields.js';
 import { categoryFor } from '../catalog/institution-settings.js';
@@ -337,17 +338,13 @@ export async function viewCase(ctx: Ctx, id: string) {
   const staff = ctx.actor?.kind === 'staff';
   // Independent of each other: sent together (each on its own connection of the pool where there is one).
   const [, timeline, requester] = await Promise.all([
-    // Law 09-08: every staff view of a person's file is logged.
-    staff
-      ? recordAudit(ctx.db, {
-          actorId: ctx.actor!.accountId,
-          action: 'case.view',
-          entityType: 'case',
-          entityId: c.id,
-          institutionId: c.institutionId,
-          requestId: ctx.requestId,
-        })
-      : null,
+    // Law 09-08: every staff view of a person's file is logged, with the reader's role and purpose.
+    recordCaseRead(ctx.db, ctx.actor, {
+      action: 'case.view',
+      caseId: c.id,
+      institutionId: c.institutionId,
+      requestId: ctx.requestId,
+    }),
     caseTimeline(ctx.db, c.id, staff),
     staff ? requesterCard(ctx.db, c.requesterId) : null,
   ]);
@@ -843,6 +840,8 @@ export async function casesOfPerson(db: Executor, accountId: string) {
       createdAt: c.createdAt.toISOString(),
       dueAt: c.dueAt.toISOString(),
       timeline: await caseTimeline(db, c.id, false),
+      // who read the file (law 09-08): role, body, date
+      accesses: await caseAccesses(db, c.id),
       attachments: files.map((f) => ({
         name: f.originalName,
         mediaType: f.mediaType,

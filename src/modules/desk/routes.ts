@@ -14,6 +14,7 @@ import {
 } from '../../server/validation.js';
 import { hasRole } from '../accounts/actor.js';
 import { languages, replyChannels } from '../accounts/schema.js';
+import { recordDataRead } from '../audit/access-log.js';
 import { oneActFiling } from '../cases/routes.js';
 import { intakeChannels } from '../cases/schema.js';
 import { createCase } from '../cases/service.js';
@@ -48,9 +49,18 @@ export async function deskRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      requireActor(req);
+      const actor = requireActor(req);
       desk(req, req.params.id);
-      return { items: await findPeople(db, req.query) };
+      const items = await findPeople(db, req.query);
+      // a search of the person directory is a read of personal data: logged with what was searched by
+      // (never the values) and how many people it showed
+      await recordDataRead(db, actor, {
+        action: 'desk.person_search',
+        institutionId: req.params.id,
+        requestId: req.id,
+        data: { by: Object.keys(req.query).sort(), shown: items.length },
+      });
+      return { items };
     },
   );
 

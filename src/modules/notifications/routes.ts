@@ -6,6 +6,7 @@ import { requireActor } from '../../server/auth.js';
 import { AppError, forbidden } from '../../server/errors.js';
 import { phoneSchema, safeText, wordedText } from '../../server/validation.js';
 import { hasRole } from '../accounts/actor.js';
+import { recordCaseRead } from '../audit/access-log.js';
 import { getReadableCase } from '../cases/service.js';
 import { getCallTask, listCallTasks, recordCallOutcome } from './calls.js';
 import {
@@ -132,6 +133,12 @@ export async function notificationRoutes(app: FastifyInstance) {
         req.params.id,
       );
       const items = await caseNotifications(db, c.id);
+      await recordCaseRead(db, actor, {
+        action: 'case.notifications_read',
+        caseId: c.id,
+        institutionId: c.institutionId,
+        requestId: req.id,
+      });
       const staff = actor.memberships.some((m) => m.institutionId === c.institutionId);
       return { items: staff ? items : items.filter((n) => n.recipientId === actor.accountId) };
     },

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
 import { type ApiError, type Attachment, api, type CaseView, uploadFile } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
+import { CaseAccesses } from '../components/CaseAccesses.js';
 import { StateBadge } from '../components/CaseBits.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { Timeline } from '../components/Timeline.js';
-import { formatDate } from '../i18n.js';
+import { formatDate, formatFileSize } from '../i18n.js';
 import { useSession } from '../session.js';
 
 export default function CasePage() {
@@ -143,6 +144,8 @@ export default function CasePage() {
         <Timeline events={k.timeline} />
       </section>
 
+      <CaseAccesses caseId={id} />
+
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">{t('case.documents')}</h2>
         {files.data?.items.length ? (
@@ -152,7 +155,9 @@ export default function CasePage() {
                 <a href={`/api/cases/${id}/attachments/${f.id}`} target="_blank" rel="noreferrer">
                   <bdi>{f.name}</bdi>
                 </a>{' '}
-                <small className="muted">({Math.ceil(f.size / 1024)} KB)</small>
+                <small className="muted">
+                  (<bdi>{formatFileSize(f.size, i18n.language)}</bdi>)
+                </small>
               </li>
             ))}
           </ul>

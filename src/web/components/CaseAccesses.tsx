@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.js';
+import { formatDate, localName } from '../i18n.js';
+
+type Access = {
+  at: string;
+  what: string;
+  role: string;
+  purpose: 'handling' | 'audit' | 'oversight';
+  institution: { nameAr: string; nameFr: string; nameEn: string } | null;
+};
+
+/** Who read this file (law 09-08): the role and the body, when, and what — never the staff member's name. */
+export function CaseAccesses({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const accesses = useQuery({
+    queryKey: ['case', caseId, 'accesses'],
+    queryFn: () => api<{ items: Access[] }>(`/api/cases/${caseId}/accesses`),
+  });
+  return (
+    <section aria-labelledby="access-title">
+      <h2 id="access-title">{t('case.accesses.title')}</h2>
+      <p className="muted">{t('case.accesses.lead')}</p>
+      {accesses.isPending ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : !accesses.data?.items.length ? (
+        <p>{t('case.accesses.none')}</p>
+      ) : (
+        <ul className="accesses">
+          {accesses.data.items.map((a) => (
+            <li key={`${a.at}-${a.what}`}>
+              <time dateTime={a.at}>{formatDate(a.at, lang, true)}</time> —{' '}
+              {t(a.role === 'overseer' ? 'case.accesses.overseer' : `people.role.${a.role}`, {
+                defaultValue: a.role,
+              })}
+              {a.institution && (
+                <>
+                  {' · '}
+                  <bdi>{localName(a.institution, lang)}</bdi>
+                </>
+              )}
+              {' · '}
+              {t(`case.accesses.what.${a.what}`, { defaultValue: a.what })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
