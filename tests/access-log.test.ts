@@ -138,6 +138,33 @@ describe.each(testDatabases())('the access log on %s', (kind) => {
     expect(queue.data).toMatchObject({ role: 'reception_agent', filters: ['limit', 'status'] });
   });
 
+  it('records the lists of letters, calls and messages, which name people and their addresses', async () => {
+    const chief = await signedIn(p.app, 'chef@aml.demo');
+    const admin = await signedIn(p.app, 'admin@aml.demo');
+    const inst = (await chief.get('/api/institutions'))
+      .json()
+      .items.find((i: { code: string }) => i.code === 'AML');
+    const letters = await chief.get(`/api/institutions/${inst.id}/letters`);
+    const calls = await chief.get(`/api/institutions/${inst.id}/call-tasks`);
+    const outbox = await admin.get(`/api/institutions/${inst.id}/notifications`);
+    for (const r of [letters, calls, outbox]) expect(r.statusCode, r.body).toBe(200);
+    const rows = await p.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.institutionId, inst.id),
+          inArray(auditLog.action, ['letters.list', 'calls.list', 'outbox.list']),
+        ),
+      )
+      .orderBy(auditLog.id);
+    expect(rows.map((r) => [r.action, r.data.role, r.data.shown])).toEqual([
+      ['letters.list', 'supervisor', letters.json().items.length],
+      ['calls.list', 'supervisor', calls.json().items.length],
+      ['outbox.list', 'institution_admin', outbox.json().items.length],
+    ]);
+  });
+
   it('cannot be changed or emptied, even by the application', async () => {
     const db = p.database.db;
     const count = async () =>

@@ -6,7 +6,7 @@ import { requireActor } from '../../server/auth.js';
 import { AppError, forbidden } from '../../server/errors.js';
 import { phoneSchema, safeText, wordedText } from '../../server/validation.js';
 import { hasRole } from '../accounts/actor.js';
-import { recordCaseRead } from '../audit/access-log.js';
+import { recordCaseRead, recordDataRead } from '../audit/access-log.js';
 import { getReadableCase } from '../cases/service.js';
 import { getCallTask, listCallTasks, recordCallOutcome } from './calls.js';
 import {
@@ -67,6 +67,21 @@ export async function notificationRoutes(app: FastifyInstance) {
     if (!actor.memberships.some((m) => m.institutionId === institutionId)) throw forbidden();
     return actor;
   };
+  /** A list of messages, letters or calls names people and their addresses: the read goes to the access log. */
+  const listed = async <T extends unknown[]>(
+    req: FastifyRequest,
+    action: string,
+    institutionId: string,
+    items: T,
+  ): Promise<T> => {
+    await recordDataRead(db, requireActor(req), {
+      action,
+      institutionId,
+      requestId: req.id,
+      data: { shown: items.length },
+    });
+    return items;
+  };
 
   // —— Outbox: what went out, what failed, retry (institution admin) ——
   r.get(
@@ -87,7 +102,9 @@ export async function notificationRoutes(app: FastifyInstance) {
     },
     async (req) => {
       admin(req, req.params.id);
-      return listNotifications(db, req.params.id, req.query);
+      const page = await listNotifications(db, req.params.id, req.query);
+      await listed(req, 'outbox.list', req.params.id, page.items);
+      return page;
     },
   );
 
@@ -260,7 +277,12 @@ export async function notificationRoutes(app: FastifyInstance) {
       },
     },
     async (req) => ({
-      items: await listCallTasks(db, staffOf(req, req.params.id), req.params.id, req.query.status),
+      items: await listed(
+        req,
+        'calls.list',
+        req.params.id,
+        await listCallTasks(db, staffOf(req, req.params.id), req.params.id, req.query.status),
+      ),
     }),
   );
 
@@ -307,7 +329,14 @@ export async function notificationRoutes(app: FastifyInstance) {
         }),
       },
     },
-    async (req) => ({ items: await listLetters(db, staffOf(req, req.params.id), req.params.id, req.query) }),
+    async (req) => ({
+      items: await listed(
+        req,
+        'letters.list',
+        req.params.id,
+        await listLetters(db, staffOf(req, req.params.id), req.params.id, req.query),
+      ),
+    }),
   );
 
   r.get(
