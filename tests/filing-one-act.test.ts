@@ -201,4 +201,26 @@ describe.each(testDatabases())('filing in one act on %s', (kind) => {
     const papers = (await desk.get(`/api/cases/${first.json().id}/attachments`)).json().items;
     expect(papers.map((a: { name: string }) => a.name)).toEqual(['cin-recto.png']);
   });
+
+  it('the desk files only in a citizen’s name, never under a staff account', async () => {
+    const desk = await signedIn(p.app, 'accueil@aml.demo', 'fr');
+    const [colleague] = await p.database.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.email, 'chef@aml.demo'));
+    const before = await allCases();
+    const res = await desk.post(`/api/institutions/${body.institutionId}/desk/cases`, {
+      personId: colleague!.id,
+      categoryId: body.categoryId,
+      subject: 'Réclamation au nom d’un agent',
+      description: 'Une demande qui ne devrait jamais être déposée au nom d’un agent.',
+      intakeChannel: 'desk',
+      replyChannels: ['email'],
+      language: 'fr',
+      visitorName: 'Un agent',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail).toBe(t('fr', 'error.requester_not_citizen'));
+    expect(await allCases()).toBe(before);
+  });
 });

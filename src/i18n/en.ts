@@ -39,6 +39,8 @@ export const en = {
   'error.upload.unknown':
     'One of the papers is no longer available (it was removed or kept too long). Add it again, then send.',
   'error.reply.none': 'This case has no reply yet: the letter will be here once the reply is approved.',
+  'error.requester_not_citizen':
+    'Requests are filed in a citizen’s name: choose or register the person, not a staff account.',
   'error.profile.name_required':
     'Please give your first and last name (in Latin or Arabic letters) before sending: the body’s letters and messages address you by name.',
   'error.file.missing': 'No file was sent.',

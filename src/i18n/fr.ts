@@ -44,6 +44,8 @@ export const fr: Record<MessageKey, string> = {
     'Une des pièces n’est plus disponible (retirée, ou gardée trop longtemps). Ajoutez-la de nouveau, puis envoyez.',
   'error.reply.none':
     'Ce dossier n’a pas encore de réponse : la lettre sera disponible une fois la réponse validée.',
+  'error.requester_not_citizen':
+    'Une demande est déposée au nom d’un citoyen : choisissez ou enregistrez la personne, pas un compte d’agent.',
   'error.profile.name_required':
     'Indiquez votre prénom et votre nom (en lettres latines ou arabes) avant d’envoyer : les lettres et messages de l’organisme s’adressent à vous par votre nom.',
   'error.file.missing': 'Aucun fichier n’a été envoyé.',

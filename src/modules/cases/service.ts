@@ -153,6 +153,8 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
     .where(eq(accounts.id, input.requesterId));
   if (!found) throw new AppError(422, 'error.forbidden');
   const { requester, profile } = found;
+  // a case is a citizen's: the desk cannot file under a staff account (its own or a colleague's)
+  if (requester.kind !== 'citizen') throw new AppError(422, 'error.requester_not_citizen');
   // letters and messages address the person by name: a name in one script at least, before the first filing
   const named =
     (profile?.givenNameLatin && profile.familyNameLatin) || (profile?.givenNameAr && profile.familyNameAr);
