@@ -162,7 +162,7 @@ export function installErrorHandling(app: FastifyInstance) {
           413,
           'file-too-large',
           t(lang, 'error.file.too_large', {
-            limit: formatBytes(app.deps.config.MAX_UPLOAD_MB * 1024 * 1024, lang),
+            limit: formatFileSize(app.deps.config.MAX_UPLOAD_MB * 1024 * 1024, lang),
           }),
         );
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -171,7 +171,7 @@ export function installErrorHandling(app: FastifyInstance) {
           req,
           413,
           'body-too-large',
-          t(lang, 'error.body_too_large', { limit: formatBytes(app.initialConfig.bodyLimit ?? 0, lang) }),
+          t(lang, 'error.body_too_large', { limit: formatFileSize(app.initialConfig.bodyLimit ?? 0, lang) }),
         );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
@@ -225,12 +225,9 @@ export function socketErrors(err: NodeJS.ErrnoException, socket: Duplex) {
   socket.destroy(err);
 }
 
-/** A size in the reader's language and units: « 10 Mo », « 10 ميغابايت », "10 MB". */
-export const formatBytes = (n: number, lang: Lang) => formatFileSize(n, lang);
-
 /** An error's parameters as its message shows them in a language. */
 export function inLanguage(params: AppError['params'], lang: Lang): Record<string, string | number> {
   return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, v instanceof ByteSize ? formatBytes(v.bytes, lang) : v]),
+    Object.entries(params).map(([k, v]) => [k, v instanceof ByteSize ? formatFileSize(v.bytes, lang) : v]),
   );
 }

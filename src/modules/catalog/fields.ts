@@ -1,15 +1,10 @@
 import type { MessageKey } from '../../i18n/index.js';
+import { numberRange } from '../../shared/number-range.js';
 import type { FieldDefinition } from './schema.js';
 
 export type FieldProblem = { path: string[]; key: MessageKey; params?: Record<string, string | number> };
 
 const UNSAFE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
-
-/** The range a number field accepts; years end at the current one. Shared with the forms through the API. */
-export function numberRange(d: FieldDefinition, now: Date): { min: number; max: number } {
-  const max = d.pastYear ? now.getUTCFullYear() : (d.max ?? 1_000_000);
-  return { min: d.min ?? 0, max };
-}
 
 /** Checks a case's structured fields against its category's definitions. Pure: the date comes from the caller. */
 export function validateFields(

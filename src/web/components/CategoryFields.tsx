@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { numberRange } from '../../shared/number-range.js';
 import type { Category, Field } from '../api.js';
 import { TextField } from './FormField.js';
 
@@ -6,11 +7,6 @@ type Lang = 'ar' | 'fr' | 'en';
 
 /** The label of a category's field in the reader's language. */
 export const fieldLabel = (f: Field, lang: string) => f.label[(lang in f.label ? lang : 'fr') as Lang];
-
-/** The range a number field accepts (the server's rule, see catalog/fields.ts); years end at this one. */
-export function fieldRange(f: Field, today = new Date()): { min: number; max: number } {
-  return { min: f.min ?? 0, max: f.pastYear ? today.getFullYear() : (f.max ?? 1_000_000) };
-}
 
 /** The typed values to send: numbers as numbers, empty fields left out. */
 export function fieldValues(category: Category | undefined, raw: Record<string, string>) {
@@ -37,7 +33,7 @@ export function fieldProblems(
     }
     if (f.type !== 'number') continue;
     const n = Number(v);
-    const { min, max } = fieldRange(f);
+    const { min, max } = numberRange(f, new Date());
     if (!Number.isInteger(n)) out[`fields/${f.name}`] = t('common.wholeNumber');
     else if (n < min || n > max)
       // plain figures: these are years and small counts, never grouped (« 1900 », not « 1 900 »)
@@ -57,7 +53,7 @@ export function CategoryFields(props: {
   return (
     <>
       {props.category?.fields.map((f) => {
-        const range = f.type === 'number' ? fieldRange(f) : undefined;
+        const range = f.type === 'number' ? numberRange(f, new Date()) : undefined;
         return (
           <TextField
             key={f.name}
