@@ -39,6 +39,8 @@ export const en = {
   'error.upload.unknown':
     'One of the papers is no longer available (it was removed or kept too long). Add it again, then send.',
   'error.reply.none': 'This case has no reply yet: the letter will be here once the reply is approved.',
+  'error.desk.person_not_linked':
+    'This person has no file with your body yet: find them again with two identifiers they give you (for example their CIN and birth date), then register their request.',
   'error.requester_not_citizen':
     'Requests are filed in a citizen’s name: choose or register the person, not a staff account.',
   'error.profile.name_required':

@@ -44,6 +44,8 @@ export const fr: Record<MessageKey, string> = {
     'Une des pièces n’est plus disponible (retirée, ou gardée trop longtemps). Ajoutez-la de nouveau, puis envoyez.',
   'error.reply.none':
     'Ce dossier n’a pas encore de réponse : la lettre sera disponible une fois la réponse validée.',
+  'error.desk.person_not_linked':
+    'Cette personne n’a encore aucun dossier auprès de votre organisme : retrouvez-la avec deux identifiants qu’elle vous donne (par exemple sa CIN et sa date de naissance), puis enregistrez sa demande.',
   'error.requester_not_citizen':
     'Une demande est déposée au nom d’un citoyen : choisissez ou enregistrez la personne, pas un compte d’agent.',
   'error.profile.name_required':

@@ -28,6 +28,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   TRACK_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  /** Searches of the person directory one staff member may make in an hour (the desk and its twin check). */
+  DESK_SEARCH_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   STAFF_TOTP_REQUIRED: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -190,4 +190,33 @@ describe('every staff page shows its content, an empty state, a refusal or the s
     await screenshot(page, 'ar-desktop-desk-match');
     await context.close();
   });
+  it('the desk of another body finds a person only by two identifiers they give, masked, and may register their request', async () => {
+    for (const [lang, size] of [
+      ['ar', 'phone'],
+      ['fr', 'desktop'],
+    ] as const) {
+      const { page, context } = await staffPage(portal, lang, 'guichet@aubm.demo', size);
+      await page.goto(`${portal.base}/staff/desk`);
+      const search = page.getByRole('region', { name: tr(lang, 'staff.desk.find') });
+      // Youssef has files at Aït Melloul only: his name alone finds nothing here
+      await search.getByLabel(tr(lang, 'staff.desk.name')).fill('Youssef Amziane');
+      await search.getByRole('button', { name: tr(lang, 'staff.desk.search') }).click();
+      await search.getByText(tr(lang, 'staff.desk.noMatch')).waitFor();
+      await search.getByLabel(tr(lang, 'staff.desk.name')).fill('');
+      await search.getByLabel(tr(lang, 'profile.cin')).fill('JB123456');
+      await search.getByLabel(tr(lang, 'profile.birthDate')).fill('1985-11-02');
+      await search.getByRole('button', { name: tr(lang, 'staff.desk.search') }).click();
+      const found = search.locator('.choices li').first();
+      await found.getByText(tr(lang, 'staff.desk.masked')).waitFor();
+      const items = await found.locator('small bdi').allTextContents();
+      expect(items).toContain('+34 6•• •• •• 78');
+      expect(items).toContain('JB••••56');
+      expect(await found.textContent()).not.toContain('youssef@example.es');
+      await expectNoAxeViolations(page, `desk masked match ${lang}`);
+      await screenshot(page, `${lang}-${size}-desk-masked-match`);
+      await found.getByRole('button').click();
+      await page.getByText(tr(lang, 'staff.desk.chosen', { name: 'Youssef Amziane' })).waitFor();
+      await context.close();
+    }
+  });
 });

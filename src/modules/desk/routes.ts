@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
-import { forbidden } from '../../server/errors.js';
+import { AppError, forbidden } from '../../server/errors.js';
 import {
   cinSchema,
   countrySchema,
@@ -12,13 +12,15 @@ import {
   safeText,
   wordedText,
 } from '../../server/validation.js';
+import { currentTime } from '../../shared/clock.js';
 import { hasRole } from '../accounts/actor.js';
 import { languages, replyChannels } from '../accounts/schema.js';
 import { recordDataRead } from '../audit/access-log.js';
 import { oneActFiling } from '../cases/routes.js';
 import { intakeChannels } from '../cases/schema.js';
 import { createCase } from '../cases/service.js';
-import { createPerson, findPeople, listVisits, logVisit } from './service.js';
+import { findPeople, intakeTokenValid, isLinked, type PersonMatch } from './directory.js';
+import { createPerson, listVisits, logVisit } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });
 const deskRoles = ['reception_agent', 'supervisor', 'department_agent'] as const;
@@ -32,34 +34,79 @@ export async function deskRoutes(app: FastifyInstance) {
   const desk = (req: { actor: Parameters<typeof hasRole>[0] }, institutionId: string) => {
     if (!hasRole(req.actor, institutionId, deskRoles)) throw forbidden();
   };
+  // searches of the directory are counted per staff member, whatever address or session they come from
+  const searchLimit = {
+    rateLimit: {
+      max: app.deps.config.DESK_SEARCH_RATE_LIMIT,
+      timeWindow: '1 hour',
+      hook: 'preHandler' as const,
+      keyGenerator: (req: FastifyRequest) => `staff:${req.actor?.accountId ?? req.ip}`,
+    },
+  };
+  const scopeOf = (actor: { accountId: string }, institutionId: string) => ({
+    institutionId,
+    agentId: actor.accountId,
+    secret,
+    now: currentTime(),
+  });
+  /**
+   * The desk acts for a person linked to its body, or for one it has just found by two identifiers (the
+   * intake token of that match); anyone else is refused.
+   */
+  const mayActFor = async (
+    actor: { accountId: string },
+    institutionId: string,
+    personId: string,
+    token: string | null | undefined,
+  ) => {
+    const scope = { institutionId, personId, agentId: actor.accountId };
+    if (intakeTokenValid(secret, token, scope, currentTime())) return;
+    if (await isLinked(db, institutionId, personId)) return;
+    throw new AppError(403, 'error.desk.person_not_linked');
+  };
+  const logSearch = (
+    actor: Parameters<typeof recordDataRead>[1],
+    institutionId: string,
+    requestId: string,
+    by: string[],
+    items: PersonMatch[],
+  ) =>
+    // a search of the person directory is a read of personal data: logged with what was searched by
+    // (never the values) and how many people it showed, in full and masked
+    recordDataRead(db, actor, {
+      action: 'desk.person_search',
+      institutionId,
+      requestId,
+      data: {
+        by: [...by].sort(),
+        shown: items.length,
+        masked: items.filter((p) => p.access === 'masked').length,
+      },
+    });
 
   r.get(
     '/api/institutions/:id/desk/people',
     {
       schema: {
         tags: ['desk'],
-        summary: 'Find a person by name (either script, spelling-proof), phone, CIN or e-mail',
+        summary:
+          'Find a person: among those linked to the body by name (either script, spelling-proof), phone, CIN, e-mail or birth date, in full; anyone else only by two exact identifiers, masked',
         params: idParams,
         querystring: z.strictObject({
           name: z.string().max(120).optional(),
           phone: phoneSchema.optional(),
           cin: cinSchema.optional(),
           email: emailSchema.optional(),
+          birthDate: isoDate.optional(),
         }),
       },
+      config: searchLimit,
     },
     async (req) => {
       const actor = requireActor(req);
       desk(req, req.params.id);
-      const items = await findPeople(db, req.query);
-      // a search of the person directory is a read of personal data: logged with what was searched by
-      // (never the values) and how many people it showed
-      await recordDataRead(db, actor, {
-        action: 'desk.person_search',
-        institutionId: req.params.id,
-        requestId: req.id,
-        data: { by: Object.keys(req.query).sort(), shown: items.length },
-      });
+      const items = await findPeople(db, scopeOf(actor, req.params.id), req.query);
+      await logSearch(actor, req.params.id, req.id, Object.keys(req.query), items);
       return { items };
     },
   );
@@ -87,22 +134,39 @@ export async function deskRoutes(app: FastifyInstance) {
           replyChannels: z.array(z.enum(replyChannels)).min(1).max(5).optional(),
         }),
       },
+      config: searchLimit,
     },
     async (req, reply) => {
       const actor = requireActor(req);
       desk(req, req.params.id);
       const b = req.body;
-      // the same person may already be here: say so rather than create a twin
-      const existing = await findPeople(db, {
+      // the same person may already be here: say so rather than create a twin (the same directory rules:
+      // people linked to the body in full, anyone else only on two identifiers, masked)
+      const hints = {
         name:
           [b.givenNameLatin, b.familyNameLatin].filter(Boolean).join(' ') ||
           [b.givenNameAr, b.familyNameAr].filter(Boolean).join(' '),
         phone: b.phone ?? undefined,
         cin: b.cin ?? undefined,
         email: b.email ?? undefined,
-      });
+        birthDate: b.birthDate ?? undefined,
+      };
+      const found = await findPeople(db, scopeOf(actor, req.params.id), hints);
+      // a birth date alone is no sign of a twin
+      const existing = found.filter((p) => p.matchedBy.some((m) => m !== 'birthDate'));
+      await logSearch(
+        actor,
+        req.params.id,
+        req.id,
+        Object.entries(hints)
+          .filter(([, v]) => v)
+          .map(([k]) => k),
+        existing,
+      );
       const strong = existing.filter(
-        (p) => p.matchedBy.some((m) => m !== 'name') || (b.birthDate && p.birthDate === b.birthDate),
+        (p) =>
+          p.matchedBy.some((m) => m !== 'name' && m !== 'birthDate') ||
+          (p.matchedBy.includes('name') && p.matchedBy.includes('birthDate')),
       );
       const force = req.query.force === 'true';
       if (strong.length && !force) return reply.code(409).send({ duplicates: strong });
@@ -129,6 +193,7 @@ export async function deskRoutes(app: FastifyInstance) {
           language: z.enum(languages),
           departmentId: z.uuid().nullish(),
           visitorName: safeText(1, 160),
+          intakeToken: z.string().max(200).nullish(),
           ...oneActFiling,
         }),
       },
@@ -137,6 +202,7 @@ export async function deskRoutes(app: FastifyInstance) {
       const actor = requireActor(req);
       desk(req, req.params.id);
       const b = req.body;
+      await mayActFor(actor, req.params.id, b.personId, b.intakeToken);
       const res = await createCase(
         { db, actor, requestId: req.id, secret, publicUrl },
         {
@@ -194,15 +260,18 @@ export async function deskRoutes(app: FastifyInstance) {
           purpose: safeText(1, 500),
           outcome: z.enum(['informed', 'redirected', 'other']),
           note: safeText(1, 2000).nullish(),
+          intakeToken: z.string().max(200).nullish(),
         }),
       },
     },
     async (req, reply) => {
       const actor = requireActor(req);
       desk(req, req.params.id);
+      const { intakeToken, ...visit } = req.body;
+      if (visit.personId) await mayActFor(actor, req.params.id, visit.personId, intakeToken);
       const row = await logVisit(
         db,
-        { ...req.body, institutionId: req.params.id, agentId: actor.accountId },
+        { ...visit, institutionId: req.params.id, agentId: actor.accountId },
         req.id,
       );
       return reply.code(201).send({ id: row.id });

@@ -12,6 +12,11 @@ export const notificationMessages = defineMessages({
       'Hello {name},\n\n{institution} has received your request "{subject}".\n\nTracking number: {tracking}\nSecret code: {code} (keep it: with the number, it lets you follow the case without an account)\nAnswer due by: {due}\n\nFollow it at {url}',
     'notify.receipt.short':
       '{institution}: request {tracking} received. Secret code {code}. Answer due by {due}. {url}',
+    'notify.receipt_desk.subject': 'A request was registered in your name: {tracking}',
+    'notify.receipt_desk.body':
+      'Hello {name},\n\n{institution} has registered a request in your name: "{subject}".\n\nTracking number: {tracking}\nSecret code: {code} (keep it: with the number, it lets you follow the case without an account)\nAnswer due by: {due}\n\nFollow it at {url}\n\nIf you did not ask for this request, say so at {url} or to {institution}.',
+    'notify.receipt_desk.short':
+      '{institution} registered request {tracking} in your name. Secret code {code}. Answer due by {due}. Not you? Say so at {url}',
     'notify.message.subject': 'A message about your case {tracking}',
     'notify.message.body':
       'Hello {name},\n\n{institution} wrote to you about your request "{subject}":\n\n{reason}\n\nRead and answer at {url}',
@@ -109,6 +114,11 @@ export const notificationMessages = defineMessages({
       'Bonjour {name},\n\n{institution|Le} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nCode secret : {code} (gardez-le : avec le numéro, il permet de suivre le dossier sans compte)\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
     'notify.receipt.short':
       '{institution} : demande {tracking} reçue. Code secret {code}. Réponse au plus tard le {due}. {url}',
+    'notify.receipt_desk.subject': 'Une demande a été enregistrée à votre nom : {tracking}',
+    'notify.receipt_desk.body':
+      'Bonjour {name},\n\n{institution|Le} a enregistré une demande à votre nom : « {subject} ».\n\nNuméro de suivi : {tracking}\nCode secret : {code} (gardez-le : avec le numéro, il permet de suivre le dossier sans compte)\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}\n\nSi vous n’avez pas fait cette demande, signalez-le sur {url} ou auprès {institution|de}.',
+    'notify.receipt_desk.short':
+      '{institution} a enregistré la demande {tracking} à votre nom. Code secret {code}. Réponse au plus tard le {due}. Pas vous ? Signalez-le sur {url}',
     'notify.message.subject': 'Un message au sujet de votre dossier {tracking}',
     'notify.message.body':
       'Bonjour {name},\n\n{institution|Le} vous a écrit au sujet de votre demande « {subject} » :\n\n{reason}\n\nLire et répondre : {url}',
@@ -211,6 +221,11 @@ export const notificationMessages = defineMessages({
       'مرحبا {name}،\n\nتوصلت {institution} بطلبك «{subject}».\n\nرقم التتبع: {tracking}\nالرمز السري: {code} (احتفظ به: مع رقم التتبع يمكنك من تتبع الملف دون حساب)\nأجل الجواب: {due}\n\nتابع طلبك على {url}',
     'notify.receipt.short':
       '{institution}: تم استلام الطلب {tracking}. الرمز السري {code}. أجل الجواب {due}. {url}',
+    'notify.receipt_desk.subject': 'سُجّل طلب باسمك: {tracking}',
+    'notify.receipt_desk.body':
+      'مرحبا {name}،\n\nسجّلت {institution} طلبا باسمك: «{subject}».\n\nرقم التتبع: {tracking}\nالرمز السري: {code} (احتفظ به: مع رقم التتبع يمكنك من تتبع الملف دون حساب)\nأجل الجواب: {due}\n\nتابع طلبك على {url}\n\nإذا لم تقدّم هذا الطلب، أخبرنا بذلك على {url} أو لدى {institution}.',
+    'notify.receipt_desk.short':
+      'سجّلت {institution} الطلب {tracking} باسمك. الرمز السري {code}. أجل الجواب {due}. لست صاحبه؟ أخبرنا على {url}',
     'notify.message.subject': 'رسالة بخصوص ملفك {tracking}',
     'notify.message.body':
       'مرحباً {name}،\n\nكتبت إليك {institution} بخصوص طلبك «{subject}»:\n\n{reason}\n\nللقراءة والرد: {url}',

@@ -282,14 +282,20 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
   );
   if (!to) return;
   const channels = [...to.chosen];
+  // A request registered by a body's desk (walk-in, phone, post…) is announced as such: the person learns
+  // that a case was filed in their name, on their own e-mail too when they have one.
+  const atDesk = n.event === 'receipt' && c.intakeChannel !== 'web' && c.intakeChannel !== 'referral';
+  const event = atDesk ? 'receipt_desk' : n.event;
   // The receipt of a case filed on the web also goes to the account's e-mail, as the web page showed.
-  if (n.event === 'receipt' && c.intakeChannel === 'web' && !channels.includes('email'))
-    channels.push('email');
+  const toEmailToo =
+    (n.event === 'receipt' && c.intakeChannel === 'web') ||
+    (atDesk && !to.recipient.email.endsWith('.invalid'));
+  if (toEmailToo && !channels.includes('email')) channels.push('email');
   await renderAndEnqueue(
     tx,
     { ...to.recipient, channels },
     {
-      event: n.event,
+      event,
       ref: n.ref,
       institution: to.institution,
       caseRow: c,

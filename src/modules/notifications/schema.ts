@@ -27,6 +27,8 @@ export type Channel = (typeof channels)[number];
 /** Events a citizen hears about. */
 export const citizenEvents = [
   'receipt',
+  /** The receipt of a request registered in the person's name by a body's desk (walk-in, phone, post…). */
+  'receipt_desk',
   'info_requested',
   'message',
   'reply_sent',

@@ -33,6 +33,7 @@ const appointmentCommon = [
 /** The placeholders an event can fill; a template may use only these. */
 export const placeholders: Record<TemplateEvent, readonly string[]> = {
   receipt: [...citizenCommon, 'code'],
+  receipt_desk: [...citizenCommon, 'code'],
   info_requested: [...citizenCommon, 'reason'],
   message: [...citizenCommon, 'reason'],
   reply_sent: [...citizenCommon, 'reply'],
@@ -59,6 +60,7 @@ export const placeholders: Record<TemplateEvent, readonly string[]> = {
  */
 export const whatsappParams: Record<TemplateEvent, readonly string[]> = {
   receipt: ['name', 'institution', 'tracking', 'code', 'due', 'url'],
+  receipt_desk: ['name', 'institution', 'tracking', 'code', 'due', 'url'],
   info_requested: ['name', 'institution', 'tracking', 'reason', 'url'],
   message: ['name', 'institution', 'tracking', 'reason', 'url'],
   reply_sent: ['name', 'institution', 'tracking', 'reply', 'url'],

@@ -328,11 +328,17 @@ export const fr: Record<WebKey, string> = {
   'staff.desk.name': 'Nom (en arabe ou en lettres latines)',
   'staff.desk.phone': 'Téléphone',
   'staff.desk.search': 'Chercher',
-  'staff.desk.noMatch': 'Aucune personne trouvée. Enregistrez-la ci-dessous.',
+  'staff.desk.findHint':
+    'Les personnes qui ont déjà un dossier auprès de votre organisme se retrouvent par le nom, le téléphone ou tout identifiant. Les autres ne se retrouvent qu’avec deux identifiants qu’elles vous donnent (par exemple leur CIN et leur date de naissance), leurs coordonnées masquées jusqu’à l’enregistrement de leur demande.',
+  'staff.desk.masked':
+    'Retrouvée par deux identifiants : coordonnées masquées jusqu’à l’enregistrement de la demande',
+  'staff.desk.noMatch':
+    'Personne trouvée. Cherchez avec deux identifiants que la personne vous donne, ou enregistrez-la ci-dessous.',
   'staff.desk.choose': 'Choisir',
   'staff.desk.chosen': 'Personne : {{name}}',
   'staff.desk.change': 'Changer',
   'staff.desk.new': 'Enregistrer une nouvelle personne',
+  'staff.desk.searchEmail': 'E-mail',
   'staff.desk.email': 'E-mail (facultatif)',
   'staff.desk.create': 'Enregistrer la personne',
   'staff.desk.twins': 'Cette personne semble déjà exister :',
@@ -531,6 +537,7 @@ export const fr: Record<WebKey, string> = {
   'staff.ws.escalate': 'Escalader : prévenir aussi les responsables de l’organisme',
   'event.escalated': 'Escaladé',
   'staff.msg.ev.receipt': 'Demande reçue (accusé)',
+  'staff.msg.ev.receipt_desk': 'Demande enregistrée au guichet au nom de la personne',
   'staff.msg.ev.info_requested': 'Informations demandées au citoyen',
   'staff.msg.ev.message': 'Message de l’organisme',
   'staff.msg.ev.reply_sent': 'Réponse envoyée',

@@ -22,6 +22,8 @@ export type DeskReceipt = { id: string; trackingNumber: string; accessCode: stri
 export function DeskRequestForm(props: {
   base: string;
   personId: string;
+  /** For a person found by two identifiers, with no file at the body yet: lets the desk act for them. */
+  intakeToken?: string;
   personName: string;
   onChangePerson: () => void;
   onRegistered: (r: DeskReceipt) => void;
@@ -73,6 +75,7 @@ export function DeskRequestForm(props: {
           body: {
             ...rest,
             personId: props.personId,
+            intakeToken: props.intakeToken ?? null,
             fields: fieldValues(category, fields),
             language: lang,
             attachmentIds,

@@ -1,31 +1,19 @@
-import { Fragment, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type ApiError, api, downloadReceipt } from '../../api.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
 import { Loading } from '../../components/Layout.js';
-import { formatDate } from '../../i18n.js';
+import { type Person, PersonList, PersonSearch } from './DeskPeople.js';
 import { type DeskReceipt, DeskRequestForm } from './DeskRequestForm.js';
 import { useStaffContext } from './useStaff.js';
 import { VisitorLog } from './VisitorLog.js';
-
-type Person = {
-  id: string;
-  displayName: string;
-  phone: string | null;
-  email: string | null;
-  birthDate: string | null;
-  countryOfResidence: string;
-  matchedBy?: string[];
-};
 
 /** Registers a walk-in, phone, WhatsApp, e-mail or postal request on the person's behalf. */
 export default function StaffDesk() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { institution } = useStaffContext();
-  const [q, setQ] = useState({ name: '', phone: '' });
-  const [found, setFound] = useState<Person[] | null>(null);
   const [person, setPerson] = useState<Person | null>(null);
   const [np, setNp] = useState({
     givenNameLatin: '',
@@ -34,30 +22,16 @@ export default function StaffDesk() {
     familyNameAr: '',
     phone: '',
     email: '',
+    cin: '',
+    birthDate: '',
     countryOfResidence: 'FR',
   });
   const [twins, setTwins] = useState<Person[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [receipt, setReceipt] = useState<DeskReceipt | null>(null);
-  const ids = {
-    name: useId(),
-    phone: useId(),
-  };
   if (!institution) return <Loading />;
   const base = `/api/institutions/${institution.id}/desk`;
 
-  const search = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    const params = new URLSearchParams();
-    if (q.name.trim()) params.set('name', q.name.trim());
-    if (q.phone.trim()) params.set('phone', q.phone.trim());
-    try {
-      setFound((await api<{ items: Person[] }>(`${base}/people?${params}`)).items);
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  };
   const create = async (force = false) => {
     setError(null);
     const body = Object.fromEntries(
@@ -77,7 +51,7 @@ export default function StaffDesk() {
         displayName: name,
         phone: np.phone || null,
         email: np.email || null,
-        birthDate: null,
+        birthDate: np.birthDate || null,
         countryOfResidence: np.countryOfResidence,
       });
     } catch (err) {
@@ -128,32 +102,7 @@ export default function StaffDesk() {
       )}
       {!person ? (
         <>
-          <section aria-labelledby="find-h">
-            <h2 id="find-h">{t('staff.desk.find')}</h2>
-            <form onSubmit={search} className="narrow">
-              <div className="field">
-                <label htmlFor={ids.name}>{t('staff.desk.name')}</label>
-                <input id={ids.name} value={q.name} onChange={(e) => setQ({ ...q, name: e.target.value })} />
-              </div>
-              <div className="field">
-                <label htmlFor={ids.phone}>{t('staff.desk.phone')}</label>
-                <input
-                  id={ids.phone}
-                  type="tel"
-                  dir="ltr"
-                  value={q.phone}
-                  onChange={(e) => setQ({ ...q, phone: e.target.value })}
-                />
-              </div>
-              <button type="submit">{t('staff.desk.search')}</button>
-            </form>
-            {found &&
-              (found.length === 0 ? (
-                <p>{t('staff.desk.noMatch')}</p>
-              ) : (
-                <PersonList people={found} onChoose={setPerson} />
-              ))}
-          </section>
+          <PersonSearch base={base} onChoose={setPerson} onError={setError} />
           <section aria-labelledby="new-h" className="panel narrow">
             <h2 id="new-h">{t('staff.desk.new')}</h2>
             {(['givenNameLatin', 'familyNameLatin', 'givenNameAr', 'familyNameAr'] as const).map((f) => (
@@ -178,6 +127,19 @@ export default function StaffDesk() {
                 onChange={(e) => setNp({ ...np, phone: e.target.value })}
               />
             </div>
+            {(['cin', 'birthDate'] as const).map((f) => (
+              <div className="field" key={f}>
+                <label htmlFor={`np-${f}`}>{t(`profile.${f}`)}</label>
+                <input
+                  id={`np-${f}`}
+                  type={f === 'birthDate' ? 'date' : 'text'}
+                  dir="ltr"
+                  autoComplete="off"
+                  value={np[f]}
+                  onChange={(e) => setNp({ ...np, [f]: e.target.value })}
+                />
+              </div>
+            ))}
             <div className="field">
               <label htmlFor="np-email">{t('staff.desk.email')}</label>
               <input
@@ -212,44 +174,12 @@ export default function StaffDesk() {
         <DeskRequestForm
           base={base}
           personId={person.id}
+          intakeToken={person.intakeToken}
           personName={person.displayName}
           onChangePerson={() => setPerson(null)}
           onRegistered={setReceipt}
         />
       )}
     </>
-  );
-}
-
-function PersonList({ people, onChoose }: { people: Person[]; onChoose: (p: Person) => void }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <ul className="choices">
-      {people.map((p) => (
-        <li key={p.id}>
-          <button type="button" className="choice" onClick={() => onChoose(p)}>
-            <span>
-              <bdi>{p.displayName}</bdi> — {t('staff.desk.choose')}
-            </span>
-            <small>
-              {/* each item isolated, the separators outside: a date or a number never runs into its neighbour */}
-              {[
-                p.phone && { text: p.phone, dir: 'ltr' as const },
-                p.email && { text: p.email, dir: 'ltr' as const },
-                p.birthDate && { text: formatDate(p.birthDate, i18n.language), dir: undefined },
-                p.countryOfResidence && { text: p.countryOfResidence, dir: 'ltr' as const },
-              ]
-                .filter((x): x is { text: string; dir: 'ltr' | undefined } => !!x)
-                .map((x, i) => (
-                  <Fragment key={x.text}>
-                    {i > 0 && ' · '}
-                    <bdi dir={x.dir}>{x.text}</bdi>
-                  </Fragment>
-                ))}
-            </small>
-          </button>
-        </li>
-      ))}
-    </ul>
   );
 }
