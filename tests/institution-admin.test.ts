@@ -76,6 +76,34 @@ describe.each(testDatabases())('institution administration on %s', (kind) => {
     expect(res.json().detail).toBe('هذه الفئة غير موجودة.');
   });
 
+  it('sets a category’s retention period, kept when other settings change, within 2 to 600 months', async () => {
+    const admin = await signedIn(p.app, 'admin@aml.demo');
+    const put = (payload: object) =>
+      admin.request({ method: 'PUT', url: `/api/institutions/${aml}/categories/${cat}`, payload });
+    const listed = async () =>
+      (await new Client(p.app).get(`/api/institutions/${aml}/categories`))
+        .json()
+        .items.find((x: { id: string }) => x.id === cat);
+    expect(await listed()).toMatchObject({ retentionMonths: null, defaultRetentionMonths: 60 });
+    expect((await put({ deadlineDays: null, active: true, retentionMonths: 24 })).statusCode).toBe(204);
+    expect((await put({ deadlineDays: 20, active: true })).statusCode).toBe(204);
+    expect(await listed()).toMatchObject({ retentionMonths: 24, deadlineDays: 20 });
+    for (const months of [1, 601, 12.5])
+      expect((await put({ deadlineDays: 20, active: true, retentionMonths: months })).statusCode).toBe(422);
+    expect((await put({ deadlineDays: 20, active: true, retentionMonths: null })).statusCode).toBe(204);
+    expect(await listed()).toMatchObject({ retentionMonths: null, defaultRetentionMonths: 60 });
+    const chief = await signedIn(p.app, 'chef@aml.demo');
+    expect(
+      (
+        await chief.request({
+          method: 'PUT',
+          url: `/api/institutions/${aml}/categories/${cat}`,
+          payload: { deadlineDays: 20, active: true, retentionMonths: 2 },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
   it('manages reply templates, and fills them with the case’s facts for the staff', async () => {
     const admin = await signedIn(p.app, 'admin@aml.demo');
     const made = await admin.post(`/api/institutions/${aml}/templates`, {

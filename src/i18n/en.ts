@@ -38,6 +38,21 @@ export const en = {
     'You have {max} papers waiting to be sent with a request. Send the request, or remove some papers, before adding more.',
   'error.upload.unknown':
     'One of the papers is no longer available (it was removed or kept too long). Add it again, then send.',
+  'error.upload.day_files':
+    'You have reached the limit of {max} papers sent in 24 hours. Try again later: each paper counts for 24 hours after it was sent.',
+  'error.upload.day_bytes':
+    'This paper would take you past the {limit} you may send in 24 hours. Send a lighter file (a scan at a lower resolution), or try again later.',
+  'error.upload.case_files': 'This case already holds {max} papers, the most one case may hold.',
+  'error.upload.case_bytes':
+    'The papers of one case may weigh {limit} together, and these would go past it. Send lighter files (scans at a lower resolution) or fewer papers.',
+  'error.upload.pdf_active':
+    'This PDF contains active content (a script, an action that opens another program, or an embedded file), which is not accepted. Print it again as a PDF, or scan the paper, and send that file.',
+  'error.upload.pdf_unchecked':
+    'This PDF could not be checked (it is encrypted or built in an unusual way). Print it again as a PDF, or scan the paper, and send that file.',
+  'error.upload.infected':
+    'This file was refused: the antivirus found a threat in it, and it was not kept. Check your device, then send a clean copy.',
+  'error.upload.scan_unavailable':
+    'Papers cannot be checked by the antivirus at the moment, so none can be received. Nothing was kept: please try again in a few minutes.',
   'error.reply.none': 'This case has no reply yet: the letter will be here once the reply is approved.',
   'error.desk.person_not_linked':
     'This person has no file with your body yet: find them again with two identifiers they give you (for example their CIN and birth date), then register their request.',
@@ -50,6 +65,8 @@ export const en = {
   'error.institution_code_taken': 'An institution already uses this code.',
   'error.rating.not_yet': 'You can rate the service once the case has been answered.',
   'error.rating.already': 'You have already rated this case.',
+  'error.case.anonymised':
+    'The content of this case was removed at the end of its retention period: it is kept for the record only and can no longer change.',
   'error.account.open_cases':
     'Your account cannot be deleted while {count} case(s) are still open. Withdraw them or wait for the answer.',
   'error.account.password_set': 'This account already has a password. Use “Forgot password” to change it.',

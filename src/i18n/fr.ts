@@ -42,6 +42,21 @@ export const fr: Record<MessageKey, string> = {
     'Vous avez {max} pièces en attente d’envoi avec une demande. Envoyez la demande, ou retirez des pièces, avant d’en ajouter.',
   'error.upload.unknown':
     'Une des pièces n’est plus disponible (retirée, ou gardée trop longtemps). Ajoutez-la de nouveau, puis envoyez.',
+  'error.upload.day_files':
+    'Vous avez atteint la limite de {max} pièces envoyées en 24 heures. Réessayez plus tard : chaque pièce compte pendant 24 heures après son envoi.',
+  'error.upload.day_bytes':
+    'Cette pièce dépasserait les {limit} que vous pouvez envoyer en 24 heures. Envoyez un fichier plus léger (une numérisation moins fine) ou réessayez plus tard.',
+  'error.upload.case_files': 'Ce dossier contient déjà {max} pièces, le maximum pour un dossier.',
+  'error.upload.case_bytes':
+    'Les pièces d’un dossier peuvent peser {limit} au total, et celles-ci dépasseraient cette limite. Envoyez des fichiers plus légers (une numérisation moins fine) ou moins de pièces.',
+  'error.upload.pdf_active':
+    'Ce PDF contient du contenu actif (un script, une action qui ouvre un autre programme ou un fichier joint), qui n’est pas accepté. Imprimez-le de nouveau en PDF, ou numérisez le papier, et envoyez ce fichier.',
+  'error.upload.pdf_unchecked':
+    'Ce PDF n’a pas pu être vérifié (il est chiffré ou construit de façon inhabituelle). Imprimez-le de nouveau en PDF, ou numérisez le papier, et envoyez ce fichier.',
+  'error.upload.infected':
+    'Ce fichier a été refusé : l’antivirus y a trouvé une menace, et il n’a pas été conservé. Vérifiez votre appareil, puis envoyez une copie saine.',
+  'error.upload.scan_unavailable':
+    'Les pièces ne peuvent pas être vérifiées par l’antivirus pour le moment : aucune ne peut donc être reçue. Rien n’a été conservé ; réessayez dans quelques minutes.',
   'error.reply.none':
     'Ce dossier n’a pas encore de réponse : la lettre sera disponible une fois la réponse validée.',
   'error.desk.person_not_linked':
@@ -55,6 +70,8 @@ export const fr: Record<MessageKey, string> = {
   'error.institution_code_taken': 'Un organisme utilise déjà ce code.',
   'error.rating.not_yet': 'Vous pourrez noter le service une fois la réponse reçue.',
   'error.rating.already': 'Vous avez déjà noté ce dossier.',
+  'error.case.anonymised':
+    'Le contenu de ce dossier a été effacé à la fin de sa durée de conservation : il n’est gardé que pour mémoire et ne peut plus changer.',
   'error.account.open_cases':
     'Votre compte ne peut pas être supprimé tant que {count} dossier(s) sont en cours. Retirez-les ou attendez la réponse.',
   'error.account.password_set':

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { runAppointmentJobs } from '../modules/appointments/jobs.js';
 import { addressOf } from '../modules/appointments/service.js';
 import { sweepFilingKeys } from '../modules/cases/filing-keys.js';
+import { type RetentionCursor, runRetentionBatch } from '../modules/cases/retention.js';
 import { sweepPendingUploads } from '../modules/cases/uploads.js';
 import { sweepRateLimits } from '../modules/limits/store.js';
 import {
@@ -48,11 +49,14 @@ const MINUTE = 60_000;
 const SCHEDULED_EVERY_MS = 30_000;
 /** How often deadlines are checked for reminders and escalations to supervisors and overseers. */
 const WATCH_EVERY_MS = 10 * MINUTE;
+/** How often the retention job looks for settled cases past their period (a backlog goes on batch after batch). */
+const RETENTION_EVERY_MS = 60 * MINUTE;
 
 /**
  * The background loop: delivers the outbox every interval; every 30 seconds runs the appointment jobs;
  * every 10 minutes the deadline watch (reminders, escalations); every minute tells citizens about cases that
- * became overdue and batches the day's letters after the batch hour. Stops cleanly, finishing the messages in hand.
+ * became overdue and batches the day's letters after the batch hour; every hour the retention job (one batch a
+ * tick while more are due). Stops cleanly, finishing the messages in hand.
  */
 export function startWorker(
   db: Db,
@@ -74,6 +78,9 @@ export function startWorker(
   let lastMinuteJobs = 0;
   let lastScheduled = 0;
   let lastWatch = 0;
+  let lastRetention = 0;
+  /** Where the retention pass in progress got to; null between passes. */
+  let retention: RetentionCursor | null = null;
   const jobContext = {
     secret: config.secret,
     publicUrl: config.publicUrl,
@@ -99,6 +106,19 @@ export function startWorker(
           await runDeadlineWatch(db, currentTime(), config.publicUrl).catch((err) =>
             log.error({ err }, 'deadline watch failed'),
           );
+        }
+        if (scheduled && (retention || currentMillis() - lastRetention >= RETENTION_EVERY_MS)) {
+          if (!retention) lastRetention = currentMillis();
+          const batch = await runRetentionBatch(
+            db,
+            { filesDir: config.filesDir, defaultMonths: config.RETENTION_MONTHS },
+            retention,
+            (err, caseId) => log.error({ err, caseId }, 'retention failed for a case'),
+          ).catch((err) => {
+            log.error({ err }, 'retention job failed');
+            return null;
+          });
+          retention = batch?.next ?? null;
         }
         if (scheduled && currentMillis() - lastMinuteJobs >= MINUTE) {
           lastMinuteJobs = currentMillis();

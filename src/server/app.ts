@@ -17,7 +17,9 @@ import { catalogAdminRoutes } from '../modules/catalog/admin-routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deskRoutes } from '../modules/desk/routes.js';
 import { institutionRoutes } from '../modules/institutions/routes.js';
-import { databaseRateLimitStore } from '../modules/limits/store.js';
+import { type Counters, databaseCounters } from '../modules/limits/counters.js';
+import { redisCounters } from '../modules/limits/redis-counters.js';
+import { rateLimitStore } from '../modules/limits/store.js';
 import { devMailboxRoutes, notificationRoutes } from '../modules/notifications/routes.js';
 import { reportingRoutes } from '../modules/reporting/routes.js';
 import { territoryRoutes } from '../modules/territory/routes.js';
@@ -65,15 +67,20 @@ export async function buildApp(
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
   });
-  app.decorate('deps', { config, database, filesDir: config.filesDir });
+  // every limit counts in one place, shared by all processes: Redis when REDIS_URL is set, else the database
+  const counters: Counters = config.REDIS_URL
+    ? await redisCounters(config.REDIS_URL, config.REDIS_KEY_PREFIX)
+    : databaseCounters(database.db);
+  app.addHook('onClose', () => counters.close());
+  app.decorate('deps', { config, database, filesDir: config.filesDir, counters });
   applyNotifySettings(config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installSecurityHeaders(app, config);
 
   await app.register(cookie);
-  // counters in the database: a limit holds across processes and restarts
-  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
+  // a limit holds across processes and restarts; the sign-in family adds its own (modules/limits/sign-in.ts)
+  await app.register(rateLimit, { global: false, store: rateLimitStore(counters) });
   await app.register(multipart, {
     limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024 + 1, files: 1, fields: 5 },
   });

@@ -23,14 +23,38 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SECRET: z.string().min(16).optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(10),
+  /** Papers one citizen account may send in a rolling 24 hours (waiting, filed or withdrawn), and their size. */
+  UPLOAD_DAY_FILES: z.coerce.number().int().positive().default(30),
+  UPLOAD_DAY_MB: z.coerce.number().positive().default(100),
+  /** Papers one case may hold, and their size together. */
+  UPLOAD_CASE_FILES: z.coerce.number().int().positive().default(20),
+  UPLOAD_CASE_MB: z.coerce.number().positive().default(50),
+  /** clamd (ClamAV) scans every paper when set; TCP, INSTREAM. */
+  CLAMAV_HOST: z.string().min(1).optional(),
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  CLAMAV_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** clamd unreachable: `refuse` the paper (503). Holding it until it can be scanned is not built. */
+  CLAMAV_UNAVAILABLE: z.enum(['refuse']).default('refuse'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Jisr <no-reply@jisr.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Sign-in family: tries per client address and account (e-mail) pair, per route, per 15 minutes. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Tries on one account from all addresses together; default three times LOGIN_RATE_LIMIT. */
+  LOGIN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().positive().optional(),
+  /** Tries from one client address on all accounts together. */
+  LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().positive().default(50),
   TRACK_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   /** Searches of the person directory one staff member may make in an hour (the desk and its twin check). */
   DESK_SEARCH_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   STAFF_TOTP_REQUIRED: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Rate-limit counters in Redis instead of the database (`redis://` or `rediss://`). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  /** Prefix of the platform's Redis keys, so that several platforms may share one Redis. */
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default('jisr:'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -67,13 +91,19 @@ const schema = z.object({
   LETTER_WINDOW: z.enum(['right', 'left']).default('right'),
   LETTER_LOGO: z.string().optional(),
   LETTER_BATCH_HOUR: z.coerce.number().int().min(0).max(23).default(15),
+  /**
+   * Months a settled case is kept whole before the retention job removes its content (law 09-08), where the
+   * body set no period of its own for the category. See docs/decisions/2026-12-07-retention.md.
+   */
+  RETENTION_MONTHS: z.coerce.number().int().min(2).max(600).default(60),
   CLOCK_START: z.string().optional(),
   /** Who may read /api/docs and /api/openapi.json: default public, staff-only in production. */
   API_DOCS: z.enum(['public', 'staff', 'off']).optional(),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'SEED_DEMO'> & {
+export type Config = Omit<z.infer<typeof schema>, 'SEED_DEMO' | 'LOGIN_ACCOUNT_RATE_LIMIT'> & {
   SEED_DEMO: boolean;
+  LOGIN_ACCOUNT_RATE_LIMIT: number;
   apiDocs: 'public' | 'staff' | 'off';
   publicUrl: string;
   /** Where attachments are stored, by their content: `DATA_DIR/files`. */
@@ -115,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...c,
     SEED_DEMO: c.NODE_ENV !== 'production' && c.SEED_DEMO !== 'false',
+    LOGIN_ACCOUNT_RATE_LIMIT: c.LOGIN_ACCOUNT_RATE_LIMIT ?? 3 * c.LOGIN_RATE_LIMIT,
     apiDocs: c.API_DOCS ?? (c.NODE_ENV === 'production' ? 'staff' : 'public'),
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,
     filesDir: path.resolve(c.DATA_DIR, 'files'),

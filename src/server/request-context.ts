@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.js';
 import type { Lang } from '../i18n/index.js';
 import type { Actor } from '../modules/accounts/actor.js';
+import type { Counters } from '../modules/limits/counters.js';
 import type { Config } from './config.js';
 
 declare module 'fastify' {
@@ -13,4 +14,5 @@ declare module 'fastify' {
   }
 }
 
-export type AppDeps = { config: Config; database: Database; filesDir: string };
+/** `counters`: where every rate limit counts (the database, or Redis with `REDIS_URL`). */
+export type AppDeps = { config: Config; database: Database; filesDir: string; counters: Counters };

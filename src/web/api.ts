@@ -222,6 +222,8 @@ export type CaseView = {
   overdue: boolean;
   version: number;
   createdAt: string;
+  /** Set when the retention period ran out: the subject, description, fields and papers are gone. */
+  anonymisedAt: string | null;
   departmentId: string | null;
   replyChannels: string[];
   timeline: TimelineEvent[];

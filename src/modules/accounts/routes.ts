@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../server/auth.js';
@@ -14,6 +14,7 @@ import {
 } from '../../server/validation.js';
 import { currentMillis, currentTime } from '../../shared/clock.js';
 import { casesOfPerson, openCaseCount } from '../cases/service.js';
+import { signInLimits } from '../limits/sign-in.js';
 import { getTerritory } from '../territory/service.js';
 import { languages, replyChannels } from './schema.js';
 import {
@@ -104,24 +105,14 @@ async function checkCommune(app: FastifyInstance, code: string | null | undefine
 export async function accountRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
-  const { secret, SESSION_TTL_HOURS: ttl, LOGIN_RATE_LIMIT } = app.deps.config;
-  // Counted per client address and e-mail address, so one family behind one connection is not locked out together.
-  const limited = {
-    rateLimit: {
-      max: LOGIN_RATE_LIMIT,
-      timeWindow: '15 minutes',
-      hook: 'preHandler' as const,
-      keyGenerator: (req: FastifyRequest) => {
-        const email = (req.body as { email?: unknown } | undefined)?.email;
-        return `${req.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
-      },
-    },
-  };
+  const { secret, SESSION_TTL_HOURS: ttl } = app.deps.config;
+  // per client address and account, per account, and per address (see modules/limits/sign-in.ts)
+  const limited = signInLimits(app);
 
   r.post(
     '/api/auth/register',
     {
-      config: limited,
+      preHandler: limited,
       schema: {
         tags: ['auth'],
         summary: 'Create a citizen account; a confirmation code is sent by e-mail',
@@ -140,7 +131,7 @@ export async function accountRoutes(app: FastifyInstance) {
   r.post(
     '/api/auth/verify-email',
     {
-      config: limited,
+      preHandler: limited,
       schema: {
         tags: ['auth'],
         summary: 'Confirm the e-mail address with the code; signs the person in',
@@ -160,7 +151,7 @@ export async function accountRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/auth/resend-verification',
-    { config: limited, schema: { tags: ['auth'], body: z.strictObject({ email: emailSchema }) } },
+    { preHandler: limited, schema: { tags: ['auth'], body: z.strictObject({ email: emailSchema }) } },
     async (req, reply) => {
       await resendVerification(db, secret, req.body.email);
       return reply.code(202).send({ accepted: true });
@@ -170,7 +161,7 @@ export async function accountRoutes(app: FastifyInstance) {
   r.post(
     '/api/auth/login',
     {
-      config: limited,
+      preHandler: limited,
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password',
@@ -231,7 +222,7 @@ export async function accountRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/auth/password-reset/request',
-    { config: limited, schema: { tags: ['auth'], body: z.strictObject({ email: emailSchema }) } },
+    { preHandler: limited, schema: { tags: ['auth'], body: z.strictObject({ email: emailSchema }) } },
     async (req, reply) => {
       await requestPasswordReset(db, secret, req.body.email, req.id);
       return reply.code(202).send({ accepted: true });
@@ -241,7 +232,7 @@ export async function accountRoutes(app: FastifyInstance) {
   r.post(
     '/api/auth/password-reset/confirm',
     {
-      config: limited,
+      preHandler: limited,
       schema: {
         tags: ['auth'],
         body: z.strictObject({
@@ -260,7 +251,7 @@ export async function accountRoutes(app: FastifyInstance) {
   r.post(
     '/api/staff/totp/setup',
     {
-      config: limited,
+      preHandler: limited,
       schema: {
         tags: ['auth'],
         summary:
@@ -303,7 +294,7 @@ export async function accountRoutes(app: FastifyInstance) {
   r.post(
     '/api/auth/email-code',
     {
-      config: limited,
+      preHandler: limited,
       schema: {
         tags: ['auth'],
         summary: 'Sign in (or start, for a first case) with a code sent by e-mail, without a password',

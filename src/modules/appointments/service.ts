@@ -1010,7 +1010,8 @@ async function checkCase(ctx: Ctx, caseId: string, place: Place) {
   try {
     const { c, scope } = await getReadableCase(ctx, caseId);
     const sameBody = c.institutionId === place.id || c.institutionId === place.parentId;
-    if (isOwnCase(ctx.actor, scope) && sameBody && !terminalStates.includes(c.state)) return;
+    const live = !terminalStates.includes(c.state) && !c.anonymisedAt;
+    if (isOwnCase(ctx.actor, scope) && sameBody && live) return;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
   }

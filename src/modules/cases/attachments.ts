@@ -1,41 +1,30 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError, ByteSize, forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../server/errors.js';
 import { recordCaseRead } from '../audit/access-log.js';
 import { recordAudit } from '../audit/service.js';
-import { checkFile, storeBlob } from './files.js';
+import { storeBlob } from './files.js';
 import { canUploadToCase } from './policy.js';
 import { attachments, caseEvents } from './schema.js';
-import { type Ctx, getReadableCase } from './service.js';
+import { type Ctx, getReadableCase, getWritableCase } from './service.js';
+import {
+  type CheckedFile,
+  checkContent,
+  type IncomingFile,
+  noUploadRules,
+  type Sender,
+  scanContent,
+  type UploadRules,
+} from './upload-check.js';
+import { assertAccountRoom, assertCaseRoom, lockUploads } from './upload-quota.js';
 
 /** A stored file as it is attached to a case. */
 export type StoredFile = { sha256: string; size: number; mediaType: string; name: string };
 
-/**
- * Checks a file sent by someone (size, type from its bytes, name) and stores it by its content. Throws the
- * error the sender sees: too large, type not allowed, empty, unsafe name. Shared by every way in.
- */
-export async function checkAndStore(
-  filesDir: string,
-  file: { bytes: Buffer; name: string; maxBytes: number },
-): Promise<StoredFile> {
-  if (file.bytes.length > file.maxBytes)
-    throw new AppError(413, 'error.file.too_large', { limit: new ByteSize(file.maxBytes) });
-  const check = await checkFile(file.bytes, file.name);
-  if (!check.ok) {
-    const key =
-      check.error === 'extension_mismatch' || check.error === 'type_not_allowed'
-        ? 'error.file.type_not_allowed'
-        : (`error.file.${check.error}` as const);
-    throw new AppError(
-      check.error === 'empty' || check.error === 'name_unsafe' ? 422 : 415,
-      key,
-      {},
-      { reason: check.error },
-    );
-  }
+/** Stores a checked file by its content (identical files once). */
+export async function storeChecked(filesDir: string, file: CheckedFile): Promise<StoredFile> {
   const sha256 = await storeBlob(filesDir, file.bytes);
-  return { sha256, size: file.bytes.length, mediaType: check.mediaType, name: check.name };
+  return { sha256, size: file.bytes.length, mediaType: file.mediaType, name: file.name };
 }
 
 /** Attaches stored files to a case: the rows, a timeline step each, an audit entry each. */
@@ -77,22 +66,40 @@ export async function recordAttachments(
   return out;
 }
 
+/**
+ * Adds one paper to a case: its content checked, then (with the platform's rules) the quotas counted and the
+ * antivirus asked, then the quotas counted again under a lock while it is stored and recorded.
+ */
 export async function addAttachment(
   ctx: Ctx,
   filesDir: string,
   caseId: string,
-  file: { bytes: Buffer; name: string; maxBytes: number },
+  file: IncomingFile,
+  rules: UploadRules = noUploadRules,
+  log?: Sender['log'],
 ) {
-  const { c, scope } = await getReadableCase(ctx, caseId);
+  const { c, scope } = await getWritableCase(ctx, caseId);
   if (!canUploadToCase(ctx.actor, scope)) throw forbidden();
-  const stored = await checkAndStore(filesDir, file);
-  const target = {
-    caseId: c.id,
-    institutionId: c.institutionId,
-    actorId: ctx.actor!.accountId,
-    requestId: ctx.requestId,
+  const actorId = ctx.actor!.accountId;
+  const checked = await checkContent(file);
+  const size = checked.bytes.length;
+  const caseQuota = rules.quota;
+  // the allowance of 24 hours is a citizen's (staff accounts are given, not opened by anyone)
+  const dayQuota = ctx.actor!.kind === 'citizen' ? caseQuota : null;
+  const counted = async (db: Executor) => {
+    if (dayQuota) await assertAccountRoom(db, actorId, size, dayQuota);
+    if (caseQuota) await assertCaseRoom(db, c.id, [{ size }], caseQuota);
   };
-  return ctx.db.transaction(async (tx) => (await recordAttachments(tx, target, [stored]))[0]!);
+  await counted(ctx.db);
+  await scanContent(ctx.db, checked, rules.clamd, { accountId: actorId, requestId: ctx.requestId, log });
+  const target = { caseId: c.id, institutionId: c.institutionId, actorId, requestId: ctx.requestId };
+  return ctx.db.transaction(async (tx) => {
+    if (dayQuota) await lockUploads(tx, 'account', actorId);
+    if (caseQuota) await lockUploads(tx, 'case', c.id);
+    await counted(tx);
+    const stored = await storeChecked(filesDir, checked);
+    return (await recordAttachments(tx, target, [stored]))[0]!;
+  });
 }
 
 const presentAttachment = (a: typeof attachments.$inferSelect) => ({

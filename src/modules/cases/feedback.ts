@@ -5,13 +5,13 @@ import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { isOwnCase } from './policy.js';
 import { caseDrafts, caseEvents, caseRatings } from './schema.js';
-import { type Ctx, getReadableCase } from './service.js';
+import { type Ctx, getWritableCase } from './service.js';
 
 const ratable = ['answered', 'ready', 'closed'];
 
 /** The citizen rates the handling of an answered case, once. */
 export async function rateCase(ctx: Ctx, id: string, input: { score: number; comment?: string | null }) {
-  const { c, scope } = await getReadableCase(ctx, id);
+  const { c, scope } = await getWritableCase(ctx, id);
   if (!isOwnCase(ctx.actor, scope)) throw forbidden();
   if (!ratable.includes(c.state)) throw new AppError(409, 'error.rating.not_yet');
   return ctx.db.transaction(async (tx) => {

@@ -2,7 +2,7 @@
  * What other modules ask of cases for messages that arrive from outside (WhatsApp) and for deadlines:
  * finding a person's open case, threading a message into it, listing cases that just became late.
  */
-import { and, asc, desc, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { recordAudit } from '../audit/service.js';
 import { caseEvents, cases } from './schema.js';
@@ -17,6 +17,7 @@ export async function openCasesOf(db: Executor, requesterIds: string[]) {
       and(
         inArray(cases.requesterId, requesterIds),
         sql`${cases.state} not in ('closed', 'rejected', 'referred', 'withdrawn')`,
+        isNull(cases.anonymisedAt),
       ),
     )
     .orderBy(desc(cases.updatedAt));

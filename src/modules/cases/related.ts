@@ -2,7 +2,7 @@
  * Around one case: the person's other cases (and which look like duplicates), merging a duplicate into
  * the case that carries on, and instructions from a supervisor or a territorial overseer.
  */
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { t } from '../../i18n/index.js';
 import { AppError, forbidden } from '../../server/errors.js';
@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/service.js';
 import { notifyStaff } from '../notifications/notify.js';
 import { canActOnCase } from './policy.js';
 import { attachments, caseEvents, cases } from './schema.js';
-import { type Ctx, getReadableCase, presentCase, visibleInstitutionIds } from './service.js';
+import { type Ctx, getReadableCase, getWritableCase, presentCase, visibleInstitutionIds } from './service.js';
 import { openStates } from './state-machine.js';
 
 const isOpen = (state: string) => (openStates as readonly string[]).includes(state);
@@ -25,12 +25,18 @@ export async function relatedCases(ctx: Ctx, id: string) {
   const { c } = await getReadableCase(ctx, id);
   if (ctx.actor?.kind !== 'staff') throw forbidden();
   const visible = await visibleInstitutionIds(ctx.db, ctx.actor);
-  if (!visible.length) return { items: [] };
+  // a case whose content was removed no longer leads to its person, nor from theirs to it
+  if (!visible.length || c.anonymisedAt) return { items: [] };
   const rows = await ctx.db
     .select()
     .from(cases)
     .where(
-      and(eq(cases.requesterId, c.requesterId), ne(cases.id, c.id), inArray(cases.institutionId, visible)),
+      and(
+        eq(cases.requesterId, c.requesterId),
+        ne(cases.id, c.id),
+        inArray(cases.institutionId, visible),
+        isNull(cases.anonymisedAt),
+      ),
     )
     .orderBy(desc(cases.createdAt))
     .limit(50);
@@ -134,7 +140,7 @@ export async function mergeCase(ctx: Ctx, id: string, input: { intoId: string; v
  * escalated, the supervisors are told as well.
  */
 export async function giveInstruction(ctx: Ctx, id: string, text: string, escalate = false) {
-  const { c, scope } = await getReadableCase(ctx, id);
+  const { c, scope } = await getWritableCase(ctx, id);
   const actor = ctx.actor;
   if (!hasRole(actor, c.institutionId, ['supervisor']) && !oversees(actor, scope))
     throw new AppError(403, 'error.instruction.not_overseer');

@@ -33,6 +33,7 @@ import {
   viewCase,
 } from './service.js';
 import { caseActions } from './state-machine.js';
+import { uploadRulesOf } from './upload-check.js';
 import {
   addPendingUpload,
   deletePendingUpload,
@@ -74,6 +75,8 @@ export async function caseRoutes(app: FastifyInstance) {
   const { secret, MAX_UPLOAD_MB, TRACK_RATE_LIMIT, publicUrl } = app.deps.config;
   const ctx = (req: FastifyRequest): Ctx => ({ db, actor: req.actor, requestId: req.id, secret, publicUrl });
   const maxBytes = MAX_UPLOAD_MB * 1024 * 1024;
+  // quotas per account and per case, and the antivirus when one is configured
+  const uploadRules = uploadRulesOf(app.deps.config);
   /** The one file of a multipart request, read whole (one byte over the limit, to tell "too large"). */
   const oneUploadedFile = async (req: FastifyRequest) => {
     if (!req.isMultipart()) throw new AppError(415, 'error.unsupported_media_type');
@@ -102,6 +105,7 @@ export async function caseRoutes(app: FastifyInstance) {
         language: b.language ?? req.lang,
         intakeChannel: 'web',
         requesterId: actor.accountId,
+        caseQuota: uploadRules.quota,
       });
       return reply.code(res.repeated ? 200 : 201).send({
         id: res.case.id,
@@ -408,7 +412,8 @@ export async function caseRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const actor = requireActor(req);
       const bytes = await oneUploadedFile(req);
-      const row = await addPendingUpload(db, actor.accountId, app.deps.filesDir, { ...bytes, maxBytes });
+      const who = { accountId: actor.accountId, kind: actor.kind, requestId: req.id, log: req.log };
+      const row = await addPendingUpload(db, who, app.deps.filesDir, { ...bytes, maxBytes }, uploadRules);
       return reply.code(201).send(row);
     },
   );
@@ -425,7 +430,7 @@ export async function caseRoutes(app: FastifyInstance) {
     '/api/uploads/:id',
     { schema: { tags: ['cases'], summary: 'Withdraw a paper not yet filed', params: idParams } },
     async (req, reply) => {
-      await deletePendingUpload(db, requireActor(req).accountId, req.params.id);
+      await deletePendingUpload(db, requireActor(req).accountId, req.params.id, req.id);
       return reply.code(204).send();
     },
   );
@@ -448,7 +453,14 @@ export async function caseRoutes(app: FastifyInstance) {
     async (req, reply) => {
       requireActor(req);
       const file = await oneUploadedFile(req);
-      const row = await addAttachment(ctx(req), app.deps.filesDir, req.params.id, { ...file, maxBytes });
+      const row = await addAttachment(
+        ctx(req),
+        app.deps.filesDir,
+        req.params.id,
+        { ...file, maxBytes },
+        uploadRules,
+        req.log,
+      );
       return reply.code(201).send(row);
     },
   );
@@ -474,6 +486,8 @@ export async function caseRoutes(app: FastifyInstance) {
   });
   const sendReplyLetter = async (reply: FastifyReply, c: { id: string; trackingNumber: string }) => {
     const [row] = await db.select().from(cases).where(eq(cases.id, c.id));
+    // the reply's words went with the rest of the content at the end of the retention period
+    if (row!.anonymisedAt) throw new AppError(410, 'error.case.anonymised');
     const pdf = await replyLetter(db, row!, letterOptions(), publicUrl);
     if (!pdf) throw new AppError(404, 'error.reply.none');
     return reply

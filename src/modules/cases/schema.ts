@@ -69,6 +69,11 @@ export const cases = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** Set when staff merged this case into another one (a duplicate): the other case carries on. */
     mergedIntoId: uuid('merged_into_id'),
+    /**
+     * When the retention job removed the case's content (its period after closing ran out): the row stays
+     * for the figures and the person's list, with no text, fields or papers left.
+     */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     search: tsvector('search').generatedAlwaysAs(searchDocument),
   },
   (t) => [
@@ -101,6 +106,10 @@ export const cases = pgTable(
     index('cases_institution_search_idx').using('gin', t.institutionId, t.search),
     index('cases_requester_idx').on(t.requesterId, t.createdAt),
     index('cases_representative_idx').on(t.representativeId),
+    // The retention job walks the settled cases not yet anonymised, oldest closing first.
+    index('cases_retention_idx')
+      .on(t.closedAt, t.id)
+      .where(sql`${t.anonymisedAt} is null and ${t.closedAt} is not null`),
   ],
 );
 

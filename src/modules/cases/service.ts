@@ -35,6 +35,7 @@ import {
   normalizeTrackingNumber,
   yearInMorocco,
 } from './tracking.js';
+import type { UploadQuota } from './upload-quota.js';
 import { claimPendingUploads } from './uploads.js';
 
 export type Ctx = {
@@ -81,6 +82,8 @@ export type NewCaseInput = {
   attachmentIds?: string[];
   /** The form's key: a second send with it returns the first case instead of filing another. */
   clientKey?: string | null;
+  /** The platform's upload quotas: the papers filed together must fit what one case may hold. */
+  caseQuota?: UploadQuota | null;
 };
 
 /** Allocates the next number for the institution and year; atomic under concurrency on both databases. */
@@ -219,7 +222,12 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
       data: { trackingNumber, kind: category.kind, category: category.code, channel: input.intakeChannel },
     });
     if (ctx.actor) {
-      const papers = await claimPendingUploads(tx, ctx.actor.accountId, input.attachmentIds ?? []);
+      const papers = await claimPendingUploads(
+        tx,
+        ctx.actor.accountId,
+        input.attachmentIds ?? [],
+        input.caseQuota,
+      );
       await recordAttachments(
         tx,
         {
@@ -280,6 +288,16 @@ export async function getReadableCase(ctx: Ctx, id: string) {
   return found;
 }
 
+/**
+ * A case the actor may read and that can still change: one whose content the retention job removed is kept
+ * for the record only (409), so that no new words or papers come back to it.
+ */
+export async function getWritableCase(ctx: Ctx, id: string) {
+  const found = await getReadableCase(ctx, id);
+  if (found.c.anonymisedAt) throw new AppError(409, 'error.case.anonymised');
+  return found;
+}
+
 export async function caseTimeline(db: Executor, caseId: string, includeInternal: boolean) {
   const rows = await db
     .select({ e: caseEvents, actorName: accounts.displayName, actorKind: accounts.kind })
@@ -332,6 +350,8 @@ export function presentCase(c: Omit<CaseRow, 'search'>, actor: Actor | null, now
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     closedAt: c.closedAt?.toISOString() ?? null,
+    /** Set when the retention period ran out: subject, description, fields and papers are gone. */
+    anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
   };
 }
 
@@ -348,15 +368,18 @@ export async function viewCase(ctx: Ctx, id: string) {
       requestId: ctx.requestId,
     }),
     caseTimeline(ctx.db, c.id, staff),
-    staff ? requesterCard(ctx.db, c.requesterId) : null,
+    // once the content is removed, the body no longer sees who filed the case
+    staff && !c.anonymisedAt ? requesterCard(ctx.db, c.requesterId) : null,
   ]);
   const side = isOwnCase(ctx.actor, scope) ? 'citizen' : 'staff';
-  const actions = availableActions(c.state, c.kind, side).filter((a) => canActOnCase(ctx.actor, scope, a));
+  const actions = c.anonymisedAt
+    ? []
+    : availableActions(c.state, c.kind, side).filter((a) => canActOnCase(ctx.actor, scope, a));
   return {
     ...presentCase(c, ctx.actor),
     timeline,
     availableActions: actions,
-    ...(staff ? { requester: requester! } : {}),
+    ...(requester ? { requester } : {}),
   };
 }
 
@@ -435,7 +458,7 @@ export async function applyAction(
   extra: { patch?: Partial<typeof cases.$inferInsert>; data?: Record<string, unknown> } = {},
 ) {
   const now = ctx.now?.() ?? currentTime();
-  const { c, scope } = await getReadableCase(ctx, id);
+  const { c, scope } = await getWritableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, input.action)) throw forbidden();
   const side = isOwnCase(ctx.actor, scope) ? 'citizen' : 'staff';
   const settledAt =
@@ -556,7 +579,7 @@ export async function transferCase(
   id: string,
   input: { departmentId: string; version: number; reason: string },
 ) {
-  const { c, scope } = await getReadableCase(ctx, id);
+  const { c, scope } = await getWritableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
   if (!(await getOpenDepartment(ctx.db, c.institutionId, input.departmentId)))
     throw new AppError(422, 'error.department_unknown');
@@ -594,7 +617,7 @@ export async function transferCase(
 
 /** An internal note: never shown to the citizen. */
 export async function addNote(ctx: Ctx, id: string, text: string) {
-  const { c, scope } = await getReadableCase(ctx, id);
+  const { c, scope } = await getWritableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     const [ev] = await tx
@@ -621,7 +644,7 @@ export async function addNote(ctx: Ctx, id: string, text: string) {
 
 /** A message in the case's conversation, from the citizen or from the body; changes no state. */
 export async function addMessage(ctx: Ctx, id: string, text: string) {
-  const { c, scope } = await getReadableCase(ctx, id);
+  const { c, scope } = await getWritableCase(ctx, id);
   const own = isOwnCase(ctx.actor, scope);
   if (!own && !canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
   return ctx.db.transaction(async (tx) => {
@@ -663,7 +686,7 @@ export async function assignCase(
   id: string,
   input: { version: number; departmentId?: string | null; assigneeId?: string | null },
 ) {
-  const { c, scope } = await getReadableCase(ctx, id);
+  const { c, scope } = await getWritableCase(ctx, id);
   const selfTake = input.assigneeId === ctx.actor?.accountId && input.departmentId === undefined;
   const allowed =
     canActOnCase(ctx.actor, scope, 'assign') || (selfTake && canActOnCase(ctx.actor, scope, 'start'));
@@ -788,6 +811,7 @@ export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: st
     dueAt: c.dueAt.toISOString(),
     overdue: isOverdue(c.dueAt, currentTime(), pausedStates.includes(c.state)),
     createdAt: c.createdAt.toISOString(),
+    anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
     timeline: await caseTimeline(ctx.db, c.id, false),
   };
 }
@@ -841,6 +865,9 @@ export async function casesOfPerson(db: Executor, accountId: string) {
       replyChannels: c.replyChannels,
       createdAt: c.createdAt.toISOString(),
       dueAt: c.dueAt.toISOString(),
+      closedAt: c.closedAt?.toISOString() ?? null,
+      // the content was removed at the end of the retention period (law 09-08)
+      anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
       timeline: await caseTimeline(db, c.id, false),
       // who read the file (law 09-08): role, body, date
       accesses: await caseAccesses(db, c.id),

@@ -3,9 +3,19 @@ import { and, asc, count, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { currentTime } from '../../shared/clock.js';
-import { checkAndStore, type StoredFile } from './attachments.js';
+import { recordAudit } from '../audit/service.js';
+import { type StoredFile, storeChecked } from './attachments.js';
 import { blobPath } from './files.js';
 import { attachments, pendingUploads } from './schema.js';
+import {
+  checkContent,
+  type IncomingFile,
+  noUploadRules,
+  type Sender,
+  scanContent,
+  type UploadRules,
+} from './upload-check.js';
+import { assertAccountRoom, assertCaseRoom, lockUploads, type UploadQuota } from './upload-quota.js';
 
 /** How many papers one person may hold waiting for their case (a form's worth, with room to replace some). */
 export const MAX_PENDING_UPLOADS = 20;
@@ -23,52 +33,84 @@ const present = (u: typeof pendingUploads.$inferSelect) => ({
 });
 
 /**
- * Receives a paper before its case exists: checked (size, type from the bytes, name) and stored, so that a
- * refused paper is refused before anything is filed. It waits for the filing that names it.
+ * Receives a paper before its case exists: checked (size, type from the bytes, name, active content in a
+ * PDF, then quotas and antivirus with the platform's rules) and stored, so that a refused paper is refused
+ * before anything is filed. It waits for the filing that names it.
  */
 export async function addPendingUpload(
   db: Db,
-  accountId: string,
+  who: Sender & { kind: 'citizen' | 'staff' },
   filesDir: string,
-  file: { bytes: Buffer; name: string; maxBytes: number },
+  file: IncomingFile,
+  rules: UploadRules = noUploadRules,
 ) {
-  const [held] = await db
-    .select({ n: count() })
-    .from(pendingUploads)
-    .where(eq(pendingUploads.accountId, accountId));
-  if (held!.n >= MAX_PENDING_UPLOADS)
-    throw new AppError(429, 'error.upload.too_many_pending', { max: MAX_PENDING_UPLOADS });
-  const stored = await checkAndStore(filesDir, file);
-  const [row] = await db
-    .insert(pendingUploads)
-    .values({
-      accountId,
-      sha256: stored.sha256,
-      size: stored.size,
-      mediaType: stored.mediaType,
-      originalName: stored.name,
-    })
-    .returning();
-  return present(row!);
+  const { accountId } = who;
+  const checked = await checkContent(file);
+  const size = checked.bytes.length;
+  // the allowance of 24 hours is a citizen's (staff accounts are given, not opened by anyone)
+  const dayQuota = who.kind === 'citizen' ? rules.quota : null;
+  const counted = async (ex: Executor) => {
+    const [held] = await ex
+      .select({ n: count() })
+      .from(pendingUploads)
+      .where(eq(pendingUploads.accountId, accountId));
+    if (held!.n >= MAX_PENDING_UPLOADS)
+      throw new AppError(429, 'error.upload.too_many_pending', { max: MAX_PENDING_UPLOADS });
+    if (dayQuota) await assertAccountRoom(ex, accountId, size, dayQuota);
+  };
+  await counted(db);
+  await scanContent(db, checked, rules.clamd, who);
+  const row = await db.transaction(async (tx) => {
+    await lockUploads(tx, 'account', accountId);
+    await counted(tx);
+    const stored = await storeChecked(filesDir, checked);
+    const [inserted] = await tx
+      .insert(pendingUploads)
+      .values({
+        accountId,
+        sha256: stored.sha256,
+        size: stored.size,
+        mediaType: stored.mediaType,
+        originalName: stored.name,
+      })
+      .returning();
+    return inserted!;
+  });
+  return present(row);
 }
 
-/** Withdraws a paper not yet filed (the person removed it from the form). */
-export async function deletePendingUpload(db: Db, accountId: string, id: string) {
-  const gone = await db
-    .delete(pendingUploads)
-    .where(and(eq(pendingUploads.id, id), eq(pendingUploads.accountId, accountId)))
-    .returning({ id: pendingUploads.id });
-  if (!gone.length) throw notFound();
+/**
+ * Withdraws a paper not yet filed (the person removed it from the form). The withdrawal is audited with the
+ * paper's size and arrival: it still counts in the sender's allowance of 24 hours.
+ */
+export async function deletePendingUpload(db: Db, accountId: string, id: string, requestId?: string) {
+  await db.transaction(async (tx) => {
+    await lockUploads(tx, 'account', accountId);
+    const [gone] = await tx
+      .delete(pendingUploads)
+      .where(and(eq(pendingUploads.id, id), eq(pendingUploads.accountId, accountId)))
+      .returning();
+    if (!gone) throw notFound();
+    await recordAudit(tx, {
+      actorId: accountId,
+      action: 'upload.withdraw',
+      entityType: 'account',
+      entityId: accountId,
+      requestId: requestId ?? null,
+      data: { size: gone.size, sentAt: gone.createdAt.toISOString() },
+    });
+  });
 }
 
 /**
  * Takes the named papers of one person for the case being filed, in its transaction: each must exist and
- * be theirs, or the filing is refused and nothing is taken.
+ * be theirs, and together fit what a case may hold, or the filing is refused and nothing is taken.
  */
 export async function claimPendingUploads(
   tx: Executor,
   accountId: string,
   ids: string[],
+  quota: UploadQuota | null = null,
 ): Promise<StoredFile[]> {
   if (!ids.length) return [];
   const unique = [...new Set(ids)];
@@ -82,6 +124,8 @@ export async function claimPendingUploads(
     )
     .returning();
   if (rows.length !== unique.length) throw new AppError(422, 'error.upload.unknown');
+  // a new case: its papers alone must fit what one case may hold
+  if (quota) await assertCaseRoom(tx, null, rows, quota);
   const order = new Map(unique.map((id, i) => [id, i]));
   return rows
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)

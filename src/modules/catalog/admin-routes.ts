@@ -45,7 +45,7 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
     },
     async (req) => {
       if (!(await getInstitution(db, req.params.id))) throw notFound();
-      return { items: await categoriesFor(db, req.params.id) };
+      return { items: await categoriesFor(db, req.params.id, app.deps.config.RETENTION_MONTHS) };
     },
   );
 
@@ -54,11 +54,14 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['administration'],
-        summary: 'Set this body’s deadline (working days) for a category, or stop accepting it',
+        summary:
+          'Set this body’s deadline (working days) and retention period (months) for a category, or stop accepting it',
         params: z.object({ id: z.uuid(), categoryId: z.uuid() }),
         body: z.strictObject({
           deadlineDays: z.number().int().min(1).max(365).nullable(),
           active: z.boolean(),
+          /** Months a settled case is kept whole (law 09-08); null: the platform's default; left out: unchanged. */
+          retentionMonths: z.number().int().min(2).max(600).nullable().optional(),
         }),
       },
     },

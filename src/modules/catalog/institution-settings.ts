@@ -26,7 +26,11 @@ export async function categoryFor(db: Executor, institutionId: string, categoryI
   };
 }
 
-export async function categoriesFor(db: Executor, institutionId: string) {
+/**
+ * The categories as a body uses them: its deadline and the default, whether it accepts them, and how many
+ * months a settled case is kept whole (its own period, or null for the platform's `defaultRetentionMonths`).
+ */
+export async function categoriesFor(db: Executor, institutionId: string, defaultRetentionMonths: number) {
   const rows = await db
     .select({ c: caseCategories, s: institutionCategorySettings })
     .from(caseCategories)
@@ -44,6 +48,8 @@ export async function categoriesFor(db: Executor, institutionId: string) {
     defaultDeadlineDays: c.deadlineDays,
     deadlineDays: s?.deadlineDays ?? c.deadlineDays,
     active: s?.active ?? true,
+    retentionMonths: s?.retentionMonths ?? null,
+    defaultRetentionMonths,
   }));
 }
 
@@ -51,7 +57,8 @@ export async function setCategorySetting(
   tx: Executor,
   institutionId: string,
   categoryId: string,
-  input: { deadlineDays: number | null; active: boolean },
+  /** `retentionMonths` left out keeps the period set before; null goes back to the platform's. */
+  input: { deadlineDays: number | null; active: boolean; retentionMonths?: number | null },
   actorId: string,
   requestId: string,
 ) {

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { currentTime } from '../../shared/clock.js';
 import { institutions } from '../institutions/schema.js';
 
@@ -77,7 +87,10 @@ export const caseCategories = pgTable('case_categories', {
   active: boolean('active').notNull().default(true),
 });
 
-/** An institution's own deadline for a category (in working days), or the category switched off there. */
+/**
+ * An institution's own deadline for a category (in working days) and retention period, or the category
+ * switched off there.
+ */
 export const institutionCategorySettings = pgTable(
   'institution_category_settings',
   {
@@ -89,8 +102,16 @@ export const institutionCategorySettings = pgTable(
       .references(() => caseCategories.id),
     deadlineDays: integer('deadline_days'),
     active: boolean('active').notNull().default(true),
+    /**
+     * Months a closed case of this category is kept whole here before its content is removed (law 09-08);
+     * null: the platform's default (`RETENTION_MONTHS`). See docs/decisions/2026-12-07-retention.md.
+     */
+    retentionMonths: integer('retention_months'),
   },
-  (t) => [primaryKey({ columns: [t.institutionId, t.categoryId] })],
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.categoryId] }),
+    check('institution_category_settings_retention_ck', sql`${t.retentionMonths} between 2 and 600`),
+  ],
 );
 
 /** Reply templates of an institution, per category (or for all) and language, with {placeholders}. */

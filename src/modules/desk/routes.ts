@@ -19,6 +19,7 @@ import { recordDataRead } from '../audit/access-log.js';
 import { oneActFiling } from '../cases/routes.js';
 import { intakeChannels } from '../cases/schema.js';
 import { createCase } from '../cases/service.js';
+import { uploadQuotaOf } from '../cases/upload-quota.js';
 import { findPeople, intakeTokenValid, isLinked, type PersonMatch } from './directory.js';
 import { createPerson, listVisits, logVisit } from './service.js';
 
@@ -218,6 +219,7 @@ export async function deskRoutes(app: FastifyInstance) {
           departmentId: b.departmentId ?? null,
           attachmentIds: b.attachmentIds,
           clientKey: b.clientKey,
+          caseQuota: uploadQuotaOf(app.deps.config),
         },
       );
       // the same registration sent twice: the first case and its visit stand

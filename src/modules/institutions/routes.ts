@@ -17,6 +17,7 @@ import {
   updateMembership,
 } from '../accounts/staff.js';
 import { openCasesByAssignee, openCasesByDepartment } from '../cases/load.js';
+import { signInLimits } from '../limits/sign-in.js';
 import {
   createDepartment,
   getInstitution,
@@ -343,9 +344,7 @@ export async function institutionRoutes(app: FastifyInstance) {
   r.post(
     '/api/auth/invitation',
     {
-      config: {
-        rateLimit: { max: app.deps.config.LOGIN_RATE_LIMIT, timeWindow: '15 minutes', hook: 'preHandler' },
-      },
+      preHandler: signInLimits(app),
       schema: {
         tags: ['auth'],
         summary: 'An invited staff member chooses their password with the code of the e-mail; signs them in',

@@ -2,16 +2,16 @@ import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { currentTime } from '../../shared/clock.js';
+import type { Count, Counters } from './counters.js';
 import { rateLimitCounters } from './schema.js';
 
-type Result = { current: number; ttl: number };
-type Callback = (err: Error | null, res?: Result) => void;
+type Callback = (err: Error | null, res?: Count) => void;
 
 /**
  * Counts one request of `key` in one statement (insert, or count on, or start a new window), so that
  * concurrent requests on several processes all count.
  */
-export async function hit(db: Db, key: string, windowMs: number): Promise<Result> {
+export async function hit(db: Db, key: string, windowMs: number): Promise<Count> {
   const now = currentTime();
   const ends = new Date(now.getTime() + windowMs);
   const [row] = await db
@@ -40,24 +40,25 @@ export async function sweepRateLimits(db: Db): Promise<number> {
 type RouteOptions = { routeInfo?: { method?: string; url?: string } };
 
 /**
- * A store for @fastify/rate-limit that keeps the counters in the database, so a limit holds across the
- * processes behind a load balancer and across restarts. Each route counts apart (as the default store does).
+ * A store for @fastify/rate-limit that counts in the platform's counters (database or Redis), so a limit
+ * holds across the processes behind a load balancer and across restarts. Each route counts apart (as the
+ * default store does).
  */
-export function databaseRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
-  class DatabaseStore {
+export function rateLimitStore(counters: Counters): FastifyRateLimitStoreCtor {
+  class CountersStore {
     readonly prefix: string;
     constructor(options: RouteOptions) {
       this.prefix = options?.routeInfo ? `${options.routeInfo.method} ${options.routeInfo.url}` : 'global';
     }
     incr(key: string, cb: Callback, timeWindow: number) {
-      hit(db, `${this.prefix}|${key}`, timeWindow).then(
+      counters.hit(`${this.prefix}|${key}`, timeWindow).then(
         (r) => cb(null, r),
         (err: Error) => cb(err),
       );
     }
     child(routeOptions: RouteOptions) {
-      return new DatabaseStore(routeOptions);
+      return new CountersStore(routeOptions);
     }
   }
-  return DatabaseStore as unknown as FastifyRateLimitStoreCtor;
+  return CountersStore as unknown as FastifyRateLimitStoreCtor;
 }

@@ -8,15 +8,26 @@ export function StateBadge({ state, staff = false }: { state: string; staff?: bo
   return <span className={`state state-${state}`}>{t(key)}</span>;
 }
 
+/** A case's subject, or that its content was removed at the end of its retention period. */
+export function CaseSubject({ c }: { c: { subject: string; anonymisedAt?: string | null } }) {
+  const { t } = useTranslation();
+  if (c.anonymisedAt) return <span className="muted">{t('case.anonymised.short')}</span>;
+  return <bdi>{c.subject}</bdi>;
+}
+
 /** A case in a staff list: its tracking number and subject, linking to its page. */
-export function StaffCaseLink({ c }: { c: { id: string; trackingNumber: string; subject: string } }) {
+export function StaffCaseLink({
+  c,
+}: {
+  c: { id: string; trackingNumber: string; subject: string; anonymisedAt?: string | null };
+}) {
   return (
     <Link href={`/staff/cases/${c.id}`}>
       <span className="tracking">
         <bdi dir="ltr">{c.trackingNumber}</bdi>
       </span>
       <strong>
-        <bdi>{c.subject}</bdi>
+        <CaseSubject c={c} />
       </strong>
     </Link>
   );

@@ -202,6 +202,9 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'case.timeline': 'مسار الملف',
   'case.documents': 'الوثائق',
   'case.noDocuments': 'لا توجد وثائق بعد.',
+  'case.anonymised.short': 'حُذف المحتوى (انتهت مدة الحفظ)',
+  'case.anonymised.notice':
+    'حُذف محتوى هذا الملف (النص والتفاصيل والوثائق والرسائل) بتاريخ {{date}}، عند انتهاء مدة حفظه. ويبقى رقم تتبعه وحالته وتواريخه.',
   'case.download': 'فتح',
   'case.asked.title': 'الإدارة تطلب منك شيئا',
   'case.asked.reply': 'جوابك',
@@ -318,6 +321,8 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.ws.addNote': 'إضافة الملاحظة',
   'staff.ws.internal': 'داخلي',
   'staff.ws.done': 'تم.',
+  'staff.ws.anonymised':
+    'حُذف محتوى هذا الملف بتاريخ {{date}}، عند انتهاء مدة حفظه. لم يبق منه إلا رقمه وفئته وحالاته وتواريخه، للإحصاءات؛ ولا يمكن إضافة أي شيء إليه.',
   'staff.ws.conflict': 'أعد التحميل لرؤية آخر نسخة.',
   'staff.ws.reload': 'إعادة التحميل',
   'action.acknowledge': 'الإشعار بالتوصل',
@@ -418,6 +423,11 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.admin.deadline': 'أجل {{name}}',
   'staff.admin.accepted': 'مقبولة: {{name}}',
   'staff.admin.default': 'افتراضيا {{days}}',
+  'staff.admin.retention': 'مدة الحفظ (بالأشهر)',
+  'staff.admin.retentionFor': 'عدد أشهر حفظ الملف المسوّى في فئة {{name}}',
+  'staff.admin.retentionDefault': 'افتراضيا {{months}}',
+  'staff.admin.retentionHelp':
+    'يُحذف محتوى الملف المسوّى (النص والتفاصيل والوثائق والرسائل) بعد هذا العدد من الأشهر من تاريخ الجواب أو الإغلاق (من 2 إلى 600). اتركه فارغاً لاعتماد المدة الافتراضية للمنصة.',
   'staff.admin.saved': 'تم الحفظ.',
   'staff.admin.templates': 'نماذج الأجوبة',
   'staff.admin.templateTitle': 'العنوان',

@@ -187,6 +187,9 @@ export const en = {
   'case.timeline': 'What happened',
   'case.documents': 'Papers',
   'case.noDocuments': 'No paper yet.',
+  'case.anonymised.short': 'Content removed (retention period over)',
+  'case.anonymised.notice':
+    'The content of this case (its text, details, papers and messages) was removed on {{date}}, at the end of the period it is kept. Its tracking number, state and dates remain.',
   'case.download': 'Open',
   'case.asked.title': 'The body asks you for something',
   'case.asked.reply': 'Your answer',
@@ -300,6 +303,8 @@ export const en = {
   'staff.ws.addNote': 'Add the note',
   'staff.ws.internal': 'internal',
   'staff.ws.done': 'Done.',
+  'staff.ws.anonymised':
+    'The content of this case was removed on {{date}}, at the end of its retention period. Only its number, category, states and dates remain, for the figures; nothing can be added to it.',
   'staff.ws.conflict': 'Reload to see the latest version.',
   'staff.ws.reload': 'Reload',
   'action.acknowledge': 'Acknowledge receipt',
@@ -396,6 +401,11 @@ export const en = {
   'staff.admin.deadline': 'Deadline for {{name}}',
   'staff.admin.accepted': 'Accepted: {{name}}',
   'staff.admin.default': 'default {{days}}',
+  'staff.admin.retention': 'Kept (months)',
+  'staff.admin.retentionFor': 'Months a settled case of {{name}} is kept',
+  'staff.admin.retentionDefault': 'default {{months}}',
+  'staff.admin.retentionHelp':
+    'A settled case’s content (text, details, papers, messages) is removed this many months after it was answered or closed (2 to 600). Leave it empty for the platform’s default.',
   'staff.admin.saved': 'Saved.',
   'staff.admin.templates': 'Reply templates',
   'staff.admin.templateTitle': 'Title',

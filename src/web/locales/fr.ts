@@ -191,6 +191,9 @@ export const fr: Record<WebKey, string> = {
   'case.timeline': 'Historique',
   'case.documents': 'Pièces',
   'case.noDocuments': 'Aucune pièce pour l’instant.',
+  'case.anonymised.short': 'Contenu effacé (durée de conservation écoulée)',
+  'case.anonymised.notice':
+    'Le contenu de ce dossier (texte, précisions, pièces et messages) a été effacé le {{date}}, à la fin de sa durée de conservation. Son numéro de suivi, son état et ses dates restent.',
   'case.download': 'Ouvrir',
   'case.asked.title': 'L’administration vous demande quelque chose',
   'case.asked.reply': 'Votre réponse',
@@ -305,6 +308,8 @@ export const fr: Record<WebKey, string> = {
   'staff.ws.addNote': 'Ajouter la note',
   'staff.ws.internal': 'interne',
   'staff.ws.done': 'C’est fait.',
+  'staff.ws.anonymised':
+    'Le contenu de ce dossier a été effacé le {{date}}, à la fin de sa durée de conservation. Seuls restent son numéro, sa catégorie, ses états et ses dates, pour les statistiques ; rien ne peut plus y être ajouté.',
   'staff.ws.conflict': 'Rechargez pour voir la dernière version.',
   'staff.ws.reload': 'Recharger',
   'action.acknowledge': 'Accuser réception',
@@ -403,6 +408,11 @@ export const fr: Record<WebKey, string> = {
   'staff.admin.deadline': 'Délai pour {{name}}',
   'staff.admin.accepted': 'Acceptée : {{name}}',
   'staff.admin.default': 'par défaut {{days}}',
+  'staff.admin.retention': 'Conservation (mois)',
+  'staff.admin.retentionFor': 'Mois de conservation d’un dossier réglé de {{name}}',
+  'staff.admin.retentionDefault': 'par défaut {{months}}',
+  'staff.admin.retentionHelp':
+    'Le contenu d’un dossier réglé (texte, précisions, pièces, messages) est effacé ce nombre de mois après sa réponse ou sa clôture (de 2 à 600). Laissez vide pour la durée par défaut de la plateforme.',
   'staff.admin.saved': 'Enregistré.',
   'staff.admin.templates': 'Modèles de réponse',
   'staff.admin.templateTitle': 'Titre',

@@ -5,7 +5,7 @@ import { useParams } from 'wouter';
 import { type ApiError, type Attachment, api, type CaseView, uploadFile } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { CaseAccesses } from '../components/CaseAccesses.js';
-import { StateBadge } from '../components/CaseBits.js';
+import { CaseSubject, StateBadge } from '../components/CaseBits.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { Timeline } from '../components/Timeline.js';
@@ -66,7 +66,7 @@ export default function CasePage() {
         <bdi dir="ltr">{k.trackingNumber}</bdi>
       </p>
       <h1>
-        <bdi>{k.subject}</bdi>
+        <CaseSubject c={k} />
       </h1>
       <p>
         <StateBadge state={k.state} />{' '}
@@ -76,6 +76,11 @@ export default function CasePage() {
       {k.overdue && (
         <p className="alert late" role="status">
           {t('cases.lateLong', { date: formatDate(k.dueAt, lang) })}
+        </p>
+      )}
+      {k.anonymisedAt && (
+        <p className="alert info" role="status">
+          {t('case.anonymised.notice', { date: formatDate(k.anonymisedAt, lang) })}
         </p>
       )}
       {error && (
@@ -112,6 +117,7 @@ export default function CasePage() {
       )}
 
       {['answered', 'ready', 'closed'].includes(k.state) &&
+        !k.anonymisedAt &&
         rating.data &&
         (rating.data.rating ? (
           <p className="alert info">{t('case.rate.thanks', { score: rating.data.rating.score })}</p>
@@ -166,7 +172,7 @@ export default function CasePage() {
         )}
       </section>
 
-      {!['closed', 'withdrawn', 'referred'].includes(k.state) && (
+      {!['closed', 'withdrawn', 'referred'].includes(k.state) && !k.anonymisedAt && (
         <ReasonBox
           title={t('case.message.label')}
           label={t('case.message.label')}

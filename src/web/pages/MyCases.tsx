@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, type CaseView } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
-import { StateBadge } from '../components/CaseBits.js';
+import { CaseSubject, StateBadge } from '../components/CaseBits.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { formatDate } from '../i18n.js';
 import { useSession } from '../session.js';
@@ -42,7 +42,7 @@ export default function MyCases() {
                   {c.trackingNumber}
                 </span>
                 <strong>
-                  <bdi>{c.subject}</bdi>
+                  <CaseSubject c={c} />
                 </strong>
               </Link>
               <div className="meta">

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { type ApiError, api, downloadTrackedReply, type TimelineEvent } from '../api.js';
-import { StateBadge } from '../components/CaseBits.js';
+import { CaseSubject, StateBadge } from '../components/CaseBits.js';
 import { Timeline } from '../components/Timeline.js';
 import { formatDate, localName } from '../i18n.js';
 
@@ -15,6 +15,7 @@ type Tracked = {
   dueAt: string;
   overdue: boolean;
   createdAt: string;
+  anonymisedAt: string | null;
   timeline: TimelineEvent[];
 };
 
@@ -89,7 +90,7 @@ export default function Track() {
             <bdi dir="ltr">{result.trackingNumber}</bdi>
           </p>
           <h2 id="tracked-title">
-            <bdi>{result.subject}</bdi>
+            <CaseSubject c={result} />
           </h2>
           <p>
             <StateBadge state={result.state} /> · {localName(result.institution, i18n.language)} ·{' '}
@@ -100,7 +101,12 @@ export default function Track() {
               {t('cases.lateLong', { date: formatDate(result.dueAt, i18n.language) })}
             </p>
           )}
-          {result.timeline.some((e) => e.type === 'reply_approved') && (
+          {result.anonymisedAt && (
+            <p className="alert info" role="status">
+              {t('case.anonymised.notice', { date: formatDate(result.anonymisedAt, i18n.language) })}
+            </p>
+          )}
+          {result.timeline.some((e) => e.type === 'reply_approved') && !result.anonymisedAt && (
             <p>
               <button
                 type="button"

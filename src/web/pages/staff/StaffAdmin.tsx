@@ -6,10 +6,20 @@ import { ErrorBox, Loading } from '../../components/Layout.js';
 import { languages, localName } from '../../i18n.js';
 import { useStaffContext } from './useStaff.js';
 
-type Setting = Category & { defaultDeadlineDays: number; active: boolean };
+type Setting = Category & {
+  defaultDeadlineDays: number;
+  active: boolean;
+  /** The body's own retention period (months), or null for the platform's. */
+  retentionMonths: number | null;
+  defaultRetentionMonths: number;
+};
+type SettingPatch = Partial<{ deadlineDays: number | null; active: boolean; retentionMonths: number | null }>;
 type Template = { id: string; title: string; body: string; language: string; categoryId: string | null };
 
-/** The institution administrator's page: deadlines per category, categories accepted, reply templates. */
+/**
+ * The institution administrator's page: deadlines and retention periods per category, categories accepted,
+ * reply templates.
+ */
 export default function StaffAdmin() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -32,7 +42,7 @@ export default function StaffAdmin() {
   const ids = { title: useId(), body: useId(), lang: useId() };
   if (!institution || cats.isPending) return <Loading />;
   if (cats.isError) return <ErrorBox error={cats.error} />;
-  const save = async (c: Setting, patch: Partial<{ deadlineDays: number | null; active: boolean }>) => {
+  const save = async (c: Setting, patch: SettingPatch) => {
     setError(null);
     try {
       await api(`${base}/categories/${c.id}`, {
@@ -77,11 +87,13 @@ export default function StaffAdmin() {
       )}
       <section aria-labelledby="dl-h">
         <h2 id="dl-h">{t('staff.admin.deadlines')}</h2>
+        <p className="muted">{t('staff.admin.retentionHelp')}</p>
         <table className="table">
           <thead>
             <tr>
               <th scope="col">{t('staff.admin.category')}</th>
               <th scope="col">{t('guide.delay')}</th>
+              <th scope="col">{t('staff.admin.retention')}</th>
               <th scope="col">{t('staff.admin.accepted', { name: '' }).replace(/[:：]\s*$/, '')}</th>
             </tr>
           </thead>
@@ -106,6 +118,26 @@ export default function StaffAdmin() {
                     }
                   />{' '}
                   <small className="muted">{t('staff.admin.default', { days: c.defaultDeadlineDays })}</small>
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min={2}
+                    max={600}
+                    dir="ltr"
+                    className="short"
+                    aria-label={t('staff.admin.retentionFor', { name: localName(c, lang) })}
+                    placeholder={String(c.defaultRetentionMonths)}
+                    defaultValue={c.retentionMonths ?? ''}
+                    onBlur={(e) => {
+                      const v = e.target.value.trim();
+                      const months = v === '' ? null : Number(v);
+                      if (months !== c.retentionMonths) save(c, { retentionMonths: months });
+                    }}
+                  />{' '}
+                  <small className="muted">
+                    {t('staff.admin.retentionDefault', { months: c.defaultRetentionMonths })}
+                  </small>
                 </td>
                 <td>
                   <input

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
 import { type ApiError, type Attachment, api, type CaseView, type Department } from '../../api.js';
-import { StateBadge } from '../../components/CaseBits.js';
+import { CaseSubject, StateBadge } from '../../components/CaseBits.js';
 import { fieldLabel } from '../../components/CategoryFields.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { useCategories } from '../../hooks.js';
@@ -153,7 +153,7 @@ export default function StaffCase() {
         <bdi dir="ltr">{k.trackingNumber}</bdi>
       </p>
       <h1>
-        <bdi>{k.subject}</bdi>
+        <CaseSubject c={k} />
       </h1>
       <p>
         <StateBadge state={k.state} staff /> <span className="tag">{t(`kind.${k.kind}`)}</span>{' '}
@@ -161,6 +161,11 @@ export default function StaffCase() {
           {t('cases.due', { date: formatDate(k.dueAt, lang) })}
         </span>
       </p>
+      {k.anonymisedAt && (
+        <p className="alert info" role="status">
+          {t('staff.ws.anonymised', { date: formatDate(k.anonymisedAt, lang) })}
+        </p>
+      )}
       {error && (
         <div className="alert error" role="alert">
           <p>{error.message}</p>
@@ -217,7 +222,7 @@ export default function StaffCase() {
           ) : (
             <p className="muted">{t('case.noDocuments')}</p>
           )}
-          {isStaffHere && <StaffUpload caseId={id} />}
+          {isStaffHere && !k.anonymisedAt && <StaffUpload caseId={id} />}
         </section>
         {r && (
           <section aria-labelledby="person-h">
@@ -261,147 +266,155 @@ export default function StaffCase() {
         }}
       />
 
-      <section aria-labelledby="act-h" className="panel">
-        <h2 id="act-h">{t('staff.ws.actions')}</h2>
-        <div className="buttons">
-          {k.assigneeId !== me && k.availableActions.length > 0 && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                run(() =>
-                  api(`/api/cases/${id}/assignment`, {
-                    method: 'POST',
-                    body: { version: k.version, assigneeId: me },
-                  }),
-                )
-              }
-            >
-              {t('staff.ws.take')}
-            </button>
-          )}
-          {k.availableActions.map((a) =>
-            needsText.includes(a) ? (
+      {/* a case whose content was removed is kept for the record only: nothing more can be done with it */}
+      {!k.anonymisedAt && (
+        <section aria-labelledby="act-h" className="panel">
+          <h2 id="act-h">{t('staff.ws.actions')}</h2>
+          <div className="buttons">
+            {k.assigneeId !== me && k.availableActions.length > 0 && (
               <button
-                key={a}
                 type="button"
-                className={pending === a ? '' : 'secondary'}
-                aria-pressed={pending === a}
-                onClick={() => setPending(a)}
+                className="secondary"
+                onClick={() =>
+                  run(() =>
+                    api(`/api/cases/${id}/assignment`, {
+                      method: 'POST',
+                      body: { version: k.version, assigneeId: me },
+                    }),
+                  )
+                }
               >
-                {t(`action.${a}`)}
+                {t('staff.ws.take')}
               </button>
-            ) : a === 'refer_inside' ? null : (
-              <button key={a} type="button" onClick={() => direct(a)}>
-                {t(`action.${a}`)}
-              </button>
-            ),
-          )}
-          {isStaffHere && !['closed', 'rejected', 'referred', 'withdrawn'].includes(k.state) && (
-            <button
-              type="button"
-              className={pending === 'transfer' ? '' : 'secondary'}
-              aria-pressed={pending === 'transfer'}
-              onClick={() => setPending('transfer')}
-            >
-              {t('staff.ws.transfer')}
-            </button>
-          )}
-          {canRefer && (
-            <button
-              type="button"
-              className={pending === 'refer_inside' ? '' : 'secondary'}
-              aria-pressed={pending === 'refer_inside'}
-              onClick={() => setPending('refer_inside')}
-            >
-              {t('staff.ws.refer')}
-            </button>
-          )}
-          {supervisor && people.isSuccess && toggle('assign', t('staff.ws.assign'))}
-          {isStaffHere && toggle('message', t('staff.ws.message'))}
-          {isStaffHere && toggle('note', t('staff.ws.note'))}
-          {mayInstruct && toggle('instruction', t('staff.ws.instruction'))}
-        </div>
-        {pending && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              submitPending();
-            }}
-          >
-            {withTarget && (
-              <div className="field">
-                <label htmlFor={ids.target}>
-                  {pending === 'transfer'
-                    ? t('staff.ws.transferTo')
-                    : pending === 'assign'
-                      ? t('staff.ws.assignTo')
-                      : t('staff.ws.referTo')}
-                </label>
-                <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value)} required>
-                  <option value="">{t('file.category.choose')}</option>
-                  {targets.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
             )}
-            {(pending === 'submit_reply' || pending === 'request_info') && !!templates.data?.items.length && (
-              <div className="field">
-                <label htmlFor={`${ids.text}-tpl`}>{t('staff.ws.useTemplate')}</label>
-                <select
-                  id={`${ids.text}-tpl`}
-                  value=""
-                  onChange={(e) => {
-                    const tpl = templates.data?.items.find((x) => x.id === e.target.value);
-                    if (tpl) setText(tpl.text);
-                  }}
+            {k.availableActions.map((a) =>
+              needsText.includes(a) ? (
+                <button
+                  key={a}
+                  type="button"
+                  className={pending === a ? '' : 'secondary'}
+                  aria-pressed={pending === a}
+                  onClick={() => setPending(a)}
                 >
-                  <option value="">{t('file.category.choose')}</option>
-                  {templates.data.items.map((tpl) => (
-                    <option key={tpl.id} value={tpl.id}>
-                      {tpl.title}
-                    </option>
-                  ))}
-                </select>
-              </div>
+                  {t(`action.${a}`)}
+                </button>
+              ) : a === 'refer_inside' ? null : (
+                <button key={a} type="button" onClick={() => direct(a)}>
+                  {t(`action.${a}`)}
+                </button>
+              ),
             )}
-            {pending !== 'assign' && (
-              <div className="field">
-                <label htmlFor={ids.text}>{textLabel}</label>
-                <textarea
-                  id={ids.text}
-                  rows={5}
-                  value={text}
-                  onChange={(e) => setText(e.target.value)}
-                  required
-                />
-              </div>
-            )}
-            {pending === 'instruction' && (
-              <div className="checks">
-                <label>
-                  <input type="checkbox" checked={escalate} onChange={(e) => setEscalate(e.target.checked)} />
-                  {t('staff.ws.escalate')}
-                </label>
-              </div>
-            )}
-            <div className="buttons">
+            {isStaffHere && !['closed', 'rejected', 'referred', 'withdrawn'].includes(k.state) && (
               <button
-                type="submit"
-                disabled={(pending !== 'assign' && !text.trim()) || (withTarget && !target)}
+                type="button"
+                className={pending === 'transfer' ? '' : 'secondary'}
+                aria-pressed={pending === 'transfer'}
+                onClick={() => setPending('transfer')}
               >
-                {t('staff.ws.do')}
+                {t('staff.ws.transfer')}
               </button>
-              <button type="button" className="secondary" onClick={() => setPending(null)}>
-                {t('common.cancel')}
+            )}
+            {canRefer && (
+              <button
+                type="button"
+                className={pending === 'refer_inside' ? '' : 'secondary'}
+                aria-pressed={pending === 'refer_inside'}
+                onClick={() => setPending('refer_inside')}
+              >
+                {t('staff.ws.refer')}
               </button>
-            </div>
-          </form>
-        )}
-      </section>
+            )}
+            {supervisor && people.isSuccess && toggle('assign', t('staff.ws.assign'))}
+            {isStaffHere && toggle('message', t('staff.ws.message'))}
+            {isStaffHere && toggle('note', t('staff.ws.note'))}
+            {mayInstruct && toggle('instruction', t('staff.ws.instruction'))}
+          </div>
+          {pending && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                submitPending();
+              }}
+            >
+              {withTarget && (
+                <div className="field">
+                  <label htmlFor={ids.target}>
+                    {pending === 'transfer'
+                      ? t('staff.ws.transferTo')
+                      : pending === 'assign'
+                        ? t('staff.ws.assignTo')
+                        : t('staff.ws.referTo')}
+                  </label>
+                  <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value)} required>
+                    <option value="">{t('file.category.choose')}</option>
+                    {targets.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+              {(pending === 'submit_reply' || pending === 'request_info') &&
+                !!templates.data?.items.length && (
+                  <div className="field">
+                    <label htmlFor={`${ids.text}-tpl`}>{t('staff.ws.useTemplate')}</label>
+                    <select
+                      id={`${ids.text}-tpl`}
+                      value=""
+                      onChange={(e) => {
+                        const tpl = templates.data?.items.find((x) => x.id === e.target.value);
+                        if (tpl) setText(tpl.text);
+                      }}
+                    >
+                      <option value="">{t('file.category.choose')}</option>
+                      {templates.data.items.map((tpl) => (
+                        <option key={tpl.id} value={tpl.id}>
+                          {tpl.title}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                )}
+              {pending !== 'assign' && (
+                <div className="field">
+                  <label htmlFor={ids.text}>{textLabel}</label>
+                  <textarea
+                    id={ids.text}
+                    rows={5}
+                    value={text}
+                    onChange={(e) => setText(e.target.value)}
+                    required
+                  />
+                </div>
+              )}
+              {pending === 'instruction' && (
+                <div className="checks">
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={escalate}
+                      onChange={(e) => setEscalate(e.target.checked)}
+                    />
+                    {t('staff.ws.escalate')}
+                  </label>
+                </div>
+              )}
+              <div className="buttons">
+                <button
+                  type="submit"
+                  disabled={(pending !== 'assign' && !text.trim()) || (withTarget && !target)}
+                >
+                  {t('staff.ws.do')}
+                </button>
+                <button type="button" className="secondary" onClick={() => setPending(null)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </form>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="tl-h">
         <h2 id="tl-h">{t('case.timeline')}</h2>

@@ -1,0 +1,90 @@
+import type { Executor } from '../../db/client.js';
+import type { Config } from '../../server/config.js';
+import { AppError, ByteSize } from '../../server/errors.js';
+import { recordAudit } from '../audit/service.js';
+import { type ClamdOptions, clamdScan } from './clamd.js';
+import { checkFile, sha256Hex } from './files.js';
+import { findPdfActiveContent } from './pdf-active-content.js';
+import { type UploadQuota, uploadQuotaOf } from './upload-quota.js';
+
+/** A file as it arrives: its bytes, the name it was sent with, the largest size accepted. */
+export type IncomingFile = { bytes: Buffer; name: string; maxBytes: number };
+/** A file that passed the checks of its content, ready to store. */
+export type CheckedFile = { bytes: Buffer; name: string; mediaType: string };
+
+/**
+ * What the platform's settings add to the checks of every paper: the quotas, and the antivirus (clamd) when
+ * one is configured. Without rules (a script, a test calling a service), neither applies.
+ */
+export type UploadRules = { quota: UploadQuota | null; clamd: ClamdOptions | null };
+
+export const noUploadRules: UploadRules = { quota: null, clamd: null };
+
+export const uploadRulesOf = (c: Config): UploadRules => ({
+  quota: uploadQuotaOf(c),
+  clamd: c.CLAMAV_HOST ? { host: c.CLAMAV_HOST, port: c.CLAMAV_PORT, timeoutMs: c.CLAMAV_TIMEOUT_MS } : null,
+});
+
+/** Who sends a paper, for the audit of a refused one and the log (which names no person). */
+export type Sender = {
+  accountId: string;
+  requestId: string;
+  log?: { warn(o: object, msg: string): void };
+};
+
+/**
+ * Checks a file's content: size, type from its bytes, name, and no active content in a PDF. Throws the error
+ * the sender sees. Shared by every way in.
+ */
+export async function checkContent(file: IncomingFile): Promise<CheckedFile> {
+  if (file.bytes.length > file.maxBytes)
+    throw new AppError(413, 'error.file.too_large', { limit: new ByteSize(file.maxBytes) });
+  const check = await checkFile(file.bytes, file.name);
+  if (!check.ok) {
+    const key =
+      check.error === 'extension_mismatch' || check.error === 'type_not_allowed'
+        ? 'error.file.type_not_allowed'
+        : (`error.file.${check.error}` as const);
+    throw new AppError(
+      check.error === 'empty' || check.error === 'name_unsafe' ? 422 : 415,
+      key,
+      {},
+      { reason: check.error },
+    );
+  }
+  if (check.mediaType === 'application/pdf') {
+    const pdf = findPdfActiveContent(file.bytes);
+    if (pdf.verdict === 'active')
+      throw new AppError(422, 'error.upload.pdf_active', {}, { reason: 'pdf_active', found: pdf.name });
+    if (pdf.verdict === 'unchecked')
+      throw new AppError(422, 'error.upload.pdf_unchecked', {}, { reason: pdf.reason });
+  }
+  return { bytes: file.bytes, name: check.name, mediaType: check.mediaType };
+}
+
+/**
+ * Has clamd scan the file when one is configured. Infected: refused (422), audited and logged with the
+ * signature's name, never the file's name. clamd unreachable, too slow or failing: refused (503), so that
+ * no paper is ever taken unscanned; the sender is asked to try again later.
+ */
+export async function scanContent(db: Executor, file: CheckedFile, clamd: ClamdOptions | null, who: Sender) {
+  if (!clamd) return;
+  const result = await clamdScan(file.bytes, clamd);
+  if (result.status === 'clean') return;
+  const facts = { size: file.bytes.length, mediaType: file.mediaType };
+  if (result.status === 'unavailable') {
+    who.log?.warn({ reason: result.reason, ...facts }, 'antivirus unavailable: paper refused');
+    throw new AppError(503, 'error.upload.scan_unavailable', {}, { reason: 'scan_unavailable' });
+  }
+  const data = { signature: result.signature, sha256: sha256Hex(file.bytes), ...facts };
+  who.log?.warn(data, 'antivirus found a threat: paper refused');
+  await recordAudit(db, {
+    actorId: who.accountId,
+    action: 'upload.infected',
+    entityType: 'account',
+    entityId: who.accountId,
+    requestId: who.requestId,
+    data,
+  });
+  throw new AppError(422, 'error.upload.infected', {}, { reason: 'infected' });
+}
