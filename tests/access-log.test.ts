@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseReads } from '../src/modules/audit/access-log.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import {
+  Client,
   fileComplaintAtAml,
   multipartFile,
   samples,
@@ -163,6 +164,74 @@ describe.each(testDatabases())('the access log on %s', (kind) => {
       ['calls.list', 'supervisor', calls.json().items.length],
       ['outbox.list', 'institution_admin', outbox.json().items.length],
     ]);
+  });
+
+  it('shows the names of a body’s staff who read the file where the body chose so, never an overseer’s', async () => {
+    const fatima = await signedIn(p.app, 'fatima@example.fr', 'fr');
+    const made = await fileComplaintAtAml(fatima, {
+      subject: 'Éclairage public en panne',
+      description: 'Le lampadaire devant la maison familiale est éteint depuis trois mois.',
+    });
+    const inst = (await fatima.get('/api/institutions'))
+      .json()
+      .items.find((i: { code: string }) => i.code === 'AML');
+    const chief = await signedIn(p.app, 'chef@aml.demo');
+    await chief.get(`/api/cases/${made.id}`);
+    await (await signedIn(p.app, 'province@piam.demo')).get(`/api/cases/${made.id}`);
+    const accesses = async () =>
+      (await fatima.get(`/api/cases/${made.id}/accesses`)).json().items as {
+        role: string;
+        name: string | null;
+      }[];
+    // by default, roles only
+    expect((await accesses()).map((a) => a.name)).toEqual([null, null]);
+
+    // only the body's administrator sets the policy; every change is audited
+    const url = `/api/institutions/${inst.id}/privacy`;
+    const refused: [string, number][] = [
+      ['chef@aml.demo', 403],
+      ['admin@aubm.demo', 403],
+      ['fatima@example.fr', 403],
+    ];
+    for (const [email, status] of refused)
+      expect(
+        (
+          await (
+            await signedIn(p.app, email)
+          ).request({ method: 'PUT', url, payload: { showStaffNames: true } })
+        ).statusCode,
+        email,
+      ).toBe(status);
+    expect(
+      (await new Client(p.app).request({ method: 'PUT', url, payload: { showStaffNames: true } })).statusCode,
+    ).toBe(401);
+    const admin = await signedIn(p.app, 'admin@aml.demo');
+    expect((await admin.get(url)).json()).toEqual({ showStaffNames: false });
+    const on = await admin.request({ method: 'PUT', url, payload: { showStaffNames: true } });
+    expect(on.statusCode, on.body).toBe(200);
+    expect((await (await signedIn(p.app, 'audit@aml.demo')).get(url)).json()).toEqual({
+      showStaffNames: true,
+    });
+    const [audited] = await p.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'institution.privacy'), eq(auditLog.institutionId, inst.id)));
+    expect(audited?.data).toMatchObject({ showStaffNames: true });
+
+    const [chiefName] = (
+      (await p.database.db.execute(
+        sql`select display_name from accounts where email = 'chef@aml.demo'`,
+      )) as unknown as {
+        rows: { display_name: string }[];
+      }
+    ).rows;
+    expect((await accesses()).map((a) => [a.role, a.name])).toEqual([
+      ['overseer', null],
+      ['supervisor', chiefName!.display_name],
+    ]);
+    // back to roles only
+    await admin.request({ method: 'PUT', url, payload: { showStaffNames: false } });
+    expect((await accesses()).map((a) => a.name)).toEqual([null, null]);
   });
 
   it('cannot be changed or emptied, even by the application', async () => {

@@ -16,6 +16,7 @@ import { savedViewRoutes } from '../modules/cases/saved-views.js';
 import { catalogAdminRoutes } from '../modules/catalog/admin-routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deskRoutes } from '../modules/desk/routes.js';
+import { institutionPrivacyRoutes } from '../modules/institutions/privacy-routes.js';
 import { institutionRoutes } from '../modules/institutions/routes.js';
 import { type Counters, databaseCounters } from '../modules/limits/counters.js';
 import { redisCounters } from '../modules/limits/redis-counters.js';
@@ -116,6 +117,7 @@ export async function buildApp(
   await app.register(catalogRoutes);
   await app.register(catalogAdminRoutes);
   await app.register(institutionRoutes);
+  await app.register(institutionPrivacyRoutes);
   await app.register(accountRoutes);
   await app.register(caseRoutes);
   await app.register(savedViewRoutes);

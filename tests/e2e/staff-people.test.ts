@@ -184,4 +184,31 @@ describe('departments and staff, by the institution admin', () => {
       await Promise.all([context.close(), invited.context.close(), phone.context.close()]);
     }, 180_000);
   }
+
+  it('sets whether people see the names of the staff who read their file, and says so (fr desktop, ar phone)', async () => {
+    for (const [lang, size, on] of [
+      ['fr', 'desktop', true],
+      ['ar', 'phone', false],
+    ] as const) {
+      const { page, context, errors } = await adminPage(lang, size);
+      await page.goto('/staff/admin');
+      const box = page.getByRole('checkbox', { name: tr(lang, 'staff.admin.privacy.showNames') });
+      await box.waitFor();
+      expect(await box.isChecked()).toBe(!on);
+      await box.click();
+      await page
+        .getByText(tr(lang, on ? 'staff.admin.privacy.namesOn' : 'staff.admin.privacy.namesOff'))
+        .waitFor();
+      expect(await box.isChecked()).toBe(on);
+      await page.getByRole('heading', { name: tr(lang, 'staff.admin.privacy') }).scrollIntoViewIfNeeded();
+      await expectNoAxeViolations(page, `admin privacy ${lang}`);
+      await screenshot(page, `${lang}-${size}-admin-privacy`);
+      // kept: the page read afresh shows the policy saved
+      await page.reload();
+      await box.waitFor();
+      expect(await box.isChecked()).toBe(on);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
 });

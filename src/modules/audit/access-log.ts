@@ -1,11 +1,13 @@
 /**
  * The access log (law 09-08): every read of a person's data by staff — who, for which body, what, when and
  * why — kept in the audit log, which the database keeps append-only. The person sees the reads of their own
- * file (`caseAccesses`): the role and the body, the date; never the staff member's name.
+ * file (`caseAccesses`): the role and the body, the date; the staff member's name only where the body chose
+ * to show its staff's names (`institutions.show_staff_names`), and never a territorial overseer's.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../accounts/actor.js';
+import { accounts } from '../accounts/schema.js';
 import { institutions } from '../institutions/schema.js';
 import { auditLog } from './schema.js';
 import { recordAudit } from './service.js';
@@ -78,14 +80,20 @@ export type CaseAccess = {
   role: string;
   purpose: ReadPurpose;
   institution: { nameAr: string; nameFr: string; nameEn: string } | null;
+  /** The reader's name, where their body shows its staff's names to the people it serves. */
+  name: string | null;
 };
 
-/** Who read a case's data, newest first (at most 500): the role, the body, the date and what was read. */
+/**
+ * Who read a case's data, newest first (at most 500): the role, the body, the date and what was read; the
+ * reader's name where their body's policy shows it (a territorial overseer's never: their office is not the body's).
+ */
 export async function caseAccesses(db: Executor, caseId: string): Promise<CaseAccess[]> {
   const rows = await db
-    .select({ a: auditLog, i: institutions })
+    .select({ a: auditLog, i: institutions, reader: accounts.displayName })
     .from(auditLog)
     .leftJoin(institutions, eq(institutions.id, auditLog.institutionId))
+    .leftJoin(accounts, eq(accounts.id, auditLog.actorId))
     .where(
       and(
         eq(auditLog.entityType, 'case'),
@@ -95,11 +103,15 @@ export async function caseAccesses(db: Executor, caseId: string): Promise<CaseAc
     )
     .orderBy(desc(auditLog.id))
     .limit(500);
-  return rows.map(({ a, i }) => ({
-    at: a.at.toISOString(),
-    what: a.action as CaseRead,
-    role: String(a.data.role ?? 'staff'),
-    purpose: (a.data.purpose as ReadPurpose | undefined) ?? 'handling',
-    institution: i ? { nameAr: i.nameAr, nameFr: i.nameFr, nameEn: i.nameEn } : null,
-  }));
+  return rows.map(({ a, i, reader }) => {
+    const purpose = (a.data.purpose as ReadPurpose | undefined) ?? 'handling';
+    return {
+      at: a.at.toISOString(),
+      what: a.action as CaseRead,
+      role: String(a.data.role ?? 'staff'),
+      purpose,
+      institution: i ? { nameAr: i.nameAr, nameFr: i.nameFr, nameEn: i.nameEn } : null,
+      name: i?.showStaffNames && purpose !== 'oversight' ? (reader ?? null) : null,
+    };
+  });
 }

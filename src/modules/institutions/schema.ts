@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { currentTime } from '../../shared/clock.js';
 import { territories } from '../territory/schema.js';
 
@@ -30,6 +30,8 @@ export const institutions = pgTable(
     parentId: uuid('parent_id'),
     email: text('email'),
     phone: text('phone'),
+    /** The body's policy (law 09-08): the person sees the names of its staff who read their file, not only roles. */
+    showStaffNames: boolean('show_staff_names').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [

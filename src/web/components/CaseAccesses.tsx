@@ -9,9 +9,14 @@ type Access = {
   role: string;
   purpose: 'handling' | 'audit' | 'oversight';
   institution: { nameAr: string; nameFr: string; nameEn: string } | null;
+  /** Where the body chose to show its staff's names. */
+  name: string | null;
 };
 
-/** Who read this file (law 09-08): the role and the body, when, and what — never the staff member's name. */
+/**
+ * Who read this file (law 09-08): the role and the body, when, and what; the staff member's name only where
+ * their body chose to show it.
+ */
 export function CaseAccesses({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -32,6 +37,12 @@ export function CaseAccesses({ caseId }: { caseId: string }) {
           {accesses.data.items.map((a) => (
             <li key={`${a.at}-${a.what}`}>
               <time dateTime={a.at}>{formatDate(a.at, lang, true)}</time> —{' '}
+              {a.name && (
+                <>
+                  <bdi>{a.name}</bdi>
+                  {', '}
+                </>
+              )}
               {t(a.role === 'overseer' ? 'case.accesses.overseer' : `people.role.${a.role}`, {
                 defaultValue: a.role,
               })}

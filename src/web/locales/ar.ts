@@ -428,6 +428,12 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.admin.retentionDefault': 'افتراضيا {{months}}',
   'staff.admin.retentionHelp':
     'يُحذف محتوى الملف المسوّى (النص والتفاصيل والوثائق والرسائل) بعد هذا العدد من الأشهر من تاريخ الجواب أو الإغلاق (من 2 إلى 600). اتركه فارغاً لاعتماد المدة الافتراضية للمنصة.',
+  'staff.admin.privacy': 'السرية تجاه المرتفقين',
+  'staff.admin.privacy.showNames': 'إظهار أسماء الموظفين الذين اطلعوا على ملف الشخص له',
+  'staff.admin.privacy.showNamesHint':
+    'عند التعطيل، لا يرى الشخص إلا صفة ومؤسسة كل موظف فتح ملفه أو وثائقه أو رسائله (القانون 09-08). عند التفعيل، يرى أيضا اسم الموظف. لا تُظهر أبدا أسماء سلطات المراقبة الترابية.',
+  'staff.admin.privacy.namesOn': 'يرى الأشخاص الآن أسماء الموظفين الذين اطلعوا على ملفاتهم.',
+  'staff.admin.privacy.namesOff': 'لا يرى الأشخاص الآن إلا صفات الموظفين الذين اطلعوا على ملفاتهم.',
   'staff.admin.saved': 'تم الحفظ.',
   'staff.admin.templates': 'نماذج الأجوبة',
   'staff.admin.templateTitle': 'العنوان',

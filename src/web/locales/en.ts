@@ -406,6 +406,12 @@ export const en = {
   'staff.admin.retentionDefault': 'default {{months}}',
   'staff.admin.retentionHelp':
     'A settled case’s content (text, details, papers, messages) is removed this many months after it was answered or closed (2 to 600). Leave it empty for the platform’s default.',
+  'staff.admin.privacy': 'Privacy towards the people you serve',
+  'staff.admin.privacy.showNames': 'Show people the names of the staff who read their file',
+  'staff.admin.privacy.showNamesHint':
+    'Off, a person sees only the role and the body of each staff member who opened their file, its papers or its messages (law 09-08). On, they also see the staff member’s name. Territorial overseers’ names are never shown.',
+  'staff.admin.privacy.namesOn': 'People now see the names of the staff who read their file.',
+  'staff.admin.privacy.namesOff': 'People now see only the roles of the staff who read their file.',
   'staff.admin.saved': 'Saved.',
   'staff.admin.templates': 'Reply templates',
   'staff.admin.templateTitle': 'Title',

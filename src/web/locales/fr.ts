@@ -413,6 +413,13 @@ export const fr: Record<WebKey, string> = {
   'staff.admin.retentionDefault': 'par défaut {{months}}',
   'staff.admin.retentionHelp':
     'Le contenu d’un dossier réglé (texte, précisions, pièces, messages) est effacé ce nombre de mois après sa réponse ou sa clôture (de 2 à 600). Laissez vide pour la durée par défaut de la plateforme.',
+  'staff.admin.privacy': 'Confidentialité envers les personnes servies',
+  'staff.admin.privacy.showNames': 'Montrer aux personnes le nom des agents qui ont lu leur dossier',
+  'staff.admin.privacy.showNamesHint':
+    'Désactivé, la personne ne voit que la fonction et l’organisme de chaque agent qui a ouvert son dossier, ses pièces ou ses messages (loi 09-08). Activé, elle voit aussi le nom de l’agent. Le nom des autorités de contrôle territoriales n’est jamais montré.',
+  'staff.admin.privacy.namesOn': 'Les personnes voient désormais le nom des agents qui ont lu leur dossier.',
+  'staff.admin.privacy.namesOff':
+    'Les personnes ne voient désormais que la fonction des agents qui ont lu leur dossier.',
   'staff.admin.saved': 'Enregistré.',
   'staff.admin.templates': 'Modèles de réponse',
   'staff.admin.templateTitle': 'Titre',

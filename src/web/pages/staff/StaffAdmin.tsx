@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiError, api, type Category } from '../../api.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { languages, localName } from '../../i18n.js';
+import { PrivacyPolicy } from './PrivacyPolicy.js';
 import { useStaffContext } from './useStaff.js';
 
 type Setting = Category & {
@@ -18,7 +19,7 @@ type Template = { id: string; title: string; body: string; language: string; cat
 
 /**
  * The institution administrator's page: deadlines and retention periods per category, categories accepted,
- * reply templates.
+ * the privacy policy towards the people served, reply templates.
  */
 export default function StaffAdmin() {
   const { t, i18n } = useTranslation();
@@ -152,6 +153,7 @@ export default function StaffAdmin() {
           </tbody>
         </table>
       </section>
+      <PrivacyPolicy base={base} />
       <section aria-labelledby="tpl-h">
         <h2 id="tpl-h">{t('staff.admin.templates')}</h2>
         <ul className="list">

@@ -1,0 +1,1 @@
+ALTER TABLE "institutions" ADD COLUMN "show_staff_names" boolean DEFAULT false NOT NULL;
