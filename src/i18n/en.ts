@@ -53,6 +53,12 @@ export const en = {
     'This file was refused: the antivirus found a threat in it, and it was not kept. Check your device, then send a clean copy.',
   'error.upload.scan_unavailable':
     'Papers cannot be checked by the antivirus at the moment, so none can be received. Nothing was kept: please try again in a few minutes.',
+  'error.upload.being_scanned':
+    'This paper is still waiting to be checked by the antivirus, and cannot be opened before. Try again later: it opens as soon as the check has found nothing.',
+  'upload.held':
+    'Paper received. The antivirus cannot check it at the moment: it will be checked before anyone opens it, and removed if a threat is found in it.',
+  'upload.removed_infected':
+    'The paper “{name}” was removed: the antivirus found a threat in it when it was checked. Send a clean copy if it is still needed.',
   'error.reply.none': 'This case has no reply yet: the letter will be here once the reply is approved.',
   'error.desk.person_not_linked':
     'This person has no file with your body yet: find them again with two identifiers they give you (for example their CIN and birth date), then register their request.',

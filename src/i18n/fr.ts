@@ -57,6 +57,12 @@ export const fr: Record<MessageKey, string> = {
     'Ce fichier a été refusé : l’antivirus y a trouvé une menace, et il n’a pas été conservé. Vérifiez votre appareil, puis envoyez une copie saine.',
   'error.upload.scan_unavailable':
     'Les pièces ne peuvent pas être vérifiées par l’antivirus pour le moment : aucune ne peut donc être reçue. Rien n’a été conservé ; réessayez dans quelques minutes.',
+  'error.upload.being_scanned':
+    'Cette pièce attend encore d’être vérifiée par l’antivirus et ne peut pas être ouverte avant. Réessayez plus tard : elle s’ouvrira dès que la vérification n’y aura rien trouvé.',
+  'upload.held':
+    'Pièce reçue. L’antivirus ne peut pas la vérifier pour le moment : elle le sera avant que quiconque l’ouvre, et sera retirée si une menace y est trouvée.',
+  'upload.removed_infected':
+    'La pièce « {name} » a été retirée : l’antivirus y a trouvé une menace lors de sa vérification. Envoyez une copie saine si elle est toujours nécessaire.',
   'error.reply.none':
     'Ce dossier n’a pas encore de réponse : la lettre sera disponible une fois la réponse validée.',
   'error.desk.person_not_linked':

@@ -3,7 +3,9 @@ import type { Db } from '../db/client.js';
 import { runAppointmentJobs } from '../modules/appointments/jobs.js';
 import { addressOf } from '../modules/appointments/service.js';
 import { sweepFilingKeys } from '../modules/cases/filing-keys.js';
+import { HELD_SCAN_BATCH, rescanHeldUploads } from '../modules/cases/held-uploads.js';
 import { type RetentionCursor, runRetentionBatch } from '../modules/cases/retention.js';
+import { clamdOf } from '../modules/cases/upload-check.js';
 import { sweepPendingUploads } from '../modules/cases/uploads.js';
 import { sweepRateLimits } from '../modules/limits/store.js';
 import {
@@ -55,13 +57,15 @@ const RETENTION_EVERY_MS = 60 * MINUTE;
 /**
  * The background loop: delivers the outbox every interval; every 30 seconds runs the appointment jobs;
  * every 10 minutes the deadline watch (reminders, escalations); every minute tells citizens about cases that
- * became overdue and batches the day's letters after the batch hour; every hour the retention job (one batch a
- * tick while more are due). Stops cleanly, finishing the messages in hand.
+ * became overdue and batches the day's letters after the batch hour, and (with an antivirus) scans again the
+ * papers held while clamd could not answer, beside the loop so that a slow clamd never holds up the mail;
+ * every hour the retention job (one batch a tick while more are due). Stops cleanly, finishing the messages
+ * and the scan in hand.
  */
 export function startWorker(
   db: Db,
   config: Config,
-  log: { error(o: object, m: string): void },
+  log: { error(o: object, m: string): void; warn?(o: object, m: string): void },
   intervalMs = 1000,
   opts: {
     adapters?: Adapters /** false: deliver only, no scheduled jobs (tests drive those themselves) */;
@@ -79,6 +83,22 @@ export function startWorker(
   let lastScheduled = 0;
   let lastWatch = 0;
   let lastRetention = 0;
+  let lastHeldScan = 0;
+  /** The scan of held papers in progress, if any. */
+  let heldScan: Promise<void> | null = null;
+  const clamd = clamdOf(config);
+  const heldLog = {
+    warn: (o: object, m: string) => log.warn?.(o, m),
+    error: (o: object, m: string) => log.error(o, m),
+  };
+  /** Batch after batch while full ones come and clamd answers. */
+  const scanHeld = async () => {
+    if (!clamd) return;
+    for (;;) {
+      const r = await rescanHeldUploads(db, { filesDir: config.filesDir, clamd, log: heldLog });
+      if (r.unavailable || r.claimed < HELD_SCAN_BATCH || stopped) return;
+    }
+  };
   /** Where the retention pass in progress got to; null between passes. */
   let retention: RetentionCursor | null = null;
   const jobContext = {
@@ -130,6 +150,14 @@ export function startWorker(
           await sweepPendingUploads(db, config.filesDir, now);
           await sweepFilingKeys(db, now);
         }
+        if (scheduled && clamd && !heldScan && currentMillis() - lastHeldScan >= MINUTE) {
+          lastHeldScan = currentMillis();
+          heldScan = scanHeld()
+            .catch((err) => log.error({ err }, 'scan of held papers failed'))
+            .finally(() => {
+              heldScan = null;
+            });
+        }
       } catch (err) {
         log.error({ err }, 'worker tick failed');
       } finally {
@@ -149,6 +177,7 @@ export function startWorker(
       stopped = true;
       clearInterval(timer);
       await running;
+      await heldScan;
       transport?.close();
     },
   };

@@ -33,8 +33,11 @@ const schema = z.object({
   CLAMAV_HOST: z.string().min(1).optional(),
   CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
   CLAMAV_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
-  /** clamd unreachable: `refuse` the paper (503). Holding it until it can be scanned is not built. */
-  CLAMAV_UNAVAILABLE: z.enum(['refuse']).default('refuse'),
+  /**
+   * clamd unreachable, late or failing: `refuse` the paper (503), or `hold` it (stored, never served, until the
+   * worker's scan finds it clean; removed if it is infected).
+   */
+  CLAMAV_UNAVAILABLE: z.enum(['refuse', 'hold']).default('refuse'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Jisr <no-reply@jisr.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

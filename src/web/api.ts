@@ -243,4 +243,12 @@ export type CaseView = {
   };
 };
 export type Department = { id: string; code: string; nameAr: string; nameFr: string; nameEn: string };
-export type Attachment = { id: string; name: string; mediaType: string; size: number; createdAt: string };
+export type Attachment = {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  createdAt: string;
+  /** `pending`: held until the antivirus can scan it, not to be opened yet */
+  scanStatus: 'clean' | 'pending' | null;
+};

@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { forbidden, notFound } from '../../server/errors.js';
+import { AppError, forbidden, notFound } from '../../server/errors.js';
 import { recordCaseRead } from '../audit/access-log.js';
 import { recordAudit } from '../audit/service.js';
 import { storeBlob } from './files.js';
 import { canUploadToCase } from './policy.js';
-import { attachments, caseEvents } from './schema.js';
+import { attachments, caseEvents, type ScanStatus } from './schema.js';
 import { type Ctx, getReadableCase, getWritableCase } from './service.js';
 import {
   type CheckedFile,
@@ -18,13 +18,23 @@ import {
 } from './upload-check.js';
 import { assertAccountRoom, assertCaseRoom, lockUploads } from './upload-quota.js';
 
-/** A stored file as it is attached to a case. */
-export type StoredFile = { sha256: string; size: number; mediaType: string; name: string };
+/** A stored file as it is attached to a case, with where it stands with the antivirus. */
+export type StoredFile = {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  name: string;
+  scanStatus: ScanStatus | null;
+};
 
 /** Stores a checked file by its content (identical files once). */
-export async function storeChecked(filesDir: string, file: CheckedFile): Promise<StoredFile> {
+export async function storeChecked(
+  filesDir: string,
+  file: CheckedFile,
+  scanStatus: ScanStatus | null,
+): Promise<StoredFile> {
   const sha256 = await storeBlob(filesDir, file.bytes);
-  return { sha256, size: file.bytes.length, mediaType: file.mediaType, name: file.name };
+  return { sha256, size: file.bytes.length, mediaType: file.mediaType, name: file.name, scanStatus };
 }
 
 /** Attaches stored files to a case: the rows, a timeline step each, an audit entry each. */
@@ -44,6 +54,7 @@ export async function recordAttachments(
         mediaType: f.mediaType,
         originalName: f.name,
         uploadedBy: target.actorId,
+        scanStatus: f.scanStatus,
       })
       .returning();
     await tx.insert(caseEvents).values({
@@ -59,7 +70,13 @@ export async function recordAttachments(
       entityId: row!.id,
       institutionId: target.institutionId,
       requestId: target.requestId,
-      data: { caseId: target.caseId, sha256: f.sha256, size: f.size, mediaType: f.mediaType },
+      data: {
+        caseId: target.caseId,
+        sha256: f.sha256,
+        size: f.size,
+        mediaType: f.mediaType,
+        ...(f.scanStatus === 'pending' && { held: true }),
+      },
     });
     out.push(presentAttachment(row!));
   }
@@ -68,7 +85,8 @@ export async function recordAttachments(
 
 /**
  * Adds one paper to a case: its content checked, then (with the platform's rules) the quotas counted and the
- * antivirus asked, then the quotas counted again under a lock while it is stored and recorded.
+ * antivirus asked, then the quotas counted again under a lock while it is stored and recorded. Held (clamd
+ * down, `hold`): stored as `pending`, served only once scanned clean.
  */
 export async function addAttachment(
   ctx: Ctx,
@@ -91,13 +109,17 @@ export async function addAttachment(
     if (caseQuota) await assertCaseRoom(db, c.id, [{ size }], caseQuota);
   };
   await counted(ctx.db);
-  await scanContent(ctx.db, checked, rules.clamd, { accountId: actorId, requestId: ctx.requestId, log });
+  const scan = await scanContent(ctx.db, checked, rules, {
+    accountId: actorId,
+    requestId: ctx.requestId,
+    log,
+  });
   const target = { caseId: c.id, institutionId: c.institutionId, actorId, requestId: ctx.requestId };
   return ctx.db.transaction(async (tx) => {
     if (dayQuota) await lockUploads(tx, 'account', actorId);
     if (caseQuota) await lockUploads(tx, 'case', c.id);
     await counted(tx);
-    const stored = await storeChecked(filesDir, checked);
+    const stored = await storeChecked(filesDir, checked, scan);
     return (await recordAttachments(tx, target, [stored]))[0]!;
   });
 }
@@ -108,6 +130,8 @@ const presentAttachment = (a: typeof attachments.$inferSelect) => ({
   mediaType: a.mediaType,
   size: a.size,
   sha256: a.sha256,
+  /** `pending`: held until the antivirus can scan it, not to be opened yet */
+  scanStatus: a.scanStatus,
   createdAt: a.createdAt.toISOString(),
 });
 
@@ -128,6 +152,8 @@ export async function getAttachment(ctx: Ctx, caseId: string, attachmentId: stri
     .from(attachments)
     .where(and(eq(attachments.id, attachmentId), eq(attachments.caseId, caseId)));
   if (!row) throw notFound();
+  // held until the antivirus can scan it: nobody opens it before (nothing read, nothing logged)
+  if (row.scanStatus === 'pending') throw new AppError(423, 'error.upload.being_scanned');
   await recordCaseRead(ctx.db, ctx.actor, {
     action: 'case.attachment_read',
     caseId,

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { t } from '../../i18n/index.js';
 import { requireActor } from '../../server/auth.js';
 import { AppError, forbidden } from '../../server/errors.js';
 import { safeText, wordedText } from '../../server/validation.js';
@@ -85,6 +86,11 @@ export async function caseRoutes(app: FastifyInstance) {
     if (!part) throw new AppError(422, 'error.file.missing');
     return { bytes: await part.toBuffer(), name: part.filename };
   };
+  /** A paper taken: 201; held until the antivirus can scan it (clamd down, `hold`): 202, and the sender told. */
+  const received = (req: FastifyRequest, reply: FastifyReply, row: { scanStatus: string | null }) =>
+    row.scanStatus === 'pending'
+      ? reply.code(202).send({ ...row, notice: t(req.lang, 'upload.held') })
+      : reply.code(201).send(row);
 
   r.post(
     '/api/cases',
@@ -405,7 +411,7 @@ export async function caseRoutes(app: FastifyInstance) {
       schema: {
         tags: ['cases'],
         summary:
-          'Send one paper before filing (multipart/form-data, field "file"): checked now, attached by the filing that names its id, dropped after a day',
+          'Send one paper before filing (multipart/form-data, field "file"): checked now, attached by the filing that names its id, dropped after a day. 202 when it is held until the antivirus can scan it',
         consumes: ['multipart/form-data'],
       },
     },
@@ -414,7 +420,7 @@ export async function caseRoutes(app: FastifyInstance) {
       const bytes = await oneUploadedFile(req);
       const who = { accountId: actor.accountId, kind: actor.kind, requestId: req.id, log: req.log };
       const row = await addPendingUpload(db, who, app.deps.filesDir, { ...bytes, maxBytes }, uploadRules);
-      return reply.code(201).send(row);
+      return received(req, reply, row);
     },
   );
 
@@ -445,7 +451,8 @@ export async function caseRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['cases'],
-        summary: 'Attach one file (multipart/form-data, field "file")',
+        summary:
+          'Attach one file (multipart/form-data, field "file"); 202 when it is held until the antivirus can scan it',
         params: idParams,
         consumes: ['multipart/form-data'],
       },
@@ -461,7 +468,7 @@ export async function caseRoutes(app: FastifyInstance) {
         uploadRules,
         req.log,
       );
-      return reply.code(201).send(row);
+      return received(req, reply, row);
     },
   );
 

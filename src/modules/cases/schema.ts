@@ -146,6 +146,13 @@ export const trackingCounters = pgTable(
   (t) => [primaryKey({ columns: [t.institutionId, t.year] })],
 );
 
+/**
+ * Where a paper stands with the antivirus: `clean` (clamd found nothing), `pending` (received while clamd
+ * could not be reached, with `CLAMAV_UNAVAILABLE=hold`: never served until a later scan finds it clean), or
+ * null (no antivirus was configured when it arrived).
+ */
+export type ScanStatus = 'clean' | 'pending';
+
 /** A file attached to a case. The bytes live on disk under their sha256; the name is kept only as text. */
 export const attachments = pgTable(
   'attachments',
@@ -159,9 +166,16 @@ export const attachments = pgTable(
     mediaType: text('media_type').notNull(),
     originalName: text('original_name').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => accounts.id),
+    scanStatus: text('scan_status').$type<ScanStatus>(),
+    /** A worker scanning a held paper holds it until then; another takes it over once this has passed. */
+    scanLeaseUntil: timestamp('scan_lease_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
-  (t) => [index('attachments_case_idx').on(t.caseId)],
+  (t) => [
+    index('attachments_case_idx').on(t.caseId),
+    // the held papers, which the worker scans again: few, found without reading the others
+    index('attachments_held_idx').on(t.createdAt).where(sql`${t.scanStatus} = 'pending'`),
+  ],
 );
 
 /**
@@ -179,6 +193,8 @@ export const pendingUploads = pgTable(
     size: integer('size').notNull(),
     mediaType: text('media_type').notNull(),
     originalName: text('original_name').notNull(),
+    scanStatus: text('scan_status').$type<ScanStatus>(),
+    scanLeaseUntil: timestamp('scan_lease_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [

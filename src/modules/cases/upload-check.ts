@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service.js';
 import { type ClamdOptions, clamdScan } from './clamd.js';
 import { checkFile, sha256Hex } from './files.js';
 import { findPdfActiveContent } from './pdf-active-content.js';
+import type { ScanStatus } from './schema.js';
 import { type UploadQuota, uploadQuotaOf } from './upload-quota.js';
 
 /** A file as it arrives: its bytes, the name it was sent with, the largest size accepted. */
@@ -14,15 +15,25 @@ export type CheckedFile = { bytes: Buffer; name: string; mediaType: string };
 
 /**
  * What the platform's settings add to the checks of every paper: the quotas, and the antivirus (clamd) when
- * one is configured. Without rules (a script, a test calling a service), neither applies.
+ * one is configured, with what to do when it cannot answer (`refuse` the paper, or `hold` it until it can be
+ * scanned). Without rules (a script, a test calling a service), neither applies.
  */
-export type UploadRules = { quota: UploadQuota | null; clamd: ClamdOptions | null };
+export type UploadRules = {
+  quota: UploadQuota | null;
+  clamd: ClamdOptions | null;
+  whenUnavailable: 'refuse' | 'hold';
+};
 
-export const noUploadRules: UploadRules = { quota: null, clamd: null };
+export const noUploadRules: UploadRules = { quota: null, clamd: null, whenUnavailable: 'refuse' };
+
+/** The antivirus of the settings, or null when none is configured. */
+export const clamdOf = (c: Config): ClamdOptions | null =>
+  c.CLAMAV_HOST ? { host: c.CLAMAV_HOST, port: c.CLAMAV_PORT, timeoutMs: c.CLAMAV_TIMEOUT_MS } : null;
 
 export const uploadRulesOf = (c: Config): UploadRules => ({
   quota: uploadQuotaOf(c),
-  clamd: c.CLAMAV_HOST ? { host: c.CLAMAV_HOST, port: c.CLAMAV_PORT, timeoutMs: c.CLAMAV_TIMEOUT_MS } : null,
+  clamd: clamdOf(c),
+  whenUnavailable: c.CLAMAV_UNAVAILABLE,
 });
 
 /** Who sends a paper, for the audit of a refused one and the log (which names no person). */
@@ -63,16 +74,27 @@ export async function checkContent(file: IncomingFile): Promise<CheckedFile> {
 }
 
 /**
- * Has clamd scan the file when one is configured. Infected: refused (422), audited and logged with the
- * signature's name, never the file's name. clamd unreachable, too slow or failing: refused (503), so that
- * no paper is ever taken unscanned; the sender is asked to try again later.
+ * Has clamd scan the file when one is configured, and says what the paper is to be stored as: `clean`, or
+ * null without an antivirus. Infected: refused (422), audited and logged with the signature's name, never the
+ * file's name. clamd unreachable, too slow or failing: with `hold`, `pending` (stored, never served until the
+ * worker's scan finds it clean); else refused (503), the sender asked to try again later. Never taken
+ * unscanned and served.
  */
-export async function scanContent(db: Executor, file: CheckedFile, clamd: ClamdOptions | null, who: Sender) {
-  if (!clamd) return;
-  const result = await clamdScan(file.bytes, clamd);
-  if (result.status === 'clean') return;
+export async function scanContent(
+  db: Executor,
+  file: CheckedFile,
+  rules: Pick<UploadRules, 'clamd' | 'whenUnavailable'>,
+  who: Sender,
+): Promise<ScanStatus | null> {
+  if (!rules.clamd) return null;
+  const result = await clamdScan(file.bytes, rules.clamd);
+  if (result.status === 'clean') return 'clean';
   const facts = { size: file.bytes.length, mediaType: file.mediaType };
   if (result.status === 'unavailable') {
+    if (rules.whenUnavailable === 'hold') {
+      who.log?.warn({ reason: result.reason, ...facts }, 'antivirus unavailable: paper held until scanned');
+      return 'pending';
+    }
     who.log?.warn({ reason: result.reason, ...facts }, 'antivirus unavailable: paper refused');
     throw new AppError(503, 'error.upload.scan_unavailable', {}, { reason: 'scan_unavailable' });
   }

@@ -30,12 +30,15 @@ const present = (u: typeof pendingUploads.$inferSelect) => ({
   mediaType: u.mediaType,
   size: u.size,
   sha256: u.sha256,
+  /** `pending`: held until the antivirus can scan it */
+  scanStatus: u.scanStatus,
 });
 
 /**
  * Receives a paper before its case exists: checked (size, type from the bytes, name, active content in a
  * PDF, then quotas and antivirus with the platform's rules) and stored, so that a refused paper is refused
- * before anything is filed. It waits for the filing that names it.
+ * before anything is filed. It waits for the filing that names it; held (clamd down, `hold`), it is filed
+ * as held and keeps waiting for its scan.
  */
 export async function addPendingUpload(
   db: Db,
@@ -59,11 +62,11 @@ export async function addPendingUpload(
     if (dayQuota) await assertAccountRoom(ex, accountId, size, dayQuota);
   };
   await counted(db);
-  await scanContent(db, checked, rules.clamd, who);
+  const scan = await scanContent(db, checked, rules, who);
   const row = await db.transaction(async (tx) => {
     await lockUploads(tx, 'account', accountId);
     await counted(tx);
-    const stored = await storeChecked(filesDir, checked);
+    const stored = await storeChecked(filesDir, checked, scan);
     const [inserted] = await tx
       .insert(pendingUploads)
       .values({
@@ -72,6 +75,7 @@ export async function addPendingUpload(
         size: stored.size,
         mediaType: stored.mediaType,
         originalName: stored.name,
+        scanStatus: stored.scanStatus,
       })
       .returning();
     return inserted!;
@@ -129,7 +133,13 @@ export async function claimPendingUploads(
   const order = new Map(unique.map((id, i) => [id, i]));
   return rows
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-    .map((r) => ({ sha256: r.sha256, size: r.size, mediaType: r.mediaType, name: r.originalName }));
+    .map((r) => ({
+      sha256: r.sha256,
+      size: r.size,
+      mediaType: r.mediaType,
+      name: r.originalName,
+      scanStatus: r.scanStatus,
+    }));
 }
 
 /**

@@ -202,6 +202,8 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'case.timeline': 'مسار الملف',
   'case.documents': 'الوثائق',
   'case.noDocuments': 'لا توجد وثائق بعد.',
+  'case.paperHeld': 'قيد الفحص',
+  'case.paperHeld.hint': 'يفحص برنامج مكافحة الفيروسات هذه الوثيقة قبل أن يتمكن أي أحد من فتحها.',
   'case.anonymised.short': 'حُذف المحتوى (انتهت مدة الحفظ)',
   'case.anonymised.notice':
     'حُذف محتوى هذا الملف (النص والتفاصيل والوثائق والرسائل) بتاريخ {{date}}، عند انتهاء مدة حفظه. ويبقى رقم تتبعه وحالته وتواريخه.',
@@ -253,6 +255,7 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'event.reopened': 'طلبت إعادة الدراسة',
   'event.message': 'رسالة',
   'event.attachment_added': 'أضيفت وثيقة',
+  'event.attachment_removed': 'حُذفت وثيقة',
   'event.rated': 'قيمت الخدمة',
   'staff.event.acknowledged': 'تم الإشعار بتسلم الطلب',
   'staff.event.info_requested': 'طلبت الجهة معلومات من الشخص',

@@ -187,6 +187,8 @@ export const en = {
   'case.timeline': 'What happened',
   'case.documents': 'Papers',
   'case.noDocuments': 'No paper yet.',
+  'case.paperHeld': 'Being checked',
+  'case.paperHeld.hint': 'The antivirus checks this paper before anyone can open it.',
   'case.anonymised.short': 'Content removed (retention period over)',
   'case.anonymised.notice':
     'The content of this case (its text, details, papers and messages) was removed on {{date}}, at the end of the period it is kept. Its tracking number, state and dates remain.',
@@ -234,6 +236,7 @@ export const en = {
   'event.reopened': 'You asked for a review',
   'event.message': 'Message',
   'event.attachment_added': 'Paper added',
+  'event.attachment_removed': 'Paper removed',
   'event.rated': 'You rated the service',
   'staff.event.acknowledged': 'Request acknowledged',
   'staff.event.info_requested': 'The body asked the person for information',

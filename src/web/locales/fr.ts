@@ -191,6 +191,8 @@ export const fr: Record<WebKey, string> = {
   'case.timeline': 'Historique',
   'case.documents': 'Pièces',
   'case.noDocuments': 'Aucune pièce pour l’instant.',
+  'case.paperHeld': 'En cours de vérification',
+  'case.paperHeld.hint': 'L’antivirus vérifie cette pièce avant que quiconque puisse l’ouvrir.',
   'case.anonymised.short': 'Contenu effacé (durée de conservation écoulée)',
   'case.anonymised.notice':
     'Le contenu de ce dossier (texte, précisions, pièces et messages) a été effacé le {{date}}, à la fin de sa durée de conservation. Son numéro de suivi, son état et ses dates restent.',
@@ -238,6 +240,7 @@ export const fr: Record<WebKey, string> = {
   'event.reopened': 'Vous avez demandé un réexamen',
   'event.message': 'Message',
   'event.attachment_added': 'Pièce ajoutée',
+  'event.attachment_removed': 'Pièce retirée',
   'event.rated': 'Vous avez noté le service',
   'staff.event.acknowledged': 'Demande accusée',
   'staff.event.info_requested': 'L’organisme a demandé des informations à la personne',

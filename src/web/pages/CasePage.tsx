@@ -8,6 +8,7 @@ import { CaseAccesses } from '../components/CaseAccesses.js';
 import { CaseSubject, StateBadge } from '../components/CaseBits.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
+import { PaperLink } from '../components/PaperLink.js';
 import { Timeline } from '../components/Timeline.js';
 import { formatDate, formatFileSize } from '../i18n.js';
 import { useSession } from '../session.js';
@@ -158,9 +159,7 @@ export default function CasePage() {
           <ul className="files">
             {files.data.items.map((f) => (
               <li key={f.id}>
-                <a href={`/api/cases/${id}/attachments/${f.id}`} target="_blank" rel="noreferrer">
-                  <bdi>{f.name}</bdi>
-                </a>{' '}
+                <PaperLink caseId={id} file={f} />{' '}
                 <small className="muted">
                   (<bdi>{formatFileSize(f.size, i18n.language)}</bdi>)
                 </small>

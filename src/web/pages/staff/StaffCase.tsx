@@ -6,6 +6,7 @@ import { type ApiError, type Attachment, api, type CaseView, type Department } f
 import { CaseSubject, StateBadge } from '../../components/CaseBits.js';
 import { fieldLabel } from '../../components/CategoryFields.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
+import { PaperLink } from '../../components/PaperLink.js';
 import { useCategories } from '../../hooks.js';
 import { formatDate, localName } from '../../i18n.js';
 import { RelatedCases, StaffUpload } from './CaseExtras.js';
@@ -213,9 +214,7 @@ export default function StaffCase() {
             <ul className="files">
               {files.data.items.map((f) => (
                 <li key={f.id}>
-                  <a href={`/api/cases/${id}/attachments/${f.id}`} target="_blank" rel="noreferrer">
-                    <bdi>{f.name}</bdi>
-                  </a>
+                  <PaperLink caseId={id} file={f} />
                 </li>
               ))}
             </ul>

@@ -1,0 +1,216 @@
+import { readFile } from 'node:fs/promises';
+import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { t } from '../../i18n/index.js';
+import { currentTime } from '../../shared/clock.js';
+import { recordAudit } from '../audit/service.js';
+import { removeUnheldBlobs } from './blobs.js';
+import { type ClamdOptions, clamdScan } from './clamd.js';
+import { blobPath } from './files.js';
+import { attachments, caseEvents, cases, pendingUploads } from './schema.js';
+
+/**
+ * The papers held while clamd could not answer (`CLAMAV_UNAVAILABLE=hold`), scanned again by the worker once
+ * it answers: clean, they are served from then on; infected, they are removed (rows, and bytes no other row
+ * holds), audited, and the case's timeline says so. A worker claims a batch with a lease (UPDATE … RETURNING
+ * over rows locked with SKIP LOCKED), so that two workers never scan the same papers at once, and one that
+ * died leaves them to the next once its lease has run out. Every outcome is written only over rows still
+ * held: running it again, or two at once, changes nothing twice.
+ */
+
+/** Papers claimed per batch. */
+export const HELD_SCAN_BATCH = 20;
+
+export type HeldScanOptions = {
+  filesDir: string;
+  clamd: ClamdOptions;
+  batch?: number;
+  log?: { warn(o: object, msg: string): void; error(o: object, msg: string): void };
+};
+
+export type HeldScanResult = {
+  /** papers claimed by this run */
+  claimed: number;
+  /** papers (claimed or not) found clean and released */
+  clean: number;
+  /** papers (claimed or not) found infected and removed */
+  removed: number;
+  /** clamd still could not answer: the papers claimed are left held, for a later run */
+  unavailable: boolean;
+};
+
+/** How long a run holds its papers: time enough to scan each of a batch at clamd's slowest, and a minute. */
+export const heldScanLeaseMs = (o: Pick<HeldScanOptions, 'clamd' | 'batch'>) =>
+  (o.batch ?? HELD_SCAN_BATCH) * o.clamd.timeoutMs + 60_000;
+
+/** Claims up to `limit` held papers no other run holds, waiting ones too; their ids and files. */
+export async function claimHeldUploads(db: Db, now: Date, until: Date, limit: number) {
+  const freeA = and(
+    eq(attachments.scanStatus, 'pending'),
+    or(isNull(attachments.scanLeaseUntil), lt(attachments.scanLeaseUntil, now)),
+  );
+  const onCases = await db
+    .update(attachments)
+    .set({ scanLeaseUntil: until })
+    .where(
+      and(
+        freeA,
+        inArray(
+          attachments.id,
+          db
+            .select({ id: attachments.id })
+            .from(attachments)
+            .where(freeA)
+            .orderBy(asc(attachments.createdAt))
+            .limit(limit)
+            .for('update', { skipLocked: true }),
+        ),
+      ),
+    )
+    .returning({ id: attachments.id, sha256: attachments.sha256 });
+  const room = limit - onCases.length;
+  if (room <= 0) return { onCases, waiting: [] };
+  const freeP = and(
+    eq(pendingUploads.scanStatus, 'pending'),
+    or(isNull(pendingUploads.scanLeaseUntil), lt(pendingUploads.scanLeaseUntil, now)),
+  );
+  const waiting = await db
+    .update(pendingUploads)
+    .set({ scanLeaseUntil: until })
+    .where(
+      and(
+        freeP,
+        inArray(
+          pendingUploads.id,
+          db
+            .select({ id: pendingUploads.id })
+            .from(pendingUploads)
+            .where(freeP)
+            .orderBy(asc(pendingUploads.createdAt))
+            .limit(room)
+            .for('update', { skipLocked: true }),
+        ),
+      ),
+    )
+    .returning({ id: pendingUploads.id, sha256: pendingUploads.sha256 });
+  return { onCases, waiting };
+}
+
+/** The held papers with these bytes are clean: served from then on. How many. */
+async function markClean(db: Db, sha256: string) {
+  const a = await db
+    .update(attachments)
+    .set({ scanStatus: 'clean', scanLeaseUntil: null })
+    .where(and(eq(attachments.sha256, sha256), eq(attachments.scanStatus, 'pending')))
+    .returning({ id: attachments.id });
+  const p = await db
+    .update(pendingUploads)
+    .set({ scanStatus: 'clean', scanLeaseUntil: null })
+    .where(and(eq(pendingUploads.sha256, sha256), eq(pendingUploads.scanStatus, 'pending')))
+    .returning({ id: pendingUploads.id });
+  return a.length + p.length;
+}
+
+/**
+ * The held papers with these bytes are infected: removed, each with an audit row (the signature, size and
+ * hash: no name) and, on a case, a timeline step the person sees; then the bytes, unless another row still
+ * holds them. How many papers went.
+ */
+async function removeInfected(db: Db, filesDir: string, sha256: string, signature: string) {
+  const removed = await db.transaction(async (tx) => {
+    const onCases = await tx
+      .delete(attachments)
+      .where(and(eq(attachments.sha256, sha256), eq(attachments.scanStatus, 'pending')))
+      .returning();
+    for (const a of onCases) {
+      const [c] = await tx
+        .select({ institutionId: cases.institutionId, language: cases.language })
+        .from(cases)
+        .where(eq(cases.id, a.caseId));
+      await tx.insert(caseEvents).values({
+        caseId: a.caseId,
+        type: 'attachment_removed',
+        reason: t(c!.language, 'upload.removed_infected', { name: a.originalName }),
+        data: { attachmentId: a.id, cause: 'infected', mediaType: a.mediaType, size: a.size },
+      });
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'upload.infected',
+        entityType: 'attachment',
+        entityId: a.id,
+        institutionId: c!.institutionId,
+        requestId: 'worker',
+        data: { caseId: a.caseId, signature, sha256, size: a.size, mediaType: a.mediaType, held: true },
+      });
+    }
+    const waiting = await tx
+      .delete(pendingUploads)
+      .where(and(eq(pendingUploads.sha256, sha256), eq(pendingUploads.scanStatus, 'pending')))
+      .returning();
+    for (const u of waiting)
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'upload.infected',
+        entityType: 'account',
+        entityId: u.accountId,
+        requestId: 'worker',
+        data: { signature, sha256, size: u.size, mediaType: u.mediaType, held: true },
+      });
+    return onCases.length + waiting.length;
+  });
+  await removeUnheldBlobs(db, filesDir, [sha256]);
+  return removed;
+}
+
+/** Gives back papers claimed but not scanned (clamd stopped answering), for the next run. */
+async function release(db: Db, ids: { onCases: string[]; waiting: string[] }) {
+  if (ids.onCases.length)
+    await db
+      .update(attachments)
+      .set({ scanLeaseUntil: null })
+      .where(and(inArray(attachments.id, ids.onCases), eq(attachments.scanStatus, 'pending')));
+  if (ids.waiting.length)
+    await db
+      .update(pendingUploads)
+      .set({ scanLeaseUntil: null })
+      .where(and(inArray(pendingUploads.id, ids.waiting), eq(pendingUploads.scanStatus, 'pending')));
+}
+
+/** One run: claims a batch of held papers, scans each file once, and records what clamd says. */
+export async function rescanHeldUploads(
+  db: Db,
+  o: HeldScanOptions,
+  now = currentTime(),
+): Promise<HeldScanResult> {
+  const until = new Date(now.getTime() + heldScanLeaseMs(o));
+  const claimed = await claimHeldUploads(db, now, until, o.batch ?? HELD_SCAN_BATCH);
+  const result = { claimed: claimed.onCases.length + claimed.waiting.length, clean: 0, removed: 0 };
+  for (const sha256 of new Set([...claimed.onCases, ...claimed.waiting].map((r) => r.sha256))) {
+    const bytes = await readFile(blobPath(o.filesDir, sha256)).catch(() => null);
+    if (!bytes) {
+      // never served without its bytes either; left held, and said
+      o.log?.error({ sha256 }, 'held paper: its file is missing, it cannot be scanned');
+      continue;
+    }
+    const scan = await clamdScan(bytes, o.clamd);
+    if (scan.status === 'unavailable') {
+      o.log?.warn({ reason: scan.reason }, 'antivirus still unavailable: held papers stay held');
+      await release(db, {
+        onCases: claimed.onCases.map((r) => r.id),
+        waiting: claimed.waiting.map((r) => r.id),
+      });
+      return { ...result, unavailable: true };
+    }
+    if (scan.status === 'clean') {
+      result.clean += await markClean(db, sha256);
+      continue;
+    }
+    const n = await removeInfected(db, o.filesDir, sha256, scan.signature);
+    result.removed += n;
+    o.log?.warn(
+      { signature: scan.signature, sha256, size: bytes.length, papers: n },
+      'antivirus found a threat in a held paper: removed',
+    );
+  }
+  return { ...result, unavailable: false };
+}
