@@ -52,6 +52,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 400,
+    // read by the server to announce a page's own code in its head (server/web-hints.ts)
+    manifest: true,
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/dev': 'http://127.0.0.1:3000' } },
 });

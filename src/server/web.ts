@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import type { Lang } from '../i18n/index.js';
+import { type BuildManifest, dataHints, headHints, pageHints, shellBrand } from './web-hints.js';
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -19,6 +19,10 @@ export async function webRoutes(app: FastifyInstance) {
   }
   const html = readFileSync(index, 'utf8');
   const head = headHints(readdirSync(path.join(webDir, 'assets')));
+  const manifestFile = path.join(webDir, '.vite', 'manifest.json');
+  const manifest: BuildManifest | null = existsSync(manifestFile)
+    ? JSON.parse(readFileSync(manifestFile, 'utf8'))
+    : null;
   await app.register(fastifyStatic, {
     root: webDir,
     wildcard: false,
@@ -53,45 +57,8 @@ export async function webRoutes(app: FastifyInstance) {
             '<html lang="ar" dir="rtl">',
             `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`,
           )
-          .replace('</head>', `${head[lang]}${dataHints(url)}</head>`),
+          .replace('<span>Jisr · جسر</span>', `<span>${shellBrand(lang)}</span>`)
+          .replace('</head>', `${head[lang]}${pageHints(manifest, url)}${dataHints(url)}</head>`),
       );
   });
-}
-
-/**
- * What a page in each language needs first, announced in its head so it downloads with the app instead of
- * after it: the texts of the language (a separate chunk, loaded by the app once it runs) and the fonts of its
- * script (shown only if in time, see fonts.css; here they almost always are).
- */
-export function headHints(assets: string[]): Record<Lang, string> {
-  const find = (pattern: RegExp) => assets.filter((f) => pattern.test(f));
-  // the language's texts: its core file (ar-….js) and the areas' (appointments.ar-….js)
-  const script = (lang: string) => find(new RegExp(`^(${lang}|[\\w-]+\\.${lang})-[\\w-]+\\.js$`));
-  const fonts = (family: string) => find(new RegExp(`^${family}-[47]00-normal-[\\w-]+\\.woff2$`));
-  const links = (chunks: string[], woff2: string[]) =>
-    [
-      ...chunks.map((f) => `<link rel="modulepreload" crossorigin href="/assets/${f}">`),
-      ...woff2.map((f) => `<link rel="preload" href="/assets/${f}" as="font" type="font/woff2" crossorigin>`),
-    ].join('');
-  return {
-    ar: links(script('ar'), fonts('noto-sans-arabic-arabic')),
-    fr: links(script('fr'), fonts('noto-sans-latin')),
-    en: links([], fonts('noto-sans-latin')),
-  };
-}
-
-/**
- * The public data a page shows first, asked for by the head (as the app will ask for it) so that it arrives
- * with the scripts instead of after them: the bodies on the home page, the guides on theirs.
- */
-export function dataHints(url: string): string {
-  const data =
-    url === '/'
-      ? '/api/institutions'
-      : url === '/guides'
-        ? '/api/catalog/documents'
-        : /^\/guides\/[a-z0-9-]+$/.test(url)
-          ? `/api/catalog/documents/${url.slice('/guides/'.length)}`
-          : null;
-  return data ? `<link rel="preload" href="${data}" as="fetch" crossorigin>` : '';
 }

@@ -415,4 +415,41 @@ describe('served small', () => {
       `first load: ${Math.round(raw / 1024)} KiB raw, ${Math.round(brotli / 1024)} KiB with brotli`,
     );
   });
+
+  it('announces in the head of each public page everything its first view runs: the page’s own code, its texts, its data', async () => {
+    const aml = (
+      (await (await fetch(`${portal.base}/api/institutions`)).json()) as {
+        items: { id: string; code: string }[];
+      }
+    ).items.find((i) => i.code === 'AML')!.id;
+    for (const lang of ['fr', 'ar'] as const)
+      for (const url of ['/', '/guides/etat-civil-extrait-acte-naissance', `/file/${aml}`, '/track']) {
+        const html = await (
+          await fetch(`${portal.base}${url}`, { headers: { cookie: `lang=${lang}` } })
+        ).text();
+        const head = html.slice(0, html.indexOf('</head>'));
+        const announced = new Set([...head.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]!));
+        // the first paint names the app in the page's own script: no font of another script is needed
+        expect(html).toContain(`<span>${lang === 'ar' ? 'جسر' : 'Jisr'}</span>`);
+        const { page, context } = await newPage(portal.browser, portal.base, lang);
+        const asked: string[] = [];
+        page.on('request', (r) => {
+          const path = new URL(r.url()).pathname;
+          if (
+            /^\/assets\/.+\.js$/.test(path) ||
+            /^\/api\/(catalog|categories|institutions$|auth\/session)/.test(path)
+          )
+            asked.push(path);
+        });
+        await page.goto(url);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(asked.length, url).toBeGreaterThan(2);
+        expect(
+          asked.filter((a) => !announced.has(a)),
+          `${lang} ${url}: asked for after the app ran instead of with it`,
+        ).toEqual([]);
+        await context.close();
+      }
+  });
 });
