@@ -9,12 +9,17 @@ const gz = promisify(gzip);
 
 /**
  * Writes a brotli (.br) and a gzip (.gz) copy beside every text asset of the build, compressed once at the
- * highest level, so the server sends them as they are to browsers that accept them (see server/web.ts).
+ * highest level, so the server sends them as they are to browsers that accept them (see server/web.ts). It
+ * compresses in the folder the build wrote to (`dist/web`, or the one given with `--outDir`).
  */
-function precompress(outDir: string): Plugin {
+function precompress(): Plugin {
+  let outDir = '';
   return {
     name: 'jisr-precompress',
     apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       const walk = async (dir: string): Promise<string[]> =>
         (await readdir(dir, { withFileTypes: true })).flatMap((e) =>
@@ -46,7 +51,7 @@ export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
   esbuild: { jsx: 'automatic' },
-  plugins: [precompress(outDir)],
+  plugins: [precompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from './db/demo-seed.js';
+import { DEMO_PASSWORD } from './demo/people.js';
 import { loadConfig } from './server/config.js';
 import { DatabaseUnreachable, DemoAccountsInProduction, openPlatform } from './server/platform.js';
 

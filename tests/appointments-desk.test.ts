@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/modules/accounts/actor.js';
 import { accounts } from '../src/modules/accounts/schema.js';
 import { actorOf } from '../src/modules/accounts/service.js';
+import { bookAppointment } from '../src/modules/appointments/bookings.js';
+import type { Ctx } from '../src/modules/appointments/context.js';
 import {
   callNext,
   checkIn,
@@ -14,9 +16,9 @@ import {
   waitingRoomScreen,
 } from '../src/modules/appointments/desk.js';
 import { eventDayList } from '../src/modules/appointments/events.js';
+import { listSlots } from '../src/modules/appointments/free-times.js';
 import { markNoShows, sendDueReminders } from '../src/modules/appointments/jobs.js';
 import { appointments } from '../src/modules/appointments/schema.js';
-import { bookAppointment, type Ctx, listSlots } from '../src/modules/appointments/service.js';
 import { fromWallClock, MOROCCO_TZ } from '../src/modules/appointments/tz.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/db/demo-seed.js';
+import { DEMO_PASSWORD } from '../src/demo/people.js';
 import { loadConfig } from '../src/server/config.js';
 import { DemoAccountsInProduction, openPlatform } from '../src/server/platform.js';
 

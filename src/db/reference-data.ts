@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { importCatalog } from '../modules/catalog/service.js';
 import { importTerritory } from '../modules/territory/service.js';
+import { packageRoot } from '../server/package-root.js';
 import type { Db } from './client.js';
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../reference-data');
+const dir = path.join(packageRoot, 'reference-data');
 
 const readJson = async (name: string) => JSON.parse(await readFile(path.join(dir, name), 'utf8'));
 

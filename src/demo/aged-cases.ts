@@ -68,14 +68,17 @@ export const birthFields = {
   copies: 2,
 };
 
-type People = Record<'fatima' | 'youssef' | 'khadija' | 'agent' | 'chief' | 'reception' | 'aubmAgent', Actor>;
-type Places = { aml: string; civilStatus: string; aubm: string };
-type Categories = Record<'birth' | 'complaint' | 'permit', string>;
+export type People = Record<
+  'fatima' | 'youssef' | 'khadija' | 'agent' | 'chief' | 'reception' | 'aubmAgent',
+  Actor
+>;
+export type Places = { aml: string; civilStatus: string; aubm: string };
+export type Categories = Record<'birth' | 'complaint' | 'permit', string>;
 
 /**
  * The demo's files with a past, so that a new user sees what Jisr is for: files stuck for months, one never
  * opened, a reply waiting two months for approval, replies that came late and one on time. Dates are counted
- * back from the seed's instant; the deadline watch then escalates what is overdue (see demo-seed.ts).
+ * back from the seed's instant; the deadline watch then escalates what is overdue (see seed.ts).
  */
 export function filesWithAPast(p: People, at: Places, cat: Categories): AgedCase[] {
   const birthFields = {

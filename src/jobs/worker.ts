@@ -1,7 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
+import { addressOf } from '../modules/appointments/context.js';
 import { runAppointmentJobs } from '../modules/appointments/jobs.js';
-import { addressOf } from '../modules/appointments/service.js';
 import { sweepFilingKeys } from '../modules/cases/filing-keys.js';
 import { HELD_SCAN_BATCH, rescanHeldUploads } from '../modules/cases/held-uploads.js';
 import { type RetentionCursor, runRetentionBatch } from '../modules/cases/retention.js';

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { packageRoot } from './package-root.js';
 import { type BuildManifest, dataHints, headHints, pageHints, shellBrand } from './web-hints.js';
 
-export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const webDir = path.join(packageRoot, 'dist', 'web');
 
 /**
  * Serves the built web app. Every page address answers the app's index.html, with the language and

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { DEMO_PASSWORD } from '../../src/db/demo-seed.js';
+import { DEMO_PASSWORD } from '../../src/demo/people.js';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { runningClockFrom, setPlatformClock } from '../../src/shared/clock.js';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { seedDemo } from '../../src/db/demo-seed.js';
 import { importReferenceData } from '../../src/db/reference-data.js';
+import { seedDemo } from '../../src/demo/seed.js';
 
 /**
  * Seeded databases built once per test run, then copied for each test file: migrating, loading the

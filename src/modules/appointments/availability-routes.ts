@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
 import { deleteOfficial, deleteService, updateClosure, updateOfficial, updateRule } from './availability.js';
-import { closurePatch, idParams, rulePatch, titles } from './schemas.js';
-import type { Ctx } from './service.js';
+import type { Ctx } from './context.js';
+import { closurePatch, idParams, rulePatch, titles } from './validation.js';
 
 export function availabilityRoutes(app: FastifyInstance, ctx: (req: FastifyRequest) => Ctx) {
   const r = app.withTypeProvider<ZodTypeProvider>();

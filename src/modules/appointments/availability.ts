@@ -1,12 +1,21 @@
 /**
  * Changing and removing what the institution offers: weekly rules, closures, services and officials.
- * Creating them and listing them is in `service.ts`; this is the rest of the admin's setup page.
+ * Creating them and listing them is in `services.ts` and `opening-hours.ts`; this is the rest of the admin's
+ * setup page.
  * Every change is one transaction with its audit row.
  */
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { AppError, notFound, ValidationError } from '../../server/errors.js';
 import { recordAudit } from '../audit/service.js';
+import { type Ctx, placeOf, requireRoleAt } from './context.js';
+import {
+  bookingsHitBy,
+  type ClosureInput,
+  presentClosure,
+  presentRule,
+  type RuleInput,
+} from './opening-hours.js';
 import { AVAILABILITY_ROLES, SERVICE_ADMIN_ROLES } from './policy.js';
 import {
   appointmentClosures,
@@ -15,18 +24,7 @@ import {
   appointmentServices,
   availabilityRules,
 } from './schema.js';
-import {
-  bookingsHitBy,
-  type ClosureInput,
-  type Ctx,
-  checkOfficials,
-  checkServices,
-  placeOf,
-  presentClosure,
-  presentRule,
-  type RuleInput,
-  requireRoleAt,
-} from './service.js';
+import { checkOfficials, checkServices } from './services.js';
 
 /** A row still referred to by bookings, tickets or registrations (either driver, maybe wrapped). */
 function isForeignKeyViolation(err: unknown): boolean {

@@ -10,6 +10,7 @@ import { t } from '../../i18n/index.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
 import { accounts } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
+import { type Ctx, moroccoToday, nextCounter, nowOf, placeOf } from './context.js';
 import { CHECK_IN_ROLES, COUNTER_ROLES, hasRoleAt, isStaffAt, LOG_ROLES } from './policy.js';
 import { queueOrder, queueSortAt, type TicketKind, ticketCode, type VisitOutcome } from './rules.js';
 import {
@@ -19,7 +20,6 @@ import {
   eventRegistrations,
   queueTickets,
 } from './schema.js';
-import { type Ctx, moroccoToday, nextCounter, nowOf, placeOf } from './service.js';
 import { formatMinutes, MOROCCO_TZ, wallClock } from './tz.js';
 
 /** The clock in Morocco at an instant, `HH:MM`, so pages need not trust the browser's time-zone data. */

@@ -12,6 +12,7 @@ import { AppError, forbidden, notFound } from '../../server/errors.js';
 import { accounts, type Language } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
 import { enqueueEmail } from '../notifications/service.js';
+import { type Ctx, moroccoToday, nameIn, nextCounter, nowOf, placeOf } from './context.js';
 import { buildIcs } from './ics.js';
 import { AVAILABILITY_ROLES, CALENDAR_ROLES, CHECK_IN_ROLES, hasRoleAt, MOVE_ROLES } from './policy.js';
 import {
@@ -22,7 +23,6 @@ import {
   eventRegistrations,
   queueTickets,
 } from './schema.js';
-import { type Ctx, moroccoToday, nameIn, nextCounter, nowOf, placeOf } from './service.js';
 import { firstFreeSeat } from './slots.js';
 import { formatMinutes, fromWallClock, MOROCCO_TZ } from './tz.js';
 

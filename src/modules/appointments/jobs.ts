@@ -8,9 +8,10 @@ import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
+import type { Ctx } from './context.js';
+import { notifyCitizen } from './notices.js';
 import { dueReminder, NO_SHOW_AFTER_MINUTES } from './rules.js';
 import { appointments } from './schema.js';
-import { type Ctx, notifyCitizen } from './service.js';
 
 export type JobContext = Pick<Ctx, 'secret' | 'publicUrl' | 'organizerEmail'>;
 

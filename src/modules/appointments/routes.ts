@@ -7,6 +7,18 @@ import { isoDate, safeText } from '../../server/validation.js';
 import { currentTime } from '../../shared/clock.js';
 import { languages } from '../accounts/schema.js';
 import { availabilityRoutes } from './availability-routes.js';
+import { listMyAppointments, staffCalendar, viewAppointment } from './booking-view.js';
+import {
+  bookAppointment,
+  cancelAppointment,
+  cancelByToken,
+  markNoShow,
+  moveAppointment,
+  rescheduleAppointment,
+  rescheduleByToken,
+  viewByToken,
+} from './bookings.js';
+import { addressOf, type Ctx, moroccoToday, nowOf } from './context.js';
 import {
   callNext,
   checkIn,
@@ -25,7 +37,22 @@ import {
   myRegistrations,
   registerForEvent,
 } from './events.js';
+import { appointmentFigures } from './figures.js';
+import { listSlots } from './free-times.js';
+import { appointmentIcs } from './notices.js';
+import {
+  createClosure,
+  createRule,
+  deleteClosure,
+  deleteRule,
+  dutyRota,
+  listClosures,
+  listRules,
+} from './opening-hours.js';
 import { appointmentModes, visitOutcomes } from './rules.js';
+import { createService, listOfficials, listServices, updateService, upsertOfficial } from './services.js';
+import { bookWithKinds } from './slots.js';
+import { addDays, MOROCCO_TZ } from './tz.js';
 import {
   clock,
   closureBody,
@@ -39,41 +66,7 @@ import {
   timeRange,
   timeZoneSchema,
   titles,
-} from './schemas.js';
-import {
-  addressOf,
-  appointmentFigures,
-  appointmentIcs,
-  bookAppointment,
-  type Ctx,
-  cancelAppointment,
-  cancelByToken,
-  createClosure,
-  createRule,
-  createService,
-  deleteClosure,
-  deleteRule,
-  dutyRota,
-  listClosures,
-  listMyAppointments,
-  listOfficials,
-  listRules,
-  listServices,
-  listSlots,
-  markNoShow,
-  moroccoToday,
-  moveAppointment,
-  nowOf,
-  rescheduleAppointment,
-  rescheduleByToken,
-  staffCalendar,
-  updateService,
-  upsertOfficial,
-  viewAppointment,
-  viewByToken,
-} from './service.js';
-import { bookWithKinds } from './slots.js';
-import { addDays, MOROCCO_TZ } from './tz.js';
+} from './validation.js';
 
 const eventDay = z
   .strictObject({
