@@ -1,84 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearch } from 'wouter';
 import { ApiError, api, type DocumentType, type Institution, newClientKey } from '../api.js';
-import { CategoryFields, fieldLabel, fieldProblems, fieldValues } from '../components/CategoryFields.js';
+import { fieldProblems, fieldValues } from '../components/CategoryFields.js';
 import { ChannelChoice } from '../components/ChannelChoice.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { FilePicker } from '../components/FilePicker.js';
-import { TextAreaField, TextField, writtenTextProblem } from '../components/FormField.js';
-import { GuideFacts } from '../components/GuideFacts.js';
+import { writtenTextProblem } from '../components/FormField.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { NameCheck } from '../components/NameCheck.js';
 import { useCategories } from '../hooks.js';
 import { localName } from '../i18n.js';
 import { PaperRefused, usePendingPapers } from '../pending-papers.js';
 import { useSession } from '../session.js';
-
-const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
-const STEPS = ['kind', 'details', 'files', 'channels', 'review'] as const;
-
-type Form = {
-  kind: string;
-  categoryId: string;
-  subject: string;
-  description: string;
-  fields: Record<string, string>;
-  replyChannels: string[];
-  step: number;
-  /** The names of the papers chosen: files themselves cannot be kept in a draft, so a restored one says so. */
-  paperNames?: string[];
-  /** Names this filing: a second send (a retry, a double press) gets the same case back. */
-  clientKey?: string;
-};
-const empty: Form = {
-  kind: '',
-  categoryId: '',
-  subject: '',
-  description: '',
-  fields: {},
-  replyChannels: ['email'],
-  step: 0,
-};
-
-/** Records the form's step in the browser's history entry (a new entry for a step forward). */
-function markStep(step: number, how: 'push' | 'replace') {
-  const state = { ...(history.state as object | null), jisrStep: step, jisrPushed: how === 'push' };
-  if (how === 'push') history.pushState(state, '');
-  else history.replaceState(state, '');
-}
-
-/** Keeps the form: on the server for signed-in people, on this device otherwise, so nothing typed is lost. */
-function useDraft(institutionId: string, signedIn: boolean) {
-  const key = `jisr-draft-${institutionId}`;
-  const [draftId] = useState(() => localStorage.getItem(`${key}-id`) ?? crypto.randomUUID());
-  const [saved, setSaved] = useState(false);
-  useEffect(() => localStorage.setItem(`${key}-id`, draftId), [key, draftId]);
-  const load = async (): Promise<Form | null> => {
-    if (signedIn) {
-      const res = await api<{ items: { id: string; data: Form }[] }>('/api/me/drafts').catch(() => null);
-      const mine = res?.items.find((d) => d.id === draftId);
-      if (mine) return mine.data;
-    }
-    const local = localStorage.getItem(key);
-    return local ? (JSON.parse(local) as Form) : null;
-  };
-  const save = (form: Form) => {
-    localStorage.setItem(key, JSON.stringify(form));
-    if (signedIn) {
-      api(`/api/me/drafts/${draftId}`, { method: 'PUT', body: { data: form } })
-        .then(() => setSaved(true))
-        .catch(() => setSaved(false));
-    } else setSaved(true);
-  };
-  const clear = async () => {
-    localStorage.removeItem(key);
-    localStorage.removeItem(`${key}-id`);
-    if (signedIn) await api(`/api/me/drafts/${draftId}`, { method: 'DELETE' }).catch(() => undefined);
-  };
-  return { load, save, clear, saved };
-}
+import { DetailsStep } from './filing/DetailsStep.js';
+import { empty, type Form, STEPS } from './filing/form.js';
+import { KindStep } from './filing/KindStep.js';
+import { ReviewStep } from './filing/ReviewStep.js';
+import { markStep, stepBack, useBackToStep } from './filing/stepHistory.js';
+import { useAutosave, useDraft } from './filing/useDraft.js';
 
 export default function FileCase() {
   const { institutionId } = useParams<{ institutionId: string }>();
@@ -108,14 +49,6 @@ export default function FileCase() {
   const [tried, setTried] = useState(false);
   const draft = useDraft(institutionId, signedIn);
   const loaded = useRef(false);
-  const ids = {
-    kind: useId(),
-    cat: useId(),
-    subject: useId(),
-    desc: useId(),
-    kindErr: useId(),
-    catErr: useId(),
-  };
 
   // restore a draft once, or start from a document chosen in a guide
   useEffect(() => {
@@ -136,40 +69,11 @@ export default function FileCase() {
       }
     });
   });
-  // the browser's Back goes back one step, not out of the form: each step is an entry of the history
-  useEffect(() => {
-    const onPop = (e: PopStateEvent) => {
-      const step = (e.state as { jisrStep?: number } | null)?.jisrStep;
-      setTried(false);
-      setForm((f) => ({ ...f, step: typeof step === 'number' ? step : 0 }));
-    };
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-  }, []);
-  // save as the person types (debounced), and at once when the page is left or closed
-  const latest = useRef<Form | null>(null);
-  useEffect(() => {
-    if (!loaded.current) return;
-    latest.current = form;
-    const id = setTimeout(() => {
-      latest.current = null;
-      draft.save(form);
-    }, 800);
-    return () => clearTimeout(id);
-  }, [form, draft.save]);
-  const save = useRef(draft.save);
-  save.current = draft.save;
-  useEffect(() => {
-    const flush = () => {
-      if (latest.current) save.current(latest.current);
-      latest.current = null;
-    };
-    addEventListener('pagehide', flush);
-    return () => {
-      removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, []);
+  useBackToStep((step) => {
+    setTried(false);
+    setForm((f) => ({ ...f, step }));
+  });
+  useAutosave(form, draft.save, loaded);
 
   const category = categories.data?.items.find((c) => c.id === form.categoryId);
   const doc = useQuery({
@@ -303,88 +207,11 @@ export default function FileCase() {
         noValidate
       >
         {step === 'kind' && (
-          <fieldset aria-describedby={fieldError('kind') ? ids.kindErr : undefined}>
-            <legend>{t('file.kind.label')}</legend>
-            {fieldError('kind') && (
-              <p className="field-error" id={ids.kindErr}>
-                {fieldError('kind')}
-              </p>
-            )}
-            <div className="radios">
-              {kinds.map((k) => (
-                <label key={k}>
-                  <input
-                    type="radio"
-                    name="kind"
-                    value={k}
-                    checked={form.kind === k}
-                    aria-invalid={k === kinds[0] && !!fieldError('kind')}
-                    onChange={() => set({ kind: k, categoryId: '' })}
-                  />
-                  {t(`kind.${k}`)}
-                </label>
-              ))}
-            </div>
-            {form.kind && (
-              <div className="field">
-                <label htmlFor={ids.cat}>{t('file.category.label')}</label>
-                <select
-                  id={ids.cat}
-                  value={form.categoryId}
-                  onChange={(e) => set({ categoryId: e.target.value, fields: {} })}
-                  aria-invalid={!!fieldError('categoryId')}
-                  aria-describedby={fieldError('categoryId') ? ids.catErr : undefined}
-                >
-                  <option value="">{t('file.category.choose')}</option>
-                  {kindCategories.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {localName(c, lang)}
-                    </option>
-                  ))}
-                </select>
-                {fieldError('categoryId') && (
-                  <p className="field-error" id={ids.catErr}>
-                    {fieldError('categoryId')}
-                  </p>
-                )}
-              </div>
-            )}
-          </fieldset>
+          <KindStep form={form} set={set} fieldError={fieldError} categories={kindCategories} />
         )}
 
         {step === 'details' && (
-          <>
-            {doc.data && (
-              <details className="guide-inline" open>
-                <summary>{localName(doc.data, lang)}</summary>
-                <GuideFacts doc={doc.data} />
-              </details>
-            )}
-            <TextField
-              id={ids.subject}
-              label={t('file.subject.label')}
-              hint={t('file.subject.hint')}
-              value={form.subject}
-              onChange={(v) => set({ subject: v })}
-              error={fieldError('subject')}
-              required
-            />
-            <TextAreaField
-              id={ids.desc}
-              label={t('file.description.label')}
-              hint={t('file.description.hint')}
-              value={form.description}
-              onChange={(v) => set({ description: v })}
-              error={fieldError('description')}
-              max={10_000}
-            />
-            <CategoryFields
-              category={category}
-              values={form.fields}
-              onChange={(fields) => set({ fields })}
-              errorFor={fieldError}
-            />
-          </>
+          <DetailsStep form={form} set={set} fieldError={fieldError} category={category} doc={doc.data} />
         )}
 
         {step === 'files' && <FilePicker files={files} onChange={changeFiles} />}
@@ -398,45 +225,7 @@ export default function FileCase() {
         )}
 
         {step === 'review' && (
-          <section aria-labelledby="review-title">
-            <h2 id="review-title">{t('file.review.title')}</h2>
-            <dl className="facts">
-              <dt>{t('file.review.body')}</dt>
-              <dd>{localName(inst, lang)}</dd>
-              <dt>{t('file.kind.label')}</dt>
-              <dd>
-                {t(`kind.${form.kind}`)} — {category && localName(category, lang)}
-              </dd>
-              <dt>{t('file.subject.label')}</dt>
-              <dd>
-                <bdi>{form.subject}</bdi>
-              </dd>
-              <dt>{t('file.description.label')}</dt>
-              <dd className="pre" dir="auto">
-                {form.description}
-              </dd>
-              {category?.fields
-                .filter((f) => form.fields[f.name])
-                .map((f) => (
-                  <div key={f.name}>
-                    <dt>{fieldLabel(f, lang)}</dt>
-                    <dd>
-                      <bdi>{form.fields[f.name]}</bdi>
-                    </dd>
-                  </div>
-                ))}
-              <dt>{t('file.steps.files')}</dt>
-              <dd>{files.length ? files.map((f) => f.name).join(', ') : t('file.files.none')}</dd>
-              <dt>{t('file.channels.label')}</dt>
-              <dd>{form.replyChannels.map((c) => t(`channel.${c}`)).join(', ')}</dd>
-            </dl>
-            {progress && (
-              <p role="status">
-                {t('file.uploading', progress)}
-                <progress max={100} value={progress.percent} />
-              </p>
-            )}
-          </section>
+          <ReviewStep inst={inst} form={form} category={category} files={files} progress={progress} />
         )}
       </form>
       {step === 'review' && signedIn && <NameCheck onNamed={setNamed} />}
@@ -452,12 +241,7 @@ export default function FileCase() {
           <button
             type="button"
             className="secondary"
-            onClick={() => {
-              // the same as the browser's Back when the previous step is the previous entry
-              const here = history.state as { jisrStep?: number; jisrPushed?: boolean } | null;
-              if (here?.jisrPushed && here.jisrStep === form.step) history.back();
-              else set({ step: form.step - 1 });
-            }}
+            onClick={() => stepBack(form.step, (step) => set({ step }))}
           >
             {t('common.back')}
           </button>

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
 import { type ApiError, type Attachment, api, type CaseView, type Department } from '../../api.js';
 import { CaseSubject, StateBadge } from '../../components/CaseBits.js';
-import { fieldLabel } from '../../components/CategoryFields.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
-import { PaperLink } from '../../components/PaperLink.js';
 import { useCategories } from '../../hooks.js';
 import { formatDate, localName } from '../../i18n.js';
-import { RelatedCases, StaffUpload } from './CaseExtras.js';
+import { RelatedCases } from './CaseExtras.js';
+import { CaseRequest } from './case/CaseRequest.js';
+import { Requester } from './case/Requester.js';
+import { StaffTimeline } from './case/StaffTimeline.js';
 import { useStaffContext } from './useStaff.js';
 
 const needsText = ['request_info', 'submit_reply', 'return_reply', 'reject', 'refer'];
@@ -183,75 +184,15 @@ export default function StaffCase() {
         </p>
       )}
       <div className="ws-grid">
-        <section aria-labelledby="req-h">
-          <h2 id="req-h">{t('staff.ws.request')}</h2>
-          <p className="pre" dir="auto">
-            {k.description}
-          </p>
-          <dl className="facts">
-            {Object.entries(k.fields).map(([name, v]) => {
-              const def = categories.data?.items
-                .find((x) => x.id === k.categoryId)
-                ?.fields.find((f) => f.name === name);
-              return (
-                <div key={name}>
-                  <dt>{def ? fieldLabel(def, lang) : name}</dt>
-                  <dd>
-                    <bdi>{String(v)}</bdi>
-                  </dd>
-                </div>
-              );
-            })}
-            <dt>{t('staff.ws.channel')}</dt>
-            <dd>{t(`intake.${k.intakeChannel}`)}</dd>
-            <dt>{t('staff.ws.replyBy')}</dt>
-            <dd>{k.replyChannels.map((x) => t(`channel.${x}`)).join(', ')}</dd>
-            <dt>{t('staff.ws.department')}</dt>
-            <dd>{dept ? localName(dept, lang) : t('staff.ws.none')}</dd>
-          </dl>
-          <h3>{t('case.documents')}</h3>
-          {files.data?.items.length ? (
-            <ul className="files">
-              {files.data.items.map((f) => (
-                <li key={f.id}>
-                  <PaperLink caseId={id} file={f} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t('case.noDocuments')}</p>
-          )}
-          {isStaffHere && !k.anonymisedAt && <StaffUpload caseId={id} />}
-        </section>
-        {r && (
-          <section aria-labelledby="person-h">
-            <h2 id="person-h">{t('staff.ws.person')}</h2>
-            <p>
-              <strong>
-                <bdi>{[r.givenNameLatin, r.familyNameLatin].filter(Boolean).join(' ') || r.displayName}</bdi>
-              </strong>
-              {(r.givenNameAr || r.familyNameAr) && (
-                <>
-                  {' · '}
-                  <bdi lang="ar">{[r.givenNameAr, r.familyNameAr].filter(Boolean).join(' ')}</bdi>
-                </>
-              )}
-            </p>
-            <ul className="list">
-              {r.email && (
-                <li>
-                  <bdi dir="ltr">{r.email}</bdi>
-                </li>
-              )}
-              {r.phone && (
-                <li>
-                  <bdi dir="ltr">{r.phone}</bdi>
-                </li>
-              )}
-              {r.countryOfResidence && <li>{r.countryOfResidence}</li>}
-            </ul>
-          </section>
-        )}
+        <CaseRequest
+          caseId={id}
+          k={k}
+          categories={categories.data?.items}
+          dept={dept}
+          files={files.data?.items}
+          canUpload={isStaffHere && !k.anonymisedAt}
+        />
+        {r && <Requester r={r} />}
       </div>
 
       <RelatedCases
@@ -415,27 +356,7 @@ export default function StaffCase() {
         </section>
       )}
 
-      <section aria-labelledby="tl-h">
-        <h2 id="tl-h">{t('case.timeline')}</h2>
-        <ol className="timeline">
-          {k.timeline.map((e) => (
-            <li key={e.id} className={e.visibility === 'internal' ? 'internal' : ''}>
-              <time dateTime={e.at}>{formatDate(e.at, lang, true)}</time>
-              <p>
-                {/* staff wording: "the person answered", not "you answered" */}
-                <strong>{t([`staff.event.${e.type}`, `event.${e.type}`], { defaultValue: e.type })}</strong>
-                {e.actor?.name && <span className="muted"> · {e.actor.name}</span>}
-                {e.visibility === 'internal' && <span className="tag warn">{t('staff.ws.internal')}</span>}
-              </p>
-              {e.reason && (
-                <p className="pre" dir="auto">
-                  {e.reason}
-                </p>
-              )}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <StaffTimeline timeline={k.timeline} />
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { api } from '../../../api.js';
 import { formatDay } from '../../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../../components/Layout.js';
 import { localName } from '../../../i18n.js';
+import { ChoiceField } from './fields.js';
 import {
   AddButton,
   EditForm,
@@ -174,18 +175,15 @@ function ClosureForm(
             </select>
           )}
         </Field>
-        <Field label={t('setup.clo.service')} error={err('serviceId')}>
-          {(a) => (
-            <select {...a} value={v.serviceId} onChange={set('serviceId')}>
-              <option value="">{t('setup.allServices')}</option>
-              {props.services.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {localName(s, i18n.language)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('setup.clo.service')}
+          error={err('serviceId')}
+          value={v.serviceId}
+          onChange={set('serviceId')}
+          none={t('setup.allServices')}
+          items={props.services}
+          option={(s) => localName(s, i18n.language)}
+        />
       </div>
       <div className="row">
         {date('startDate', t('setup.clo.start'))}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api.js';
 import { localName } from '../../../i18n.js';
+import { ChoiceField, PickMany } from './fields.js';
 import {
   AddButton,
   EditForm,
@@ -144,50 +145,29 @@ function OfficialForm(props: Props & { official: SetupOfficial | null; close: ()
       onCancel={props.close}
     >
       {!o && (
-        <Field label={t('setup.off.person')} error={err('accountId')}>
-          {(a) => (
-            <select {...a} value={v.accountId} onChange={(e) => setV({ ...v, accountId: e.target.value })}>
-              <option value="">{t('setup.off.choose')}</option>
-              {candidates.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.displayName} ({s.email})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('setup.off.person')}
+          error={err('accountId')}
+          value={v.accountId}
+          onChange={(e) => setV({ ...v, accountId: e.target.value })}
+          none={t('setup.off.choose')}
+          items={candidates}
+          option={(s) => `${s.displayName} (${s.email})`}
+        />
       )}
       <div className="row">
         {title('titleAr', 'rtl')}
         {title('titleFr', 'ltr')}
         {title('titleEn', 'ltr')}
       </div>
-      <fieldset>
-        <legend>{t('setup.off.services')}</legend>
-        {props.services.length === 0 ? (
-          <p className="muted">{t('setup.off.noServices')}</p>
-        ) : (
-          <div className="checks">
-            {props.services.map((s) => (
-              <label key={s.id}>
-                <input
-                  type="checkbox"
-                  checked={v.serviceIds.includes(s.id)}
-                  onChange={(e) =>
-                    setV({
-                      ...v,
-                      serviceIds: e.target.checked
-                        ? [...v.serviceIds, s.id]
-                        : v.serviceIds.filter((x) => x !== s.id),
-                    })
-                  }
-                />
-                {localName(s, i18n.language)}
-              </label>
-            ))}
-          </div>
-        )}
-      </fieldset>
+      <PickMany
+        legend={t('setup.off.services')}
+        empty={t('setup.off.noServices')}
+        items={props.services}
+        chosen={v.serviceIds}
+        onChange={(serviceIds) => setV({ ...v, serviceIds })}
+        label={(s) => localName(s, i18n.language)}
+      />
     </EditForm>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../../../api.js';
 import { formatDay, Time } from '../../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../../components/Layout.js';
 import { localName } from '../../../i18n.js';
+import { ChoiceField, NumberField } from './fields.js';
 import {
   AddButton,
   EditForm,
@@ -200,58 +201,39 @@ function RuleForm(props: Props & { rule: SetupRule | null; close: () => void }) 
             </select>
           )}
         </Field>
-        <Field label={t('setup.rule.service')} error={err('serviceId')}>
-          {(a) => (
-            <select {...a} value={v.serviceId} onChange={set('serviceId')}>
-              <option value="">{t('setup.allServices')}</option>
-              {props.services.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {localName(s, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('setup.rule.official')} error={err('officialId')}>
-          {(a) => (
-            <select {...a} value={v.officialId} onChange={set('officialId')}>
-              <option value="">{t('setup.rule.noOfficial')}</option>
-              {props.officials.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('setup.rule.service')}
+          error={err('serviceId')}
+          value={v.serviceId}
+          onChange={set('serviceId')}
+          none={t('setup.allServices')}
+          items={props.services}
+          option={(s) => localName(s, lang)}
+        />
+        <ChoiceField
+          label={t('setup.rule.official')}
+          error={err('officialId')}
+          value={v.officialId}
+          onChange={set('officialId')}
+          none={t('setup.rule.noOfficial')}
+          items={props.officials}
+          option={(o) => o.name}
+        />
       </div>
-      <Field label={t('setup.rule.capacity')} hint={t('setup.rule.capacityHint')} error={err('capacity')}>
-        {(a) => (
-          <input
-            {...a}
-            type="number"
-            inputMode="numeric"
-            dir="ltr"
-            className="short"
-            value={v.capacity}
-            onChange={set('capacity')}
-          />
-        )}
-      </Field>
+      <NumberField
+        label={t('setup.rule.capacity')}
+        hint={t('setup.rule.capacityHint')}
+        error={err('capacity')}
+        value={v.capacity}
+        onChange={set('capacity')}
+      />
       <div className="row">
-        <Field label={t('setup.rule.everyWeeks')} error={err('everyWeeks')}>
-          {(a) => (
-            <input
-              {...a}
-              type="number"
-              inputMode="numeric"
-              dir="ltr"
-              className="short"
-              value={v.everyWeeks}
-              onChange={set('everyWeeks')}
-            />
-          )}
-        </Field>
+        <NumberField
+          label={t('setup.rule.everyWeeks')}
+          error={err('everyWeeks')}
+          value={v.everyWeeks}
+          onChange={set('everyWeeks')}
+        />
         {date('anchorDate', t('setup.rule.anchor'), t('setup.rule.anchorHint'))}
       </div>
       <div className="row">

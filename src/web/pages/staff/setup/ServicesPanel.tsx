@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Department } from '../../../api.js';
 import { localName } from '../../../i18n.js';
+import { ChoiceField, NumberField, PickMany } from './fields.js';
 import {
   AddButton,
   EditForm,
@@ -171,21 +172,7 @@ function ServiceForm(props: Props & { service: SetupService | null; close: () =>
     k: 'slotMinutes' | 'bufferMinutes' | 'capacity' | 'minNoticeMinutes' | 'horizonDays',
     label: string,
     hint?: string,
-  ) => (
-    <Field label={label} error={err(k)} hint={hint}>
-      {(a) => (
-        <input
-          {...a}
-          type="number"
-          inputMode="numeric"
-          dir="ltr"
-          className="short"
-          value={v[k]}
-          onChange={set(k)}
-        />
-      )}
-    </Field>
-  );
+  ) => <NumberField label={label} error={err(k)} hint={hint} value={v[k]} onChange={set(k)} />;
   return (
     <EditForm
       title={s ? t('setup.svc.editTitle', { name: localName(s, i18n.language) }) : t('setup.svc.newTitle')}
@@ -205,18 +192,15 @@ function ServiceForm(props: Props & { service: SetupService | null; close: () =>
         {text('nameFr', 'ltr')}
         {text('nameEn', 'ltr')}
       </div>
-      <Field label={t('setup.svc.department')} error={err('departmentId')}>
-        {(a) => (
-          <select {...a} value={v.departmentId} onChange={set('departmentId')}>
-            <option value="">{t('setup.svc.noDepartment')}</option>
-            {props.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {localName(d, i18n.language)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label={t('setup.svc.department')}
+        error={err('departmentId')}
+        value={v.departmentId}
+        onChange={set('departmentId')}
+        none={t('setup.svc.noDepartment')}
+        items={props.departments}
+        option={(d) => localName(d, i18n.language)}
+      />
       <fieldset>
         <legend>{t('setup.svc.bookWith')}</legend>
         <div className="checks">
@@ -278,32 +262,14 @@ function ServiceForm(props: Props & { service: SetupService | null; close: () =>
         {number('minNoticeMinutes', t('setup.svc.notice'))}
         {number('horizonDays', t('setup.svc.horizon'))}
       </div>
-      <fieldset>
-        <legend>{t('setup.svc.officials')}</legend>
-        {props.officials.length === 0 ? (
-          <p className="muted">{t('setup.svc.noOfficials')}</p>
-        ) : (
-          <div className="checks">
-            {props.officials.map((o) => (
-              <label key={o.id}>
-                <input
-                  type="checkbox"
-                  checked={v.officialIds.includes(o.id)}
-                  onChange={(e) =>
-                    setV({
-                      ...v,
-                      officialIds: e.target.checked
-                        ? [...v.officialIds, o.id]
-                        : v.officialIds.filter((x) => x !== o.id),
-                    })
-                  }
-                />
-                <bdi>{o.name}</bdi>
-              </label>
-            ))}
-          </div>
-        )}
-      </fieldset>
+      <PickMany
+        legend={t('setup.svc.officials')}
+        empty={t('setup.svc.noOfficials')}
+        items={props.officials}
+        chosen={v.officialIds}
+        onChange={(officialIds) => setV({ ...v, officialIds })}
+        label={(o) => <bdi>{o.name}</bdi>}
+      />
     </EditForm>
   );
 }

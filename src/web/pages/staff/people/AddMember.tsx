@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ApiError, api } from '../../../api.js';
+import { languages } from '../../../i18n.js';
+import { Field, fieldError, formError } from './Field.js';
+import { DepartmentOptions, RoleOptions } from './options.js';
+import type { Dept } from './types.js';
+
+/** The form that adds a staff member, who is sent an invitation. */
+export function AddMember({
+  base,
+  open,
+  openDepts,
+  onChanged,
+}: {
+  base: string;
+  open: boolean;
+  openDepts: Dept[];
+  onChanged: (notice: string) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const emptyMember = {
+    displayName: '',
+    email: '',
+    language: lang,
+    role: 'department_agent',
+    departmentId: '',
+  };
+  const [newMember, setNewMember] = useState(emptyMember);
+  const [memberError, setMemberError] = useState<ApiError | null>(null);
+  const addMember = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setMemberError(null);
+    try {
+      await api(`${base}/staff`, {
+        method: 'POST',
+        body: { ...newMember, departmentId: newMember.departmentId || null },
+      });
+      setNewMember(emptyMember);
+      await onChanged(t('people.staff.added', { name: newMember.displayName, email: newMember.email }));
+    } catch (err) {
+      setMemberError(err as ApiError);
+    }
+  };
+  return (
+    <details className="add-form" open={open || undefined}>
+      <summary>{t('people.staff.add')}</summary>
+      <form onSubmit={addMember} noValidate>
+        <p className="muted">{t('people.staff.addLead')}</p>
+        <div className="row">
+          <Field label={t('people.staff.name')} error={fieldError(memberError, 'displayName')}>
+            {(p) => (
+              <input
+                {...p}
+                dir="auto"
+                autoComplete="off"
+                value={newMember.displayName}
+                onChange={(e) => setNewMember({ ...newMember, displayName: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('people.staff.email')} error={fieldError(memberError, 'email')}>
+            {(p) => (
+              <input
+                {...p}
+                type="email"
+                dir="ltr"
+                autoComplete="off"
+                value={newMember.email}
+                onChange={(e) => setNewMember({ ...newMember, email: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        <div className="row">
+          <Field label={t('people.staff.role')} error={fieldError(memberError, 'role')}>
+            {(p) => (
+              <select
+                {...p}
+                value={newMember.role}
+                onChange={(e) => setNewMember({ ...newMember, role: e.target.value })}
+              >
+                <RoleOptions />
+              </select>
+            )}
+          </Field>
+          <Field label={t('people.staff.department')} error={fieldError(memberError, 'departmentId')}>
+            {(p) => (
+              <select
+                {...p}
+                value={newMember.departmentId}
+                onChange={(e) => setNewMember({ ...newMember, departmentId: e.target.value })}
+              >
+                <DepartmentOptions depts={openDepts} />
+              </select>
+            )}
+          </Field>
+          <Field label={t('people.staff.language')} error={fieldError(memberError, 'language')}>
+            {(p) => (
+              <select
+                {...p}
+                value={newMember.language}
+                onChange={(e) => setNewMember({ ...newMember, language: e.target.value })}
+              >
+                {languages.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {t(`lang.${l}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        {formError(memberError, ['displayName', 'email', 'role', 'departmentId', 'language']) && (
+          <p className="alert error" role="alert">
+            {formError(memberError, ['displayName', 'email', 'role', 'departmentId', 'language'])}
+          </p>
+        )}
+        <button type="submit">{t('people.staff.add')}</button>
+      </form>
+    </details>
+  );
+}

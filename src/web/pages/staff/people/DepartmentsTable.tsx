@@ -1,0 +1,168 @@
+import { useTranslation } from 'react-i18next';
+import { type ApiError, api } from '../../../api.js';
+import { localName } from '../../../i18n.js';
+import { Field, fieldError, formError } from './Field.js';
+import { InlineEditRow } from './InlineEditRow.js';
+import { type Confirm, type Dept, nameFields, type Renaming } from './types.js';
+import type { FocusAfterEdit } from './useFocusAfterEdit.js';
+
+/** The departments, each with rename (in its row), close and reopen. */
+export function DepartmentsTable({
+  depts,
+  base,
+  renaming,
+  setRenaming,
+  focus,
+  ask,
+  onChanged,
+}: {
+  depts: Dept[];
+  base: string;
+  renaming: Renaming | null;
+  setRenaming: (r: Renaming | null) => void;
+  focus: FocusAfterEdit;
+  ask: (c: Confirm) => void;
+  onChanged: (notice: string) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { returnFocus, setFirst } = focus;
+  const saveRename = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!renaming) return;
+    try {
+      await api(`${base}/departments/${renaming.id}`, { method: 'PATCH', body: renaming.names });
+      returnFocus.current = `rename-${renaming.id}`;
+      setRenaming(null);
+      await onChanged(t('people.depts.renamed'));
+    } catch (err) {
+      setRenaming({ ...renaming, error: err as ApiError });
+    }
+  };
+  return (
+    <div className="table-wrap">
+      <table className="table people-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('people.depts.name')}</th>
+            <th scope="col">{t('people.depts.openCases')}</th>
+            <th scope="col">{t('people.depts.staff')}</th>
+            <th scope="col">{t('people.depts.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {depts.map((d) => {
+            const name = localName(d, lang);
+            return renaming?.id === d.id ? (
+              <InlineEditRow
+                key={d.id}
+                title={t('people.depts.renameTitle', { name })}
+                onSubmit={saveRename}
+                error={formError(renaming.error, nameFields)}
+                onCancel={() => {
+                  returnFocus.current = `rename-${d.id}`;
+                  setRenaming(null);
+                }}
+              >
+                {nameFields.map((f, i) => (
+                  <Field key={f} label={t(`people.depts.${f}`)} error={fieldError(renaming.error, f)}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        ref={i === 0 ? setFirst : undefined}
+                        dir={f === 'nameAr' ? 'rtl' : 'ltr'}
+                        lang={f.slice(4).toLowerCase()}
+                        value={renaming.names[f]}
+                        onChange={(e) =>
+                          setRenaming({
+                            ...renaming,
+                            names: { ...renaming.names, [f]: e.target.value },
+                          })
+                        }
+                      />
+                    )}
+                  </Field>
+                ))}
+              </InlineEditRow>
+            ) : (
+              <tr key={d.id}>
+                <th scope="row">
+                  <span dir="auto">{name}</span>{' '}
+                  <span className="tag" dir="ltr">
+                    {d.code}
+                  </span>
+                  {d.closedAt && <span className="tag warn">{t('people.depts.closed')}</span>}
+                </th>
+                <td className="num" data-label={t('people.depts.openCases')}>
+                  {d.openCases}
+                </td>
+                <td className="num" data-label={t('people.depts.staff')}>
+                  {d.staff}
+                </td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      id={`rename-${d.id}`}
+                      aria-label={t('people.depts.rename', { name })}
+                      onClick={() =>
+                        setRenaming({
+                          id: d.id,
+                          names: { nameAr: d.nameAr, nameFr: d.nameFr, nameEn: d.nameEn },
+                          error: null,
+                        })
+                      }
+                    >
+                      {t('people.do.rename')}
+                    </button>
+                    {d.closedAt ? (
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={t('people.depts.reopen', { name })}
+                        onClick={() =>
+                          ask({
+                            title: t('people.depts.reopen', { name }),
+                            message: t('people.depts.reopenConfirm', { name }),
+                            label: t('people.do.reopen'),
+                            run: async () => {
+                              await api(`${base}/departments/${d.id}/reopen`, { method: 'POST' });
+                              return t('people.depts.reopened', { name });
+                            },
+                          })
+                        }
+                      >
+                        {t('people.do.reopen')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="danger"
+                        aria-label={t('people.depts.close', { name })}
+                        onClick={() =>
+                          ask({
+                            title: t('people.depts.close', { name }),
+                            message: t('people.depts.closeConfirm', { name }),
+                            label: t('people.do.close'),
+                            danger: true,
+                            run: async () => {
+                              await api(`${base}/departments/${d.id}/close`, { method: 'POST' });
+                              return t('people.depts.closedDone', { name });
+                            },
+                          })
+                        }
+                      >
+                        {t('people.do.close')}
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useTranslation } from 'react-i18next';
+import { type ApiError, api } from '../../../api.js';
+import { Field, fieldError, formError } from './Field.js';
+import { InlineEditRow } from './InlineEditRow.js';
+import { MemberActions } from './MemberActions.js';
+import { DepartmentOptions, RoleOptions } from './options.js';
+import type { Confirm, Dept, Editing, Member } from './types.js';
+import type { FocusAfterEdit } from './useFocusAfterEdit.js';
+
+/** The staff, each with a change of role or department (in their row) and the actions on the account. */
+export function StaffTable({
+  staff,
+  depts,
+  deptName,
+  me,
+  base,
+  editing,
+  setEditing,
+  focus,
+  ask,
+  onChanged,
+}: {
+  staff: Member[];
+  depts: Dept[] | undefined;
+  deptName: (id: string | null) => string;
+  me: string | undefined;
+  base: string;
+  editing: Editing | null;
+  setEditing: (e: Editing | null) => void;
+  focus: FocusAfterEdit;
+  ask: (c: Confirm) => void;
+  onChanged: (notice: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const { returnFocus, setFirst } = focus;
+  const saveMember = async (e: React.FormEvent, m: Member) => {
+    e.preventDefault();
+    if (!editing) return;
+    try {
+      await api(`${base}/staff/${m.id}`, {
+        method: 'PATCH',
+        body: { role: editing.role, departmentId: editing.departmentId || null },
+      });
+      returnFocus.current = `change-${m.id}`;
+      setEditing(null);
+      await onChanged(t('people.staff.changed', { name: m.displayName }));
+    } catch (err) {
+      setEditing({ ...editing, error: err as ApiError });
+    }
+  };
+  return (
+    <div className="table-wrap">
+      <table className="table people-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('people.staff.person')}</th>
+            <th scope="col">
+              {t('people.staff.role')} · {t('people.staff.department')}
+            </th>
+            <th scope="col">{t('people.staff.load')}</th>
+            <th scope="col">{t('people.staff.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((m) => {
+            const name = m.displayName;
+            if (editing?.id === m.id) {
+              const fields = ['role', 'departmentId'];
+              return (
+                <InlineEditRow
+                  key={m.id}
+                  title={t('people.staff.changeTitle', { name })}
+                  onSubmit={(e) => saveMember(e, m)}
+                  error={formError(editing.error, fields)}
+                  onCancel={() => {
+                    returnFocus.current = `change-${m.id}`;
+                    setEditing(null);
+                  }}
+                >
+                  <Field label={t('people.staff.role')} error={fieldError(editing.error, 'role')}>
+                    {(p) => (
+                      <select
+                        {...p}
+                        ref={setFirst}
+                        value={editing.role}
+                        onChange={(e) => setEditing({ ...editing, role: e.target.value })}
+                      >
+                        <RoleOptions />
+                      </select>
+                    )}
+                  </Field>
+                  <Field
+                    label={t('people.staff.department')}
+                    error={fieldError(editing.error, 'departmentId')}
+                  >
+                    {(p) => (
+                      <select
+                        {...p}
+                        value={editing.departmentId}
+                        onChange={(e) => setEditing({ ...editing, departmentId: e.target.value })}
+                      >
+                        <DepartmentOptions
+                          depts={(depts ?? []).filter((d) => !d.closedAt || d.id === m.departmentId)}
+                        />
+                      </select>
+                    )}
+                  </Field>
+                </InlineEditRow>
+              );
+            }
+            return (
+              <tr key={m.id} className={m.disabled ? 'disabled-row' : undefined}>
+                <th scope="row">
+                  <span dir="auto">{name}</span>
+                  {m.id === me && <span className="tag">{t('people.staff.you')}</span>}
+                  <br />
+                  <small className="muted" dir="ltr">
+                    {m.email}
+                  </small>
+                  <br />
+                  {m.disabled ? (
+                    <span className="tag late">{t('people.staff.disabled')}</span>
+                  ) : m.invitationPending ? (
+                    <span className="tag warn">{t('people.staff.invited')}</span>
+                  ) : (
+                    <span className="tag ok">{t('people.staff.active')}</span>
+                  )}
+                  {m.totpEnabled && <span className="tag">{t('people.staff.totp')}</span>}
+                </th>
+                <td>
+                  {t(`people.role.${m.role}`)}
+                  <br />
+                  <small className="muted">{deptName(m.departmentId)}</small>
+                </td>
+                <td className="num" data-label={t('people.staff.load')}>
+                  {m.openCases}
+                </td>
+                <td>
+                  <MemberActions m={m} name={name} me={me} base={base} ask={ask} onEdit={setEditing} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
