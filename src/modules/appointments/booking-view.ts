@@ -121,19 +121,23 @@ export async function readableBooking(ctx: Ctx, id: string) {
   return r;
 }
 
+/** Law 09-08: a staff read of a person's booking (the page, its calendar file) is logged, as for cases. */
+export async function recordBookingRead(ctx: Ctx, r: BookingView, data?: Record<string, unknown>) {
+  if (ctx.actor?.kind !== 'staff') return;
+  await recordAudit(ctx.db, {
+    actorId: ctx.actor.accountId,
+    action: 'appointment.view',
+    entityType: 'appointment',
+    entityId: r.a.id,
+    institutionId: r.a.institutionId,
+    requestId: ctx.requestId,
+    data,
+  });
+}
+
 export async function viewAppointment(ctx: Ctx, id: string) {
   const r = await readableBooking(ctx, id);
-  if (ctx.actor?.kind === 'staff') {
-    // Law 09-08: a staff view of a person's booking is logged, as for cases.
-    await recordAudit(ctx.db, {
-      actorId: ctx.actor.accountId,
-      action: 'appointment.view',
-      entityType: 'appointment',
-      entityId: r.a.id,
-      institutionId: r.a.institutionId,
-      requestId: ctx.requestId,
-    });
-  }
+  await recordBookingRead(ctx, r);
   return presentAppointment(r, ctx.actor);
 }
 

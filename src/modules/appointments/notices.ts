@@ -7,10 +7,15 @@ import type { Executor } from '../../db/client.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { type Lang, t } from '../../i18n/index.js';
 import { hmac } from '../accounts/passwords.js';
-import { recordAudit } from '../audit/service.js';
 import type { AppointmentNoticeEvent } from '../notifications/schema.js';
 import { notifyAppointment } from '../notifications/service.js';
-import { type AppointmentRow, type BookingView, loadBooking, readableBooking } from './booking-view.js';
+import {
+  type AppointmentRow,
+  type BookingView,
+  loadBooking,
+  readableBooking,
+  recordBookingRead,
+} from './booking-view.js';
 import { type Ctx, HOUR, nameIn, nowOf } from './context.js';
 import { buildIcs } from './ics.js';
 import { MOROCCO_TZ, offsetMinutes, wallClock } from './tz.js';
@@ -127,16 +132,7 @@ export async function notifyCitizen(
 
 export async function appointmentIcs(ctx: Ctx, id: string) {
   const r = await readableBooking(ctx, id);
-  if (ctx.actor?.kind === 'staff')
-    await recordAudit(ctx.db, {
-      actorId: ctx.actor.accountId,
-      action: 'appointment.view',
-      entityType: 'appointment',
-      entityId: r.a.id,
-      institutionId: r.a.institutionId,
-      requestId: ctx.requestId,
-      data: { as: 'ics' },
-    });
+  await recordBookingRead(ctx, r, { as: 'ics' });
   return {
     reference: r.a.reference,
     ics: bookingIcs(r, {

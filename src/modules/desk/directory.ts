@@ -8,6 +8,8 @@
  */
 import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { AppError } from '../../server/errors.js';
+import { currentTime } from '../../shared/clock.js';
 import { maskCin, maskEmail, maskPhone } from '../../shared/mask.js';
 import { nameSkeleton } from '../../shared/name-skeleton.js';
 import { hmac, safeEqual } from '../accounts/passwords.js';
@@ -83,6 +85,21 @@ export function intakeTokenValid(
   const at = Number(expires);
   if (!sig || !Number.isSafeInteger(at) || at < now.getTime()) return false;
   return safeEqual(sig, hmac(secret, tokenPayload(t.institutionId, t.personId, t.agentId, at)));
+}
+
+/**
+ * The desk acts for a person linked to its body, or for one its agent has just found by two identifiers (the
+ * intake token of that match); anyone else is refused.
+ */
+export async function assertMayActFor(
+  db: Executor,
+  secret: string,
+  t: { institutionId: string; personId: string; agentId: string },
+  token: string | null | undefined,
+) {
+  if (intakeTokenValid(secret, token, t, currentTime())) return;
+  if (await isLinked(db, t.institutionId, t.personId)) return;
+  throw new AppError(403, 'error.desk.person_not_linked');
 }
 
 type Row = { a: typeof accounts.$inferSelect; p: typeof citizenProfiles.$inferSelect; linked: boolean };

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { forbidden } from '../../server/errors.js';
 import {
   cinSchema,
   countrySchema,
@@ -20,7 +20,7 @@ import { oneActFiling } from '../cases/routes.js';
 import { intakeChannels } from '../cases/schema.js';
 import { createCase } from '../cases/service.js';
 import { uploadQuotaOf } from '../cases/upload-quota.js';
-import { findPeople, intakeTokenValid, isLinked, type PersonMatch } from './directory.js';
+import { assertMayActFor, findPeople, type PersonMatch } from './directory.js';
 import { createPerson, listVisits, logVisit } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -50,21 +50,6 @@ export async function deskRoutes(app: FastifyInstance) {
     secret,
     now: currentTime(),
   });
-  /**
-   * The desk acts for a person linked to its body, or for one it has just found by two identifiers (the
-   * intake token of that match); anyone else is refused.
-   */
-  const mayActFor = async (
-    actor: { accountId: string },
-    institutionId: string,
-    personId: string,
-    token: string | null | undefined,
-  ) => {
-    const scope = { institutionId, personId, agentId: actor.accountId };
-    if (intakeTokenValid(secret, token, scope, currentTime())) return;
-    if (await isLinked(db, institutionId, personId)) return;
-    throw new AppError(403, 'error.desk.person_not_linked');
-  };
   const logSearch = (
     actor: Parameters<typeof recordDataRead>[1],
     institutionId: string,
@@ -203,7 +188,12 @@ export async function deskRoutes(app: FastifyInstance) {
       const actor = requireActor(req);
       desk(req, req.params.id);
       const b = req.body;
-      await mayActFor(actor, req.params.id, b.personId, b.intakeToken);
+      await assertMayActFor(
+        db,
+        secret,
+        { institutionId: req.params.id, personId: b.personId, agentId: actor.accountId },
+        b.intakeToken,
+      );
       const res = await createCase(
         { db, actor, requestId: req.id, secret, publicUrl },
         {
@@ -270,7 +260,13 @@ export async function deskRoutes(app: FastifyInstance) {
       const actor = requireActor(req);
       desk(req, req.params.id);
       const { intakeToken, ...visit } = req.body;
-      if (visit.personId) await mayActFor(actor, req.params.id, visit.personId, intakeToken);
+      if (visit.personId)
+        await assertMayActFor(
+          db,
+          secret,
+          { institutionId: req.params.id, personId: visit.personId, agentId: actor.accountId },
+          intakeToken,
+        );
       const row = await logVisit(
         db,
         { ...visit, institutionId: req.params.id, agentId: actor.accountId },

@@ -8,7 +8,12 @@ import { formatDate } from '../../i18n/format.js';
 import { type Lang, t } from '../../i18n/index.js';
 import { currentTime } from '../../shared/clock.js';
 import type { PostalAddress, ReplyChannel } from '../accounts/schema.js';
-import { citizenDisplayName, getAccountById, getCitizenProfile } from '../accounts/service.js';
+import {
+  citizenDisplayName,
+  getAccountById,
+  getCitizenProfile,
+  isPlaceholderEmail,
+} from '../accounts/service.js';
 import type { cases } from '../cases/schema.js';
 import { getInstitution } from '../institutions/service.js';
 import { enqueue, notifySettings } from './outbox.js';
@@ -289,7 +294,7 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
   // The receipt of a case filed on the web also goes to the account's e-mail, as the web page showed.
   const toEmailToo =
     (n.event === 'receipt' && c.intakeChannel === 'web') ||
-    (atDesk && !to.recipient.email.endsWith('.invalid'));
+    (atDesk && !isPlaceholderEmail(to.recipient.email));
   if (toEmailToo && !channels.includes('email')) channels.push('email');
   await renderAndEnqueue(
     tx,
