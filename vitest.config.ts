@@ -16,6 +16,7 @@ export default defineConfig({
     pool: 'forks',
     poolOptions: { forks: { minForks: 1, maxForks: Number(process.env.TEST_WORKERS) || 3 } },
     sequence: { sequencer: LongestFirstSequencer },
+    setupFiles: ['tests/support/worker-priority.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

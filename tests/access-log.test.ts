@@ -3,26 +3,22 @@
  * and purpose; the person sees who read their file (role and body, never a name); the log cannot be changed.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseReads } from '../src/modules/audit/access-log.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import {
   Client,
   fileComplaintAtAml,
-  multipartFile,
   samples,
   signedIn,
-  startTestPlatform,
-  type TestPlatform,
   testDatabases,
+  useIdsByCode,
+  usePlatform,
 } from './support/platform.js';
 
 describe.each(testDatabases())('the access log on %s', (kind) => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform(kind);
-  });
-  afterAll(() => p?.close());
+  const p = usePlatform(kind);
+  const { inst } = useIdsByCode(p);
 
   const readsOf = (caseId: string) =>
     p.database.db
@@ -36,6 +32,13 @@ describe.each(testDatabases())('the access log on %s', (kind) => {
         ),
       )
       .orderBy(auditLog.id);
+  /** The audit rows of these actions at a body, oldest first. */
+  const auditAt = (institutionId: string, actions: string[]) =>
+    p.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.institutionId, institutionId), inArray(auditLog.action, actions)))
+      .orderBy(auditLog.id);
 
   it('records each staff read of a file with role, body and purpose, and shows the person who read it', async () => {
     const fatima = await signedIn(p.app, 'fatima@example.fr', 'fr');
@@ -43,13 +46,7 @@ describe.each(testDatabases())('the access log on %s', (kind) => {
       subject: 'Certificat de résidence refusé',
       description: 'Ma demande de certificat de résidence a été refusée sans motif.',
     });
-    const m = multipartFile('recu.png', samples.png);
-    const upload = await fatima.request({
-      method: 'POST',
-      url: `/api/cases/${made.id}/attachments`,
-      payload: m.payload,
-      headers: m.headers,
-    });
+    const upload = await fatima.upload(`/api/cases/${made.id}/attachments`, 'recu.png', samples.png);
     expect(upload.statusCode, upload.body).toBe(201);
     // the person reading their own file is not an access to log
     await fatima.get(`/api/cases/${made.id}`);
@@ -114,23 +111,12 @@ describe.each(testDatabases())('the access log on %s', (kind) => {
 
   it('records desk searches of the person directory and queue pages, without the values searched', async () => {
     const desk = await signedIn(p.app, 'accueil@aml.demo');
-    const inst = (await desk.get('/api/institutions'))
-      .json()
-      .items.find((i: { code: string }) => i.code === 'AML');
     const found = await desk.get(
-      `/api/institutions/${inst.id}/desk/people?name=${encodeURIComponent('Fatima Hassani')}`,
+      `/api/institutions/${inst.AML}/desk/people?name=${encodeURIComponent('Fatima Hassani')}`,
     );
     expect(found.statusCode).toBe(200);
     await desk.get('/api/cases?status=open&limit=5');
-    const rows = await p.database.db
-      .select()
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.institutionId, inst.id),
-          sql`${auditLog.action} in ('desk.person_search', 'queue.list')`,
-        ),
-      );
+    const rows = await auditAt(inst.AML!, ['desk.person_search', 'queue.list']);
     const search = rows.find((r) => r.action === 'desk.person_search')!;
     expect(search.data).toMatchObject({ role: 'reception_agent', purpose: 'handling', by: ['name'] });
     expect(search.data.shown).toBe(found.json().items.length);
@@ -142,23 +128,11 @@ describe.each(testDatabases())('the access log on %s', (kind) => {
   it('records the lists of letters, calls and messages, which name people and their addresses', async () => {
     const chief = await signedIn(p.app, 'chef@aml.demo');
     const admin = await signedIn(p.app, 'admin@aml.demo');
-    const inst = (await chief.get('/api/institutions'))
-      .json()
-      .items.find((i: { code: string }) => i.code === 'AML');
-    const letters = await chief.get(`/api/institutions/${inst.id}/letters`);
-    const calls = await chief.get(`/api/institutions/${inst.id}/call-tasks`);
-    const outbox = await admin.get(`/api/institutions/${inst.id}/notifications`);
+    const letters = await chief.get(`/api/institutions/${inst.AML}/letters`);
+    const calls = await chief.get(`/api/institutions/${inst.AML}/call-tasks`);
+    const outbox = await admin.get(`/api/institutions/${inst.AML}/notifications`);
     for (const r of [letters, calls, outbox]) expect(r.statusCode, r.body).toBe(200);
-    const rows = await p.database.db
-      .select()
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.institutionId, inst.id),
-          inArray(auditLog.action, ['letters.list', 'calls.list', 'outbox.list']),
-        ),
-      )
-      .orderBy(auditLog.id);
+    const rows = await auditAt(inst.AML!, ['letters.list', 'calls.list', 'outbox.list']);
     expect(rows.map((r) => [r.action, r.data.role, r.data.shown])).toEqual([
       ['letters.list', 'supervisor', letters.json().items.length],
       ['calls.list', 'supervisor', calls.json().items.length],
@@ -172,9 +146,6 @@ describe.each(testDatabases())('the access log on %s', (kind) => {
       subject: 'Éclairage public en panne',
       description: 'Le lampadaire devant la maison familiale est éteint depuis trois mois.',
     });
-    const inst = (await fatima.get('/api/institutions'))
-      .json()
-      .items.find((i: { code: string }) => i.code === 'AML');
     const chief = await signedIn(p.app, 'chef@aml.demo');
     await chief.get(`/api/cases/${made.id}`);
     await (await signedIn(p.app, 'province@piam.demo')).get(`/api/cases/${made.id}`);
@@ -187,7 +158,7 @@ describe.each(testDatabases())('the access log on %s', (kind) => {
     expect((await accesses()).map((a) => a.name)).toEqual([null, null]);
 
     // only the body's administrator sets the policy; every change is audited
-    const url = `/api/institutions/${inst.id}/privacy`;
+    const url = `/api/institutions/${inst.AML}/privacy`;
     const refused: [string, number][] = [
       ['chef@aml.demo', 403],
       ['admin@aubm.demo', 403],
@@ -215,7 +186,7 @@ describe.each(testDatabases())('the access log on %s', (kind) => {
     const [audited] = await p.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'institution.privacy'), eq(auditLog.institutionId, inst.id)));
+      .where(and(eq(auditLog.action, 'institution.privacy'), eq(auditLog.institutionId, inst.AML!)));
     expect(audited?.data).toMatchObject({ showStaffNames: true });
 
     const [chiefName] = (

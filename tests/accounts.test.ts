@@ -6,13 +6,7 @@ import { consumeCode, issueCode } from '../src/modules/accounts/service.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { currentTime } from '../src/shared/clock.js';
 import { deliverEmails } from './support/outbox.js';
-import {
-  Client,
-  DEMO_PASSWORD,
-  startTestPlatform,
-  type TestPlatform,
-  testDatabases,
-} from './support/platform.js';
+import { Client, DEMO_PASSWORD, testDatabases, usePlatform } from './support/platform.js';
 import { startSmtp } from './support/smtp.js';
 
 const newCitizen = {
@@ -33,8 +27,12 @@ const newCitizen = {
 };
 
 describe.each(testDatabases())('citizen accounts on %s', (kind) => {
-  let p: TestPlatform;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(() => smtp?.close());
+  const p = usePlatform(kind);
   const deliver = async () => {
     const transport = nodemailer.createTransport(smtp.url);
     await deliverEmails(p.database.db, transport);
@@ -44,15 +42,6 @@ describe.each(testDatabases())('citizen accounts on %s', (kind) => {
     const mail = [...smtp.received].reverse().find((m) => m.to && JSON.stringify(m.to).includes(to));
     return mail?.text?.match(/\b(\d{6})\b/)?.[1] ?? null;
   };
-
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    p = await startTestPlatform(kind);
-  });
-  afterAll(async () => {
-    await p?.close();
-    await smtp?.close();
-  });
 
   it('registers, receives the Arabic confirmation e-mail over SMTP, confirms, and is signed in', async () => {
     const c = new Client(p.app, 'ar');

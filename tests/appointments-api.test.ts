@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { currentMillis, currentTime } from '../src/shared/clock.js';
 import { mailsTo, makeCitizens, parseIcs } from './support/appointments.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 type Service = { id: string; code: string; officials: { id: string; name: string }[] };
 type SlotItem = {
@@ -23,21 +23,19 @@ const clockIn = (iso: string, timeZone: string) =>
   );
 
 describe.each(testDatabases())('appointments through the API on %s', (kind) => {
-  let p: TestPlatform;
+  // The rota's expectations below name the dates of January 2027: the platform runs from 7 December 2026.
+  const p = usePlatform(kind, { clockStart: '2026-12-07T10:00:00+01:00' });
   let aubm: string;
   let aml: string;
   let services: Service[];
   const svc = (code: string) => services.find((s) => s.code === code)!;
   beforeAll(async () => {
-    // The rota's expectations below name the dates of January 2027: the platform runs from 7 December 2026.
-    p = await startTestPlatform(kind, { clockStart: '2026-12-07T10:00:00+01:00' });
     const anon = new Client(p.app);
     const institutions = (await anon.get('/api/institutions')).json().items as { id: string; code: string }[];
     aubm = institutions.find((i) => i.code === 'AUBM')!.id;
     aml = institutions.find((i) => i.code === 'AML')!.id;
     services = (await anon.get(`/api/appointments/services?institutionId=${aubm}`)).json().items;
   });
-  afterAll(() => p?.close());
 
   const slots = async (serviceId: string, query = '') => {
     const res = await new Client(p.app).get(`/api/appointments/services/${serviceId}/slots${query}`);

@@ -1,29 +1,21 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appointments } from '../src/modules/appointments/schema.js';
 import { currentMillis } from '../src/shared/clock.js';
 import { makeCitizens } from './support/appointments.js';
-import {
-  type Client,
-  signedIn,
-  startTestPlatform,
-  type TestPlatform,
-  testDatabases,
-} from './support/platform.js';
+import { type Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 type SlotItem = { startsAt: string; seatsLeft: number; officialId: string | null };
 
 describe.each(testDatabases())('no double booking under concurrent requests on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let aubm: string;
   let admin: Client;
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     admin = await signedIn(p.app, 'admin@aubm.demo');
     const institutions = (await admin.get('/api/institutions')).json().items;
     aubm = institutions.find((i: { code: string }) => i.code === 'AUBM').id;
   });
-  afterAll(() => p?.close());
 
   /** A service open every day 07:00–21:00, bookable from now on, so the test does not depend on the clock. */
   async function service(code: string, capacity: number, extra: Record<string, unknown> = {}) {

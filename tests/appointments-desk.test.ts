@@ -1,6 +1,6 @@
 import { and, eq, like } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/modules/accounts/actor.js';
 import { accounts } from '../src/modules/accounts/schema.js';
 import { actorOf } from '../src/modules/accounts/service.js';
@@ -23,9 +23,9 @@ import { fromWallClock, MOROCCO_TZ } from '../src/modules/appointments/tz.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { currentTime } from '../src/shared/clock.js';
-import { mailsTo, makeCitizens, parseIcs } from './support/appointments.js';
+import { aubmServices, mailsTo, makeCitizens, parseIcs } from './support/appointments.js';
 import { deliverEmails } from './support/outbox.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 import { startSmtp } from './support/smtp.js';
 
 const HOUR = 3_600_000;
@@ -37,22 +37,12 @@ const at = (hhmm: string, date = D) => {
 };
 
 describe.each(testDatabases())('open days, the desk queue, reminders and figures on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let aubm: string;
   let services: Record<string, string>;
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
-    const anon = new Client(p.app);
-    aubm = (await anon.get('/api/institutions'))
-      .json()
-      .items.find((i: { code: string }) => i.code === 'AUBM').id;
-    services = Object.fromEntries(
-      (await anon.get(`/api/appointments/services?institutionId=${aubm}`))
-        .json()
-        .items.map((s: { code: string; id: string }) => [s.code, s.id]),
-    );
+    ({ aubm, services } = await aubmServices(p.app));
   });
-  afterAll(() => p?.close());
 
   const actorByEmail = async (email: string): Promise<Actor> => {
     const [a] = await p.database.db.select().from(accounts).where(eq(accounts.email, email));

@@ -1,20 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type Worker } from '../src/jobs/worker.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { citizenProfiles } from '../src/modules/accounts/schema.js';
 import { sendDueReminders } from '../src/modules/appointments/jobs.js';
 import { deliverDueNotifications } from '../src/modules/notifications/delivery.js';
 import { notifySettings } from '../src/modules/notifications/outbox.js';
 import { parseQuietHours } from '../src/modules/notifications/quiet-hours.js';
-import { notifications, templateEvents } from '../src/modules/notifications/schema.js';
-import { whatsappParams } from '../src/modules/notifications/templates.js';
+import { notifications } from '../src/modules/notifications/schema.js';
 import { currentMillis } from '../src/shared/clock.js';
-import { makeCitizens } from './support/appointments.js';
+import { aubmServices, freeOfficeSlots, makeCitizens } from './support/appointments.js';
 import { testDelivery } from './support/outbox.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
-import { startGraphApi, startSmsGateway } from './support/providers.js';
+import { Client, signedIn, testDatabases, usePlatform, useWorker } from './support/platform.js';
+import { useMessagingProviders } from './support/providers.js';
 
-const silent = { error() {} };
 const PUBLIC = 'https://jisr.example.ma';
 const HOUR = 3_600_000;
 /** The clock of an instant in a zone, from Intl: the test's own reading of the tz database. */
@@ -24,10 +21,11 @@ const clock = (at: Date | string, timeZone: string) =>
   );
 
 describe.each(testDatabases())('appointment messages on SMS and WhatsApp, on %s', (kind) => {
-  let p: TestPlatform;
-  let graph: Awaited<ReturnType<typeof startGraphApi>>;
-  let gateway: Awaited<ReturnType<typeof startSmsGateway>>;
-  let worker: Worker;
+  const providers = useMessagingProviders();
+  const p = usePlatform(kind, () => ({
+    env: { PUBLIC_URL: PUBLIC, QUIET_HOURS: '', ...providers.env() },
+  }));
+  const worker = useWorker(p, { scheduled: false });
   let aubm: string;
   let window: string;
   let free: string[] = [];
@@ -35,55 +33,14 @@ describe.each(testDatabases())('appointment messages on SMS and WhatsApp, on %s'
   const citizenIds: string[] = [];
 
   beforeAll(async () => {
-    graph = await startGraphApi({
-      token: 'graph-token',
-      phoneNumberId: '1234567890',
-      templates: Object.fromEntries(templateEvents.map((e) => [`jisr_${e}`, whatsappParams[e].length])),
-    });
-    gateway = await startSmsGateway('sms-gateway-secret');
-    p = await startTestPlatform(kind, {
-      env: {
-        PUBLIC_URL: PUBLIC,
-        QUIET_HOURS: '',
-        WHATSAPP_PROVIDER: 'cloud',
-        WHATSAPP_API_URL: graph.url,
-        WHATSAPP_PHONE_NUMBER_ID: '1234567890',
-        WHATSAPP_ACCESS_TOKEN: 'graph-token',
-        SMS_PROVIDER: 'webhook',
-        SMS_WEBHOOK_URL: gateway.url,
-        SMS_WEBHOOK_SECRET: 'sms-gateway-secret',
-      },
-    });
-    worker = startWorker(p.database.db, p.config, silent, 3_600_000, { scheduled: false });
-    const anon = new Client(p.app);
-    aubm = (await anon.get('/api/institutions'))
-      .json()
-      .items.find((i: { code: string }) => i.code === 'AUBM').id;
-    const services = (await anon.get(`/api/appointments/services?institutionId=${aubm}`)).json().items;
-    window = services.find((s: { code: string }) => s.code === 'guichet-mre').id;
+    const found = await aubmServices(p.app);
+    aubm = found.aubm;
+    window = found.services['guichet-mre']!;
     // Office-hours times of the window two days ahead or more, one booking each.
-    const items = (await anon.get(`/api/appointments/services/${window}/slots`)).json().items as {
-      startsAt: string;
-      kind: string;
-      seatsLeft: number;
-    }[];
-    free = items
-      .filter(
-        (s) =>
-          s.kind === 'office' &&
-          s.seatsLeft === 2 &&
-          Date.parse(s.startsAt) > currentMillis() + 2 * 24 * HOUR,
-      )
-      .map((s) => s.startsAt);
+    free = await freeOfficeSlots(p.app, window, currentMillis() + 2 * 24 * HOUR);
   });
   afterEach(() => {
     notifySettings.quietHours = null;
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await p?.close();
-    await graph?.close();
-    await gateway?.close();
   });
 
   /** A citizen with a confirmed address and, if given, a mobile number in their profile. */
@@ -116,8 +73,8 @@ describe.each(testDatabases())('appointment messages on SMS and WhatsApp, on %s'
       .from(notifications)
       .where(inArray(notifications.recipientId, citizenIds))
       .then((all) => all.filter((r) => r.textBody.includes(bookingRef) || r.subject.includes(bookingRef)));
-  const smsTo = (phone: string) => gateway.delivered.filter((d) => d.to === phone);
-  const whatsappTo = (phone: string) => graph.sent.filter((m) => m.to === phone.replace('+', ''));
+  const smsTo = (phone: string) => providers.gateway.delivered.filter((d) => d.to === phone);
+  const whatsappTo = (phone: string) => providers.graph.sent.filter((m) => m.to === phone.replace('+', ''));
   const manageLink = (text: string) =>
     new RegExp(`${PUBLIC}/appointments/manage/([^\\s?]+)(?=\\s|$)`).exec(text)?.[1];
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentMillis } from '../src/shared/clock.js';
-import { makeCitizens } from './support/appointments.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { aubmServices, freeOfficeSlots, makeCitizens } from './support/appointments.js';
+import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 /** Everyone who may knock on the appointments routes. */
 const people = [
@@ -32,7 +32,7 @@ const emails: Partial<Record<Person, string>> = {
 };
 
 describe.each(testDatabases())('who may use which appointments route, on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let aubm: string;
   let window: string;
   let meeting: string;
@@ -43,14 +43,11 @@ describe.each(testDatabases())('who may use which appointments route, on %s', (k
   let n = 0;
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     const anon = new Client(p.app);
-    aubm = (await anon.get('/api/institutions'))
-      .json()
-      .items.find((i: { code: string }) => i.code === 'AUBM').id;
-    const services = (await anon.get(`/api/appointments/services?institutionId=${aubm}`)).json().items;
-    window = services.find((s: { code: string }) => s.code === 'guichet-mre').id;
-    meeting = services.find((s: { code: string }) => s.code === 'rdv-responsable').id;
+    const found = await aubmServices(p.app);
+    aubm = found.aubm;
+    window = found.services['guichet-mre']!;
+    meeting = found.services['rdv-responsable']!;
     const event = (await anon.get(`/api/appointments/events?institutionId=${aubm}`)).json().items[0];
     eventId = event.id;
     eventDate = event.days[1].date;
@@ -60,21 +57,8 @@ describe.each(testDatabases())('who may use which appointments route, on %s', (k
       prefix: `people-${kind}`,
     });
     // Office-hours slots of the window (no official on duty), one booking each, a day ahead or more.
-    const items = (await anon.get(`/api/appointments/services/${window}/slots`)).json().items as {
-      startsAt: string;
-      kind: string;
-      seatsLeft: number;
-    }[];
-    free = items
-      .filter(
-        (s) =>
-          s.kind === 'office' &&
-          s.seatsLeft === 2 &&
-          new Date(s.startsAt).getTime() > currentMillis() + 86_400_000,
-      )
-      .map((s) => s.startsAt);
+    free = await freeOfficeSlots(p.app, window, currentMillis() + 86_400_000);
   });
-  afterAll(() => p?.close());
 
   /** A fresh booking, by a fresh citizen, who then plays "citizen" in the row. */
   async function freshBooking() {

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { currentMillis } from '../src/shared/clock.js';
 import { makeCitizens } from './support/appointments.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 type Problem = { status: number; detail: string; errors?: { pointer: string; message: string }[] };
 
@@ -15,7 +15,7 @@ const moroccoDate = (n: number) =>
 const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 describe.each(testDatabases())('the admin sets up appointments through the API on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let aml: string;
   let admin: Client;
   let supervisor: Client;
@@ -24,7 +24,6 @@ describe.each(testDatabases())('the admin sets up appointments through the API o
   const names = { nameAr: 'شباك الحالة المدنية', nameFr: 'Guichet état civil', nameEn: 'Civil status desk' };
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     const institutions = (await new Client(p.app).get('/api/institutions')).json().items as {
       id: string;
       code: string;
@@ -39,7 +38,6 @@ describe.each(testDatabases())('the admin sets up appointments through the API o
     }[];
     agentId = staff.find((s) => s.email === 'legalisation@aml.demo')!.id;
   });
-  afterAll(() => p?.close());
 
   const newService = async (code: string, extra: Record<string, unknown> = {}) => {
     const res = await admin.post('/api/appointments/services', {

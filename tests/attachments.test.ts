@@ -8,18 +8,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Lang, type MessageKey, t } from '../src/i18n/index.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { attachments, caseEvents } from '../src/modules/cases/schema.js';
 import {
   type Client,
-  multipartFile,
+  fileComplaintAtAml,
   samples,
   signedIn,
-  startTestPlatform,
-  type TestPlatform,
   testDatabases,
+  usePlatform,
 } from './support/platform.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -28,35 +27,23 @@ const ARABIC = /[\u0600-\u06FF]/;
 const SAFE_EXT_VALUE = /^[A-Za-z0-9!#$&+\-.^_`|~%]+$/;
 
 describe.each(testDatabases())('attachments on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind, { env: { MAX_UPLOAD_MB: '1' } });
   let fatima: Client;
   let youssef: Client;
   let caseId: string;
   let filesDir: string;
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind, { env: { MAX_UPLOAD_MB: '1' } });
     filesDir = path.join(p.config.DATA_DIR, 'files');
     fatima = await signedIn(p.app, 'fatima@example.fr', 'fr');
     youssef = await signedIn(p.app, 'youssef@example.es', 'fr');
-    const aml = (await fatima.get('/api/institutions'))
-      .json()
-      .items.find((i: { code: string }) => i.code === 'AML');
-    const category = (await fatima.get('/api/categories'))
-      .json()
-      .items.find((c: { code: string }) => c.code === 'complaint-autre');
-    const res = await fatima.post('/api/cases', {
-      institutionId: aml.id,
-      categoryId: category.id,
+    const made = await fileComplaintAtAml(fatima, {
       subject: 'Acte de naissance introuvable',
       description:
         'Le bureau d’état civil dit que mon acte de naissance est introuvable. Je joins mes pièces.',
-      replyChannels: ['email'],
     });
-    expect(res.statusCode, res.body).toBe(201);
-    caseId = res.json().id;
+    caseId = made.id;
   });
-  afterAll(() => p?.close());
 
   const upload = (
     c: Client,
@@ -64,13 +51,7 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
     bytes: Buffer,
     opts: { lang?: Lang; type?: string; id?: string } = {},
   ) => {
-    const m = multipartFile(name, bytes, opts.type);
-    return c.request({
-      method: 'POST',
-      url: `/api/cases/${opts.id ?? caseId}/attachments`,
-      payload: m.payload,
-      headers: { ...m.headers, ...(opts.lang ? { 'accept-language': opts.lang } : {}) },
-    });
+    return c.upload(`/api/cases/${opts.id ?? caseId}/attachments`, name, bytes, opts);
   };
   const download = (c: Client, attachmentId: string, id = caseId) =>
     c.get(`/api/cases/${id}/attachments/${attachmentId}`);

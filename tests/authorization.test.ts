@@ -34,9 +34,8 @@ import {
   multipartFile,
   samples,
   signedIn,
-  startTestPlatform,
-  type TestPlatform,
   testDatabases,
+  usePlatform,
 } from './support/platform.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -358,7 +357,7 @@ afterAll(() => {
 });
 
 describe.each(testDatabases())('authorization matrix on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind, { env: { LOGIN_RATE_LIMIT: '1000' } });
   const clients = new Map<string, Client>();
   const ids = new Map<string, string>(); // e-mail → account id
   const targets = new Map<TargetKey, Target>();
@@ -656,7 +655,6 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind, { env: { LOGIN_RATE_LIMIT: '1000' } });
     const d = db();
     const inst = new Map(
       (await d.select({ id: institutions.id, code: institutions.code }).from(institutions)).map((i) => [
@@ -842,7 +840,6 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
   afterAll(async () => {
     grandTotal += combos;
     console.log(`[authorization on ${kind}] ${combos} combinations tested`);
-    await p?.close();
   });
 
   it('lets anonymous visitors use the public routes', async () => {

@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { describe, expect, it } from 'vitest';
+import {
+  fileComplaintAtAml,
+  signedIn,
+  testDatabases,
+  useIdsByCode,
+  usePlatform,
+} from './support/platform.js';
 
 describe.each(testDatabases())('back office API on %s', (kind) => {
-  let p: TestPlatform;
-  let inst: Record<string, string>;
-  let cat: Record<string, string>;
-  let dept: Record<string, string>;
-  beforeAll(async () => {
-    p = await startTestPlatform(kind);
-    const c = new Client(p.app);
-    inst = Object.fromEntries(
-      (await c.get('/api/institutions'))
-        .json()
-        .items.map((i: { code: string; id: string }) => [i.code, i.id]),
-    );
-    cat = Object.fromEntries(
-      (await c.get('/api/categories')).json().items.map((i: { code: string; id: string }) => [i.code, i.id]),
-    );
-    dept = Object.fromEntries(
-      (await c.get(`/api/institutions/${inst.AML}/departments`))
-        .json()
-        .items.map((d: { code: string; id: string }) => [d.code, d.id]),
-    );
-  });
-  afterAll(() => p?.close());
+  const p = usePlatform(kind);
+  const { inst, cat, dept } = useIdsByCode(p, { departmentsOf: 'AML' });
 
   it('finds a person however the name is spelled, in either script, and refuses to register a twin', async () => {
     const desk = await signedIn(p.app, 'accueil@aml.demo');
@@ -138,15 +124,11 @@ describe.each(testDatabases())('back office API on %s', (kind) => {
 
   it('keeps internal notes and transfer reasons from the citizen', async () => {
     const fatima = await signedIn(p.app, 'fatima@example.fr');
-    const made = (
-      await fatima.post('/api/cases', {
-        institutionId: inst.AML,
-        categoryId: cat['complaint-accueil'],
-        subject: 'Attente au guichet',
-        description: 'Trois heures d’attente sans être reçue.',
-        replyChannels: ['email'],
-      })
-    ).json();
+    const made = await fileComplaintAtAml(fatima, {
+      category: 'complaint-accueil',
+      subject: 'Attente au guichet',
+      description: 'Trois heures d’attente sans être reçue.',
+    });
     const chief = await signedIn(p.app, 'chef@aml.demo');
     await chief.post(`/api/cases/${made.id}/notes`, { text: 'Agent concerné en congé.' });
     await chief.post(`/api/cases/${made.id}/transfer`, {

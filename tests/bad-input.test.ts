@@ -4,21 +4,14 @@
  */
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Lang, type MessageKey, t } from '../src/i18n/index.js';
 import { accounts, citizenProfiles, sessions } from '../src/modules/accounts/schema.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { attachments, caseEvents, cases } from '../src/modules/cases/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { currentTime } from '../src/shared/clock.js';
-import {
-  Client,
-  DEMO_PASSWORD,
-  signedIn,
-  startTestPlatform,
-  type TestPlatform,
-  testDatabases,
-} from './support/platform.js';
+import { Client, DEMO_PASSWORD, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
 const PROBLEMS = 'https://jisr.ma/problems/';
@@ -61,7 +54,7 @@ const registration = (email: string) => ({
 });
 
 describe.each(testDatabases())('bad input on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind, { env: { LOGIN_RATE_LIMIT: '3' } });
   let fatima: Client;
   let aml: { id: string };
   let complaintCategory: { id: string };
@@ -72,7 +65,6 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
   // A small sign-in limit, so the rate-limit test reaches it quickly. The limit counts per address and
   // e-mail, after validation: the refused sign-ups below never reach it.
   beforeAll(async () => {
-    p = await startTestPlatform(kind, { env: { LOGIN_RATE_LIMIT: '3' } });
     const anon = new Client(p.app);
     aml = (await anon.get('/api/institutions')).json().items.find((i: { code: string }) => i.code === 'AML');
     const categories = (await anon.get('/api/categories')).json().items;
@@ -82,7 +74,6 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
     );
     fatima = await signedIn(p.app, 'fatima@example.fr', 'fr');
   });
-  afterAll(() => p?.close());
 
   const rowCounts = async () => {
     const out: Record<string, number> = {};
@@ -512,7 +503,7 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
         type: 'rate-limited',
         lang: 'ar',
         key: 'error.rate_limited',
-        params: { seconds: retryAfter },
+        params: { seconds: retryAfter, count: retryAfter },
       });
 
       const res = await writesNothing(() =>
@@ -526,7 +517,7 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
         type: 'rate-limited',
         lang: 'en',
         key: 'error.rate_limited',
-        params: { seconds: Number(res.headers['retry-after']) },
+        params: { seconds: Number(res.headers['retry-after']), count: Number(res.headers['retry-after']) },
       });
       expect(res.cookies.find((k) => k.name === 'jisr_session')).toBeUndefined();
       expect(body).not.toHaveProperty('csrfToken');

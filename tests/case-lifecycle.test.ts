@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/modules/accounts/actor.js';
 import { accounts } from '../src/modules/accounts/schema.js';
 import { actorOf } from '../src/modules/accounts/service.js';
@@ -13,17 +13,16 @@ import { getInstitutionByCode } from '../src/modules/institutions/service.js';
 import { addWorkingDays, workingDaysBetween } from '../src/modules/workflow/calendar.js';
 import { AppError } from '../src/server/errors.js';
 import { currentTime } from '../src/shared/clock.js';
-import { startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { testDatabases, usePlatform } from './support/platform.js';
 
 describe.each(testDatabases())('case lifecycle on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let citizen: Actor;
   let supervisor: Actor;
   let ctx: (actor: Actor) => Ctx;
   let newCase: (code: string) => Promise<{ id: string; version: number }>;
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     const db = p.database.db;
     const actor = async (email: string) =>
       actorOf(db, (await db.select().from(accounts).where(eq(accounts.email, email)))[0]!);
@@ -49,7 +48,6 @@ describe.each(testDatabases())('case lifecycle on %s', (kind) => {
       return { id: res.case.id, version: res.case.version };
     };
   });
-  afterAll(() => p?.close());
 
   const counts = async (caseId: string) => {
     const db = p.database.db;

@@ -1,39 +1,22 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import {
-  Client,
+  type Client,
   multipartFile,
   samples,
   signedIn,
-  startTestPlatform,
-  type TestPlatform,
   testDatabases,
+  useIdsByCode,
+  usePlatform,
 } from './support/platform.js';
 
 describe.each(testDatabases())(
   'the case workspace: related cases, merging, messages, instructions on %s',
   (kind) => {
-    let p: TestPlatform;
-    let inst: Record<string, string>;
-    let cat: Record<string, string>;
-
-    beforeAll(async () => {
-      p = await startTestPlatform(kind);
-      const c = new Client(p.app);
-      inst = Object.fromEntries(
-        (await c.get('/api/institutions'))
-          .json()
-          .items.map((i: { code: string; id: string }) => [i.code, i.id]),
-      );
-      cat = Object.fromEntries(
-        (await c.get('/api/categories'))
-          .json()
-          .items.map((i: { code: string; id: string }) => [i.code, i.id]),
-      );
-    });
-    afterAll(() => p?.close());
+    const p = usePlatform(kind);
+    const { inst, cat } = useIdsByCode(p);
 
     async function fileComplaint(who: Client, subject: string) {
       const res = await who.post('/api/cases', {

@@ -1,34 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { isWorkingDay, moroccanDate, workingDaysBetween } from '../src/modules/workflow/calendar.js';
 import { currentTime } from '../src/shared/clock.js';
 import { deliverEmails } from './support/outbox.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { type Client, signedIn, testDatabases, useIdsByCode, usePlatform } from './support/platform.js';
 import { startSmtp } from './support/smtp.js';
 
 describe.each(testDatabases())('cases through the API on %s', (kind) => {
-  let p: TestPlatform;
-  let aml: { id: string };
-  let categories: { id: string; code: string }[];
-  let departments: { id: string; code: string }[];
-  beforeAll(async () => {
-    p = await startTestPlatform(kind);
-    const c = new Client(p.app);
-    aml = (await c.get('/api/institutions')).json().items.find((i: { code: string }) => i.code === 'AML');
-    categories = (await c.get('/api/categories')).json().items;
-    departments = (await c.get(`/api/institutions/${aml.id}/departments`)).json().items;
-  });
-  afterAll(() => p?.close());
-  const cat = (code: string) => categories.find((c) => c.code === code)!.id;
-  const dept = (code: string) => departments.find((d) => d.code === code)!.id;
+  const p = usePlatform(kind);
+  const { inst, cat, dept: departments } = useIdsByCode(p, { departmentsOf: 'AML' });
+  const dept = (code: string) => departments[code]!;
 
   const file = async (citizen: Client, subject = 'Retard de traitement de mon dossier') => {
     const res = await citizen.post('/api/cases', {
-      institutionId: aml.id,
-      categoryId: cat('doc-etat-civil-copie-integrale-acte-naissance'),
+      institutionId: inst.AML,
+      categoryId: cat['doc-etat-civil-copie-integrale-acte-naissance'],
       subject,
       description: 'Je vis à Lyon et j’ai besoin d’une copie intégrale pour mon mariage.',
       fields: { person_name: 'Fatima El Hassani', record_number: '77/1978', record_year: 1978, copies: 2 },

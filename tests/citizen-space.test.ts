@@ -1,22 +1,20 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/index.js';
 import { accounts } from '../src/modules/accounts/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import {
+  Client,
+  fileComplaintAtAml,
+  signedIn,
+  testDatabases,
+  useIdsByCode,
+  usePlatform,
+} from './support/platform.js';
 
 describe.each(testDatabases())('citizen space on %s', (kind) => {
-  let p: TestPlatform;
-  let aml: { id: string };
-  let categories: { id: string; code: string }[];
-  beforeAll(async () => {
-    p = await startTestPlatform(kind);
-    const c = new Client(p.app);
-    aml = (await c.get('/api/institutions')).json().items.find((i: { code: string }) => i.code === 'AML');
-    categories = (await c.get('/api/categories')).json().items;
-  });
-  afterAll(() => p?.close());
-  const cat = (code: string) => categories.find((c) => c.code === code)!.id;
+  const p = usePlatform(kind);
+  const { inst, cat } = useIdsByCode(p);
   const codeFor = async (email: string) => {
     const rows = await p.database.db.select().from(notifications).where(eq(notifications.toAddress, email));
     return rows.at(-1)!.textBody.match(/\b(\d{6})\b/)![1]!;
@@ -40,8 +38,8 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
     expect(ok.statusCode).toBe(200);
     c.csrf = ok.json().csrfToken;
     const body = {
-      institutionId: aml.id,
-      categoryId: cat('information-request'),
+      institutionId: inst.AML,
+      categoryId: cat['information-request'],
       subject: 'Horaires du bureau MRE en été',
       description: 'Quels sont les horaires du bureau d’accueil en août ?',
       replyChannels: ['email'],
@@ -57,8 +55,8 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
         .statusCode,
     ).toBe(200);
     const filed = await c.post('/api/cases', {
-      institutionId: aml.id,
-      categoryId: cat('information-request'),
+      institutionId: inst.AML,
+      categoryId: cat['information-request'],
       subject: 'Horaires du bureau MRE en été',
       description: 'Quels sont les horaires du bureau d’accueil en août ?',
       replyChannels: ['email'],
@@ -102,15 +100,11 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
     const fatima = await signedIn(p.app, 'fatima@example.fr', 'ar');
     const agent = await signedIn(p.app, 'etatcivil@aml.demo');
     const chief = await signedIn(p.app, 'chef@aml.demo');
-    const made = (
-      await fatima.post('/api/cases', {
-        institutionId: aml.id,
-        categoryId: cat('complaint-delai-absence-reponse'),
-        subject: 'لم أتوصل بأي جواب',
-        description: 'طلبت نسخة من رسم الولادة منذ ثلاثة أشهر ولم أتوصل بشيء.',
-        replyChannels: ['email'],
-      })
-    ).json();
+    const made = await fileComplaintAtAml(fatima, {
+      category: 'complaint-delai-absence-reponse',
+      subject: 'لم أتوصل بأي جواب',
+      description: 'طلبت نسخة من رسم الولادة منذ ثلاثة أشهر ولم أتوصل بشيء.',
+    });
     const act = async (c: Client, action: string, version: number, reason?: string) => {
       const res = await c.post(`/api/cases/${made.id}/actions`, { action, version, reason });
       expect(res.statusCode, res.body).toBe(200);
@@ -172,15 +166,11 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
       })
     ).json().csrfToken;
     await c.patch('/api/me/profile', { givenNameAr: 'نورة', familyNameAr: 'العلوي' });
-    const made = (
-      await c.post('/api/cases', {
-        institutionId: aml.id,
-        categoryId: cat('suggestion'),
-        subject: 'Ouvrir le bureau MRE le samedi',
-        description: 'En été, beaucoup de familles ne peuvent venir que le samedi.',
-        replyChannels: ['email'],
-      })
-    ).json();
+    const made = await fileComplaintAtAml(c, {
+      category: 'suggestion',
+      subject: 'Ouvrir le bureau MRE le samedi',
+      description: 'En été, beaucoup de familles ne peuvent venir que le samedi.',
+    });
     const exp = await c.get('/api/me/export');
     expect(exp.headers['content-disposition']).toContain('attachment');
     expect(exp.json()).toMatchObject({
@@ -194,7 +184,7 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
 
     const refused = await c.request({ method: 'DELETE', url: '/api/me' });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().detail).toContain('1 dossier(s)');
+    expect(refused.json().detail).toContain('tant que 1 dossier est en cours. Retirez-le');
     expect(
       (await c.post(`/api/cases/${made.id}/actions`, { action: 'withdraw', version: 1 })).statusCode,
     ).toBe(200);

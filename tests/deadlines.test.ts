@@ -1,18 +1,17 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, cases } from '../src/modules/cases/schema.js';
 import { type NotificationEvent, notifications } from '../src/modules/notifications/schema.js';
 import { addWorkingDays } from '../src/modules/workflow/calendar.js';
 import { runDeadlineWatch } from '../src/modules/workflow/deadline-watch.js';
 import { currentMillis, currentTime } from '../src/shared/clock.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let caseId: string;
   let amlId: string;
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     const c = new Client(p.app);
     amlId = (await c.get('/api/institutions'))
       .json()
@@ -36,7 +35,6 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
     // everything else of the demo is due far away or not running: only this case is watched here
     await p.database.db.update(cases).set({ dueAt: addWorkingDays(currentTime(), 300) });
   });
-  afterAll(() => p?.close());
 
   /** Messages about the test's case (the demo's own overdue files have theirs too). */
   const mailsTo = async (to: string, template: string) =>

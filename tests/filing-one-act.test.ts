@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/index.js';
 import { accounts } from '../src/modules/accounts/schema.js';
 import { blobPath } from '../src/modules/cases/files.js';
@@ -16,40 +16,32 @@ import {
   multipartFile,
   samples,
   signedIn,
-  startTestPlatform,
-  type TestPlatform,
   testDatabases,
+  useIdsByCode,
+  usePlatform,
 } from './support/platform.js';
 
 describe.each(testDatabases())('filing in one act on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let fatima: Client;
   let youssef: Client;
+  const { inst, cat } = useIdsByCode(p);
   let body: Record<string, unknown>;
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     fatima = await signedIn(p.app, 'fatima@example.fr', 'fr');
     youssef = await signedIn(p.app, 'youssef@example.es', 'fr');
-    const aml = (await fatima.get('/api/institutions'))
-      .json()
-      .items.find((i: { code: string }) => i.code === 'AML');
-    const category = (await fatima.get('/api/categories'))
-      .json()
-      .items.find((c: { code: string }) => c.code === 'complaint-autre');
     body = {
-      institutionId: aml.id,
-      categoryId: category.id,
+      institutionId: inst.AML,
+      categoryId: cat['complaint-autre'],
       subject: 'Acte de naissance introuvable',
       description: 'Le bureau d’état civil dit que mon acte est introuvable. Je joins mes pièces.',
       replyChannels: ['email'],
     };
   });
-  afterAll(() => p?.close());
 
   const upload = (c: Client, name: string, bytes: Buffer) => {
-    const m = multipartFile(name, bytes);
-    return c.request({ method: 'POST', url: '/api/uploads', payload: m.payload, headers: m.headers });
+    return c.upload('/api/uploads', name, bytes);
   };
   const allCases = async () => (await p.database.db.select({ id: cases.id }).from(cases)).length;
   const myCaseCount = async (c: Client) => (await c.get('/api/cases?limit=100')).json().items.length;

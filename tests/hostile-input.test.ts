@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { describe, expect, it } from 'vitest';
+import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 /**
  * Hostile values for every field of every route, from the OpenAPI document: whatever arrives, the answer is
@@ -117,11 +117,7 @@ function routes(app: FastifyInstance) {
 const REQUESTS = Number(process.env.HOSTILE_REQUESTS) || 10_000;
 
 describe.each(testDatabases())('hostile input on %s', (kind) => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform(kind, { env: { LOGIN_RATE_LIMIT: '100000', TRACK_RATE_LIMIT: '100000' } });
-  });
-  afterAll(() => p?.close());
+  const p = usePlatform(kind, { env: { LOGIN_RATE_LIMIT: '100000', TRACK_RATE_LIMIT: '100000' } });
 
   it(`answers ${REQUESTS} generated hostile requests over every route without a 5xx`, async () => {
     const list = routes(p.app).filter((r) => !r.path.startsWith('/api/dev/'));

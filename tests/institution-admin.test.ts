@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../src/modules/workflow/calendar.js';
 import { currentTime } from '../src/shared/clock.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 describe.each(testDatabases())('institution administration on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let aml: string;
   let cat: string;
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     const c = new Client(p.app);
     aml = (await c.get('/api/institutions')).json().items.find((i: { code: string }) => i.code === 'AML').id;
     cat = (await c.get('/api/categories'))
       .json()
       .items.find((x: { code: string }) => x.code === 'complaint-accueil').id;
   });
-  afterAll(() => p?.close());
 
   it('lets the admin shorten a category’s deadline, which new cases then use; others may not', async () => {
     const admin = await signedIn(p.app, 'admin@aml.demo');

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 /** Every role against every notifications route of an institution: who may, who may not. */
 describe.each(testDatabases())('who may use the notification routes, on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let aml: string;
   const who: Record<string, Client> = {};
   const people = {
@@ -19,7 +19,6 @@ describe.each(testDatabases())('who may use the notification routes, on %s', (ki
   type Role = keyof typeof people | 'anonymous';
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     const anon = new Client(p.app);
     aml = (await anon.get('/api/institutions'))
       .json()
@@ -27,7 +26,6 @@ describe.each(testDatabases())('who may use the notification routes, on %s', (ki
     who.anonymous = anon;
     for (const [role, email] of Object.entries(people)) who[role] = await signedIn(p.app, email);
   });
-  afterAll(() => p?.close());
 
   const everyone: Role[] = ['anonymous', ...(Object.keys(people) as Role[])];
   const expectAccess = async (

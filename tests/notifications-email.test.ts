@@ -1,27 +1,19 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type Worker } from '../src/jobs/worker.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { claimDue } from '../src/modules/notifications/delivery.js';
 import { emailAdapter } from '../src/modules/notifications/providers.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { currentMillis } from '../src/shared/clock.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, signedIn, testDatabases, useIdsByCode, usePlatform, useWorker } from './support/platform.js';
 import { startSmtp } from './support/smtp.js';
 
-const silent = { error() {} };
-
 describe.each(testDatabases())('notifications by e-mail on %s', (kind) => {
-  let p: TestPlatform;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let worker: Worker;
-  let aml: { id: string };
-  let categories: { id: string; code: string }[];
-
-  beforeAll(async () => {
+  const p = usePlatform(kind, async () => {
     smtp = await startSmtp({ reject: /^nobody@/ });
-    p = await startTestPlatform(kind, {
+    return {
       env: {
         SMTP_URL: smtp.url,
         PUBLIC_URL: 'https://jisr.example.ma',
@@ -31,24 +23,18 @@ describe.each(testDatabases())('notifications by e-mail on %s', (kind) => {
         QUIET_HOURS: '',
         EMAIL_BOUNCE_SECRET: 'bounce-secret-0123456789',
       },
-    });
-    worker = startWorker(p.database.db, p.config, silent, 3_600_000);
-    const c = new Client(p.app);
-    aml = (await c.get('/api/institutions')).json().items.find((i: { code: string }) => i.code === 'AML');
-    categories = (await c.get('/api/categories')).json().items;
+    };
   });
-  afterAll(async () => {
-    await worker?.stop();
-    await p?.close();
-    await smtp?.close();
-  });
-  const cat = (code: string) => categories.find((c) => c.code === code)!.id;
+  afterAll(() => smtp?.close());
+  const worker = useWorker(p);
+  const { inst, cat } = useIdsByCode(p);
+
   const mailsTo = (addr: string) => smtp.received.filter((m) => JSON.stringify(m.to).includes(addr));
 
   const fileCase = async (citizen: Client, language: string, replyChannels: string[], subject: string) => {
     const res = await citizen.post('/api/cases', {
-      institutionId: aml.id,
-      categoryId: cat('complaint-autre'),
+      institutionId: inst.AML,
+      categoryId: cat['complaint-autre'],
       subject,
       description: 'Une description suffisamment longue pour la plainte.',
       replyChannels,
@@ -226,7 +212,7 @@ describe.each(testDatabases())('notifications by e-mail on %s', (kind) => {
     const db = p.database.db;
     // A staff member whose mailbox does not exist: the server answers 550.
     const admin = await signedIn(p.app, 'admin@aml.demo');
-    const created = await admin.post(`/api/institutions/${aml.id}/staff`, {
+    const created = await admin.post(`/api/institutions/${inst.AML}/staff`, {
       email: 'nobody@aml.demo',
       password: 'un mot de passe solide',
       displayName: 'Agent Fantôme',
@@ -250,15 +236,15 @@ describe.each(testDatabases())('notifications by e-mail on %s', (kind) => {
     expect(bounced).toMatchObject({ status: 'bounced', attempts: 1 });
     expect(bounced!.lastError).toMatch(/550|mailbox/);
 
-    const list = await admin.get(`/api/institutions/${aml.id}/notifications?status=bounced`);
+    const list = await admin.get(`/api/institutions/${inst.AML}/notifications?status=bounced`);
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((n: { id: string }) => n.id)).toContain(bounced!.id);
 
     // Others may not see or retry it.
     const supervisor = await signedIn(p.app, 'chef@aml.demo');
-    expect((await supervisor.get(`/api/institutions/${aml.id}/notifications`)).statusCode).toBe(403);
+    expect((await supervisor.get(`/api/institutions/${inst.AML}/notifications`)).statusCode).toBe(403);
     const otherAdmin = await signedIn(p.app, 'admin@aubm.demo', 'ar');
-    const refused = await otherAdmin.post(`/api/institutions/${aml.id}/notifications/${bounced!.id}/retry`);
+    const refused = await otherAdmin.post(`/api/institutions/${inst.AML}/notifications/${bounced!.id}/retry`);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().detail).toBe('غير مسموح لك بالقيام بهذا الإجراء.');
     const { institutions } = await import('../src/modules/institutions/schema.js');
@@ -268,15 +254,15 @@ describe.each(testDatabases())('notifications by e-mail on %s', (kind) => {
     );
     expect(wrongPlace.statusCode).toBe(404);
 
-    const retried = await admin.post(`/api/institutions/${aml.id}/notifications/${bounced!.id}/retry`);
+    const retried = await admin.post(`/api/institutions/${inst.AML}/notifications/${bounced!.id}/retry`);
     expect(retried.statusCode, retried.body).toBe(200);
     expect(retried.json()).toMatchObject({ status: 'pending', attempts: 0 });
     const [audit] = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'notification.retry'), eq(auditLog.entityId, bounced!.id)));
-    expect(audit).toMatchObject({ institutionId: aml.id });
-    const again = await admin.post(`/api/institutions/${aml.id}/notifications/${bounced!.id}/retry`);
+    expect(audit).toMatchObject({ institutionId: inst.AML });
+    const again = await admin.post(`/api/institutions/${inst.AML}/notifications/${bounced!.id}/retry`);
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toBe('Seuls les messages en échec peuvent être renvoyés.');
   });

@@ -1,39 +1,27 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type Worker } from '../src/jobs/worker.js';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { cases } from '../src/modules/cases/schema.js';
 import { callTasks, letters, notifications } from '../src/modules/notifications/schema.js';
 import { notifyOverdue } from '../src/modules/notifications/service.js';
 import { runDeadlineWatch } from '../src/modules/workflow/deadline-watch.js';
 import { currentMillis, currentTime } from '../src/shared/clock.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
-
-const silent = { error() {} };
+import {
+  type Client,
+  signedIn,
+  testDatabases,
+  useIdsByCode,
+  usePlatform,
+  useWorker,
+} from './support/platform.js';
 
 describe.each(testDatabases())('letters, call tasks, templates and deadlines on %s', (kind) => {
-  let p: TestPlatform;
-  let worker: Worker;
-  let inst: Record<string, { id: string }>;
-  let categories: { id: string; code: string }[];
-  let amlDepts: { id: string; code: string }[];
-
-  beforeAll(async () => {
-    p = await startTestPlatform(kind, { env: { PUBLIC_URL: 'https://jisr.example.ma', QUIET_HOURS: '' } });
-    // delivery only: the scheduled jobs (letter batch, overdue scan) are driven by the tests at chosen times
-    worker = startWorker(p.database.db, p.config, silent, 3_600_000, { scheduled: false });
-    const c = new Client(p.app);
-    const items = (await c.get('/api/institutions')).json().items as { id: string; code: string }[];
-    inst = Object.fromEntries(items.map((i) => [i.code, i]));
-    categories = (await c.get('/api/categories')).json().items;
-    amlDepts = (await c.get(`/api/institutions/${inst.AML!.id}/departments`)).json().items;
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await p?.close();
-  });
-  const cat = (code: string) => categories.find((c) => c.code === code)!.id;
-  const dept = (code: string) => amlDepts.find((d) => d.code === code)!.id;
+  const p = usePlatform(kind, { env: { PUBLIC_URL: 'https://jisr.example.ma', QUIET_HOURS: '' } });
+  // delivery only: the scheduled jobs (letter batch, overdue scan) are driven by the tests at chosen times
+  const worker = useWorker(p, { scheduled: false });
+  const { inst, cat: categories, dept: departments } = useIdsByCode(p, { departmentsOf: 'AML' });
+  const cat = (code: string) => categories[code]!;
+  const dept = (code: string) => departments[code]!;
   const file = async (
     citizen: Client,
     institution: string,
@@ -42,7 +30,7 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
     subject: string,
   ) => {
     const res = await citizen.post('/api/cases', {
-      institutionId: inst[institution]!.id,
+      institutionId: inst[institution]!,
       categoryId: cat('complaint-autre'),
       subject,
       description: 'Une description suffisamment longue pour ce dossier.',
@@ -104,7 +92,7 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
       .where(eq(notifications.id, reply.notificationId));
     expect(n).toMatchObject({ status: 'sent', channel: 'post', providerMessageId: reply.id });
 
-    const listed = await agent.get(`/api/institutions/${inst.AML!.id}/letters?status=queued`);
+    const listed = await agent.get(`/api/institutions/${inst.AML}/letters?status=queued`);
     expect(listed.statusCode).toBe(200);
     expect(listed.json().items.map((l: { id: string }) => l.id)).toEqual(expect.arrayContaining([reply.id]));
     expect(listed.json().items.map((l: { id: string }) => l.id)).not.toContain(
@@ -120,13 +108,13 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
     const other = await signedIn(p.app, 'legalisation@aml.demo');
     expect((await other.get(`/api/letters/${reply.id}/pdf`)).statusCode).toBe(404);
     const aubmAdmin = await signedIn(p.app, 'admin@aubm.demo');
-    expect((await aubmAdmin.get(`/api/institutions/${inst.AML!.id}/letters`)).statusCode).toBe(403);
-    expect((await agent.post(`/api/institutions/${inst.AML!.id}/letter-batches`)).statusCode).toBe(403);
+    expect((await aubmAdmin.get(`/api/institutions/${inst.AML}/letters`)).statusCode).toBe(403);
+    expect((await agent.post(`/api/institutions/${inst.AML}/letter-batches`)).statusCode).toBe(403);
 
-    const batch = await reception.post(`/api/institutions/${inst.AML!.id}/letter-batches`);
+    const batch = await reception.post(`/api/institutions/${inst.AML}/letter-batches`);
     expect(batch.statusCode, batch.body).toBe(201);
     expect(batch.json().letterCount).toBeGreaterThanOrEqual(2);
-    const empty = await reception.post(`/api/institutions/${inst.AML!.id}/letter-batches`);
+    const empty = await reception.post(`/api/institutions/${inst.AML}/letter-batches`);
     expect(empty.statusCode).toBe(409);
     expect(empty.json().detail).toBe('Aucun courrier n’attend d’être imprimé.');
     for (const part of ['cover', 'letters']) {
@@ -145,7 +133,7 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
     const audits = await p.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.institutionId, inst.AML!.id), sql`${auditLog.action} like 'letter_batch.%'`));
+      .where(and(eq(auditLog.institutionId, inst.AML!), sql`${auditLog.action} like 'letter_batch.%'`));
     expect(audits.map((a) => a.action).sort()).toEqual(['letter_batch.create', 'letter_batch.posted']);
   });
 
@@ -161,7 +149,7 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
     expect(await batchDueLetters(p.database.db, 15, morning)).toHaveLength(0);
     const made = await batchDueLetters(p.database.db, 15, evening);
     expect(made).toHaveLength(1);
-    expect(made[0]).toMatchObject({ institutionId: inst.AML!.id, createdBy: null });
+    expect(made[0]).toMatchObject({ institutionId: inst.AML!, createdBy: null });
     await file(youssef, 'AML', ['post'], 'fr', 'Encore une demande');
     await worker.tick();
     expect(await batchDueLetters(p.database.db, 15, evening)).toHaveLength(0); // one automatic batch a day
@@ -172,14 +160,14 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
     const made = await file(khadija, 'AUBM', ['phone'], 'fr', 'Note de renseignements, merci de m’appeler');
     await worker.tick();
     const agent = await signedIn(p.app, 'guichet@aubm.demo', 'fr');
-    const list = await agent.get(`/api/institutions/${inst.AUBM!.id}/call-tasks`);
+    const list = await agent.get(`/api/institutions/${inst.AUBM}/call-tasks`);
     expect(list.statusCode).toBe(200);
     const task = list.json().items.find((t: { caseId: string }) => t.caseId === made.id);
     expect(task).toMatchObject({ phone: '+32471234567', status: 'open', event: 'receipt', language: 'fr' });
     expect(task.script).toContain(made.trackingNumber);
 
     const amlAgent = await signedIn(p.app, 'etatcivil@aml.demo');
-    expect((await amlAgent.get(`/api/institutions/${inst.AUBM!.id}/call-tasks`)).statusCode).toBe(403);
+    expect((await amlAgent.get(`/api/institutions/${inst.AUBM}/call-tasks`)).statusCode).toBe(403);
     expect(
       (await amlAgent.post(`/api/call-tasks/${task.id}/outcome`, { outcome: 'reached' })).statusCode,
     ).toBe(404);
@@ -242,16 +230,14 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
     const own = await signedIn(p.app, 'etatcivil@aml.demo');
     const other = await signedIn(p.app, 'legalisation@aml.demo');
     const ids = async (c: Client) =>
-      (await c.get(`/api/institutions/${inst.AML!.id}/call-tasks`))
-        .json()
-        .items.map((t: { id: string }) => t.id);
+      (await c.get(`/api/institutions/${inst.AML}/call-tasks`)).json().items.map((t: { id: string }) => t.id);
     expect(await ids(own)).toContain(task!.id);
     expect(await ids(other)).not.toContain(task!.id);
   });
 
   it('an admin rewrites a template, previews it, and the next message uses it; others may not', async () => {
     const admin = await signedIn(p.app, 'admin@aml.demo', 'fr');
-    const base = `/api/institutions/${inst.AML!.id}/notification-templates`;
+    const base = `/api/institutions/${inst.AML}/notification-templates`;
     const list = await admin.get(`${base}?event=reply_sent&language=fr`);
     expect(list.statusCode).toBe(200);
     const email = list.json().items.find((t: { channel: string }) => t.channel === 'email');

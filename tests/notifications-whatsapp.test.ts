@@ -1,74 +1,44 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type Worker } from '../src/jobs/worker.js';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { caseEvents } from '../src/modules/cases/schema.js';
 import { claimDue } from '../src/modules/notifications/delivery.js';
 import { enqueue, notifySettings } from '../src/modules/notifications/outbox.js';
 import { parseQuietHours } from '../src/modules/notifications/quiet-hours.js';
-import { deskIntakes, notifications, templateEvents } from '../src/modules/notifications/schema.js';
-import { whatsappParams } from '../src/modules/notifications/templates.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { deskIntakes, notifications } from '../src/modules/notifications/schema.js';
 import {
-  hubSignature,
-  inboundStatus,
-  inboundText,
-  startGraphApi,
-  startSmsGateway,
-} from './support/providers.js';
+  type Client,
+  signedIn,
+  testDatabases,
+  useIdsByCode,
+  usePlatform,
+  useWorker,
+} from './support/platform.js';
+import { hubSignature, inboundStatus, inboundText, useMessagingProviders } from './support/providers.js';
 
-const silent = { error() {} };
 const APP_SECRET = 'whatsapp-app-secret-for-tests';
 
 describe.each(testDatabases())('SMS and WhatsApp on %s', (kind) => {
-  let p: TestPlatform;
-  let graph: Awaited<ReturnType<typeof startGraphApi>>;
-  let gateway: Awaited<ReturnType<typeof startSmsGateway>>;
-  let worker: Worker;
-  let aml: { id: string };
-  let categories: { id: string; code: string }[];
+  const providers = useMessagingProviders();
+  const p = usePlatform(kind, () => ({
+    env: {
+      PUBLIC_URL: 'https://jisr.example.ma',
+      QUIET_HOURS: '',
+      NOTIFY_RETRY_BASE_SECONDS: '0.05',
+      NOTIFY_RETRY_MAX_SECONDS: '0.1',
+      ...providers.env(),
+      WHATSAPP_APP_SECRET: APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
+      WHATSAPP_DEFAULT_INSTITUTION: 'AML',
+    },
+  }));
+  const worker = useWorker(p);
+  const { inst, cat } = useIdsByCode(p);
 
-  beforeAll(async () => {
-    graph = await startGraphApi({
-      token: 'graph-token',
-      phoneNumberId: '1234567890',
-      templates: Object.fromEntries(templateEvents.map((e) => [`jisr_${e}`, whatsappParams[e].length])),
-    });
-    gateway = await startSmsGateway('sms-gateway-secret');
-    p = await startTestPlatform(kind, {
-      env: {
-        PUBLIC_URL: 'https://jisr.example.ma',
-        QUIET_HOURS: '',
-        NOTIFY_RETRY_BASE_SECONDS: '0.05',
-        NOTIFY_RETRY_MAX_SECONDS: '0.1',
-        WHATSAPP_PROVIDER: 'cloud',
-        WHATSAPP_API_URL: graph.url,
-        WHATSAPP_PHONE_NUMBER_ID: '1234567890',
-        WHATSAPP_ACCESS_TOKEN: 'graph-token',
-        WHATSAPP_APP_SECRET: APP_SECRET,
-        WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
-        WHATSAPP_DEFAULT_INSTITUTION: 'AML',
-        SMS_PROVIDER: 'webhook',
-        SMS_WEBHOOK_URL: gateway.url,
-        SMS_WEBHOOK_SECRET: 'sms-gateway-secret',
-      },
-    });
-    worker = startWorker(p.database.db, p.config, silent, 3_600_000);
-    const c = new Client(p.app);
-    aml = (await c.get('/api/institutions')).json().items.find((i: { code: string }) => i.code === 'AML');
-    categories = (await c.get('/api/categories')).json().items;
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await p?.close();
-    await graph?.close();
-    await gateway?.close();
-  });
-  const cat = (code: string) => categories.find((c) => c.code === code)!.id;
   const fileCase = async (citizen: Client, replyChannels: string[], subject: string, language = 'ar') => {
     const res = await citizen.post('/api/cases', {
-      institutionId: aml.id,
-      categoryId: cat('complaint-autre'),
+      institutionId: inst.AML,
+      categoryId: cat['complaint-autre'],
       subject,
       description: 'وصف كاف لهذه الشكاية من أجل الاختبار.',
       replyChannels,
@@ -93,7 +63,7 @@ describe.each(testDatabases())('SMS and WhatsApp on %s', (kind) => {
     const fatima = await signedIn(p.app, 'fatima@example.fr', 'ar');
     const made = await fileCase(fatima, ['whatsapp'], 'شكاية عبر واتساب');
     await worker.tick();
-    const msg = graph.sent.find((m) =>
+    const msg = providers.graph.sent.find((m) =>
       m.template.components[0]!.parameters.some((x) => x.text === made.trackingNumber),
     );
     expect(msg, 'the Cloud API received the message').toBeDefined();
@@ -118,7 +88,7 @@ describe.each(testDatabases())('SMS and WhatsApp on %s', (kind) => {
 
   it('retries when the Cloud API says later (rate limit), and gives up at once on an unknown template', async () => {
     const fatima = await signedIn(p.app, 'fatima@example.fr', 'ar');
-    graph.failNext.push({ status: 429, code: 130429, message: 'Rate limit hit' });
+    providers.graph.failNext.push({ status: 429, code: 130429, message: 'Rate limit hit' });
     const made = await fileCase(fatima, ['whatsapp'], 'شكاية ثانية');
     await worker.tick();
     const rowOf = async (caseId: string) =>
@@ -134,7 +104,7 @@ describe.each(testDatabases())('SMS and WhatsApp on %s', (kind) => {
     await worker.tick();
     expect(await rowOf(made.id)).toMatchObject({ status: 'sent', attempts: 2 });
 
-    graph.failNext.push({
+    providers.graph.failNext.push({
       status: 400,
       code: 132001,
       message: 'Template name does not exist in the translation',
@@ -145,7 +115,7 @@ describe.each(testDatabases())('SMS and WhatsApp on %s', (kind) => {
     expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
     const admin = await signedIn(p.app, 'admin@aml.demo');
     const list = (
-      await admin.get(`/api/institutions/${aml.id}/notifications?status=dead&channel=whatsapp`)
+      await admin.get(`/api/institutions/${inst.AML}/notifications?status=dead&channel=whatsapp`)
     ).json();
     expect(list.items.map((n: { id: string }) => n.id)).toContain(dead.id);
   });
@@ -205,7 +175,7 @@ describe.each(testDatabases())('SMS and WhatsApp on %s', (kind) => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'case.citizen_message'), eq(auditLog.entityId, newer.id)));
-    expect(audit).toMatchObject({ institutionId: aml.id, data: { channel: 'whatsapp' } });
+    expect(audit).toMatchObject({ institutionId: inst.AML, data: { channel: 'whatsapp' } });
     expect(JSON.stringify(audit!.data)).not.toContain(text); // no personal data in the audit log
 
     // The provider delivers the same webhook again: nothing more.
@@ -242,7 +212,7 @@ describe.each(testDatabases())('SMS and WhatsApp on %s', (kind) => {
     expect(res.json()).toMatchObject({ threaded: 0, intakes: 1 });
     await webhook(inboundText('447700900123', 'wamid.unknown2', 'Pour mon père, né en 1950.', 'Samir'));
     const reception = await signedIn(p.app, 'accueil@aml.demo');
-    const list = await reception.get(`/api/institutions/${aml.id}/desk-intakes`);
+    const list = await reception.get(`/api/institutions/${inst.AML}/desk-intakes`);
     expect(list.statusCode).toBe(200);
     const intake = list.json().items.find((i: { fromPhone: string }) => i.fromPhone === '+447700900123');
     expect(intake).toMatchObject({ channel: 'whatsapp', fromName: 'Samir', status: 'open', accountId: null });
@@ -252,14 +222,14 @@ describe.each(testDatabases())('SMS and WhatsApp on %s', (kind) => {
     ]);
 
     const agent = await signedIn(p.app, 'etatcivil@aml.demo');
-    expect((await agent.get(`/api/institutions/${aml.id}/desk-intakes`)).statusCode).toBe(403);
+    expect((await agent.get(`/api/institutions/${inst.AML}/desk-intakes`)).statusCode).toBe(403);
     const otherAdmin = await signedIn(p.app, 'admin@aubm.demo');
     expect((await otherAdmin.post(`/api/desk-intakes/${intake.id}/dismiss`, { note: 'x' })).statusCode).toBe(
       404,
     );
 
     const payload = {
-      categoryId: cat('complaint-autre'),
+      categoryId: cat['complaint-autre'],
       subject: 'Extrait d’acte de naissance (WhatsApp)',
       description: 'Demande reçue par WhatsApp pour le père du demandeur.',
     };
@@ -347,9 +317,9 @@ describe.each(testDatabases())('SMS and WhatsApp on %s', (kind) => {
     expect(stuck!.status).toBe('sending');
     await new Promise((r) => setTimeout(r, 150));
     await worker.tick();
-    const requests = gateway.requests.filter((r) => r.key === row!.id);
+    const requests = providers.gateway.requests.filter((r) => r.key === row!.id);
     expect(requests).toHaveLength(2);
-    const sms = gateway.delivered.filter((d) => d.key === row!.id);
+    const sms = providers.gateway.delivered.filter((d) => d.key === row!.id);
     expect(sms).toHaveLength(1);
     expect(sms[0]).toMatchObject({ to: '+33612345678' });
     expect(sms[0]!.text).toContain('Merci d’envoyer une copie de votre CIN.');

@@ -1,15 +1,11 @@
 import { and, eq, gt } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cases } from '../src/modules/cases/schema.js';
 import { currentMillis, currentTime } from '../src/shared/clock.js';
-import { signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 describe.each(testDatabases())('oversight figures on %s', (kind) => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform(kind);
-  });
-  afterAll(() => p?.close());
+  const p = usePlatform(kind);
 
   it('shows each overseer the bodies of their territory with open and overdue cases, and nobody else', async () => {
     const province = await signedIn(p.app, 'province@piam.demo');

@@ -4,16 +4,10 @@
  * searches are limited per staff member and logged; the person is told a request was filed in their name.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { notifications } from '../src/modules/notifications/schema.js';
-import {
-  idsByCode,
-  signedIn,
-  startTestPlatform,
-  type TestPlatform,
-  testDatabases,
-} from './support/platform.js';
+import { signedIn, testDatabases, useIdsByCode, usePlatform } from './support/platform.js';
 
 type Found = {
   id: string;
@@ -27,9 +21,8 @@ type Found = {
 };
 
 describe.each(testDatabases())('the person directory on %s', (kind) => {
-  let p: TestPlatform;
-  let inst: Record<string, string>;
-  let cat: Record<string, string>;
+  const p = usePlatform(kind, { env: { DESK_SEARCH_RATE_LIMIT: '12' } });
+  const { inst, cat } = useIdsByCode(p);
   let personId: string;
   const person = {
     givenNameLatin: 'Nadia',
@@ -44,16 +37,12 @@ describe.each(testDatabases())('the person directory on %s', (kind) => {
     preferredLanguage: 'fr',
   };
   beforeAll(async () => {
-    p = await startTestPlatform(kind, { env: { DESK_SEARCH_RATE_LIMIT: '12' } });
-    inst = await idsByCode(p.app, '/api/institutions');
-    cat = await idsByCode(p.app, '/api/categories');
     // registered at the desk of Aït Melloul: linked to that body, to no other
     const aml = await signedIn(p.app, 'accueil@aml.demo');
     const made = await aml.post(`/api/institutions/${inst.AML}/desk/people`, person);
     expect(made.statusCode, made.body).toBe(201);
     personId = made.json().id;
   });
-  afterAll(() => p?.close());
 
   const search = async (who: string, body: string, q: Record<string, string>) => {
     const staff = await signedIn(p.app, who);
@@ -108,6 +97,8 @@ describe.each(testDatabases())('the person directory on %s', (kind) => {
       preferredLanguage: 'fr',
     });
     expect(res.statusCode).toBe(409);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ type: 'https://jisr.ma/problems/person-twins', status: 409 });
     const [twin] = res.json().duplicates as Found[];
     expect(twin).toMatchObject({
       id: personId,

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentMillis } from '../src/shared/clock.js';
-import {
-  type Client,
-  idsByCode,
-  signedIn,
-  startTestPlatform,
-  type TestPlatform,
-  testDatabases,
-} from './support/platform.js';
+import { type Client, signedIn, testDatabases, useIdsByCode, usePlatform } from './support/platform.js';
 
 type Item = {
   id: string;
@@ -22,15 +15,11 @@ type Item = {
 };
 
 describe.each(testDatabases())('the staff queue on %s', (kind) => {
-  let p: TestPlatform;
-  let inst: Record<string, string>;
-  let cat: Record<string, string>;
+  const p = usePlatform(kind);
+  const { inst, cat } = useIdsByCode(p);
   const made: Record<string, { id: string; trackingNumber: string }> = {};
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
-    inst = await idsByCode(p.app, '/api/institutions');
-    cat = await idsByCode(p.app, '/api/categories');
     const desk = await signedIn(p.app, 'accueil@aml.demo');
     const people = [
       {
@@ -78,7 +67,6 @@ describe.each(testDatabases())('the staff queue on %s', (kind) => {
       made[x.key] = res.json();
     }
   });
-  afterAll(() => p?.close());
 
   const search = async (who: Client, q: string, extra = '') =>
     (await who.get(`/api/cases?institutionId=${inst.AML}&q=${encodeURIComponent(q)}${extra}`)).json()

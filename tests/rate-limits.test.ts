@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rateLimitCounters } from '../src/modules/limits/schema.js';
 import { sweepRateLimits } from '../src/modules/limits/store.js';
 import { buildApp } from '../src/server/app.js';
 import { fixedClock, setPlatformClock } from '../src/shared/clock.js';
-import { Client, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, testDatabases, usePlatform } from './support/platform.js';
 
 describe.each(testDatabases())('rate limits shared by every process, on %s', (kind) => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform(kind, { env: { LOGIN_RATE_LIMIT: '3' } });
-  });
-  afterAll(() => p?.close());
+  const p = usePlatform(kind, { env: { LOGIN_RATE_LIMIT: '3' } });
 
   it('counts sign-in tries on two processes and after a restart together; a new window starts afresh', async () => {
     const clock = fixedClock('2026-12-07T10:00:00+01:00');

@@ -4,40 +4,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signedIn, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { fileComplaintAtAml, signedIn, usePlatform } from './support/platform.js';
 
 const run = promisify(execFile);
 
 describe('the receipt as a PDF', () => {
-  let p: TestPlatform;
+  const p = usePlatform('pglite', { env: { PUBLIC_URL: 'https://jisr.example.ma' } });
   let dir: string;
   beforeAll(async () => {
-    p = await startTestPlatform('pglite', { env: { PUBLIC_URL: 'https://jisr.example.ma' } });
     dir = await mkdtemp(path.join(tmpdir(), 'jisr-pdf-'));
   });
-  afterAll(async () => {
-    await p?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('holds the tracking number, the secret code when given back, in Arabic and French, for the owner only', async () => {
-    const c = new Client(p.app);
-    const aml = (await c.get('/api/institutions'))
-      .json()
-      .items.find((i: { code: string }) => i.code === 'AML').id;
-    const cat = (await c.get('/api/categories'))
-      .json()
-      .items.find((x: { code: string }) => x.code === 'complaint-autre').id;
     const fatima = await signedIn(p.app, 'fatima@example.fr', 'ar');
-    const made = (
-      await fatima.post('/api/cases', {
-        institutionId: aml,
-        categoryId: cat,
-        subject: 'طلب معلومات',
-        description: 'أريد معرفة مآل ملفي.',
-        replyChannels: ['email'],
-      })
-    ).json();
+    const made = await fileComplaintAtAml(fatima, {
+      subject: 'طلب معلومات',
+      description: 'أريد معرفة مآل ملفي.',
+    });
     const res = await fatima.post(`/api/cases/${made.id}/receipt.pdf`, { accessCode: made.accessCode });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');

@@ -1,16 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importReferenceData } from '../src/db/reference-data.js';
 import { countCatalog } from '../src/modules/catalog/service.js';
 import { countTerritory } from '../src/modules/territory/service.js';
-import { Client, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, testDatabases, usePlatform } from './support/platform.js';
 
 describe.each(testDatabases())('reference data on %s', (kind) => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform(kind, { demo: false });
-  });
-  afterAll(() => p?.close());
+  const p = usePlatform(kind, { demo: false });
 
   it('holds the 12 regions, 75 prefectures and provinces, and every commune', async () => {
     const byType = Object.fromEntries((await countTerritory(p.database.db)).map((r) => [r.type, r.n]));

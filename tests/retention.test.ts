@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../src/jobs/worker.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { blobPath, sha256Hex } from '../src/modules/cases/files.js';
@@ -11,13 +11,11 @@ import { currentTime } from '../src/shared/clock.js';
 import {
   actOn,
   type Client,
-  idsByCode,
-  multipartFile,
   samples,
   signedIn,
-  startTestPlatform,
-  type TestPlatform,
   testDatabases,
+  useIdsByCode,
+  usePlatform,
 } from './support/platform.js';
 
 /** The platform's clock, this many months back (the job counts months in the database the same way). */
@@ -33,11 +31,10 @@ const exists = (file: string) =>
   );
 
 describe.each(testDatabases())('retention of settled cases on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
+  const { inst: institutions, cat: categories } = useIdsByCode(p);
   let fatima: Client;
   let chief: Client;
-  let institutions: Record<string, string>;
-  let categories: Record<string, string>;
   /** Closed 61 months ago (default period 60): its content goes. */
   let due: { id: string; trackingNumber: string; accessCode: string };
   /** Closed 59 months ago, holding the same picture as `due`: kept whole. */
@@ -61,13 +58,7 @@ describe.each(testDatabases())('retention of settled cases on %s', (kind) => {
     return res.json() as { id: string; trackingNumber: string; accessCode: string };
   };
   const attach = async (caseId: string, name: string, bytes: Buffer) => {
-    const m = multipartFile(name, bytes);
-    const res = await fatima.request({
-      method: 'POST',
-      url: `/api/cases/${caseId}/attachments`,
-      payload: m.payload,
-      headers: m.headers,
-    });
+    const res = await fatima.upload(`/api/cases/${caseId}/attachments`, name, bytes);
     expect(res.statusCode, res.body).toBe(201);
   };
   const closedAt = (id: string, at: Date) =>
@@ -80,9 +71,6 @@ describe.each(testDatabases())('retention of settled cases on %s', (kind) => {
       .where(and(eq(auditLog.action, 'case.retention_anonymise'), eq(auditLog.entityId, id)));
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
-    institutions = await idsByCode(p.app, '/api/institutions');
-    categories = await idsByCode(p.app, '/api/categories');
     fatima = await signedIn(p.app, 'fatima@example.fr');
     chief = await signedIn(p.app, 'chef@aml.demo');
     const admin = await signedIn(p.app, 'admin@aml.demo');
@@ -127,7 +115,6 @@ describe.each(testDatabases())('retention of settled cases on %s', (kind) => {
     await worker.tick();
     await worker.stop();
   });
-  afterAll(() => p?.close());
 
   it('removes the content of a case settled longer ago than the default period, once, and audits it', async () => {
     expect(errors).toEqual([]);

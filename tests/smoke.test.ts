@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accounts } from '../src/modules/accounts/schema.js';
-import { signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 describe.each(testDatabases())('smoke on %s', (kind) => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform(kind);
-  });
-  afterAll(() => p?.close());
+  const p = usePlatform(kind);
 
   it('answers health and readiness with the database driver', async () => {
     expect((await p.app.inject('/api/health')).json()).toEqual({ status: 'ok' });

@@ -1,13 +1,14 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../src/i18n/index.js';
 import { accounts } from '../src/modules/accounts/schema.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { cases } from '../src/modules/cases/schema.js';
 import { openStates } from '../src/modules/cases/state-machine.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { currentMillis } from '../src/shared/clock.js';
-import { Client, signedIn, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 type Dept = { id: string; code: string; nameFr: string; closedAt: string | null; openCases: number };
 type Member = {
@@ -22,7 +23,7 @@ type Member = {
 };
 
 describe.each(testDatabases())('departments and staff managed by the institution admin on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let aml: string;
   let aubm: string;
   let admin: Client;
@@ -51,7 +52,6 @@ describe.each(testDatabases())('departments and staff managed by the institution
   };
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     const items = (await new Client(p.app).get('/api/institutions')).json().items as {
       id: string;
       code: string;
@@ -60,7 +60,6 @@ describe.each(testDatabases())('departments and staff managed by the institution
     aubm = items.find((i) => i.code === 'AUBM')!.id;
     admin = await signedIn(p.app, 'admin@aml.demo');
   });
-  afterAll(() => p?.close());
 
   it('lists departments with their open cases, and staff with the open cases assigned to each', async () => {
     const depts = await departments();
@@ -146,12 +145,15 @@ describe.each(testDatabases())('departments and staff managed by the institution
     const busy = await admin.post(`${base()}/departments/${civil.id}/close`);
     expect(busy.statusCode).toBe(409);
     expect(busy.json()).toMatchObject({ openCases: civil.openCases });
+    const count = civil.openCases;
     expect(busy.json().detail).toBe(
-      `Ce service a encore ${civil.openCases} dossier(s) en cours. Transmettez-les à un autre service avant de le fermer.`,
+      count === 1
+        ? 'Ce service a encore 1 dossier en cours. Transmettez-le à un autre service avant de le fermer.'
+        : `Ce service a encore ${count} dossiers en cours. Transmettez-les à un autre service avant de le fermer.`,
     );
     const inArabic = await signedIn(p.app, 'admin@aml.demo', 'ar');
-    expect((await inArabic.post(`${base()}/departments/${civil.id}/close`)).json().detail).toContain(
-      'لا تزال لدى هذه المصلحة',
+    expect((await inArabic.post(`${base()}/departments/${civil.id}/close`)).json().detail).toBe(
+      t('ar', 'error.department.open_cases', { count }),
     );
     expect((await departments()).find((d) => d.id === civil.id)!.closedAt).toBeNull();
   });

@@ -1,24 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accounts } from '../src/modules/accounts/schema.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { currentMillis, currentTime, fixedClock, setPlatformClock } from '../src/shared/clock.js';
-import {
-  Client,
-  DEMO_PASSWORD,
-  signedIn,
-  startTestPlatform,
-  type TestPlatform,
-  testDatabases,
-} from './support/platform.js';
+import { Client, DEMO_PASSWORD, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
 describe.each(testDatabases())('staff second factor on %s', (kind) => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform(kind, { env: { STAFF_TOTP_REQUIRED: 'true' } });
-  });
-  afterAll(() => p?.close());
+  const p = usePlatform(kind, { env: { STAFF_TOTP_REQUIRED: 'true' } });
   const login = (body: Record<string, string>) =>
     new Client(p.app, 'fr').post('/api/auth/login', {
       email: 'chef@aml.demo',

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accounts } from '../src/modules/accounts/schema.js';
 import { actorOf } from '../src/modules/accounts/service.js';
 import { cases } from '../src/modules/cases/schema.js';
@@ -8,14 +8,10 @@ import { TRACKING_PATTERN, yearInMorocco } from '../src/modules/cases/tracking.j
 import { getCategoryByCode } from '../src/modules/catalog/service.js';
 import { getInstitutionByCode } from '../src/modules/institutions/service.js';
 import { currentTime } from '../src/shared/clock.js';
-import { Client, startTestPlatform, type TestPlatform, testDatabases } from './support/platform.js';
+import { Client, testDatabases, usePlatform } from './support/platform.js';
 
 describe.each(testDatabases())('tracking numbers on %s', (kind) => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform(kind);
-  });
-  afterAll(() => p?.close());
+  const p = usePlatform(kind);
 
   it('gives 1,000 concurrent case creations 1,000 distinct numbers in sequence', async () => {
     const db = p.database.db;

@@ -17,24 +17,19 @@ import {
   Client,
   fileComplaintAtAml,
   signedIn,
-  startTestPlatform,
-  type TestPlatform,
   testDatabases,
+  usePlatform,
 } from './support/platform.js';
 
 const run = promisify(execFile);
 
 describe.each(testDatabases())('the reply letter on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let dir: string;
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
     dir = await mkdtemp(path.join(tmpdir(), 'jisr-reply-'));
   });
-  afterAll(async () => {
-    await p?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const textOf = async (pdf: Buffer, name: string) => {
     const file = path.join(dir, `${name}.pdf`);

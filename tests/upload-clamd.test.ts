@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/index.js';
 import { startWorker } from '../src/jobs/worker.js';
 import { auditLog } from '../src/modules/audit/schema.js';
@@ -23,14 +23,13 @@ import { claimHeldUploads, heldScanLeaseMs, rescanHeldUploads } from '../src/mod
 import { currentMillis, currentTime, fixedClock, setPlatformClock } from '../src/shared/clock.js';
 import {
   type Client,
-  fileComplaintAtAml,
+  citizenWithComplaint,
+  fixture,
   idsByCode,
-  multipartFile,
   samples,
   signedIn,
-  startTestPlatform,
-  type TestPlatform,
   testDatabases,
+  usePlatform,
 } from './support/platform.js';
 
 const skip = process.env.TEST_SKIP_CLAMD === 'true';
@@ -99,43 +98,37 @@ async function startClamd(marked: Buffer) {
   return { port, options, stop, restart: launch, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** clamd for a `describe` block (see `fixture`), stopped and its files removed after the tests. */
+const useClamd = (marked: Buffer) =>
+  fixture(
+    'clamd',
+    () => startClamd(marked),
+    async (clamd) => {
+      await clamd.stop();
+      await clamd.remove();
+    },
+  );
+
 describe.skipIf(skip).each(testDatabases())('antivirus (clamd) on %s', (kind) => {
   const marked = pdfWith('Jisr harmless test marker: an ordinary PDF the test signature names');
-  let clamd: Awaited<ReturnType<typeof startClamd>>;
-  let p: TestPlatform;
+  const clamd = useClamd(marked);
+  const log: string[] = [];
+  const p = usePlatform(kind, () => ({
+    env: { CLAMAV_HOST: '127.0.0.1', CLAMAV_PORT: String(clamd().port), LOG_LEVEL: 'warn' },
+    logStream: { write: (line: string) => void log.push(line) },
+  }));
   let fatima: Client;
   let caseId: string;
-  const log: string[] = [];
 
   beforeAll(async () => {
-    clamd = await startClamd(marked);
-    p = await startTestPlatform(kind, {
-      env: { CLAMAV_HOST: '127.0.0.1', CLAMAV_PORT: String(clamd.port), LOG_LEVEL: 'warn' },
-      logStream: { write: (line: string) => void log.push(line) },
-    });
-    fatima = await signedIn(p.app, 'fatima@example.fr', 'fr');
-    caseId = (
-      await fileComplaintAtAml(fatima, {
-        subject: 'Acte de naissance',
-        description: 'Je joins la copie de mon acte de naissance pour la transcription.',
-      })
-    ).id;
-  });
-  afterAll(async () => {
-    await clamd?.stop();
-    await clamd?.remove();
-    await p?.close();
+    ({ citizen: fatima, caseId } = await citizenWithComplaint(p.app, 'fatima@example.fr', {
+      subject: 'Acte de naissance',
+      description: 'Je joins la copie de mon acte de naissance pour la transcription.',
+    }));
   });
 
-  const send = (bytes: Buffer, lang: 'fr' | 'ar', to = '/api/uploads') => {
-    const m = multipartFile('acte-naissance.pdf', bytes);
-    return fatima.request({
-      method: 'POST',
-      url: to,
-      payload: m.payload,
-      headers: { ...m.headers, 'accept-language': lang },
-    });
-  };
+  const send = (bytes: Buffer, lang: 'fr' | 'ar', to = '/api/uploads') =>
+    fatima.upload(to, 'acte-naissance.pdf', bytes, { lang });
   const nothingKept = async (bytes: Buffer) => {
     expect(existsSync(blobPath(p.config.filesDir, sha256(bytes)))).toBe(false);
     expect((await fatima.get('/api/uploads')).json().items).toEqual([]);
@@ -183,7 +176,7 @@ describe.skipIf(skip).each(testDatabases())('antivirus (clamd) on %s', (kind) =>
   });
 
   it('with clamd stopped, refuses every paper (503) in the person’s language and keeps nothing', async () => {
-    await clamd.stop();
+    await clamd().stop();
     const clean = pdfWith('an ordinary paper sent while the antivirus is down');
     for (const [lang, to] of [
       ['fr', '/api/uploads'],
@@ -210,8 +203,10 @@ describe.skipIf(skip).each(testDatabases())('antivirus (clamd) on %s', (kind) =>
 describe.skipIf(skip).each(testDatabases())('antivirus down, papers held (hold) on %s', (kind) => {
   const marked = pdfWith('Jisr harmless test marker: an ordinary PDF the test signature names');
   const clean = pdfWith('an ordinary paper received while the antivirus is down');
-  let clamd: Awaited<ReturnType<typeof startClamd>>;
-  let p: TestPlatform;
+  const clamd = useClamd(marked);
+  const p = usePlatform(kind, () => ({
+    env: { CLAMAV_HOST: '127.0.0.1', CLAMAV_PORT: String(clamd().port), CLAMAV_UNAVAILABLE: 'hold' },
+  }));
   let fatima: Client;
   let chef: Client;
   let caseId: string;
@@ -219,7 +214,7 @@ describe.skipIf(skip).each(testDatabases())('antivirus down, papers held (hold) 
   const jobLog: string[] = [];
   const job = () => ({
     filesDir: p.config.filesDir,
-    clamd: clamd.options,
+    clamd: clamd().options,
     log: {
       warn: (o: object, m: string) => void jobLog.push(`${m} ${JSON.stringify(o)}`),
       error: (o: object, m: string) => void jobLog.push(`${m} ${JSON.stringify(o)}`),
@@ -227,28 +222,12 @@ describe.skipIf(skip).each(testDatabases())('antivirus down, papers held (hold) 
   });
 
   beforeAll(async () => {
-    clamd = await startClamd(marked);
-    p = await startTestPlatform(kind, {
-      env: { CLAMAV_HOST: '127.0.0.1', CLAMAV_PORT: String(clamd.port), CLAMAV_UNAVAILABLE: 'hold' },
-    });
     fatima = await signedIn(p.app, 'fatima@example.fr', 'fr');
     chef = await signedIn(p.app, 'chef@aml.demo', 'en');
   });
-  afterAll(async () => {
-    await clamd?.stop();
-    await clamd?.remove();
-    await p?.close();
-  });
 
-  const send = (bytes: Buffer, lang: 'fr' | 'ar' | 'en', to = '/api/uploads') => {
-    const m = multipartFile('acte-naissance.pdf', bytes);
-    return fatima.request({
-      method: 'POST',
-      url: to,
-      payload: m.payload,
-      headers: { ...m.headers, 'accept-language': lang },
-    });
-  };
+  const send = (bytes: Buffer, lang: 'fr' | 'ar' | 'en', to = '/api/uploads') =>
+    fatima.upload(to, 'acte-naissance.pdf', bytes, { lang });
   const open = (who: Client, id: string, lang: 'fr' | 'ar' | 'en') =>
     who.request({
       method: 'GET',
@@ -271,7 +250,7 @@ describe.skipIf(skip).each(testDatabases())('antivirus down, papers held (hold) 
   });
 
   it('with clamd stopped, receives papers as held (202) and tells the sender in their language', async () => {
-    await clamd.stop();
+    await clamd().stop();
     // before filing: held, then filed with the case, still held
     const before = await send(clean, 'fr');
     expect(before.statusCode, before.body).toBe(202);
@@ -342,7 +321,7 @@ describe.skipIf(skip).each(testDatabases())('antivirus down, papers held (hold) 
   });
 
   it('once clamd answers: the clean paper is served, the infected ones are removed and audited', async () => {
-    await clamd.restart();
+    await clamd().restart();
     const r = await rescanHeldUploads(p.database.db, job());
     expect(r).toEqual({ claimed: 3, clean: 1, removed: 2, unavailable: false });
     // clean: served, whole
@@ -382,12 +361,12 @@ describe.skipIf(skip).each(testDatabases())('antivirus down, papers held (hold) 
   });
 
   it('a crashed run’s papers wait for its lease; two runs at once scan each paper once', async () => {
-    await clamd.stop();
+    await clamd().stop();
     const second = pdfWith('a second ordinary paper');
     const a = await send(second, 'fr', `/api/cases/${caseId}/attachments`);
     const b = await send(marked, 'fr', `/api/cases/${caseId}/attachments`);
     expect([a.statusCode, b.statusCode]).toEqual([202, 202]);
-    await clamd.restart();
+    await clamd().restart();
     const clock = fixedClock(currentTime());
     const restore = setPlatformClock(clock);
     try {
@@ -425,10 +404,10 @@ describe.skipIf(skip).each(testDatabases())('antivirus down, papers held (hold) 
   });
 
   it('is run by the worker every minute', async () => {
-    await clamd.stop();
+    await clamd().stop();
     const third = pdfWith('a third ordinary paper');
     expect((await send(third, 'fr', `/api/cases/${caseId}/attachments`)).statusCode).toBe(202);
-    await clamd.restart();
+    await clamd().restart();
     const worker = startWorker(p.database.db, p.config, { error: () => undefined }, 3_600_000);
     await worker.tick();
     await worker.stop();

@@ -17,14 +17,13 @@ import { currentTime, fixedClock, setPlatformClock } from '../src/shared/clock.j
 import { formatFileSize } from '../src/shared/file-size.js';
 import {
   type Client,
+  citizenWithComplaint,
   fileComplaintAtAml,
   idsByCode,
-  multipartFile,
   samples,
   signedIn,
-  startTestPlatform,
-  type TestPlatform,
   testDatabases,
+  usePlatform,
 } from './support/platform.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -51,9 +50,7 @@ const complaint = async (c: Client) => {
 };
 
 const send = (c: Client, bytes: Buffer, caseId?: string, name = 'piece.pdf') => {
-  const m = multipartFile(name, bytes);
-  const url = caseId ? `/api/cases/${caseId}/attachments` : '/api/uploads';
-  return c.request({ method: 'POST', url, payload: m.payload, headers: m.headers });
+  return c.upload(caseId ? `/api/cases/${caseId}/attachments` : '/api/uploads', name, bytes);
 };
 
 /** The answer is the translated refusal, with the problem type of its key. */
@@ -75,7 +72,15 @@ function expectProblem(
 }
 
 describe.each(testDatabases())('upload quotas on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind, {
+    env: {
+      UPLOAD_DAY_FILES: '4',
+      UPLOAD_DAY_MB: '0.1',
+      UPLOAD_CASE_FILES: '3',
+      UPLOAD_CASE_MB: '0.06',
+      SESSION_TTL_HOURS: '96',
+    },
+  });
   let restoreClock: () => void;
   const clock = fixedClock(currentTime());
   const dayBytes = Math.floor(0.1 * 1024 * 1024);
@@ -85,24 +90,12 @@ describe.each(testDatabases())('upload quotas on %s', (kind) => {
   let khadija: Client;
 
   beforeAll(async () => {
-    p = await startTestPlatform(kind, {
-      env: {
-        UPLOAD_DAY_FILES: '4',
-        UPLOAD_DAY_MB: '0.1',
-        UPLOAD_CASE_FILES: '3',
-        UPLOAD_CASE_MB: '0.06',
-        SESSION_TTL_HOURS: '96',
-      },
-    });
     restoreClock = setPlatformClock(clock);
     fatima = await signedIn(p.app, 'fatima@example.fr', 'fr');
     youssef = await signedIn(p.app, 'youssef@example.es', 'ar');
     khadija = await signedIn(p.app, 'khadija@example.be', 'fr');
   });
-  afterAll(async () => {
-    restoreClock?.();
-    await p?.close();
-  });
+  afterAll(() => restoreClock?.());
 
   const filesOnDisk = async () =>
     existsSync(p.config.filesDir)
@@ -131,7 +124,7 @@ describe.each(testDatabases())('upload quotas on %s', (kind) => {
         status: 429,
         lang: 'fr',
         key: 'error.upload.day_files',
-        params: { max: 4 },
+        params: { max: 4, count: 4 },
       });
       expect(detail).toContain('la limite de 4 pièces envoyées en 24 heures');
     }
@@ -145,7 +138,12 @@ describe.each(testDatabases())('upload quotas on %s', (kind) => {
     expect((await fatima.delete(`/api/uploads/${items[0]!.id}`)).statusCode).toBe(204);
     const disk = await filesOnDisk();
     const again = await send(fatima, paper());
-    expectProblem(again, { status: 429, lang: 'fr', key: 'error.upload.day_files', params: { max: 4 } });
+    expectProblem(again, {
+      status: 429,
+      lang: 'fr',
+      key: 'error.upload.day_files',
+      params: { max: 4, count: 4 },
+    });
     expect(await filesOnDisk()).toBe(disk);
     // the three papers left, filed with a case: they count as they did while waiting
     const filed = await fatima.post('/api/cases', {
@@ -158,7 +156,12 @@ describe.each(testDatabases())('upload quotas on %s', (kind) => {
       description: 'Une autre demande, pour laquelle je voudrais joindre une pièce.',
     });
     const later = await send(fatima, paper(), other.id);
-    expectProblem(later, { status: 429, lang: 'fr', key: 'error.upload.day_files', params: { max: 4 } });
+    expectProblem(later, {
+      status: 429,
+      lang: 'fr',
+      key: 'error.upload.day_files',
+      params: { max: 4, count: 4 },
+    });
     clock.advance(24 * 3_600_000 + 60_000);
     expect((await send(fatima, paper())).statusCode).toBe(201);
     expect((await send(fatima, paper(), other.id)).statusCode).toBe(201);
@@ -196,7 +199,7 @@ describe.each(testDatabases())('upload quotas on %s', (kind) => {
       status: 422,
       lang: 'fr',
       key: 'error.upload.case_files',
-      params: { max: 3 },
+      params: { max: 3, count: 3 },
     });
     expect(detail).toBe('Ce dossier contient déjà 3 pièces, le maximum pour un dossier.');
     expect((await staff.get(`/api/cases/${a.id}/attachments`)).json().items).toHaveLength(3);
@@ -262,20 +265,15 @@ const inObjectStream = (obj: string) => {
 };
 
 describe.each(testDatabases())('PDF checks on %s', (kind) => {
-  let p: TestPlatform;
+  const p = usePlatform(kind);
   let fatima: Client;
   let caseId: string;
   beforeAll(async () => {
-    p = await startTestPlatform(kind);
-    fatima = await signedIn(p.app, 'fatima@example.fr', 'fr');
-    caseId = (
-      await fileComplaintAtAml(fatima, {
-        subject: 'Acte de mariage',
-        description: 'Je joins la copie de mon acte de mariage transcrit au consulat.',
-      })
-    ).id;
+    ({ citizen: fatima, caseId } = await citizenWithComplaint(p.app, 'fatima@example.fr', {
+      subject: 'Acte de mariage',
+      description: 'Je joins la copie de mon acte de mariage transcrit au consulat.',
+    }));
   });
-  afterAll(() => p?.close());
 
   const refusedPdfs: [string, Buffer][] = [
     ['a script', withObject('4 0 obj<</OpenAction<</S/JavaScript/JS(app.alert\\(1\\))>>>>endobj\n')],
@@ -295,13 +293,7 @@ describe.each(testDatabases())('PDF checks on %s', (kind) => {
         ['fr', '/api/uploads'],
         ['ar', `/api/cases/${caseId}/attachments`],
       ] as const) {
-        const m = multipartFile('acte.pdf', pdf);
-        const res = await fatima.request({
-          method: 'POST',
-          url,
-          payload: m.payload,
-          headers: { ...m.headers, 'accept-language': lang },
-        });
+        const res = await fatima.upload(url, 'acte.pdf', pdf, { lang });
         const detail = expectProblem(res, { status: 422, lang, key: 'error.upload.pdf_active' });
         if (lang === 'fr') expect(detail).toContain('contient du contenu actif');
       }

@@ -7,4 +7,5 @@ export * from '../modules/desk/schema.js';
 export * from '../modules/institutions/schema.js';
 export * from '../modules/limits/schema.js';
 export * from '../modules/notifications/schema.js';
+export * from '../modules/schedule/schema.js';
 export * from '../modules/territory/schema.js';

@@ -1,6 +1,8 @@
-import type { MessageKey } from './en.js';
+import type { Translation } from '../shared/plurals.js';
+import type { en } from './en.js';
 
-export const ar: Record<MessageKey, string> = {
+/** Server messages in Arabic: the keys of the English ones, plural messages with the six Arabic forms. */
+export const ar: Translation<typeof en, 'ar'> = {
   'error.bad_request.title': 'الطلب غير صالح',
   'error.validation.title': 'بعض الخانات تحتاج إلى تصحيح',
   'error.malformed_json': 'محتوى الطلب ليس بصيغة JSON صحيحة.',
@@ -10,7 +12,12 @@ export const ar: Record<MessageKey, string> = {
   'error.unauthenticated': 'المرجو تسجيل الدخول للمتابعة.',
   'error.forbidden': 'غير مسموح لك بالقيام بهذا الإجراء.',
   'error.csrf': 'رمز الجلسة مفقود أو منتهي الصلاحية. أعد تحميل الصفحة وحاول مرة أخرى.',
-  'error.rate_limited': 'محاولات كثيرة جدا. حاول مرة أخرى بعد {seconds} ثانية.',
+  'error.rate_limited_zero': 'محاولات كثيرة جدا. حاول مرة أخرى الآن.',
+  'error.rate_limited_one': 'محاولات كثيرة جدا. حاول مرة أخرى بعد ثانية واحدة.',
+  'error.rate_limited_two': 'محاولات كثيرة جدا. حاول مرة أخرى بعد ثانيتين.',
+  'error.rate_limited_few': 'محاولات كثيرة جدا. حاول مرة أخرى بعد {seconds} ثوان.',
+  'error.rate_limited_many': 'محاولات كثيرة جدا. حاول مرة أخرى بعد {seconds} ثانية.',
+  'error.rate_limited_other': 'محاولات كثيرة جدا. حاول مرة أخرى بعد {seconds} ثانية.',
   'error.internal': 'حدث خطأ من جهتنا. لم يتم حفظ أي شيء. المرجو المحاولة مرة أخرى.',
   'error.conflict.version':
     'قام شخص آخر بتعديل هذا الملف أثناء عملك عليه. أعد تحميله للاطلاع على التعديل؛ لم يتم مسح أي شيء.',
@@ -29,19 +36,49 @@ export const ar: Record<MessageKey, string> = {
   'error.transition.action_not_for_actor': 'هذا الإجراء ليس من اختصاصك في هذا الملف.',
   'error.transition.reason_required': 'المرجو ذكر السبب.',
   'error.transition.document_requests_only': 'طلبات الوثائق وحدها يمكن وسمها بأنها جاهزة.',
-  'error.transition.reopen_window_passed': 'انقضى الأجل المسموح به لإعادة فتح هذا الملف ({days} يوما).',
+  'error.transition.reopen_window_passed_zero': 'انقضى الأجل المسموح به لإعادة فتح هذا الملف.',
+  'error.transition.reopen_window_passed_one': 'انقضى الأجل المسموح به لإعادة فتح هذا الملف (يوم واحد).',
+  'error.transition.reopen_window_passed_two': 'انقضى الأجل المسموح به لإعادة فتح هذا الملف (يومان).',
+  'error.transition.reopen_window_passed_few': 'انقضى الأجل المسموح به لإعادة فتح هذا الملف ({days} أيام).',
+  'error.transition.reopen_window_passed_many': 'انقضى الأجل المسموح به لإعادة فتح هذا الملف ({days} يوما).',
+  'error.transition.reopen_window_passed_other': 'انقضى الأجل المسموح به لإعادة فتح هذا الملف ({days} يوم).',
   'error.file.empty': 'الملف فارغ.',
   'error.file.too_large': 'الملف كبير جدا. الحد الأقصى هو {limit}.',
   'error.file.type_not_allowed': 'نوع الملف هذا غير مقبول. أرسل ملفا بصيغة PDF أو JPEG أو PNG أو WebP.',
   'error.file.name_unsafe': 'اسم الملف غير مقبول: يجب ألا يحتوي على مجلدات أو «..» أو أحرف غير مرئية.',
-  'error.upload.too_many_pending':
+  'error.upload.too_many_pending_zero':
+    'لديك {max} وثيقة في انتظار الإرسال مع طلب. أرسل الطلب أو احذف بعض الوثائق قبل إضافة أخرى.',
+  'error.upload.too_many_pending_one':
+    'لديك وثيقة واحدة في انتظار الإرسال مع طلب. أرسل الطلب أو احذفها قبل إضافة أخرى.',
+  'error.upload.too_many_pending_two':
+    'لديك وثيقتان في انتظار الإرسال مع طلب. أرسل الطلب أو احذف إحداهما قبل إضافة أخرى.',
+  'error.upload.too_many_pending_few':
+    'لديك {max} وثائق في انتظار الإرسال مع طلب. أرسل الطلب أو احذف بعض الوثائق قبل إضافة أخرى.',
+  'error.upload.too_many_pending_many':
+    'لديك {max} وثيقة في انتظار الإرسال مع طلب. أرسل الطلب أو احذف بعض الوثائق قبل إضافة أخرى.',
+  'error.upload.too_many_pending_other':
     'لديك {max} وثيقة في انتظار الإرسال مع طلب. أرسل الطلب أو احذف بعض الوثائق قبل إضافة أخرى.',
   'error.upload.unknown': 'إحدى الوثائق لم تعد متاحة (حُذفت أو بقيت مدة طويلة). أضفها من جديد ثم أرسل.',
-  'error.upload.day_files':
+  'error.upload.day_files_zero':
+    'بلغت الحد الأقصى وهو {max} وثيقة مرسلة خلال 24 ساعة. حاول مرة أخرى لاحقا: تُحتسب كل وثيقة طيلة 24 ساعة بعد إرسالها.',
+  'error.upload.day_files_one':
+    'بلغت الحد الأقصى وهو وثيقة واحدة مرسلة خلال 24 ساعة. حاول مرة أخرى لاحقا: تُحتسب كل وثيقة طيلة 24 ساعة بعد إرسالها.',
+  'error.upload.day_files_two':
+    'بلغت الحد الأقصى وهو وثيقتان مرسلتان خلال 24 ساعة. حاول مرة أخرى لاحقا: تُحتسب كل وثيقة طيلة 24 ساعة بعد إرسالها.',
+  'error.upload.day_files_few':
+    'بلغت الحد الأقصى وهو {max} وثائق مرسلة خلال 24 ساعة. حاول مرة أخرى لاحقا: تُحتسب كل وثيقة طيلة 24 ساعة بعد إرسالها.',
+  'error.upload.day_files_many':
+    'بلغت الحد الأقصى وهو {max} وثيقة مرسلة خلال 24 ساعة. حاول مرة أخرى لاحقا: تُحتسب كل وثيقة طيلة 24 ساعة بعد إرسالها.',
+  'error.upload.day_files_other':
     'بلغت الحد الأقصى وهو {max} وثيقة مرسلة خلال 24 ساعة. حاول مرة أخرى لاحقا: تُحتسب كل وثيقة طيلة 24 ساعة بعد إرسالها.',
   'error.upload.day_bytes':
     'هذه الوثيقة ستتجاوز الحد المسموح بإرساله خلال 24 ساعة وهو {limit}. أرسل ملفا أخف (مسحا ضوئيا بدقة أقل) أو حاول مرة أخرى لاحقا.',
-  'error.upload.case_files': 'يضم هذا الملف {max} وثيقة، وهو الحد الأقصى لملف واحد.',
+  'error.upload.case_files_zero': 'يضم هذا الملف {max} وثيقة، وهو الحد الأقصى لملف واحد.',
+  'error.upload.case_files_one': 'يضم هذا الملف وثيقة واحدة، وهو الحد الأقصى لملف واحد.',
+  'error.upload.case_files_two': 'يضم هذا الملف وثيقتين، وهو الحد الأقصى لملف واحد.',
+  'error.upload.case_files_few': 'يضم هذا الملف {max} وثائق، وهو الحد الأقصى لملف واحد.',
+  'error.upload.case_files_many': 'يضم هذا الملف {max} وثيقة، وهو الحد الأقصى لملف واحد.',
+  'error.upload.case_files_other': 'يضم هذا الملف {max} وثيقة، وهو الحد الأقصى لملف واحد.',
   'error.upload.case_bytes':
     'لا يمكن أن يتجاوز حجم وثائق الملف الواحد مجتمعة {limit}، وهذه الوثائق ستتجاوزه. أرسل ملفات أخف (مسحا ضوئيا بدقة أقل) أو عددا أقل من الوثائق.',
   'error.upload.pdf_active':
@@ -61,6 +98,8 @@ export const ar: Record<MessageKey, string> = {
   'error.reply.none': 'لا يوجد بعد جواب على هذا الملف: ستتوفر الرسالة بعد المصادقة على الجواب.',
   'error.desk.person_not_linked':
     'ليس لهذا الشخص أي ملف لدى مؤسستكم بعد: ابحثوا عنه من جديد بمعرّفين يقدّمهما لكم (مثلا رقم البطاقة الوطنية وتاريخ الازدياد)، ثم سجّلوا طلبه.',
+  'error.desk.person_twins': 'ربما سبق تسجيل هذا الشخص: اختره أدناه، أو سجّله على أي حال.',
+  'error.requester_unknown': 'لم يُعثر على حساب هذا الشخص.',
   'error.requester_not_citizen': 'يُودَع الطلب باسم مواطن: اختر الشخص أو سجّله، وليس حساب موظف.',
   'error.profile.name_required':
     'المرجو إدخال اسمك الشخصي والعائلي (بالحروف اللاتينية أو العربية) قبل الإرسال: تخاطبك رسائل الإدارة باسمك.',
@@ -71,11 +110,21 @@ export const ar: Record<MessageKey, string> = {
   'error.rating.already': 'لقد قمت بتقييم هذا الملف من قبل.',
   'error.case.anonymised':
     'حُذف محتوى هذا الملف عند انتهاء مدة حفظه: لم يعد محفوظاً إلا للتوثيق ولا يمكن تغييره.',
-  'error.account.open_cases':
-    'لا يمكن حذف حسابك ما دامت لديك ملفات مفتوحة ({count}). اسحبها أو انتظر الجواب.',
+  'error.case.content_removed': 'حُذف جواب هذا الملف مع باقي محتواه عند انتهاء مدة حفظه.',
+  'error.account.open_cases_zero': 'لا يمكن حذف حسابك ما دامت لديك ملفات مفتوحة. اسحبها أو انتظر الجواب.',
+  'error.account.open_cases_one': 'لا يمكن حذف حسابك ما دام لديك ملف مفتوح واحد. اسحبه أو انتظر الجواب.',
+  'error.account.open_cases_two': 'لا يمكن حذف حسابك ما دام لديك ملفان مفتوحان. اسحبهما أو انتظر الجواب.',
+  'error.account.open_cases_few':
+    'لا يمكن حذف حسابك ما دامت لديك {count} ملفات مفتوحة. اسحبها أو انتظر الجواب.',
+  'error.account.open_cases_many':
+    'لا يمكن حذف حسابك ما دام لديك {count} ملفا مفتوحا. اسحبها أو انتظر الجواب.',
+  'error.account.open_cases_other':
+    'لا يمكن حذف حسابك ما دام لديك {count} ملف مفتوح. اسحبها أو انتظر الجواب.',
   'error.account.password_set': 'لهذا الحساب كلمة مرور. استعمل «نسيت كلمة المرور» لتغييرها.',
   'error.totp_required': 'أدخل الرمز المكون من 6 أرقام من تطبيق المصادقة، أو رمز استرجاع.',
   'error.totp_invalid': 'هذا الرمز غير صحيح أو سبق استعماله. أدخل الرمز الحالي من التطبيق.',
+  'error.totp_enrolment_invalid':
+    'هذا الرمز غير صحيح أو انتهت صلاحيته. أدخل الرمز الذي يظهره التطبيق الآن لإتمام تفعيله.',
   'error.headers_too_large': 'ترويسات الطلب كبيرة جدا (ملفات تعريف الارتباط كثيرة أو طويلة؟).',
   'error.request_timeout': 'استغرق وصول الطلب وقتا طويلا. أعد المحاولة.',
   'error.bad_url': 'هذا العنوان غير صالح: تحقق من الرابط.',
@@ -84,8 +133,18 @@ export const ar: Record<MessageKey, string> = {
   'error.totp_enrolment_required': 'قم أولا بإعداد عامل الدخول الثاني (تطبيق المصادقة).',
   'validation.required': 'هذه الخانة إلزامية.',
   'validation.invalid_type': 'نوع هذه القيمة غير صحيح.',
-  'validation.too_short': 'قصير جدا: {minimum} أحرف على الأقل.',
-  'validation.too_long': 'طويل جدا: {maximum} حرفا على الأكثر.',
+  'validation.too_short_zero': 'قصير جدا: {minimum} حرف على الأقل.',
+  'validation.too_short_one': 'قصير جدا: حرف واحد على الأقل.',
+  'validation.too_short_two': 'قصير جدا: حرفان على الأقل.',
+  'validation.too_short_few': 'قصير جدا: {minimum} أحرف على الأقل.',
+  'validation.too_short_many': 'قصير جدا: {minimum} حرفا على الأقل.',
+  'validation.too_short_other': 'قصير جدا: {minimum} حرف على الأقل.',
+  'validation.too_long_zero': 'طويل جدا: يجب أن تبقى هذه الخانة فارغة.',
+  'validation.too_long_one': 'طويل جدا: حرف واحد على الأكثر.',
+  'validation.too_long_two': 'طويل جدا: حرفان على الأكثر.',
+  'validation.too_long_few': 'طويل جدا: {maximum} أحرف على الأكثر.',
+  'validation.too_long_many': 'طويل جدا: {maximum} حرفا على الأكثر.',
+  'validation.too_long_other': 'طويل جدا: {maximum} حرف على الأكثر.',
   'validation.too_small': 'يجب أن تكون القيمة {minimum} على الأقل.',
   'validation.too_big': 'يجب أن تكون القيمة {maximum} على الأكثر.',
   'validation.too_few_items': 'اختر {minimum} على الأقل.',
@@ -120,7 +179,24 @@ export const ar: Record<MessageKey, string> = {
   'mail.deadline_reminder.subject': 'أجل الملف {tracking} ينتهي في {due}',
   'mail.deadline_reminder.body':
     'مرحبا،\n\nيجب الجواب على الملف {tracking} («{subject}») قبل {due}.\n\nافتحه: {url}',
-  'mail.escalation.subject': 'متأخر: الملف {tracking} (تأخر {days} يوم عمل)',
+  'mail.escalation.subject_zero': 'متأخر: الملف {tracking} (انقضى أجله اليوم)',
+  'mail.escalation.subject_one': 'متأخر: الملف {tracking} (التأخير: يوم عمل واحد)',
+  'mail.escalation.subject_two': 'متأخر: الملف {tracking} (التأخير: يوما عمل)',
+  'mail.escalation.subject_few': 'متأخر: الملف {tracking} (التأخير: {days} أيام عمل)',
+  'mail.escalation.subject_many': 'متأخر: الملف {tracking} (التأخير: {days} يوم عمل)',
+  'mail.escalation.subject_other': 'متأخر: الملف {tracking} (التأخير: {days} يوم عمل)',
   'mail.escalation.body':
     'مرحبا،\n\nكان أجل الجواب على الملف {tracking} («{subject}») لدى {institution} هو {due} ولم يتم الجواب بعد.\n\nافتحه: {url}',
+  'count.months_zero': '{count} شهر',
+  'count.months_one': 'شهر واحد',
+  'count.months_two': 'شهران',
+  'count.months_few': '{count} أشهر',
+  'count.months_many': '{count} شهرا',
+  'count.months_other': '{count} شهر',
+  'count.hours_zero': '{count} ساعة',
+  'count.hours_one': 'ساعة واحدة',
+  'count.hours_two': 'ساعتان',
+  'count.hours_few': '{count} ساعات',
+  'count.hours_many': '{count} ساعة',
+  'count.hours_other': '{count} ساعة',
 };

@@ -1,4 +1,7 @@
-/** Server messages in English. The French and Arabic catalogues must have exactly these keys. */
+/**
+ * Server messages in English. The French and Arabic catalogues must have exactly these keys, except plural
+ * messages (`key_one`, `key_other`: see shared/plurals.ts), which have the forms of each language.
+ */
 export const en = {
   'error.bad_request.title': 'The request is not valid',
   'error.validation.title': 'Some fields need correcting',
@@ -9,7 +12,8 @@ export const en = {
   'error.unauthenticated': 'Please sign in to continue.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.csrf': 'Your session token is missing or out of date. Reload the page and try again.',
-  'error.rate_limited': 'Too many attempts. Try again in {seconds} seconds.',
+  'error.rate_limited_one': 'Too many attempts. Try again in {seconds} second.',
+  'error.rate_limited_other': 'Too many attempts. Try again in {seconds} seconds.',
   'error.internal': 'Something went wrong on our side. Nothing was saved. Please try again.',
   'error.conflict.version':
     'Someone else changed this case while you were working on it. Reload it to see their change; nothing was overwritten.',
@@ -28,21 +32,29 @@ export const en = {
   'error.transition.action_not_for_actor': 'This action is not yours to take on this case.',
   'error.transition.reason_required': 'Please give a reason.',
   'error.transition.document_requests_only': 'Only document requests can be marked ready.',
-  'error.transition.reopen_window_passed': 'The time allowed to reopen this case ({days} days) has passed.',
+  'error.transition.reopen_window_passed_one':
+    'The time allowed to reopen this case ({days} day) has passed.',
+  'error.transition.reopen_window_passed_other':
+    'The time allowed to reopen this case ({days} days) has passed.',
   'error.file.empty': 'The file is empty.',
   'error.file.too_large': 'The file is too large. The limit is {limit}.',
   'error.file.type_not_allowed': 'This type of file is not accepted. Send a PDF, JPEG, PNG or WebP file.',
   'error.file.name_unsafe':
     'The file name is not acceptable: it must not contain folders, "..", or invisible characters.',
-  'error.upload.too_many_pending':
+  'error.upload.too_many_pending_one':
+    'You have {max} paper waiting to be sent with a request. Send the request, or remove the paper, before adding more.',
+  'error.upload.too_many_pending_other':
     'You have {max} papers waiting to be sent with a request. Send the request, or remove some papers, before adding more.',
   'error.upload.unknown':
     'One of the papers is no longer available (it was removed or kept too long). Add it again, then send.',
-  'error.upload.day_files':
+  'error.upload.day_files_one':
+    'You have reached the limit of {max} paper sent in 24 hours. Try again later: each paper counts for 24 hours after it was sent.',
+  'error.upload.day_files_other':
     'You have reached the limit of {max} papers sent in 24 hours. Try again later: each paper counts for 24 hours after it was sent.',
   'error.upload.day_bytes':
     'This paper would take you past the {limit} you may send in 24 hours. Send a lighter file (a scan at a lower resolution), or try again later.',
-  'error.upload.case_files': 'This case already holds {max} papers, the most one case may hold.',
+  'error.upload.case_files_one': 'This case already holds {max} paper, the most one case may hold.',
+  'error.upload.case_files_other': 'This case already holds {max} papers, the most one case may hold.',
   'error.upload.case_bytes':
     'The papers of one case may weigh {limit} together, and these would go past it. Send lighter files (scans at a lower resolution) or fewer papers.',
   'error.upload.pdf_active':
@@ -62,6 +74,8 @@ export const en = {
   'error.reply.none': 'This case has no reply yet: the letter will be here once the reply is approved.',
   'error.desk.person_not_linked':
     'This person has no file with your body yet: find them again with two identifiers they give you (for example their CIN and birth date), then register their request.',
+  'error.desk.person_twins': 'This person may already be registered: choose them below, or register anyway.',
+  'error.requester_unknown': 'This person’s account was not found.',
   'error.requester_not_citizen':
     'Requests are filed in a citizen’s name: choose or register the person, not a staff account.',
   'error.profile.name_required':
@@ -73,11 +87,17 @@ export const en = {
   'error.rating.already': 'You have already rated this case.',
   'error.case.anonymised':
     'The content of this case was removed at the end of its retention period: it is kept for the record only and can no longer change.',
-  'error.account.open_cases':
-    'Your account cannot be deleted while {count} case(s) are still open. Withdraw them or wait for the answer.',
+  'error.case.content_removed':
+    'The reply to this case was removed with the rest of its content at the end of its retention period.',
+  'error.account.open_cases_one':
+    'Your account cannot be deleted while {count} case is still open. Withdraw it or wait for the answer.',
+  'error.account.open_cases_other':
+    'Your account cannot be deleted while {count} cases are still open. Withdraw them or wait for the answers.',
   'error.account.password_set': 'This account already has a password. Use “Forgot password” to change it.',
   'error.totp_required': 'Enter the 6-digit code from your authenticator app, or a recovery code.',
   'error.totp_invalid': 'This code is wrong or was already used. Enter the current code from your app.',
+  'error.totp_enrolment_invalid':
+    'This code is wrong or has expired. Enter the code your app shows now to finish setting it up.',
   'error.headers_too_large': 'The request’s headers are too large (too many or too long cookies?).',
   'error.request_timeout': 'The request took too long to arrive. Try again.',
   'error.bad_url': 'This address is not valid: check the link.',
@@ -87,8 +107,10 @@ export const en = {
   'error.totp_enrolment_required': 'Set up your second sign-in factor first (authenticator app).',
   'validation.required': 'This field is required.',
   'validation.invalid_type': 'This value has the wrong type.',
-  'validation.too_short': 'Too short: at least {minimum} characters.',
-  'validation.too_long': 'Too long: at most {maximum} characters.',
+  'validation.too_short_one': 'Too short: at least {minimum} character.',
+  'validation.too_short_other': 'Too short: at least {minimum} characters.',
+  'validation.too_long_one': 'Too long: at most {maximum} character.',
+  'validation.too_long_other': 'Too long: at most {maximum} characters.',
   'validation.too_small': 'Must be at least {minimum}.',
   'validation.too_big': 'Must be at most {maximum}.',
   'validation.too_few_items': 'Choose at least {minimum}.',
@@ -125,9 +147,14 @@ export const en = {
   'mail.deadline_reminder.subject': 'Case {tracking} is due on {due}',
   'mail.deadline_reminder.body':
     'Hello,\n\nCase {tracking} ("{subject}") must be answered by {due}.\n\nOpen it: {url}',
-  'mail.escalation.subject': 'Overdue: case {tracking} ({days} working days late)',
+  'mail.escalation.subject_one': 'Overdue: case {tracking} ({days} working day late)',
+  'mail.escalation.subject_other': 'Overdue: case {tracking} ({days} working days late)',
   'mail.escalation.body':
     'Hello,\n\nCase {tracking} ("{subject}") of {institution} was due on {due} and has not been answered.\n\nOpen it: {url}',
+  'count.months_one': '{count} month',
+  'count.months_other': '{count} months',
+  'count.hours_one': '{count} hour',
+  'count.hours_other': '{count} hours',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,8 @@
-import type { MessageKey } from './en.js';
+import type { Translation } from '../shared/plurals.js';
+import type { en } from './en.js';
 
-export const fr: Record<MessageKey, string> = {
+/** Server messages in French: the keys of the English ones, plural messages with French forms (one, many, other). */
+export const fr: Translation<typeof en, 'fr'> = {
   'error.bad_request.title': 'La demande n’est pas valide',
   'error.validation.title': 'Certains champs sont à corriger',
   'error.malformed_json': 'Le corps de la demande n’est pas du JSON valide.',
@@ -10,7 +12,9 @@ export const fr: Record<MessageKey, string> = {
   'error.unauthenticated': 'Veuillez vous connecter pour continuer.',
   'error.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
   'error.csrf': 'Le jeton de votre session manque ou n’est plus à jour. Rechargez la page et réessayez.',
-  'error.rate_limited': 'Trop de tentatives. Réessayez dans {seconds} secondes.',
+  'error.rate_limited_one': 'Trop de tentatives. Réessayez dans {seconds} seconde.',
+  'error.rate_limited_many': 'Trop de tentatives. Réessayez dans {seconds} de secondes.',
+  'error.rate_limited_other': 'Trop de tentatives. Réessayez dans {seconds} secondes.',
   'error.internal': 'Une erreur s’est produite de notre côté. Rien n’a été enregistré. Veuillez réessayer.',
   'error.conflict.version':
     'Quelqu’un d’autre a modifié ce dossier pendant que vous y travailliez. Rechargez-le pour voir sa modification ; rien n’a été écrasé.',
@@ -31,22 +35,36 @@ export const fr: Record<MessageKey, string> = {
   'error.transition.action_not_for_actor': 'Cette action ne vous revient pas sur ce dossier.',
   'error.transition.reason_required': 'Veuillez indiquer un motif.',
   'error.transition.document_requests_only': 'Seules les demandes de documents peuvent être marquées prêtes.',
-  'error.transition.reopen_window_passed': 'Le délai pour rouvrir ce dossier ({days} jours) est dépassé.',
+  'error.transition.reopen_window_passed_one': 'Le délai pour rouvrir ce dossier ({days} jour) est dépassé.',
+  'error.transition.reopen_window_passed_many':
+    'Le délai pour rouvrir ce dossier ({days} de jours) est dépassé.',
+  'error.transition.reopen_window_passed_other':
+    'Le délai pour rouvrir ce dossier ({days} jours) est dépassé.',
   'error.file.empty': 'Le fichier est vide.',
   'error.file.too_large': 'Le fichier est trop volumineux. La limite est de {limit}.',
   'error.file.type_not_allowed':
     'Ce type de fichier n’est pas accepté. Envoyez un fichier PDF, JPEG, PNG ou WebP.',
   'error.file.name_unsafe':
     'Le nom du fichier n’est pas acceptable : il ne doit contenir ni dossier, ni « .. », ni caractère invisible.',
-  'error.upload.too_many_pending':
+  'error.upload.too_many_pending_one':
+    'Vous avez {max} pièce en attente d’envoi avec une demande. Envoyez la demande, ou retirez des pièces, avant d’en ajouter.',
+  'error.upload.too_many_pending_many':
+    'Vous avez {max} de pièces en attente d’envoi avec une demande. Envoyez la demande, ou retirez des pièces, avant d’en ajouter.',
+  'error.upload.too_many_pending_other':
     'Vous avez {max} pièces en attente d’envoi avec une demande. Envoyez la demande, ou retirez des pièces, avant d’en ajouter.',
   'error.upload.unknown':
     'Une des pièces n’est plus disponible (retirée, ou gardée trop longtemps). Ajoutez-la de nouveau, puis envoyez.',
-  'error.upload.day_files':
+  'error.upload.day_files_one':
+    'Vous avez atteint la limite de {max} pièce envoyée en 24 heures. Réessayez plus tard : chaque pièce compte pendant 24 heures après son envoi.',
+  'error.upload.day_files_many':
+    'Vous avez atteint la limite de {max} de pièces envoyées en 24 heures. Réessayez plus tard : chaque pièce compte pendant 24 heures après son envoi.',
+  'error.upload.day_files_other':
     'Vous avez atteint la limite de {max} pièces envoyées en 24 heures. Réessayez plus tard : chaque pièce compte pendant 24 heures après son envoi.',
   'error.upload.day_bytes':
     'Cette pièce dépasserait les {limit} que vous pouvez envoyer en 24 heures. Envoyez un fichier plus léger (une numérisation moins fine) ou réessayez plus tard.',
-  'error.upload.case_files': 'Ce dossier contient déjà {max} pièces, le maximum pour un dossier.',
+  'error.upload.case_files_one': 'Ce dossier contient déjà {max} pièce, le maximum pour un dossier.',
+  'error.upload.case_files_many': 'Ce dossier contient déjà {max} de pièces, le maximum pour un dossier.',
+  'error.upload.case_files_other': 'Ce dossier contient déjà {max} pièces, le maximum pour un dossier.',
   'error.upload.case_bytes':
     'Les pièces d’un dossier peuvent peser {limit} au total, et celles-ci dépasseraient cette limite. Envoyez des fichiers plus légers (une numérisation moins fine) ou moins de pièces.',
   'error.upload.pdf_active':
@@ -67,6 +85,9 @@ export const fr: Record<MessageKey, string> = {
     'Ce dossier n’a pas encore de réponse : la lettre sera disponible une fois la réponse validée.',
   'error.desk.person_not_linked':
     'Cette personne n’a encore aucun dossier auprès de votre organisme : retrouvez-la avec deux identifiants qu’elle vous donne (par exemple sa CIN et sa date de naissance), puis enregistrez sa demande.',
+  'error.desk.person_twins':
+    'Cette personne est peut-être déjà enregistrée : choisissez-la ci-dessous, ou enregistrez-la quand même.',
+  'error.requester_unknown': 'Le compte de cette personne est introuvable.',
   'error.requester_not_citizen':
     'Une demande est déposée au nom d’un citoyen : choisissez ou enregistrez la personne, pas un compte d’agent.',
   'error.profile.name_required':
@@ -78,14 +99,22 @@ export const fr: Record<MessageKey, string> = {
   'error.rating.already': 'Vous avez déjà noté ce dossier.',
   'error.case.anonymised':
     'Le contenu de ce dossier a été effacé à la fin de sa durée de conservation : il n’est gardé que pour mémoire et ne peut plus changer.',
-  'error.account.open_cases':
-    'Votre compte ne peut pas être supprimé tant que {count} dossier(s) sont en cours. Retirez-les ou attendez la réponse.',
+  'error.case.content_removed':
+    'La réponse à ce dossier a été effacée avec le reste de son contenu à la fin de sa durée de conservation.',
+  'error.account.open_cases_one':
+    'Votre compte ne peut pas être supprimé tant que {count} dossier est en cours. Retirez-le ou attendez la réponse.',
+  'error.account.open_cases_many':
+    'Votre compte ne peut pas être supprimé tant que {count} de dossiers sont en cours. Retirez-les ou attendez les réponses.',
+  'error.account.open_cases_other':
+    'Votre compte ne peut pas être supprimé tant que {count} dossiers sont en cours. Retirez-les ou attendez les réponses.',
   'error.account.password_set':
     'Ce compte a déjà un mot de passe. Utilisez « Mot de passe oublié » pour le changer.',
   'error.totp_required':
     'Saisissez le code à 6 chiffres de votre application d’authentification, ou un code de secours.',
   'error.totp_invalid':
     'Ce code est incorrect ou déjà utilisé. Saisissez le code actuel de votre application.',
+  'error.totp_enrolment_invalid':
+    'Ce code est incorrect ou a expiré. Saisissez le code qu’affiche maintenant votre application pour terminer sa configuration.',
   'error.headers_too_large':
     'Les en-têtes de la requête sont trop volumineux (cookies trop nombreux ou trop longs ?).',
   'error.request_timeout': 'La requête a mis trop de temps à arriver. Réessayez.',
@@ -97,8 +126,12 @@ export const fr: Record<MessageKey, string> = {
     'Configurez d’abord votre second facteur de connexion (application d’authentification).',
   'validation.required': 'Ce champ est obligatoire.',
   'validation.invalid_type': 'Cette valeur n’a pas le bon type.',
-  'validation.too_short': 'Trop court : au moins {minimum} caractères.',
-  'validation.too_long': 'Trop long : au plus {maximum} caractères.',
+  'validation.too_short_one': 'Trop court : au moins {minimum} caractère.',
+  'validation.too_short_many': 'Trop court : au moins {minimum} de caractères.',
+  'validation.too_short_other': 'Trop court : au moins {minimum} caractères.',
+  'validation.too_long_one': 'Trop long : au plus {maximum} caractère.',
+  'validation.too_long_many': 'Trop long : au plus {maximum} de caractères.',
+  'validation.too_long_other': 'Trop long : au plus {maximum} caractères.',
   'validation.too_small': 'Doit être au moins {minimum}.',
   'validation.too_big': 'Doit être au plus {maximum}.',
   'validation.too_few_items': 'Choisissez-en au moins {minimum}.',
@@ -137,7 +170,15 @@ export const fr: Record<MessageKey, string> = {
   'mail.deadline_reminder.subject': 'Le dossier {tracking} arrive à échéance le {due}',
   'mail.deadline_reminder.body':
     'Bonjour,\n\nLe dossier {tracking} (« {subject} ») doit recevoir une réponse avant le {due}.\n\nL’ouvrir : {url}',
-  'mail.escalation.subject': 'En retard : dossier {tracking} ({days} jours ouvrés de retard)',
+  'mail.escalation.subject_one': 'En retard : dossier {tracking} ({days} jour ouvré de retard)',
+  'mail.escalation.subject_many': 'En retard : dossier {tracking} ({days} de jours ouvrés de retard)',
+  'mail.escalation.subject_other': 'En retard : dossier {tracking} ({days} jours ouvrés de retard)',
   'mail.escalation.body':
     'Bonjour,\n\nLe dossier {tracking} (« {subject} ») {institution|de} devait recevoir une réponse le {due} et n’en a pas reçu.\n\nL’ouvrir : {url}',
+  'count.months_one': '{count} mois',
+  'count.months_many': '{count} de mois',
+  'count.months_other': '{count} mois',
+  'count.hours_one': '{count} heure',
+  'count.hours_many': '{count} d’heures',
+  'count.hours_other': '{count} heures',
 };

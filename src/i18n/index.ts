@@ -1,9 +1,25 @@
 import { type ArticleUse, PLACEHOLDER, withArticle } from '../shared/french-article.js';
+import { type BaseKey, type PluralBase, pluralCategory } from '../shared/plurals.js';
 import { catalogues } from './catalogues.js';
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E & string : never;
-/** Every message key of every catalogue. */
-export type MessageKey = KeysOf<(typeof catalogues)[number]>;
+type AllKeys = KeysOf<(typeof catalogues)[number]>;
+/** Every message key of every catalogue; a plural message by its base key (`x.days` for `x.days_one`…). */
+export type MessageKey = BaseKey<AllKeys>;
+/** The plural messages' base keys: t() needs a number `count` with them to choose the form. */
+export type PluralKey = PluralBase<AllKeys>;
+
+/**
+ * A second number in a message, with its noun in the right form: a placeholder filled with a plural message
+ * of its own (`{hours}` in « at least {hours} and at most {days} » is `new Counted('….hours', 2)`).
+ */
+export class Counted {
+  constructor(
+    readonly key: PluralKey,
+    readonly count: number,
+  ) {}
+}
+type Params = Record<string, string | number | Counted>;
 export const supportedLanguages = ['ar', 'fr', 'en'] as const;
 export type Lang = (typeof supportedLanguages)[number];
 
@@ -14,12 +30,34 @@ export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (supportedLanguages as readonly string[]).includes(v);
 }
 
-/** Translates a message key, filling `{name}` placeholders. */
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = merged[lang][key] ?? merged.en[key] ?? key;
-  return template.replace(PLACEHOLDER, (whole, name: string, use?: ArticleUse) =>
-    name in params ? withArticle(String(params[name]), use) : whole,
-  );
+/** The text of a key in a language: for a plural message with a number `count`, the form of its category. */
+function template(lang: Lang, key: string, count: unknown): string | undefined {
+  const m = merged[lang];
+  if (typeof count === 'number') {
+    const form = m[`${key}_${pluralCategory(lang, count)}`];
+    if (form !== undefined) return form;
+  }
+  return m[key] ?? m[`${key}_other`];
+}
+
+/**
+ * Translates a message key, filling `{name}` placeholders. A plural message (`key_one`, `key_other`…, see
+ * shared/plurals.ts) takes the form of the category of `params.count` in the language (Arabic: 0, 1, 2, 3–10,
+ * 11–99, 100…), so its base key needs a number `count`.
+ */
+export function t<K extends MessageKey>(
+  lang: Lang,
+  key: K,
+  ...[params = {}]: K extends PluralKey ? [params: Params & { count: number }] : [params?: Params]
+): string {
+  const text = template(lang, key, params.count) ?? template('en', key, params.count) ?? key;
+  return text.replace(PLACEHOLDER, (whole, name: string, use?: ArticleUse) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return value instanceof Counted
+      ? t(lang, value.key, { count: value.count })
+      : withArticle(String(value), use);
+  });
 }
 
 /** Picks the best supported language from an Accept-Language header. */

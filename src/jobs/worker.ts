@@ -18,6 +18,7 @@ import { notifySettings } from '../modules/notifications/outbox.js';
 import { buildAdapters, smtpTransport } from '../modules/notifications/providers.js';
 import { parseQuietHours } from '../modules/notifications/quiet-hours.js';
 import { notifyOverdue } from '../modules/notifications/service.js';
+import { claimantId, type JobState, type JobTiming, runIfDue } from '../modules/schedule/claims.js';
 import { runDeadlineWatch } from '../modules/workflow/deadline-watch.js';
 import type { Config } from '../server/config.js';
 import { currentMillis, currentTime } from '../shared/clock.js';
@@ -78,12 +79,13 @@ export function startWorker(
   const delivery = deliveryOptions(config);
   let running: Promise<void> | null = null;
   let stopped = false;
-  let lastScan = new Date(currentMillis() - 30 * 24 * 60 * MINUTE);
-  let lastMinuteJobs = 0;
-  let lastScheduled = 0;
-  let lastWatch = 0;
-  let lastRetention = 0;
   let lastHeldScan = 0;
+  /** This worker's name in the claims of scheduled jobs. */
+  const claimant = claimantId();
+  const onError = (what: string) => (err: unknown) => log.error({ err }, `${what} failed`);
+  /** A scheduled job, run here only when due and claimed by this worker (never by two processes at once). */
+  const scheduledJob = (name: string, timing: JobTiming, run: (state: JobState) => Promise<unknown>) =>
+    runIfDue(db, name, claimant, timing, currentTime, run, onError(name));
   /** The scan of held papers in progress, if any. */
   let heldScan: Promise<void> | null = null;
   const clamd = clamdOf(config);
@@ -99,8 +101,6 @@ export function startWorker(
       if (r.unavailable || r.claimed < HELD_SCAN_BATCH || stopped) return;
     }
   };
-  /** Where the retention pass in progress got to; null between passes. */
-  let retention: RetentionCursor | null = null;
   const jobContext = {
     secret: config.secret,
     publicUrl: config.publicUrl,
@@ -114,41 +114,50 @@ export function startWorker(
           // keep going while a full pass sent something: a burst drains without waiting for the timer
         }
         const scheduled = opts.scheduled !== false;
-        if (scheduled && currentMillis() - lastScheduled >= SCHEDULED_EVERY_MS) {
-          lastScheduled = currentMillis();
-          // a failing job must not hold up the mail: it is logged and tried again next time
-          await runAppointmentJobs(db, jobContext).catch((err) =>
-            log.error({ err }, 'appointment jobs failed'),
+        if (scheduled) {
+          // a failing job must not hold up the mail: it is logged and tried again at its next period
+          await scheduledJob(
+            'appointments',
+            { everyMs: SCHEDULED_EVERY_MS, leaseMs: 5 * MINUTE },
+            async () => {
+              await runAppointmentJobs(db, jobContext);
+            },
           );
-        }
-        if (scheduled && currentMillis() - lastWatch >= WATCH_EVERY_MS) {
-          lastWatch = currentMillis();
-          await runDeadlineWatch(db, currentTime(), config.publicUrl).catch((err) =>
-            log.error({ err }, 'deadline watch failed'),
+          await scheduledJob(
+            'deadline-watch',
+            { everyMs: WATCH_EVERY_MS, leaseMs: 15 * MINUTE },
+            async () => {
+              await runDeadlineWatch(db, currentTime(), config.publicUrl);
+            },
           );
-        }
-        if (scheduled && (retention || currentMillis() - lastRetention >= RETENTION_EVERY_MS)) {
-          if (!retention) lastRetention = currentMillis();
-          const batch = await runRetentionBatch(
-            db,
-            { filesDir: config.filesDir, defaultMonths: config.RETENTION_MONTHS },
-            retention,
-            (err, caseId) => log.error({ err, caseId }, 'retention failed for a case'),
-          ).catch((err) => {
-            log.error({ err }, 'retention job failed');
-            return null;
+          // the pass's cursor is kept with the job: a backlog goes on batch after batch, in any process
+          await scheduledJob(
+            'retention',
+            { everyMs: RETENTION_EVERY_MS, leaseMs: 15 * MINUTE },
+            async (state) => {
+              const batch = await runRetentionBatch(
+                db,
+                { filesDir: config.filesDir, defaultMonths: config.RETENTION_MONTHS },
+                (state.cursor as RetentionCursor | undefined) ?? null,
+                (err, caseId) => log.error({ err, caseId }, 'retention failed for a case'),
+              );
+              return { state: { cursor: batch.next }, again: batch.next !== null };
+            },
+          );
+          await scheduledJob('minute', { everyMs: MINUTE, leaseMs: 5 * MINUTE }, async (state) => {
+            const now = currentTime();
+            // from where the last run looked (the first run looks back 30 days)
+            const since =
+              typeof state.lastScan === 'string'
+                ? new Date(state.lastScan)
+                : new Date(now.getTime() - 30 * 24 * 60 * MINUTE);
+            await notifyOverdue(db, since, now, config.publicUrl);
+            await batchDueLetters(db, config.LETTER_BATCH_HOUR, now);
+            await sweepRateLimits(db);
+            await sweepPendingUploads(db, config.filesDir, now);
+            await sweepFilingKeys(db, now);
+            return { state: { lastScan: now.toISOString() } };
           });
-          retention = batch?.next ?? null;
-        }
-        if (scheduled && currentMillis() - lastMinuteJobs >= MINUTE) {
-          lastMinuteJobs = currentMillis();
-          const now = currentTime();
-          await notifyOverdue(db, lastScan, now, config.publicUrl);
-          lastScan = now;
-          await batchDueLetters(db, config.LETTER_BATCH_HOUR, now);
-          await sweepRateLimits(db);
-          await sweepPendingUploads(db, config.filesDir, now);
-          await sweepFilingKeys(db, now);
         }
         if (scheduled && clamd && !heldScan && currentMillis() - lastHeldScan >= MINUTE) {
           lastHeldScan = currentMillis();

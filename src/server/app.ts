@@ -14,7 +14,7 @@ import { accountRoutes } from '../modules/accounts/routes.js';
 import { appointmentRoutes } from '../modules/appointments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
-import { savedViewRoutes } from '../modules/cases/saved-views.js';
+import { savedViewRoutes } from '../modules/cases/saved-views-routes.js';
 import { catalogAdminRoutes } from '../modules/catalog/admin-routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { deskRoutes } from '../modules/desk/routes.js';

@@ -3,7 +3,8 @@ import { isLang, negotiateLanguage } from '../i18n/index.js';
 import type { Actor } from '../modules/accounts/actor.js';
 import { safeEqual } from '../modules/accounts/passwords.js';
 import { loadActor } from '../modules/accounts/service.js';
-import { AppError, unauthenticated } from './errors.js';
+import { unauthenticated } from './errors.js';
+import { fail } from './problems.js';
 
 export const SESSION_COOKIE = 'jisr_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -41,12 +42,11 @@ export function installAuth(app: FastifyInstance) {
       app.deps.config.staffTotpRequired &&
       !TOTP_SETUP_ROUTES.has(req.url.split('?')[0]!)
     ) {
-      throw new AppError(403, 'error.totp_enrolment_required');
+      throw fail('totp-enrolment-required');
     }
     if (req.actor && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !safeEqual(sent, req.actor.csrfToken))
-        throw new AppError(403, 'error.csrf');
+      if (typeof sent !== 'string' || !safeEqual(sent, req.actor.csrfToken)) throw fail('csrf');
     }
   });
 }

@@ -3,29 +3,15 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { type Lang, type MessageKey, negotiateLanguage, t } from '../i18n/index.js';
+import { type Counted, type Lang, type MessageKey, negotiateLanguage, t } from '../i18n/index.js';
 import { formatFileSize } from '../shared/file-size.js';
+import { AppError, ByteSize, fail, type ProblemCode, problems, problemType } from './problems.js';
 
-/** A refusal the user can act on. Rendered as RFC 9457 problem+json in the request's language. */
-/** A size in bytes in an error message, written in the reader's language and units when the message is (« 10 Mo »). */
-export class ByteSize {
-  constructor(readonly bytes: number) {}
-}
+export { AppError, ByteSize } from './problems.js';
 
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly key: MessageKey,
-    readonly params: Record<string, string | number | ByteSize> = {},
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(key);
-  }
-}
-
-export const notFound = () => new AppError(404, 'error.not_found');
-export const forbidden = () => new AppError(403, 'error.forbidden');
-export const unauthenticated = () => new AppError(401, 'error.unauthenticated');
+export const notFound = () => fail('not-found');
+export const forbidden = () => fail('forbidden');
+export const unauthenticated = () => fail('unauthenticated');
 
 /** A field-level error, as JSON pointer + translated message. */
 export type FieldError = { pointer: string; code: string; message: string };
@@ -44,24 +30,23 @@ export class ValidationError extends Error {
   }
 }
 
-const typeBase = 'https://jisr.ma/problems/';
-
-function problem(
+/** Writes a problem of the catalogue: its status from the catalogue, its detail in the request's language. */
+function sendProblem(
   reply: FastifyReply,
   req: FastifyRequest,
-  status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extra = {},
 ) {
   const lang = req.lang ?? 'ar';
-  const title = status === 422 || code === 'validation' ? t(lang, 'error.validation.title') : detail;
+  const { status } = problems[code];
+  const title = status === 422 ? t(lang, 'error.validation.title') : detail;
   return reply
     .code(status)
     .type('application/problem+json')
     .header('content-language', lang)
     .send({
-      type: typeBase + code,
+      type: problemType(code),
       title,
       status,
       detail,
@@ -70,6 +55,10 @@ function problem(
       ...extra,
     });
 }
+
+/** A problem's message in a language, its parameters filled. */
+const detailOf = (lang: Lang, code: ProblemCode, params: AppError['params'] = {}) =>
+  t(lang, problems[code].key, inLanguage(params, lang));
 
 /** Turns a Zod issue into our own translated message, so every language reads naturally. */
 export function zodIssueToField(issue: z.core.$ZodIssue, lang: Lang, prefix: string): FieldError {
@@ -84,11 +73,13 @@ export function zodIssueToField(issue: z.core.$ZodIssue, lang: Lang, prefix: str
     case 'invalid_type':
       return issue.input === undefined ? msg('validation.required') : msg('validation.invalid_type');
     case 'too_small':
-      if (i.origin === 'string') return msg('validation.too_short', { minimum: String(i.minimum) });
+      if (i.origin === 'string')
+        return msg('validation.too_short', { minimum: String(i.minimum), count: Number(i.minimum) });
       if (i.origin === 'array') return msg('validation.too_few_items', { minimum: String(i.minimum) });
       return msg('validation.too_small', { minimum: String(i.minimum) });
     case 'too_big':
-      if (i.origin === 'string') return msg('validation.too_long', { maximum: String(i.maximum) });
+      if (i.origin === 'string')
+        return msg('validation.too_long', { maximum: String(i.maximum), count: Number(i.maximum) });
       return msg('validation.too_big', { maximum: String(i.maximum) });
     case 'unrecognized_keys':
       return msg('validation.unknown_field', { keys: (issue.keys ?? []).join(', ') });
@@ -108,30 +99,29 @@ export function zodIssueToField(issue: z.core.$ZodIssue, lang: Lang, prefix: str
   }
 }
 
+/** The framework's other client errors with a code of their own; any other answers `bad-request` (400). */
+const frameworkProblems: Partial<Record<number, ProblemCode>> = {
+  404: 'not-found',
+  414: 'url-too-long',
+  415: 'unsupported-media-type',
+};
+
 export function installErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((req, reply) =>
-    problem(reply, req, 404, 'not-found', t(req.lang, 'error.not_found')),
+    sendProblem(reply, req, 'not-found', detailOf(req.lang ?? 'ar', 'not-found')),
   );
 
   app.setErrorHandler((err: FastifyError | AppError | ValidationError, req, reply) => {
     const lang = req.lang ?? 'ar';
-    if (err instanceof AppError) {
-      return problem(
-        reply,
-        req,
-        err.status,
-        err.key.replace(/^error\./, '').replace(/[._]/g, '-'),
-        t(lang, err.key, inLanguage(err.params, lang)),
-        err.extra,
-      );
-    }
+    if (err instanceof AppError)
+      return sendProblem(reply, req, err.code, detailOf(lang, err.code, err.params), err.extra);
     if (err instanceof ValidationError) {
       const errors = err.errors.map((e) => ({
         pointer: `/${[err.where, ...e.path].join('/')}`,
         code: e.key.replace('validation.', ''),
         message: t(lang, e.key, e.params),
       }));
-      return problem(reply, req, 422, 'validation', errors[0]?.message ?? '', { errors });
+      return sendProblem(reply, req, 'validation', errors[0]?.message ?? '', { errors });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as FastifyError).validationContext ?? 'body';
@@ -147,48 +137,37 @@ export function installErrorHandling(app: FastifyInstance) {
         const issue = { ...v.params, code: v.keyword, path, input, message: v.message };
         return zodIssueToField(issue as z.core.$ZodIssue, lang, where);
       });
-      return problem(reply, req, 422, 'validation', errors[0]?.message ?? '', { errors });
+      return sendProblem(reply, req, 'validation', errors[0]?.message ?? '', { errors });
     }
     const fe = err as FastifyError;
+    const framework = (code: ProblemCode, params?: AppError['params']) =>
+      sendProblem(reply, req, code, detailOf(lang, code, params));
     switch (fe.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return problem(reply, req, 400, 'malformed-json', t(lang, 'error.malformed_json'));
+        return framework('malformed-json');
       case 'FST_REQ_FILE_TOO_LARGE':
         // An upload over MAX_UPLOAD_MB: say the file limit, not the JSON body limit.
-        return problem(
-          reply,
-          req,
-          413,
-          'file-too-large',
-          t(lang, 'error.file.too_large', {
-            limit: formatFileSize(app.deps.config.MAX_UPLOAD_MB * 1024 * 1024, lang),
-          }),
-        );
+        return framework('file-too-large', {
+          limit: new ByteSize(app.deps.config.MAX_UPLOAD_MB * 1024 * 1024),
+        });
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return problem(
-          reply,
-          req,
-          413,
-          'body-too-large',
-          t(lang, 'error.body_too_large', { limit: formatFileSize(app.initialConfig.bodyLimit ?? 0, lang) }),
-        );
+        return framework('body-too-large', { limit: new ByteSize(app.initialConfig.bodyLimit ?? 0) });
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-        return problem(reply, req, 415, 'unsupported-media-type', t(lang, 'error.unsupported_media_type'));
+        return framework('unsupported-media-type');
       case 'FST_FILES_LIMIT':
       case 'FST_PARTS_LIMIT':
-        return problem(reply, req, 400, 'file-too-many', t(lang, 'error.file.too_many'));
+        return framework('file-too-many');
     }
     if (fe.statusCode === 429) {
       const seconds = Number(reply.getHeader('retry-after') ?? 60);
-      return problem(reply, req, 429, 'rate-limited', t(lang, 'error.rate_limited', { seconds }));
+      return framework('rate-limited', { seconds, count: seconds });
     }
-    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return problem(reply, req, fe.statusCode, 'bad-request', t(lang, 'error.bad_request.title'));
-    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+      return framework(frameworkProblems[fe.statusCode] ?? 'bad-request');
     req.log.error({ err }, 'unhandled error');
-    return problem(reply, req, 500, 'internal', t(lang, 'error.internal'));
+    return framework('internal');
   });
 }
 
@@ -198,9 +177,8 @@ export function installErrorHandling(app: FastifyInstance) {
  */
 export function routerErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   req.lang = negotiateLanguage(req.headers['accept-language']);
-  return err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-    ? problem(reply, req, 414, 'url-too-long', t(req.lang, 'error.url_too_long'))
-    : problem(reply, req, 400, 'bad-url', t(req.lang, 'error.bad_url'));
+  const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'url-too-long' : 'bad-url';
+  return sendProblem(reply, req, code, detailOf(req.lang, code));
 }
 
 /**
@@ -210,14 +188,15 @@ export function routerErrors(err: FastifyError, req: FastifyRequest, reply: Fast
  */
 export function socketErrors(err: NodeJS.ErrnoException, socket: Duplex) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, key]: [number, string, MessageKey] =
+  const code: ProblemCode =
     err.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'headers-too-large', 'error.headers_too_large']
+      ? 'headers-too-large'
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'request-timeout', 'error.request_timeout']
-        : [400, 'bad-request', 'error.bad_request.title'];
-  const detail = t('ar', key);
-  const body = JSON.stringify({ type: typeBase + code, title: detail, status, detail });
+        ? 'request-timeout'
+        : 'bad-request';
+  const { status } = problems[code];
+  const detail = detailOf('ar', code);
+  const body = JSON.stringify({ type: problemType(code), title: detail, status, detail });
   if (socket.writable)
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nContent-Language: ar\r\nConnection: close\r\n\r\n${body}`,
@@ -226,7 +205,10 @@ export function socketErrors(err: NodeJS.ErrnoException, socket: Duplex) {
 }
 
 /** An error's parameters as its message shows them in a language. */
-export function inLanguage(params: AppError['params'], lang: Lang): Record<string, string | number> {
+export function inLanguage(
+  params: AppError['params'],
+  lang: Lang,
+): Record<string, string | number | Counted> {
   return Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, v instanceof ByteSize ? formatFileSize(v.bytes, lang) : v]),
   );

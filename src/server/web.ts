@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { binary } from '../shared/contract.js';
 import { packageRoot } from './package-root.js';
 import { type BuildManifest, dataHints, headHints, pageHints, shellBrand } from './web-hints.js';
 
@@ -38,27 +39,31 @@ export async function webRoutes(app: FastifyInstance) {
       );
     },
   });
-  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
-    const url = req.url.split('?')[0]!;
-    // A file name has an extension; a page address may have a dot too (the token of an e-mail's link).
-    const page = url.startsWith('/appointments/manage/');
-    if (url.startsWith('/api/') || (path.extname(url) && !page)) return reply.callNotFound();
-    const lang = req.lang;
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-      )
-      .send(
-        html
-          .replace(
-            '<html lang="ar" dir="rtl">',
-            `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`,
-          )
-          .replace('<span>Jisr · جسر</span>', `<span>${shellBrand(lang)}</span>`)
-          .replace('</head>', `${head[lang]}${pageHints(manifest, url)}${dataHints(url)}</head>`),
-      );
-  });
+  app.get(
+    '/*',
+    { schema: { hide: true, response: { 200: binary('text/html', 'A page of the web app') } } },
+    async (req, reply) => {
+      const url = req.url.split('?')[0]!;
+      // A file name has an extension; a page address may have a dot too (the token of an e-mail's link).
+      const page = url.startsWith('/appointments/manage/');
+      if (url.startsWith('/api/') || (path.extname(url) && !page)) return reply.callNotFound();
+      const lang = req.lang;
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header(
+          'content-security-policy',
+          "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+        )
+        .send(
+          html
+            .replace(
+              '<html lang="ar" dir="rtl">',
+              `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`,
+            )
+            .replace('<span>Jisr · جسر</span>', `<span>${shellBrand(lang)}</span>`)
+            .replace('</head>', `${head[lang]}${pageHints(manifest, url)}${dataHints(url)}</head>`),
+        );
+    },
+  );
 }

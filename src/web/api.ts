@@ -1,4 +1,18 @@
 /** The JSON API, as the browser sees it: cookies for the session, the CSRF token on every change. */
+import type * as accounts from '../modules/accounts/contract.js';
+import type * as appointments from '../modules/appointments/contract.js';
+import type * as audit from '../modules/audit/contract.js';
+import type * as cases from '../modules/cases/contract.js';
+import type * as catalog from '../modules/catalog/contract.js';
+import type * as desk from '../modules/desk/contract.js';
+import type * as institutions from '../modules/institutions/contract.js';
+import type * as notifications from '../modules/notifications/contract.js';
+import type * as reporting from '../modules/reporting/contract.js';
+import type * as territory from '../modules/territory/contract.js';
+import type * as workflow from '../modules/workflow/contract.js';
+import type { Answer } from '../shared/contract.js';
+
+export type { Answer } from '../shared/contract.js';
 export type Problem = {
   type: string;
   title: string;
@@ -84,7 +98,7 @@ export function uploadFile(
 }
 
 /** A paper sent before its case exists: checked now, attached by the filing that names its id. */
-export type PendingUpload = { id: string; name: string; mediaType: string; size: number };
+export type PendingUpload = Answer<typeof cases.pendingUpload>;
 
 export function uploadPending(file: File, onProgress: (percent: number) => void): Promise<PendingUpload> {
   return sendFile('/api/uploads', file, onProgress) as Promise<PendingUpload>;
@@ -115,140 +129,84 @@ export function newClientKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export type Session = {
-  account: {
-    id: string;
-    kind: 'citizen' | 'staff';
-    displayName: string;
-    email: string;
-    language: string;
-    hasPassword: boolean;
-    totpEnabled?: boolean;
-    totpRequired?: boolean;
-  };
-  memberships: { institutionId: string; departmentId: string | null; role: string }[];
-  scopes: { scope: string; territoryCode: string | null }[];
-  csrfToken: string;
-};
-export type Institution = {
-  id: string;
-  code: string;
-  type: string;
-  nameAr: string;
-  nameFr: string;
-  nameEn: string;
-  territoryCode: string;
-  regionCode: string;
-  provinceCode: string | null;
-  parentId: string | null;
-};
-export type Place = {
-  code: string;
-  type: string;
-  nameFr: string;
-  nameAr: string;
-  regionCode: string | null;
-  provinceCode: string | null;
-};
-export type Field = {
-  name: string;
-  type: 'text' | 'date' | 'number' | 'select';
-  required: boolean;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  pastYear?: boolean;
-  options?: string[];
-  label: { ar: string; fr: string; en: string };
-};
-export type Category = {
-  id: string;
-  code: string;
-  kind: string;
-  nameAr: string;
-  nameFr: string;
-  nameEn: string;
-  deadlineDays: number;
-  documentTypeCode: string | null;
-  fields: Field[];
-};
-export type Sourced<T> = { value: T | null; inferred: boolean };
-export type DocumentType = {
-  code: string;
-  category: string;
-  nameAr: string;
-  nameFr: string;
-  nameEn: string;
-  issuingBodyType: Sourced<{ type: string; detail?: string }>;
-  requiredDocuments: Sourced<string[]>;
-  fee: Sourced<{ amount_mad?: number | null; text?: string }>;
-  delay: Sourced<{ text?: string }>;
-  validity: Sourced<{ months?: number; text?: string }>;
-  remoteRequest: Sourced<{ possible: boolean | null; channels?: string[] }>;
-  guide: DocumentGuide | null;
-};
-type InEachLanguage<T> = { ar: T; fr: T; en: T };
+/*
+ * The answers' types come from the response schemas the routes declare (each module's `contract.ts`): type-only
+ * imports, erased from the bundle. `Answer<S>` is what arrives over the wire (a stored date is an ISO string).
+ */
+export type Session = Answer<typeof accounts.session>;
+export type Institution = Answer<typeof institutions.institution>;
+export type Place = Answer<typeof territory.place>;
+export type Field = Answer<typeof catalog.fieldDefinition>;
+export type Category = Answer<typeof catalog.category>;
+/** A category as one body set it up: its own deadline and retention beside the platform's. */
+export type InstitutionCategory = Answer<typeof catalog.institutionCategory>;
+/** A value of the reference data, and whether it was inferred rather than read in a source. */
+export type Sourced<T> = { value: T | null; inferred: boolean; note?: string };
+export type DocumentType = Answer<typeof catalog.documentType>;
 /** The guide's texts in each language (the server's reference-data/document-guides.json). */
-export type DocumentGuide = {
-  status: 'drafted' | 'reviewed';
-  aliases: InEachLanguage<string[]>;
-  papers: InEachLanguage<string[]> | null;
-  issuer: InEachLanguage<string> | null;
-  fee: InEachLanguage<string> | null;
-  delay: InEachLanguage<string> | null;
-  validity: InEachLanguage<string> | null;
-  remote: InEachLanguage<string[]> | null;
-  notes: InEachLanguage<string> | null;
-};
-export type TimelineEvent = {
-  id: number;
-  type: string;
-  reason: string | null;
-  at: string;
-  toState: string | null;
-  visibility?: 'public' | 'internal';
-  actor: { name: string | null; kind: string } | null;
-};
-export type CaseView = {
-  id: string;
-  trackingNumber: string;
-  institutionId: string;
-  kind: string;
-  categoryId: string;
-  subject: string;
-  description: string;
-  state: string;
-  dueAt: string;
-  overdue: boolean;
-  version: number;
-  createdAt: string;
-  /** Set when the retention period ran out: the subject, description, fields and papers are gone. */
-  anonymisedAt: string | null;
-  departmentId: string | null;
-  replyChannels: string[];
-  timeline: TimelineEvent[];
-  availableActions: string[];
-  intakeChannel: string;
-  assigneeId: string | null;
-  fields: Record<string, string | number>;
-  requester?: {
-    displayName: string;
-    givenNameAr?: string | null;
-    familyNameAr?: string | null;
-    givenNameLatin?: string | null;
-    familyNameLatin?: string | null;
-    email?: string | null;
-    phone?: string | null;
-    countryOfResidence?: string;
-  };
-};
-export type Department = { id: string; code: string; nameAr: string; nameFr: string; nameEn: string };
-export type Attachment = {
-  id: string;
-  name: string;
-  mediaType: string;
-  size: number;
-  createdAt: string;
-  /** `pending`: held until the antivirus can scan it, not to be opened yet */
-  scanStatus: 'clean' | 'pending' | null;
-};
+export type DocumentGuide = Answer<typeof catalog.documentGuide>;
+export type TimelineEvent = Answer<typeof cases.timelineEvent>;
+export type CaseView = Answer<typeof cases.caseView>;
+export type CaseList = Answer<typeof cases.caseList>;
+export type Department = Answer<typeof institutions.department>;
+export type Attachment = Answer<typeof cases.attachment>;
+export type CaseRecord = Answer<typeof cases.caseRecord>;
+/** A case of a page of the queue (staff: with the requester's name and country) or of my cases. */
+export type QueueItem = CaseList['items'][number];
+export type CaseAccess = Answer<typeof cases.caseAccess>;
+export type TrackedCase = Answer<typeof cases.trackedCase>;
+export type RelatedCase = Answer<typeof cases.relatedCases>['items'][number];
+export type SavedView = Answer<typeof cases.savedView>;
+export type ReplyTemplate = Answer<typeof catalog.replyTemplate>;
+export type Country = Answer<typeof territory.countries>['items'][number];
+export type PlaceDetail = Answer<typeof territory.placeDetail>;
+export type CitizenProfile = Answer<typeof accounts.citizenProfile>;
+/** Signed in: the CSRF token to send with every change. */
+export type SignedIn = Answer<typeof accounts.signedIn>;
+export type TotpSetup = Answer<typeof accounts.totpSetup>;
+export type RecoveryCodes = Answer<typeof accounts.recoveryCodes>;
+export type FiledCase = Answer<typeof cases.filedCase>;
+export type RatingAnswer = Answer<typeof cases.ratingAnswer>;
+export type CaseTemplate = Answer<typeof catalog.caseTemplate>;
+export type StaffList = Answer<typeof institutions.staffList>;
+export type StaffMember = Answer<typeof institutions.staffMember>;
+export type DepartmentOverview = Answer<typeof institutions.departmentsOverview>['items'][number];
+export type PrivacyPolicy = Answer<typeof institutions.privacyPolicy>;
+export type AuditPage = Answer<typeof audit.auditPage>;
+export type PersonMatch = Answer<typeof desk.personMatch>;
+export type DeskFiling = Answer<typeof desk.deskFiling>;
+export type Visit = Answer<typeof desk.visit>;
+export type Oversight = Answer<typeof reporting.oversight>;
+export type Dashboard = Answer<typeof reporting.dashboard>;
+export type StalledCases = Answer<typeof workflow.stalledCases>;
+/** A moment on a given clock: the day, the time, the weekday and the UTC offset there. */
+export type WallClock = Answer<typeof appointments.wallClock>;
+/** A service as the booking form lists it, with the officials one may book with. */
+export type BookableService = Answer<typeof appointments.listedService>;
+export type Slot = Answer<typeof appointments.slot>;
+export type SlotsPage = Answer<typeof appointments.slots>;
+export type Booking = Answer<typeof appointments.booking>;
+export type StaffCalendar = Answer<typeof appointments.staffCalendar>;
+export type Shift = Answer<typeof appointments.shift>;
+export type Rota = Answer<typeof appointments.rota>;
+export type Official = Answer<typeof appointments.official>;
+export type OpeningRule = Answer<typeof appointments.openingRule>;
+export type Closure = Answer<typeof appointments.closure>;
+/** A closure set, with the bookings it falls on. */
+export type ClosureSet = Answer<typeof appointments.closureSet>;
+export type AppointmentFigures = Answer<typeof appointments.appointmentFigures>;
+export type OpenDay = Answer<typeof appointments.openDay>;
+export type Registration = Answer<typeof appointments.registration>;
+export type MyRegistration = Answer<typeof appointments.myRegistrations>['items'][number];
+export type EventDay = Answer<typeof appointments.eventDay>;
+export type EventDayList = Answer<typeof appointments.eventDayList>;
+export type Ticket = Answer<typeof appointments.ticket>;
+export type WaitingRoom = Answer<typeof appointments.waitingRoom>;
+export type WaitingScreen = Answer<typeof appointments.waitingScreen>;
+export type Notification = Answer<typeof notifications.notification>;
+export type MessageTemplate = Answer<typeof notifications.messageTemplate>;
+export type TemplatePreview = Answer<typeof notifications.templatePreview>;
+export type NotificationPreferences = Answer<typeof notifications.notificationPreferences>;
+export type CallTask = Answer<typeof notifications.callTask>;
+export type LetterSummary = Answer<typeof notifications.letterSummary>;
+export type LetterBatch = Answer<typeof notifications.letterBatch>;

@@ -1,11 +1,44 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { withArticle } from '../shared/french-article.js';
+import type { BaseKey } from '../shared/plurals.js';
 
 export { formatFileSize } from '../shared/file-size.js';
 
-import { areasEn, areasIn } from './locales/areas.js';
+import { type AreaTexts, areasEn, areasIn } from './locales/areas.js';
 import { en as enCore } from './locales/en.js';
+
+/**
+ * Every text of the web app by key: the English catalogue and its areas, merged into one namespace. It types
+ * the keys of `t()`, so a missing or misspelt key fails the compiler; a plural text is asked for by its base
+ * key with a `count` (`t('appt.cal.bookings', { count })` for `appt.cal.bookings_one`/`_other`).
+ */
+export type WebTexts = { readonly [K in keyof (typeof enCore & AreaTexts)]: string };
+/** A key of the web app's texts, a plural text by its base key. */
+export type WebKey = BaseKey<keyof WebTexts & string>;
+
+/** The families of keys: `kind.`, `people.role.`, `appt.outcome.`… (every prefix ending with a dot). */
+type Family<K extends string> = K extends `${infer Head}.${infer Rest}`
+  ? `${Head}.` | `${Head}.${Family<Rest>}`
+  : never;
+/** The keys of a family: `KeyIn<'kind.'>` is `'kind.request' | 'kind.complaint' | …`. */
+export type KeyIn<F extends string> = Extract<WebKey, `${F}${string}`>;
+
+/**
+ * The key of a value the server sends (a case kind, a channel, a role, a state), in its family of texts:
+ * `t(keyIn('kind.', c.kind))`. A family that does not exist fails the compiler; the value is the server's
+ * own word, one of the family's keys (the web app has a text for each).
+ */
+export function keyIn<F extends Family<WebKey>>(family: F, value: string): KeyIn<F> {
+  return `${family}${value}` as KeyIn<F>;
+}
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: WebTexts };
+  }
+}
 
 export type Lang = 'ar' | 'fr' | 'en';
 export const languages: Lang[] = ['ar', 'fr', 'en'];

@@ -1,10 +1,12 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError, api, type Session, setCsrf } from './api.js';
+import { keys } from './query-keys.js';
+import { useRefresh } from './useAction.js';
 
 /** The signed-in person, or null. The CSRF token comes with it. */
 export function useSession() {
   return useQuery({
-    queryKey: ['session'],
+    queryKey: keys.session(),
     queryFn: async () => {
       try {
         const s = await api<Session>('/api/auth/session');
@@ -23,9 +25,9 @@ export function useSession() {
 }
 
 export function useSignedIn() {
-  const qc = useQueryClient();
+  const refresh = useRefresh();
   return async (csrfToken: string) => {
     setCsrf(csrfToken);
-    await qc.invalidateQueries();
+    await refresh([keys.all()]);
   };
 }

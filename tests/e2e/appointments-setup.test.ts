@@ -12,8 +12,15 @@ import { appointments } from '../../src/web/locales/appointments.js';
 import { appointmentsSetup } from '../../src/web/locales/appointments-setup.js';
 import { ar } from '../../src/web/locales/ar.js';
 import { fr } from '../../src/web/locales/fr.js';
-import { DEMO_PASSWORD } from '../support/platform.js';
-import { expectNoAxeViolations, lastCode, newPage, type Portal, screenshot, startPortal } from './support.js';
+import {
+  expectNoAxeViolations,
+  filePortal,
+  lastCode,
+  newPage,
+  screenshot,
+  signInWithPassword,
+  staffPage,
+} from './support.js';
 
 /** The web texts and, for the API's messages shown next to fields, the server's. */
 const T = {
@@ -47,7 +54,7 @@ const moroccoDate = (n: number) =>
 /** ISO weekday (1 = Monday) of a date. */
 const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
-let portal: Portal;
+const portal = filePortal();
 let aml: { id: string };
 let axeScans = 0;
 const axe = async (page: Page, label: string) => {
@@ -55,31 +62,22 @@ const axe = async (page: Page, label: string) => {
 };
 
 beforeAll(async () => {
-  portal = await startPortal();
   aml = (await portal.p.app.inject('/api/institutions'))
     .json()
     .items.find((i: { code: string }) => i.code === 'AML');
 }, 180_000);
-afterAll(async () => {
+afterAll(() => {
   console.log(`axe: ${axeScans} page scans, 0 violations`);
-  await portal?.close();
 });
 
 async function signIn(lang: L, size: 'phone' | 'desktop', email: string) {
   const s = await newPage(portal.browser, portal.base, lang, size);
-  await s.page.goto('/signin');
-  await s.page.getByLabel(tr(lang, 'signin.email')).fill(email);
-  await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
-  await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+  await signInWithPassword(s.page, lang, email);
   return s;
 }
 
 async function adminPage(lang: L, size: 'phone' | 'desktop') {
-  const s = await newPage(portal.browser, portal.base, lang, size);
-  await s.page.goto('/signin');
-  await s.page.getByLabel(tr(lang, 'signin.email')).fill('admin@aml.demo');
-  await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
-  await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+  const s = await signIn(lang, size, 'admin@aml.demo');
   await s.page.waitForURL('**/staff');
   await s.page.getByRole('link', { name: tr(lang, 'setup.nav') }).click();
   await s.page.getByRole('heading', { level: 1, name: tr(lang, 'setup.title') }).waitFor();
@@ -307,12 +305,7 @@ describe('the institution admin sets up appointments on a page', () => {
 
   it('is not in the menu of other staff, and tells them it is for the administrator', async () => {
     const lang = 'fr';
-    const s = await newPage(portal.browser, portal.base, lang, 'desktop');
-    await s.page.goto('/signin');
-    await s.page.getByLabel(tr(lang, 'signin.email')).fill('chef@aml.demo');
-    await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
-    await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
-    await s.page.waitForURL('**/staff');
+    const s = await staffPage(portal, lang, 'chef@aml.demo');
     expect(await s.page.getByRole('link', { name: tr(lang, 'setup.nav') }).count()).toBe(0);
     await s.page.goto('/staff/appointments/setup');
     await s.page.getByText(tr(lang, 'setup.adminOnly')).waitFor();

@@ -9,8 +9,7 @@ import { appointments } from '../../src/web/locales/appointments.js';
 import { ar } from '../../src/web/locales/ar.js';
 import { fr } from '../../src/web/locales/fr.js';
 import { parseIcs } from '../support/appointments.js';
-import { DEMO_PASSWORD } from '../support/platform.js';
-import { expectNoAxeViolations, lastCode, newPage, type Portal, screenshot, startPortal } from './support.js';
+import { expectNoAxeViolations, filePortal, lastCode, newPage, screenshot, staffPage } from './support.js';
 
 const T = { ar: { ...ar, ...appointments.ar }, fr: { ...fr, ...appointments.fr } } as const;
 type L = keyof typeof T;
@@ -24,7 +23,7 @@ const clock = (iso: string | Date, timeZone: string) =>
     new Date(iso),
   );
 
-let portal: Portal;
+const portal = filePortal();
 let aubm: { id: string; nameFr: string; nameAr: string };
 let axeChecks = 0;
 let restoreClock: (() => void) | undefined;
@@ -40,14 +39,12 @@ const state: {
 } = {};
 
 beforeAll(async () => {
-  portal = await startPortal();
   const res = await portal.p.app.inject('/api/institutions');
   aubm = res.json().items.find((i: { code: string }) => i.code === 'AUBM');
-}, 180_000);
-afterAll(async () => {
+});
+afterAll(() => {
   restoreClock?.();
   console.log(`axe: ${axeChecks} page scans, 0 violations`);
-  await portal?.close();
 });
 
 /** On the booking page: the body, the service, the mode; then the first free time of the first day shown. */
@@ -69,16 +66,6 @@ async function signInByCode(page: Page, lang: L, email: string, country: string)
   await page.getByText(tr(lang, 'signin.codeSent', { email })).waitFor();
   await page.getByLabel(tr(lang, 'signin.code')).fill(await lastCode(portal.p, email));
   await page.getByRole('button', { name: tr(lang, 'signin.verify') }).click();
-}
-
-async function staffPage(lang: L, email: string) {
-  const s = await newPage(portal.browser, portal.base, lang, 'desktop');
-  await s.page.goto('/signin');
-  await s.page.getByLabel(tr(lang, 'signin.email')).fill(email);
-  await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
-  await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
-  await s.page.waitForURL('**/staff');
-  return s;
 }
 
 const mailsTo = async (to: string, template: string) =>
@@ -273,7 +260,7 @@ describe('appointments in the citizen portal', () => {
 describe('appointments at the agency', () => {
   it('an official’s supervisor moves a booking with a reason; the citizen is told', async () => {
     const lang = 'fr';
-    const chief = await staffPage(lang, 'chef@aubm.demo');
+    const chief = await staffPage(portal, lang, 'chef@aubm.demo');
     const { page } = chief;
     await page.getByRole('link', { name: tr(lang, 'appt.nav.calendar') }).click();
     await page
@@ -317,7 +304,7 @@ describe('appointments at the agency', () => {
     await axe(page, 'figures fr');
     await chief.context.close();
 
-    const ar = await staffPage('ar', 'chef@aubm.demo');
+    const ar = await staffPage(portal, 'ar', 'chef@aubm.demo');
     await ar.page.goto('/staff/appointments');
     await ar.page
       .getByRole('heading', { level: 1, name: tr('ar', 'appt.cal.title', { body: aubm.nameAr }) })
@@ -337,7 +324,7 @@ describe('appointments at the agency', () => {
       runningClockFrom(new Date(new Date(state.arStartsAt!).getTime() - 10 * 60_000)),
     );
     const lang = 'fr';
-    const desk = await staffPage(lang, 'accueil@aubm.demo');
+    const desk = await staffPage(portal, lang, 'accueil@aubm.demo');
     const { page, errors } = desk;
     await page.getByRole('link', { name: tr(lang, 'appt.nav.deskQueue') }).click();
     await page
@@ -427,7 +414,7 @@ describe('appointments at the agency', () => {
     await desk.context.close();
 
     // the same desk in Arabic
-    const arDesk = await staffPage('ar', 'accueil@aubm.demo');
+    const arDesk = await staffPage(portal, 'ar', 'accueil@aubm.demo');
     await arDesk.page.goto('/staff/desk-queue');
     await arDesk.page
       .getByRole('heading', { level: 1, name: tr('ar', 'appt.desk.title', { body: aubm.nameAr }) })

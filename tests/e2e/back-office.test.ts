@@ -1,35 +1,28 @@
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStates } from '../../src/modules/cases/state-machine.js';
 import { currentMillis } from '../../src/shared/clock.js';
 import { ar } from '../../src/web/locales/ar.js';
 import type { en } from '../../src/web/locales/en.js';
 import { fr } from '../../src/web/locales/fr.js';
-import { DEMO_PASSWORD, samples, signedIn } from '../support/platform.js';
+import { samples, signedIn } from '../support/platform.js';
 import {
   expectNoAxeViolations,
+  filePortal,
   type L,
   lastCode,
   newPage,
-  type Portal,
   screenshot,
-  startPortal,
+  signInWithPassword,
   tr,
 } from './support.js';
 
-let portal: Portal;
-beforeAll(async () => {
-  portal = await startPortal();
-}, 180_000);
-afterAll(() => portal?.close());
+const portal = filePortal();
 
 async function staffPage(lang: L, email: string) {
   const s = await newPage(portal.browser, portal.base, lang, 'desktop');
-  await s.page.goto('/signin');
-  await s.page.getByLabel(tr(lang, 'signin.email')).fill(email);
-  await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
-  await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+  await signInWithPassword(s.page, lang, email);
   await s.page.getByRole('heading', { level: 1 }).filter({ hasText: '' }).first().waitFor();
   await s.page.waitForURL('**/staff');
   return s;

@@ -1,22 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t as serverText } from '../../src/i18n/index.js';
-import { actOn, DEMO_PASSWORD, fileComplaintAtAml, samples, signedIn } from '../support/platform.js';
+import { actOn, fileComplaintAtAml, samples, signedIn } from '../support/platform.js';
 import {
   expectNoAxeViolations,
+  filePortal,
   type L,
   newPage,
-  type Portal,
   screenshot,
-  startPortal,
+  signInWithPassword,
   tr,
 } from './support.js';
 
-let portal: Portal;
-beforeAll(async () => {
-  portal = await startPortal();
-}, 180_000);
-afterAll(() => portal?.close());
+const portal = filePortal();
 
 describe.each([
   ['fr', 'desktop', 'youssef@example.es'],
@@ -24,10 +20,7 @@ describe.each([
 ] as const)('filing is one act, in %s on a %s', (lang: L, size, email) => {
   it('a paper refused at sending files nothing; fixed, the next send makes exactly one case', async () => {
     const { page, context, errors } = await newPage(portal.browser, portal.base, lang, size);
-    await page.goto('/signin');
-    await page.getByLabel(tr(lang, 'signin.email')).fill(email);
-    await page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+    await signInWithPassword(page, lang, email);
     await page.waitForURL('**/cases');
     const myCases = async () =>
       ((await (await page.request.get('/api/cases?limit=100')).json()) as { items: unknown[] }).items.length;
@@ -207,10 +200,7 @@ describe('the citizen acts from where they are told to', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // signed in, the case page has the same letter under the reply
-    await page.goto('/signin');
-    await page.getByLabel(tr(lang, 'signin.email')).fill('fatima@example.fr');
-    await page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+    await signInWithPassword(page, lang, 'fatima@example.fr');
     await page.waitForURL('**/cases');
     await page.goto(`/cases/${made.id}`);
     const link = page.getByRole('link', { name: tr(lang, 'case.reply.letter') });

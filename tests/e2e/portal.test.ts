@@ -1,28 +1,16 @@
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/modules/notifications/schema.js';
 import { en } from '../../src/web/locales/en.js';
 import { samples, signedIn } from '../support/platform.js';
-import {
-  expectNoAxeViolations,
-  lastCode,
-  newPage,
-  type Portal,
-  screenshot,
-  startPortal,
-  tr,
-} from './support.js';
+import { expectNoAxeViolations, filePortal, lastCode, newPage, screenshot, tr } from './support.js';
 
-let portal: Portal;
+const portal = filePortal();
 let axeChecks = 0;
-beforeAll(async () => {
-  portal = await startPortal();
-}, 180_000);
-afterAll(async () => {
+afterAll(() => {
   console.log(`axe: ${axeChecks} page scans, 0 violations`);
-  await portal?.close();
 });
 
 describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {

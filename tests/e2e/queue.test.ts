@@ -57,8 +57,11 @@ describe('the staff queue', () => {
       await page.getByRole('button', { name, exact: true }).click();
       await expect.poll(() => page.url()).toContain('kind=document_request');
       await expectNoAxeViolations(page, `queue with view ${lang} ${c.size}`);
-      page.once('dialog', (d) => d.accept());
       await page.getByRole('button', { name: tr(lang, 'staff.views.delete', { name }) }).click();
+      await page
+        .getByRole('alertdialog', { name: tr(lang, 'staff.views.deleteConfirm', { name }) })
+        .getByRole('button', { name: tr(lang, 'staff.views.delete', { name }) })
+        .click();
       await page.getByText(tr(lang, 'staff.views.empty')).waitFor();
       await context.close();
     });

@@ -1,22 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/platform.js';
-import {
-  expectNoAxeViolations,
-  type L,
-  newPage,
-  type Portal,
-  screenshot,
-  staffPage,
-  startPortal,
-  tr,
-} from './support.js';
+import { expectNoAxeViolations, filePortal, type L, newPage, screenshot, staffPage, tr } from './support.js';
 
-let portal: Portal;
-beforeAll(async () => {
-  portal = await startPortal();
-}, 180_000);
-afterAll(() => portal?.close());
+const portal = filePortal();
 
 /** The entries of the menu, as a user sees them: name and address. */
 async function menu(page: Page): Promise<{ name: string; href: string }[]> {

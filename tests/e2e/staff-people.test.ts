@@ -84,7 +84,7 @@ describe('departments and staff, by the institution admin', () => {
       // A department with open cases cannot close: the dialog says how many.
       const civil = lang === 'fr' ? 'Bureau d’état civil' : 'مكتب الحالة المدنية';
       await page.getByRole('button', { name: tr(lang, 'people.depts.close', { name: civil }) }).click();
-      const dialog = page.getByRole('dialog');
+      const dialog = page.getByRole('alertdialog');
       await dialog.waitFor();
       await dialog.getByRole('button', { name: tr(lang, 'people.do.close'), exact: true }).click();
       await dialog.getByRole('alert').waitFor();
@@ -161,7 +161,7 @@ describe('departments and staff, by the institution admin', () => {
       await expectNoAxeViolations(page, `people ${lang}, disable dialog`);
       await screenshot(page, `${lang}-desktop-people-disable-dialog`);
       await page
-        .getByRole('dialog')
+        .getByRole('alertdialog')
         .getByRole('button', { name: tr(lang, 'people.do.disable'), exact: true })
         .click();
       await status(page, tr(lang, 'people.staff.disabledDone', { name: member.name }));

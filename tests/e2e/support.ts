@@ -11,7 +11,13 @@ import { ar } from '../../src/web/locales/ar.js';
 import type { en } from '../../src/web/locales/en.js';
 import { fr } from '../../src/web/locales/fr.js';
 import { launchBrowser } from '../support/browser.js';
-import { type DbKind, DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../support/platform.js';
+import {
+  type DbKind,
+  DEMO_PASSWORD,
+  fixture,
+  startTestPlatform,
+  type TestPlatform,
+} from '../support/platform.js';
 
 export const shotsDir = path.resolve('test-output/screenshots');
 
@@ -41,6 +47,27 @@ export async function startPortal(kind: DbKind = 'pglite') {
 }
 
 export type Portal = Awaited<ReturnType<typeof startPortal>>;
+
+/** The portal of a test file (see `startPortal`), started before its tests (building takes time), closed after. */
+export function filePortal(kind?: DbKind): Omit<Portal, 'close'> {
+  const running = fixture(
+    'the portal',
+    () => startPortal(kind),
+    (portal) => portal.close(),
+    180_000,
+  );
+  return {
+    get p() {
+      return running().p;
+    },
+    get base() {
+      return running().base;
+    },
+    get browser() {
+      return running().browser;
+    },
+  };
+}
 
 export async function newPage(
   browser: Browser,
@@ -113,18 +140,23 @@ export async function lastCode(p: TestPlatform, email: string): Promise<string> 
   return code;
 }
 
+/** Fills the sign-in page with an account's e-mail and the demo password, and sends it. */
+export async function signInWithPassword(page: Page, lang: L, email: string) {
+  await page.goto('/signin');
+  await page.getByLabel(tr(lang, 'signin.email')).fill(email);
+  await page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+}
+
 /** A staff member signed in through the sign-in page, landing on their queue. */
 export async function staffPage(
-  portal: Portal,
+  portal: Pick<Portal, 'browser' | 'base'>,
   lang: L,
   email: string,
   size: 'phone' | 'desktop' = 'desktop',
 ) {
   const s = await newPage(portal.browser, portal.base, lang, size);
-  await s.page.goto('/signin');
-  await s.page.getByLabel(tr(lang, 'signin.email')).fill(email);
-  await s.page.getByLabel(tr(lang, 'signin.password')).fill(DEMO_PASSWORD);
-  await s.page.getByRole('button', { name: tr(lang, 'signin.submit') }).click();
+  await signInWithPassword(s.page, lang, email);
   await s.page.waitForURL('**/staff');
   return s;
 }

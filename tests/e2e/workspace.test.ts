@@ -72,11 +72,10 @@ describe('the case workspace', () => {
       .filter({ hasText: tr(lang, 'staff.ws.done') })
       .waitFor();
 
-    // Merge, after confirming.
-    page.once('dialog', (d) => d.accept());
-    await related
-      .getByRole('button', { name: tr(lang, 'staff.ws.mergeInto', { tracking: first.trackingNumber }) })
-      .click();
+    // Merge, after confirming in the page's dialog.
+    const mergeInto = tr(lang, 'staff.ws.mergeInto', { tracking: first.trackingNumber });
+    await related.getByRole('button', { name: mergeInto }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: mergeInto }).click();
     await page.getByText(tr(lang, 'staff.ws.merged', { tracking: first.trackingNumber })).waitFor();
     await page.getByText(`Fusionné avec ${first.trackingNumber}, qui poursuit la même demande.`).waitFor();
     await screenshot(page, 'fr-desktop-staff-workspace-merged');

@@ -6,7 +6,25 @@ import { accounts, citizenProfiles } from '../../src/modules/accounts/schema.js'
 import { createSession } from '../../src/modules/accounts/service.js';
 import { type NotificationEvent, notifications } from '../../src/modules/notifications/schema.js';
 import { currentTime } from '../../src/shared/clock.js';
-import { Client } from './platform.js';
+import { Client, idsByCode } from './platform.js';
+
+/** The id of AUBM (the urban agency whose demo services the appointment tests use) and its services' by code. */
+export async function aubmServices(app: FastifyInstance) {
+  const aubm = (await idsByCode(app, '/api/institutions')).AUBM!;
+  return { aubm, services: await idsByCode(app, `/api/appointments/services?institutionId=${aubm}`) };
+}
+
+/** The times of a service's office-hours slots (no official on duty) with both seats free, after `after` (ms). */
+export async function freeOfficeSlots(app: FastifyInstance, serviceId: string, after: number) {
+  const items = (await new Client(app).get(`/api/appointments/services/${serviceId}/slots`)).json().items as {
+    startsAt: string;
+    kind: string;
+    seatsLeft: number;
+  }[];
+  return items
+    .filter((s) => s.kind === 'office' && s.seatsLeft === 2 && Date.parse(s.startsAt) > after)
+    .map((s) => s.startsAt);
+}
 
 /** Reads a calendar file with a real iCalendar parser. */
 export function parseIcs(text: string) {

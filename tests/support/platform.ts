@@ -2,9 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { DEMO_PASSWORD } from '../../src/demo/people.js';
+import { startWorker, type Worker } from '../../src/jobs/worker.js';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { runningClockFrom, setPlatformClock } from '../../src/shared/clock.js';
@@ -103,6 +104,80 @@ export async function startTestPlatform(
   };
 }
 
+/**
+ * What a `describe` block (or a file) starts before its tests (after the hooks registered before this call,
+ * within `timeoutMs` if given) and stops after them (before the things registered before it). The function
+ * returned gives it, in a hook or a test.
+ */
+export function fixture<T>(
+  what: string,
+  start: () => T | Promise<T>,
+  stop: (started: T) => unknown,
+  timeoutMs?: number,
+): () => T {
+  let started: T | undefined;
+  beforeAll(async () => {
+    started = await start();
+  }, timeoutMs);
+  afterAll(async () => {
+    if (started !== undefined) await stop(started);
+  });
+  return () => {
+    if (started === undefined) throw new Error(`${what} has not started: use it in a hook or a test`);
+    return started;
+  };
+}
+
+export type PlatformOptions = NonNullable<Parameters<typeof startTestPlatform>[1]>;
+
+/**
+ * The platform of a `describe` block (see `fixture`). `opts` may be a function, called when the platform
+ * starts, e.g. to start a fake mail server first and give its address in `env`. The handle reads the running
+ * platform, so `p.app` works in any hook or test.
+ */
+export function usePlatform(
+  kind: DbKind,
+  opts: PlatformOptions | (() => PlatformOptions | Promise<PlatformOptions>) = {},
+): Omit<TestPlatform, 'close'> {
+  const running = fixture(
+    'the platform',
+    async () => startTestPlatform(kind, typeof opts === 'function' ? await opts() : opts),
+    (p) => p.close(),
+  );
+  return {
+    get app() {
+      return running().app;
+    },
+    get database() {
+      return running().database;
+    },
+    get config() {
+      return running().config;
+    },
+  };
+}
+
+/**
+ * The worker of a `describe` block on its platform, silent, on an hour's interval so that the tests drive it
+ * with `tick`: started after the platform, stopped before it closes.
+ */
+export function useWorker(
+  p: Omit<TestPlatform, 'close'>,
+  opts?: Parameters<typeof startWorker>[4],
+): Pick<Worker, 'tick' | 'adapters'> {
+  const running = fixture(
+    'the worker',
+    () => startWorker(p.database.db, p.config, { error() {} }, 3_600_000, opts),
+    (w) => w.stop(),
+  );
+  return {
+    tick: () => running().tick(),
+    get adapters() {
+      return running().adapters;
+    },
+  };
+}
+
 export { DEMO_PASSWORD };
 
 /** A browser-like client: keeps the session cookie and sends the CSRF token on changes. */
@@ -133,6 +208,13 @@ export class Client {
   patch = (url: string, payload?: unknown) =>
     this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
   delete = (url: string) => this.request({ method: 'DELETE', url });
+
+  /** Sends one file as a browser's form does (see `multipartFile`), the answer asked in `lang` if given. */
+  upload(url: string, name: string, bytes: Buffer, opts: { type?: string; lang?: string } = {}) {
+    const m = multipartFile(name, bytes, opts.type);
+    const headers = { ...m.headers, ...(opts.lang ? { 'accept-language': opts.lang } : {}) };
+    return this.request({ method: 'POST', url, payload: m.payload, headers });
+  }
 
   async login(email: string, password = DEMO_PASSWORD): Promise<this> {
     const res = await this.post('/api/auth/login', { email, password });
@@ -178,21 +260,60 @@ export async function idsByCode(app: FastifyInstance, url: string): Promise<Reco
   return Object.fromEntries(res.json().items.map((i: { code: string; id: string }) => [i.code, i.id]));
 }
 
-/** Files an "other complaint" at the commune of Aït Melloul through the API, as the given citizen. */
+/**
+ * The ids of the institutions (`inst`), categories (`cat`) and, if asked, the departments of one institution
+ * (`dept`) by code, as tests refer to them, read once the platform of the `describe` block has started (the
+ * records are filled then).
+ */
+export function useIdsByCode(p: Pick<TestPlatform, 'app'>, opts: { departmentsOf?: string } = {}) {
+  const ids = {
+    inst: {} as Record<string, string>,
+    cat: {} as Record<string, string>,
+    dept: {} as Record<string, string>,
+  };
+  beforeAll(async () => {
+    Object.assign(ids.inst, await idsByCode(p.app, '/api/institutions'));
+    Object.assign(ids.cat, await idsByCode(p.app, '/api/categories'));
+    if (opts.departmentsOf)
+      Object.assign(
+        ids.dept,
+        await idsByCode(p.app, `/api/institutions/${ids.inst[opts.departmentsOf]}/departments`),
+      );
+  });
+  return ids;
+}
+
+/**
+ * Files a case at the commune of Aït Melloul through the API, as the given citizen: an "other complaint"
+ * unless `category` names another by its code.
+ */
 export async function fileComplaintAtAml(
   citizen: Client,
-  c: { subject: string; description: string; replyChannels?: string[]; language?: string },
+  {
+    category = 'complaint-autre',
+    ...c
+  }: { subject: string; description: string; replyChannels?: string[]; language?: string; category?: string },
 ): Promise<{ id: string; trackingNumber: string; accessCode: string }> {
   const ids = await idsByCode(citizen.app, '/api/institutions');
   const categories = await idsByCode(citizen.app, '/api/categories');
   const res = await citizen.post('/api/cases', {
     institutionId: ids.AML,
-    categoryId: categories['complaint-autre'],
+    categoryId: categories[category],
     replyChannels: ['email'],
     ...c,
   });
   if (res.statusCode !== 201) throw new Error(`filing failed: ${res.statusCode} ${res.body}`);
   return res.json();
+}
+
+/** A citizen signed in (in French) with a complaint of theirs filed at Aït Melloul, to send papers to. */
+export async function citizenWithComplaint(
+  app: FastifyInstance,
+  email: string,
+  c: { subject: string; description: string },
+): Promise<{ citizen: Client; caseId: string }> {
+  const citizen = await signedIn(app, email, 'fr');
+  return { citizen, caseId: (await fileComplaintAtAml(citizen, c)).id };
 }
 
 /** Moves a case through steps as a staff member, each at the case's current version. */

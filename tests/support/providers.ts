@@ -1,5 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { templateEvents } from '../../src/modules/notifications/schema.js';
+import { whatsappParams } from '../../src/modules/notifications/templates.js';
+import { fixture } from './platform.js';
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -100,8 +103,8 @@ export function hubSignature(appSecret: string, body: string) {
   return `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`;
 }
 
-/** A Cloud API webhook body carrying one text message from a number. */
-export function inboundText(from: string, id: string, text: string, name = 'Fatima') {
+/** A Cloud API webhook body: one change of the business account's number, carrying `value`'s messages or statuses. */
+function webhookBody(value: Record<string, unknown>) {
   return JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -113,20 +116,21 @@ export function inboundText(from: string, id: string, text: string, name = 'Fati
             value: {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '212600000000', phone_number_id: '1234567890' },
-              contacts: [{ profile: { name }, wa_id: from }],
-              messages: [
-                {
-                  from,
-                  id,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: text },
-                },
-              ],
+              ...value,
             },
           },
         ],
       },
+    ],
+  });
+}
+
+/** A Cloud API webhook body carrying one text message from a number. */
+export function inboundText(from: string, id: string, text: string, name = 'Fatima') {
+  return webhookBody({
+    contacts: [{ profile: { name }, wa_id: from }],
+    messages: [
+      { from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } },
     ],
   });
 }
@@ -137,31 +141,14 @@ export function inboundStatus(
   status: 'sent' | 'delivered' | 'read' | 'failed',
   recipient: string,
 ) {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
+  return webhookBody({
+    statuses: [
       {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '212600000000', phone_number_id: '1234567890' },
-              statuses: [
-                {
-                  id,
-                  status,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  recipient_id: recipient,
-                  ...(status === 'failed'
-                    ? { errors: [{ code: 131026, title: 'Message undeliverable' }] }
-                    : {}),
-                },
-              ],
-            },
-          },
-        ],
+        id,
+        status,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        recipient_id: recipient,
+        ...(status === 'failed' ? { errors: [{ code: 131026, title: 'Message undeliverable' }] } : {}),
       },
     ],
   });
@@ -203,5 +190,44 @@ export async function startSmsGateway(secret: string) {
     delivered,
     failNext,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The fake WhatsApp Cloud API (knowing every template of the catalogue) and SMS gateway of a `describe`
+ * block (see `fixture`). `env()` gives the platform's settings to send through them.
+ */
+export function useMessagingProviders() {
+  const running = fixture(
+    'the messaging providers',
+    async () => ({
+      graph: await startGraphApi({
+        token: 'graph-token',
+        phoneNumberId: '1234567890',
+        templates: Object.fromEntries(templateEvents.map((e) => [`jisr_${e}`, whatsappParams[e].length])),
+      }),
+      gateway: await startSmsGateway('sms-gateway-secret'),
+    }),
+    async ({ graph, gateway }) => {
+      await graph.close();
+      await gateway.close();
+    },
+  );
+  return {
+    get graph() {
+      return running().graph;
+    },
+    get gateway() {
+      return running().gateway;
+    },
+    env: () => ({
+      WHATSAPP_PROVIDER: 'cloud',
+      WHATSAPP_API_URL: running().graph.url,
+      WHATSAPP_PHONE_NUMBER_ID: '1234567890',
+      WHATSAPP_ACCESS_TOKEN: 'graph-token',
+      SMS_PROVIDER: 'webhook',
+      SMS_WEBHOOK_URL: running().gateway.url,
+      SMS_WEBHOOK_SECRET: 'sms-gateway-secret',
+    }),
   };
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../server/auth.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { forbidden } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import {
   cinSchema,
   countrySchema,
@@ -13,9 +14,11 @@ import {
   safeText,
 } from '../../server/validation.js';
 import { currentMillis, currentTime } from '../../shared/clock.js';
+import { noContent } from '../../shared/contract.js';
 import { casesOfPerson, openCaseCount } from '../cases/service.js';
 import { signInLimits } from '../limits/sign-in.js';
 import { getTerritory } from '../territory/service.js';
+import * as contract from './contract.js';
 import { languages, replyChannels } from './schema.js';
 import {
   createSession,
@@ -72,30 +75,12 @@ export const registerBody = z.strictObject({
 });
 const profilePatch = z.strictObject(profileFields).partial();
 
-const profileResponse = z.object({
-  email: z.string(),
-  preferredLanguage: z.enum(languages),
-  givenNameAr: z.string().nullable(),
-  familyNameAr: z.string().nullable(),
-  givenNameLatin: z.string().nullable(),
-  familyNameLatin: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  cin: z.string().nullable(),
-  countryOfResidence: z.string(),
-  addressAbroad: z.any(),
-  phone: z.string().nullable(),
-  replyChannels: z.array(z.string()),
-  originCommuneCode: z.string().nullable(),
-  updatedAt: z.date(),
-});
-
 async function checkCommune(app: FastifyInstance, code: string | null | undefined) {
   if (!code) return;
   const place = await getTerritory(app.deps.database.db, code);
   if (!place || !['municipality', 'commune', 'arrondissement'].includes(place.type)) {
-    throw new AppError(
-      422,
-      'error.territory_unknown',
+    throw fail(
+      'territory-unknown',
       {},
       { errors: [{ pointer: '/body/originCommuneCode', code: 'territory_unknown' }] },
     );
@@ -118,7 +103,7 @@ export async function accountRoutes(app: FastifyInstance) {
         summary: 'Create a citizen account; a confirmation code is sent by e-mail',
         body: registerBody,
         // the same answer for a new address and a taken one (the owner of a taken one is told by e-mail)
-        response: { 201: z.object({ verificationSentTo: z.string() }) },
+        response: { 201: contract.verificationSent },
       },
     },
     async (req, reply) => {
@@ -136,6 +121,7 @@ export async function accountRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Confirm the e-mail address with the code; signs the person in',
         body: z.strictObject({ email: emailSchema, code: z.string().regex(/^\d{6}$/) }),
+        response: { 200: contract.signedIn },
       },
     },
     async (req, reply) => {
@@ -151,7 +137,14 @@ export async function accountRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/auth/resend-verification',
-    { preHandler: limited, schema: { tags: ['auth'], body: z.strictObject({ email: emailSchema }) } },
+    {
+      preHandler: limited,
+      schema: {
+        tags: ['auth'],
+        body: z.strictObject({ email: emailSchema }),
+        response: { 202: contract.accepted },
+      },
+    },
     async (req, reply) => {
       await resendVerification(db, secret, req.body.email);
       return reply.code(202).send({ accepted: true });
@@ -174,6 +167,7 @@ export async function accountRoutes(app: FastifyInstance) {
             .optional(),
           recoveryCode: z.string().max(20).optional(),
         }),
+        response: { 200: contract.signedIn },
       },
     },
     async (req, reply) => {
@@ -190,16 +184,26 @@ export async function accountRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
-    const actor = requireActor(req);
-    await logout(db, actor, req.id);
-    clearSessionCookie(reply);
-    return reply.code(204).send();
-  });
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 204: noContent } } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await logout(db, actor, req.id);
+      clearSessionCookie(reply);
+      return reply.code(204).send();
+    },
+  );
 
   r.get(
     '/api/auth/session',
-    { schema: { tags: ['auth'], summary: 'Who is signed in, with the CSRF token' } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, with the CSRF token',
+        response: { 200: contract.session },
+      },
+    },
     async (req) => {
       const a = requireActor(req);
       return {
@@ -222,7 +226,14 @@ export async function accountRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/auth/password-reset/request',
-    { preHandler: limited, schema: { tags: ['auth'], body: z.strictObject({ email: emailSchema }) } },
+    {
+      preHandler: limited,
+      schema: {
+        tags: ['auth'],
+        body: z.strictObject({ email: emailSchema }),
+        response: { 202: contract.accepted },
+      },
+    },
     async (req, reply) => {
       await requestPasswordReset(db, secret, req.body.email, req.id);
       return reply.code(202).send({ accepted: true });
@@ -240,6 +251,7 @@ export async function accountRoutes(app: FastifyInstance) {
           code: z.string().regex(/^\d{6}$/),
           password: passwordSchema,
         }),
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
@@ -266,6 +278,7 @@ export async function accountRoutes(app: FastifyInstance) {
             recoveryCode: z.string().max(20).optional(),
           })
           .nullish(),
+        response: { 200: contract.totpSetup },
       },
     },
     async (req) => {
@@ -282,6 +295,7 @@ export async function accountRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Confirm the second factor with a code from the app; returns recovery codes (shown once)',
         body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
+        response: { 200: contract.recoveryCodes },
       },
     },
     async (req) => {
@@ -303,6 +317,7 @@ export async function accountRoutes(app: FastifyInstance) {
           preferredLanguage: z.enum(languages),
           countryOfResidence: countrySchema,
         }),
+        response: { 202: contract.accepted },
       },
     },
     async (req, reply) => {
@@ -318,6 +333,7 @@ export async function accountRoutes(app: FastifyInstance) {
         tags: ['citizens'],
         summary: 'Set a password on an account opened with an e-mail code',
         body: z.strictObject({ password: passwordSchema }),
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
@@ -330,7 +346,13 @@ export async function accountRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/me/export',
-    { schema: { tags: ['citizens'], summary: 'All my data, as JSON (law 09-08)' } },
+    {
+      schema: {
+        tags: ['citizens'],
+        summary: 'All my data, as JSON (law 09-08)',
+        response: { 200: contract.myData },
+      },
+    },
     async (req, reply) => {
       const a = requireActor(req);
       if (a.kind !== 'citizen') throw forbidden();
@@ -346,12 +368,18 @@ export async function accountRoutes(app: FastifyInstance) {
 
   r.delete(
     '/api/me',
-    { schema: { tags: ['citizens'], summary: 'Delete my account (when no case is still open)' } },
+    {
+      schema: {
+        tags: ['citizens'],
+        summary: 'Delete my account (when no case is still open)',
+        response: { 204: noContent },
+      },
+    },
     async (req, reply) => {
       const a = requireActor(req);
       if (a.kind !== 'citizen') throw forbidden();
       const open = await openCaseCount(db, a.accountId);
-      if (open > 0) throw new AppError(409, 'error.account.open_cases', { count: open });
+      if (open > 0) throw fail('account-open-cases', { count: open });
       await deleteCitizenAccount(db, a.accountId, req.id);
       clearSessionCookie(reply);
       return reply.code(204).send();
@@ -360,7 +388,7 @@ export async function accountRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/me/profile',
-    { schema: { tags: ['citizens'], response: { 200: profileResponse } } },
+    { schema: { tags: ['citizens'], response: { 200: contract.citizenProfile } } },
     async (req) => {
       const a = requireActor(req);
       if (a.kind !== 'citizen') throw forbidden();
@@ -370,7 +398,7 @@ export async function accountRoutes(app: FastifyInstance) {
 
   r.patch(
     '/api/me/profile',
-    { schema: { tags: ['citizens'], body: profilePatch, response: { 200: profileResponse } } },
+    { schema: { tags: ['citizens'], body: profilePatch, response: { 200: contract.citizenProfile } } },
     async (req) => {
       const a = requireActor(req);
       if (a.kind !== 'citizen') throw forbidden();

@@ -1,11 +1,11 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
-import { AppError } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentMillis, currentTime } from '../../shared/clock.js';
 import { nameSkeleton } from '../../shared/name-skeleton.js';
 import { recordAudit } from '../audit/service.js';
-import { pendingUploads } from '../cases/schema.js';
+import { forgetPendingUploads } from '../cases/uploads.js';
 import { enqueueEmail } from '../notifications/outbox.js';
 import type { Actor, Membership, OverseerScope } from './actor.js';
 import {
@@ -93,6 +93,25 @@ export async function issueCode(
     expiresAt: new Date(currentMillis() + (opts.ttlMs ?? CODE_TTL_MS)),
   });
   return code;
+}
+
+/**
+ * Issues a code to confirm the address (`verify_email`) or to set a new password (`reset_password`) and
+ * e-mails it to the account, in the caller's transaction.
+ */
+async function emailCode(
+  tx: Executor,
+  secret: string,
+  purpose: 'verify_email' | 'reset_password',
+  to: { id: string; email: string; displayName: string; preferredLanguage: Lang },
+) {
+  const code = await issueCode(tx, secret, to.id, purpose);
+  await enqueueEmail(tx, {
+    to: to.email,
+    template: purpose === 'verify_email' ? 'verify' : 'reset',
+    lang: to.preferredLanguage,
+    params: { code, name: to.displayName },
+  });
 }
 
 /**
@@ -187,12 +206,11 @@ export async function registerCitizen(
     await tx
       .insert(citizenProfiles)
       .values({ accountId: acc!.id, ...profile, nameSkeleton: skeletonOf(profile) });
-    const code = await issueCode(tx, secret, acc!.id, 'verify_email');
-    await enqueueEmail(tx, {
-      to: input.email,
-      template: 'verify',
-      lang: input.preferredLanguage,
-      params: { code, name: displayName },
+    await emailCode(tx, secret, 'verify_email', {
+      id: acc!.id,
+      email: input.email,
+      displayName,
+      preferredLanguage: input.preferredLanguage,
     });
     await recordAudit(tx, {
       actorId: acc!.id,
@@ -224,8 +242,7 @@ export async function createSession(db: Executor, accountId: string, ttlHours: n
 
 export async function verifyEmail(db: Db, secret: string, email: string, code: string, requestId: string) {
   const acc = await findAccountByEmail(db, email);
-  if (!acc || !(await consumeCode(db, secret, acc.id, 'verify_email', code)))
-    throw new AppError(400, 'error.code_invalid');
+  if (!acc || !(await consumeCode(db, secret, acc.id, 'verify_email', code))) throw fail('code-invalid');
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ emailVerifiedAt: currentTime() }).where(eq(accounts.id, acc.id));
     await recordAudit(tx, {
@@ -243,13 +260,7 @@ export async function resendVerification(db: Db, secret: string, email: string) 
   const acc = await findAccountByEmail(db, email);
   if (!acc || acc.emailVerifiedAt) return;
   await db.transaction(async (tx) => {
-    const code = await issueCode(tx, secret, acc.id, 'verify_email');
-    await enqueueEmail(tx, {
-      to: acc.email,
-      template: 'verify',
-      lang: acc.preferredLanguage,
-      params: { code, name: acc.displayName },
-    });
+    await emailCode(tx, secret, 'verify_email', acc);
   });
 }
 
@@ -271,13 +282,13 @@ export async function login(
       entityId: acc?.id,
       requestId,
     });
-    throw new AppError(401, 'error.invalid_credentials');
+    throw fail('invalid-credentials');
   }
-  if (acc.disabledAt) throw new AppError(403, 'error.account_disabled');
-  if (acc.kind === 'citizen' && !acc.emailVerifiedAt) throw new AppError(403, 'error.email_not_verified');
+  if (acc.disabledAt) throw fail('account-disabled');
+  if (acc.kind === 'citizen' && !acc.emailVerifiedAt) throw fail('email-not-verified');
   if (acc.totpEnabledAt) {
     if (!secondFactor.totp && !secondFactor.recoveryCode)
-      throw new AppError(401, 'error.totp_required', {}, { secondFactor: 'totp' });
+      throw fail('totp-required', {}, { secondFactor: 'totp' });
     if (!(await checkSecondFactor(db, secondFactor.secret, acc, secondFactor))) {
       await recordAudit(db, {
         actorId: acc.id,
@@ -286,7 +297,7 @@ export async function login(
         entityId: acc.id,
         requestId,
       });
-      throw new AppError(401, 'error.totp_invalid', {}, { secondFactor: 'totp' });
+      throw fail('totp-invalid', {}, { secondFactor: 'totp' });
     }
   }
   return db.transaction(async (tx) => {
@@ -384,13 +395,7 @@ export async function requestPasswordReset(db: Db, secret: string, email: string
   const acc = await findAccountByEmail(db, email);
   if (!acc || acc.disabledAt) return; // the answer is the same either way: no account enumeration
   await db.transaction(async (tx) => {
-    const code = await issueCode(tx, secret, acc.id, 'reset_password');
-    await enqueueEmail(tx, {
-      to: acc.email,
-      template: 'reset',
-      lang: acc.preferredLanguage,
-      params: { code, name: acc.displayName },
-    });
+    await emailCode(tx, secret, 'reset_password', acc);
     await recordAudit(tx, {
       actorId: acc.id,
       action: 'account.reset_requested',
@@ -410,8 +415,7 @@ export async function resetPassword(
   requestId: string,
 ) {
   const acc = await findAccountByEmail(db, email);
-  if (!acc || !(await consumeCode(db, secret, acc.id, 'reset_password', code)))
-    throw new AppError(400, 'error.code_invalid');
+  if (!acc || !(await consumeCode(db, secret, acc.id, 'reset_password', code))) throw fail('code-invalid');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     // A reset also proves the address, and ends every open session.
@@ -494,7 +498,7 @@ export async function createStaffAccount(
   requestId: string | null,
 ) {
   const existing = await findAccountByEmail(tx, input.email);
-  if (existing) throw new AppError(409, 'error.email_taken');
+  if (existing) throw fail('email-taken');
   const [acc] = await tx
     .insert(accounts)
     .values({
@@ -600,13 +604,7 @@ export async function startEmailSignIn(
         requestId,
       });
     }
-    const code = await issueCode(tx, secret, acc!.id, 'verify_email');
-    await enqueueEmail(tx, {
-      to: acc!.email,
-      template: 'verify',
-      lang: input.preferredLanguage,
-      params: { code, name: acc!.displayName },
-    });
+    await emailCode(tx, secret, 'verify_email', { ...acc!, preferredLanguage: input.preferredLanguage });
   });
 }
 
@@ -620,7 +618,7 @@ export async function hasPassword(db: Executor, accountId: string) {
 
 /** Turns a code-only account into a full one. Changing an existing password goes through the reset. */
 export async function setFirstPassword(db: Db, accountId: string, password: string, requestId: string) {
-  if (await hasPassword(db, accountId)) throw new AppError(409, 'error.account.password_set');
+  if (await hasPassword(db, accountId)) throw fail('account-password-set');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, accountId));
@@ -644,7 +642,7 @@ export async function deleteCitizenAccount(db: Db, accountId: string, requestId:
     await tx.delete(sessions).where(eq(sessions.accountId, accountId));
     await tx.delete(verificationCodes).where(eq(verificationCodes.accountId, accountId));
     // papers sent for a request never filed go with the account
-    await tx.delete(pendingUploads).where(eq(pendingUploads.accountId, accountId));
+    await forgetPendingUploads(tx, accountId);
     await tx
       .update(accounts)
       .set({

@@ -5,7 +5,8 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { enqueueEmail } from '../notifications/outbox.js';
@@ -79,7 +80,7 @@ async function assertOnlyHere(tx: Executor, institutionId: string, accountId: st
     .from(overseerScopes)
     .where(eq(overseerScopes.accountId, accountId))
     .limit(1);
-  if (elsewhere || scope) throw new AppError(409, 'error.staff.other_bodies');
+  if (elsewhere || scope) throw fail('staff-other-bodies');
 }
 
 /** Active administrators of the institution other than the given account. */
@@ -169,7 +170,7 @@ export async function resendInvitation(
 ) {
   const [m] = await membershipsOf(tx, ctx.institution.id, accountId);
   const [acc] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
-  if (acc!.passwordHash) throw new AppError(409, 'error.staff.invitation_used');
+  if (acc!.passwordHash) throw fail('staff-invitation-used');
   await sendInvitation(
     tx,
     ctx,
@@ -196,10 +197,9 @@ export async function acceptInvitation(
   requestId: string,
 ) {
   const acc = await findAccountByEmail(db, input.email);
-  if (acc?.kind !== 'staff' || acc.disabledAt) throw new AppError(400, 'error.code_invalid');
-  if (!(await consumeCode(db, secret, acc.id, 'invite', input.code)))
-    throw new AppError(400, 'error.code_invalid');
-  if (acc.passwordHash) throw new AppError(409, 'error.staff.invitation_used');
+  if (acc?.kind !== 'staff' || acc.disabledAt) throw fail('code-invalid');
+  if (!(await consumeCode(db, secret, acc.id, 'invite', input.code))) throw fail('code-invalid');
+  if (acc.passwordHash) throw fail('staff-invitation-used');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await tx
@@ -230,8 +230,7 @@ export async function updateMembership(
   const rows = await membershipsOf(tx, institutionId, accountId);
   const wasAdmin = rows.some((r) => r.role === 'institution_admin');
   if (wasAdmin && patch.role && patch.role !== 'institution_admin') {
-    if ((await otherActiveAdmins(tx, institutionId, accountId)) === 0)
-      throw new AppError(409, 'error.staff.last_admin');
+    if ((await otherActiveAdmins(tx, institutionId, accountId)) === 0) throw fail('staff-last-admin');
   }
   const set: Partial<typeof staffMemberships.$inferInsert> = {};
   if (patch.role) set.role = patch.role;
@@ -268,7 +267,7 @@ export async function setStaffDisabled(
   requestId: string,
 ) {
   const rows = await membershipsOf(tx, institutionId, accountId);
-  if (disabled && accountId === actorId) throw new AppError(409, 'error.staff.self_disable');
+  if (disabled && accountId === actorId) throw fail('staff-self-disable');
   await assertOnlyHere(tx, institutionId, accountId);
   const [acc] = await tx
     .select({ disabledAt: accounts.disabledAt })
@@ -280,7 +279,7 @@ export async function setStaffDisabled(
     rows.some((r) => r.role === 'institution_admin') &&
     (await otherActiveAdmins(tx, institutionId, accountId)) === 0
   )
-    throw new AppError(409, 'error.staff.last_admin');
+    throw fail('staff-last-admin');
   await tx
     .update(accounts)
     .set({ disabledAt: disabled ? currentTime() : null })
@@ -318,7 +317,7 @@ export async function resetStaffTotp(
     })
     .from(accounts)
     .where(eq(accounts.id, accountId));
-  if (!acc!.secret && !acc!.enabled) throw new AppError(409, 'error.staff.no_totp');
+  if (!acc!.secret && !acc!.enabled) throw fail('staff-no-totp');
   await tx
     .update(accounts)
     .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })

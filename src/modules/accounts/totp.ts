@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { Db, Executor } from '../../db/client.js';
-import { AppError } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentMillis, currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { hmac, safeEqual, verifyPassword } from './passwords.js';
@@ -26,7 +26,7 @@ export async function startTotpEnrolment(
   requestId: string,
 ) {
   const [acc] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-  if (!acc) throw new AppError(404, 'error.not_found');
+  if (!acc) throw fail('not-found');
   if (acc.totpEnabledAt) {
     const proven =
       !!proof.password &&
@@ -40,7 +40,7 @@ export async function startTotpEnrolment(
       entityId: accountId,
       requestId,
     });
-    if (!proven) throw new AppError(403, 'error.totp_step_up');
+    if (!proven) throw fail('totp-step-up');
   }
   const secret = generateSecret();
   await db
@@ -82,7 +82,7 @@ export async function confirmTotpEnrolment(
 ) {
   return db.transaction(async (tx) => {
     const [acc] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
-    if (!acc?.totpSecret || !(await checkCode(tx, acc, code))) throw new AppError(400, 'error.totp_invalid');
+    if (!acc?.totpSecret || !(await checkCode(tx, acc, code))) throw fail('totp-enrolment-invalid');
     await tx.update(accounts).set({ totpEnabledAt: currentTime() }).where(eq(accounts.id, accountId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, accountId));
     const codes = Array.from({ length: RECOVERY_CODES }, () =>

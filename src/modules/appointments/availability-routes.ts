@@ -3,8 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
+import { noContent } from '../../shared/contract.js';
 import { deleteOfficial, deleteService, updateClosure, updateOfficial, updateRule } from './availability.js';
 import type { Ctx } from './context.js';
+import * as contract from './contract.js';
 import { closurePatch, idParams, rulePatch, titles } from './validation.js';
 
 export function availabilityRoutes(app: FastifyInstance, ctx: (req: FastifyRequest) => Ctx) {
@@ -19,6 +21,7 @@ export function availabilityRoutes(app: FastifyInstance, ctx: (req: FastifyReque
         summary:
           'Remove a service nobody booked, with its rules and closures (institution admin); 409 when it has bookings: deactivate it',
         params: idParams,
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
@@ -38,6 +41,7 @@ export function availabilityRoutes(app: FastifyInstance, ctx: (req: FastifyReque
         body: z
           .strictObject({ ...titles, serviceIds: z.array(z.uuid()).max(100), active: z.boolean() })
           .partial(),
+        response: { 200: contract.officialRow },
       },
     },
     async (req) => {
@@ -54,6 +58,7 @@ export function availabilityRoutes(app: FastifyInstance, ctx: (req: FastifyReque
         summary:
           'Remove an official nobody booked, with their duty turns (institution admin); 409 when they have bookings: deactivate them',
         params: idParams,
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
@@ -71,6 +76,7 @@ export function availabilityRoutes(app: FastifyInstance, ctx: (req: FastifyReque
         summary: 'Change opening hours or a duty turn, in Morocco’s time (admin, supervisor)',
         params: idParams,
         body: rulePatch,
+        response: { 200: contract.openingRule },
       },
     },
     async (req) => {
@@ -87,6 +93,7 @@ export function availabilityRoutes(app: FastifyInstance, ctx: (req: FastifyReque
         summary: 'Change a holiday or closure; lists the bookings its days now fall on (admin, supervisor)',
         params: idParams,
         body: closurePatch,
+        response: { 200: contract.closureSet },
       },
     },
     async (req) => {

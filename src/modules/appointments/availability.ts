@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError, notFound, ValidationError } from '../../server/errors.js';
+import { notFound, ValidationError } from '../../server/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { type Ctx, placeOf, requireRoleAt } from './context.js';
 import {
@@ -15,6 +15,7 @@ import {
   presentClosure,
   presentRule,
   type RuleInput,
+  removeSetupRow,
 } from './opening-hours.js';
 import { AVAILABILITY_ROLES, SERVICE_ADMIN_ROLES } from './policy.js';
 import {
@@ -25,13 +26,6 @@ import {
   availabilityRules,
 } from './schema.js';
 import { checkOfficials, checkServices } from './services.js';
-
-/** A row still referred to by bookings, tickets or registrations (either driver, maybe wrapped). */
-function isForeignKeyViolation(err: unknown): boolean {
-  let e = err as { code?: string; cause?: unknown } | undefined;
-  for (let i = 0; e && i < 5; i++, e = e.cause as typeof e) if (e.code === '23503') return true;
-  return false;
-}
 
 /** Changes a weekly rule; the times are checked against the rule as it will be. */
 export async function updateRule(ctx: Ctx, id: string, patch: Partial<RuleInput>) {
@@ -97,26 +91,14 @@ export async function updateClosure(ctx: Ctx, id: string, patch: Partial<Closure
  */
 export async function deleteService(ctx: Ctx, id: string) {
   const [s] = await ctx.db.select().from(appointmentServices).where(eq(appointmentServices.id, id));
-  if (!s) throw notFound();
-  const place = await placeOf(ctx.db, s.institutionId);
-  requireRoleAt(ctx.actor, place, SERVICE_ADMIN_ROLES);
-  try {
-    await ctx.db.transaction(async (tx) => {
-      await tx.delete(appointmentServices).where(eq(appointmentServices.id, id));
-      await recordAudit(tx, {
-        actorId: ctx.actor?.accountId ?? null,
-        action: 'appointment_service.delete',
-        entityType: 'appointment_service',
-        entityId: id,
-        institutionId: s.institutionId,
-        requestId: ctx.requestId,
-        data: { code: s.code },
-      });
-    });
-  } catch (err) {
-    if (isForeignKeyViolation(err)) throw new AppError(409, 'error.appointment.service_in_use');
-    throw err;
-  }
+  await removeSetupRow(ctx, s, {
+    roles: SERVICE_ADMIN_ROLES,
+    entityType: 'appointment_service',
+    entityId: id,
+    data: s && { code: s.code },
+    remove: (tx) => tx.delete(appointmentServices).where(eq(appointmentServices.id, id)),
+    inUse: 'appointment-service-in-use',
+  });
 }
 
 export type OfficialPatch = {
@@ -173,24 +155,12 @@ async function linkServices(tx: Executor, officialId: string, serviceIds: string
  */
 export async function deleteOfficial(ctx: Ctx, id: string) {
   const [o] = await ctx.db.select().from(appointmentOfficials).where(eq(appointmentOfficials.id, id));
-  if (!o) throw notFound();
-  const place = await placeOf(ctx.db, o.institutionId);
-  requireRoleAt(ctx.actor, place, SERVICE_ADMIN_ROLES);
-  try {
-    await ctx.db.transaction(async (tx) => {
-      await tx.delete(appointmentOfficials).where(eq(appointmentOfficials.id, id));
-      await recordAudit(tx, {
-        actorId: ctx.actor?.accountId ?? null,
-        action: 'appointment_official.delete',
-        entityType: 'appointment_official',
-        entityId: id,
-        institutionId: o.institutionId,
-        requestId: ctx.requestId,
-        data: { accountId: o.accountId },
-      });
-    });
-  } catch (err) {
-    if (isForeignKeyViolation(err)) throw new AppError(409, 'error.appointment.official_in_use');
-    throw err;
-  }
+  await removeSetupRow(ctx, o, {
+    roles: SERVICE_ADMIN_ROLES,
+    entityType: 'appointment_official',
+    entityId: id,
+    data: o && { accountId: o.accountId },
+    remove: (tx) => tx.delete(appointmentOfficials).where(eq(appointmentOfficials.id, id)),
+    inUse: 'appointment-official-in-use',
+  });
 }

@@ -78,12 +78,13 @@ export function presentAppointment(r: BookingView, viewer: Actor | null) {
     serviceId: a.serviceId,
     service: { code: r.svc.code, nameAr: r.svc.nameAr, nameFr: r.svc.nameFr, nameEn: r.svc.nameEn },
     officialId: a.officialId,
+    // a name means the official's row was joined: its titles (never null in their table) are there too
     official: r.official?.name
       ? {
           name: r.official.name,
-          titleAr: r.official.titleAr,
-          titleFr: r.official.titleFr,
-          titleEn: r.official.titleEn,
+          titleAr: r.official.titleAr!,
+          titleFr: r.official.titleFr!,
+          titleEn: r.official.titleEn!,
         }
       : null,
     startsAt: a.startsAt.toISOString(),

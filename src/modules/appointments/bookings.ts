@@ -7,8 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { t } from '../../i18n/index.js';
+import { Counted, t } from '../../i18n/index.js';
 import { AppError, forbidden, ValidationError } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { safeEqual } from '../accounts/passwords.js';
 import type { Language } from '../accounts/schema.js';
 import { getCitizenProfile } from '../accounts/service.js';
@@ -48,9 +49,12 @@ export type BookInput = {
 export type BookingChannel = 'email' | 'sms' | 'whatsapp';
 
 const outsideWindow = (spec: ServiceSpec) =>
-  new AppError(422, 'error.appointment.outside_window', {
-    hours: Math.round((spec.minNoticeMinutes / 60) * 10) / 10,
-    days: spec.horizonDays,
+  fail('appointment-outside-window', {
+    hours: new Counted(
+      'error.appointment.outside_window.hours',
+      Math.round((spec.minNoticeMinutes / 60) * 10) / 10,
+    ),
+    days: new Counted('error.appointment.outside_window.days', spec.horizonDays),
   });
 
 /** An open case of the citizen's, at the institution (or its parent agency). */
@@ -63,7 +67,7 @@ async function checkCase(ctx: Ctx, caseId: string, place: Place) {
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
   }
-  throw new AppError(422, 'error.appointment.case_invalid');
+  throw fail('appointment-case-invalid');
 }
 
 /** A citizen cannot be in two places at once, nor hoard the slots of an institution. */
@@ -92,12 +96,12 @@ async function checkCitizenLimits(
     );
   const others = upcoming.filter((u) => u.id !== excludeId);
   if (others.some((u) => u.startsAt < interval.endsAt && interval.startsAt < u.endsAt))
-    throw new AppError(409, 'error.appointment.overlap');
+    throw fail('appointment-overlap');
   if (
     !excludeId &&
     others.filter((u) => u.institutionId === institutionId).length >= MAX_UPCOMING_PER_CITIZEN
   )
-    throw new AppError(409, 'error.appointment.too_many', { max: MAX_UPCOMING_PER_CITIZEN });
+    throw fail('appointment-too-many', { max: MAX_UPCOMING_PER_CITIZEN, count: MAX_UPCOMING_PER_CITIZEN });
 }
 
 const referenceOf = (institutionCode: string, year: string, n: number) =>
@@ -108,12 +112,12 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
   const actor = ctx.actor!;
   const now = nowOf(ctx);
   const svc = await loadService(ctx.db, input.serviceId);
-  if (!svc?.row.active) throw new AppError(422, 'error.appointment.service_unknown');
+  if (!svc?.row.active) throw fail('appointment-service-unknown');
   const spec = specOf(svc);
   const place = await placeOf(ctx.db, svc.row.institutionId);
-  if (!svc.row.modes.includes(input.mode)) throw new AppError(422, 'error.appointment.mode_unavailable');
+  if (!svc.row.modes.includes(input.mode)) throw fail('appointment-mode-unavailable');
   if (input.officialId && (spec.bookWith !== 'official' || !spec.officialIds.includes(input.officialId)))
-    throw new AppError(422, 'error.appointment.official_unknown');
+    throw fail('appointment-official-unknown');
   if (input.caseId) await checkCase(ctx, input.caseId, place);
   if (
     input.channels?.some((c) => c !== 'email') &&
@@ -200,15 +204,15 @@ async function moveBooking(ctx: Ctx, r: BookingView, input: MoveInput, side: 'ci
   const now = nowOf(ctx);
   const a = r.a;
   if (a.status !== 'booked')
-    throw new AppError(409, 'error.appointment.not_changeable', { status: a.status }, { status: a.status });
+    throw fail('appointment-not-changeable', { status: a.status }, { status: a.status });
   if (input.version !== undefined && input.version !== a.version)
-    throw new AppError(409, 'error.appointment.version', {}, { currentVersion: a.version });
+    throw fail('appointment-version', {}, { currentVersion: a.version });
   const svc = (await loadService(ctx.db, a.serviceId))!;
   const spec = specOf(svc);
   if (input.officialId && (spec.bookWith !== 'official' || !spec.officialIds.includes(input.officialId)))
-    throw new AppError(422, 'error.appointment.official_unknown');
+    throw fail('appointment-official-unknown');
   if (side === 'citizen' && !isBookable(spec, input.startsAt, now)) throw outsideWindow(spec);
-  if (input.startsAt.getTime() <= now.getTime()) throw new AppError(422, 'error.appointment.past');
+  if (input.startsAt.getTime() <= now.getTime()) throw fail('appointment-past');
   const endsAt = new Date(input.startsAt.getTime() + spec.slotMinutes * 60_000);
   await checkCitizenLimits(
     ctx.db,
@@ -245,7 +249,7 @@ async function moveBooking(ctx: Ctx, r: BookingView, input: MoveInput, side: 'ci
         ),
       )
       .returning();
-    if (!row) throw new AppError(409, 'error.appointment.version', {}, { currentVersion: a.version });
+    if (!row) throw fail('appointment-version', {}, { currentVersion: a.version });
     await recordAudit(tx, {
       actorId: ctx.actor?.accountId ?? null,
       action: side === 'citizen' ? 'appointment.reschedule' : 'appointment.move',
@@ -273,9 +277,8 @@ async function cancelBooking(ctx: Ctx, r: BookingView, side: 'citizen' | 'staff'
   const now = nowOf(ctx);
   const a = r.a;
   if (a.status !== 'booked')
-    throw new AppError(409, 'error.appointment.not_changeable', { status: a.status }, { status: a.status });
-  if (side === 'citizen' && a.startsAt.getTime() <= now.getTime())
-    throw new AppError(409, 'error.appointment.past');
+    throw fail('appointment-not-changeable', { status: a.status }, { status: a.status });
+  if (side === 'citizen' && a.startsAt.getTime() <= now.getTime()) throw fail('appointment-started');
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(appointments)
@@ -290,7 +293,7 @@ async function cancelBooking(ctx: Ctx, r: BookingView, side: 'citizen' | 'staff'
       })
       .where(and(eq(appointments.id, a.id), eq(appointments.status, 'booked')))
       .returning();
-    if (!row) throw new AppError(409, 'error.appointment.version', {}, { currentVersion: a.version });
+    if (!row) throw fail('appointment-version', {}, { currentVersion: a.version });
     await recordAudit(tx, {
       actorId: ctx.actor?.accountId ?? null,
       action: 'appointment.cancel',
@@ -338,10 +341,10 @@ export async function moveAppointment(ctx: Ctx, id: string, input: MoveInput & {
 /** The booking behind a link from an e-mail, or 404. */
 async function bookingByToken(ctx: Ctx, token: string) {
   const id = token.split('.')[0] ?? '';
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError(404, 'error.appointment.link_invalid');
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw fail('appointment-link-invalid');
   const r = await loadBooking(ctx.db, id);
   if (!r || !safeEqual(manageToken(ctx.secret, id, r.a.manageNonce), token))
-    throw new AppError(404, 'error.appointment.link_invalid');
+    throw fail('appointment-link-invalid');
   return r;
 }
 
@@ -363,20 +366,15 @@ export async function markNoShow(ctx: Ctx, id: string) {
   const r = await readableBooking(ctx, id);
   if (!canMoveBooking(ctx.actor, r.inst, scopeOf(r))) throw forbidden();
   if (r.a.status !== 'booked')
-    throw new AppError(
-      409,
-      'error.appointment.not_changeable',
-      { status: r.a.status },
-      { status: r.a.status },
-    );
-  if (r.a.startsAt.getTime() > now.getTime()) throw new AppError(409, 'error.appointment.not_started');
+    throw fail('appointment-not-changeable', { status: r.a.status }, { status: r.a.status });
+  if (r.a.startsAt.getTime() > now.getTime()) throw fail('appointment-not-started');
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(appointments)
       .set({ status: 'no_show', version: sql`${appointments.version} + 1`, updatedAt: now })
       .where(and(eq(appointments.id, id), eq(appointments.status, 'booked')))
       .returning();
-    if (!row) throw new AppError(409, 'error.appointment.version', {}, { currentVersion: r.a.version });
+    if (!row) throw fail('appointment-version', {}, { currentVersion: r.a.version });
     await recordAudit(tx, {
       actorId: ctx.actor!.accountId,
       action: 'appointment.no_show',

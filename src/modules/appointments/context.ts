@@ -4,31 +4,20 @@
  */
 
 import { sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
 import { forbidden, notFound } from '../../server/errors.js';
-import { currentTime } from '../../shared/clock.js';
+import { addressOf, nowOf, type ServiceContext } from '../../server/service-context.js';
 import type { Actor } from '../accounts/actor.js';
 import { getInstitution } from '../institutions/service.js';
 import { hasRoleAt, type Place } from './policy.js';
 import { appointmentCounters } from './schema.js';
 import { MOROCCO_TZ, wallClock } from './tz.js';
 
-export type Ctx = {
-  db: Db;
-  actor: Actor | null;
-  requestId: string;
-  secret: string;
-  publicUrl?: string;
-  /** The address calendar invitations come from. */
-  organizerEmail?: string;
-  now?: () => Date;
-};
-
+/** A service call's context (see server/service-context.ts). */
+export type Ctx = ServiceContext;
+export { addressOf, nowOf };
 export const HOUR = 3_600_000;
-/** The bare address of a sender such as `Jisr <no-reply@jisr.local>`. */
-export const addressOf = (from: string) => /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
-export const nowOf = (ctx: Pick<Ctx, 'now'>) => ctx.now?.() ?? currentTime();
 /** Today's date in Morocco. */
 export const moroccoToday = (now: Date) => wallClock(now, MOROCCO_TZ).date;
 

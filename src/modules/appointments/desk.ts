@@ -5,9 +5,11 @@
 
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { t } from '../../i18n/index.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { accounts } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
 import { type Ctx, moroccoToday, nextCounter, nowOf, placeOf } from './context.js';
@@ -69,7 +71,7 @@ export async function checkIn(ctx: Ctx, input: CheckInInput) {
   const given = [input.appointmentId, input.eventRegistrationId, input.reference, input.walkIn].filter(
     (x) => x !== undefined,
   );
-  if (given.length !== 1) throw new AppError(422, 'error.queue.visitor_required');
+  if (given.length !== 1) throw fail('queue-visitor-required');
 
   let appointmentId = input.appointmentId;
   let registrationId = input.eventRegistrationId;
@@ -86,7 +88,7 @@ export async function checkIn(ctx: Ctx, input: CheckInInput) {
           .from(eventRegistrations)
           .innerJoin(appointmentEvents, eq(appointmentEvents.id, eventRegistrations.eventId))
           .where(and(eq(eventRegistrations.reference, ref), eq(appointmentEvents.institutionId, place.id)));
-    if (!a && !r) throw new AppError(404, 'error.queue.reference_unknown');
+    if (!a && !r) throw fail('queue-reference-unknown');
     appointmentId = a?.id;
     registrationId = r?.id;
   }
@@ -100,11 +102,11 @@ export async function checkIn(ctx: Ctx, input: CheckInInput) {
       .select()
       .from(appointments)
       .where(and(eq(appointments.id, appointmentId), eq(appointments.institutionId, place.id)));
-    if (!a) throw new AppError(404, 'error.queue.reference_unknown');
+    if (!a) throw fail('queue-reference-unknown');
     await refuseSecondCheckIn(ctx, { appointmentId: a.id });
     if (a.status !== 'booked')
-      throw new AppError(409, 'error.appointment.not_changeable', { status: a.status }, { status: a.status });
-    if (a.day !== today) throw new AppError(409, 'error.queue.not_today', { day: a.day });
+      throw fail('appointment-not-changeable', { status: a.status }, { status: a.status });
+    if (a.day !== today) throw fail('queue-not-today', { day: a.day });
     kind = 'appointment';
     serviceId = a.serviceId;
     citizenId = a.citizenId;
@@ -115,11 +117,10 @@ export async function checkIn(ctx: Ctx, input: CheckInInput) {
       .from(eventRegistrations)
       .innerJoin(appointmentEvents, eq(appointmentEvents.id, eventRegistrations.eventId))
       .where(and(eq(eventRegistrations.id, registrationId), eq(appointmentEvents.institutionId, place.id)));
-    if (!r) throw new AppError(404, 'error.queue.reference_unknown');
+    if (!r) throw fail('queue-reference-unknown');
     await refuseSecondCheckIn(ctx, { eventRegistrationId: r.reg.id });
-    if (r.reg.status !== 'registered')
-      throw new AppError(409, 'error.appointment.not_changeable', { status: r.reg.status });
-    if (r.reg.day !== today) throw new AppError(409, 'error.queue.not_today', { day: r.reg.day });
+    if (r.reg.status !== 'registered') throw fail('appointment-not-changeable', { status: r.reg.status });
+    if (r.reg.day !== today) throw fail('queue-not-today', { day: r.reg.day });
     kind = 'event';
     serviceId = r.reg.serviceId;
     citizenId = r.reg.citizenId;
@@ -130,7 +131,7 @@ export async function checkIn(ctx: Ctx, input: CheckInInput) {
         .select({ id: appointmentServices.id })
         .from(appointmentServices)
         .where(and(eq(appointmentServices.id, serviceId), eq(appointmentServices.institutionId, place.id)));
-      if (!s) throw new AppError(422, 'error.appointment.service_unknown');
+      if (!s) throw fail('appointment-service-unknown');
     }
   }
 
@@ -161,7 +162,7 @@ export async function checkIn(ctx: Ctx, input: CheckInInput) {
           .set({ status: 'checked_in', version: sql`${appointments.version} + 1`, updatedAt: now })
           .where(and(eq(appointments.id, appointmentId!), eq(appointments.status, 'booked')))
           .returning({ id: appointments.id });
-        if (!moved) throw new AppError(409, 'error.appointment.version');
+        if (!moved) throw fail('appointment-version');
       }
       if (kind === 'event')
         await tx
@@ -201,7 +202,7 @@ async function refuseSecondCheckIn(ctx: Ctx, by: { appointmentId?: string; event
       : undefined;
   if (!cond) return;
   const [existing] = await ctx.db.select({ code: queueTickets.code }).from(queueTickets).where(cond);
-  if (existing) throw new AppError(409, 'error.queue.already_checked_in', { ticket: existing.code });
+  if (existing) throw fail('queue-already-checked-in', { ticket: existing.code });
 }
 
 const citizenAccount = alias(accounts, 'ticket_citizen');
@@ -302,6 +303,45 @@ async function loadTicket(ctx: Ctx, id: string) {
   return row;
 }
 
+/**
+ * Ends a ticket called to a counter: the change `set`, then `also` in the same transaction, and the audit row
+ * `action` with the ticket's code and `data`. Refused while it is not, or no longer, called.
+ */
+async function endCalledTicket(
+  ctx: Ctx,
+  id: string,
+  end: {
+    set: Partial<typeof queueTickets.$inferInsert>;
+    action: string;
+    data?: Record<string, unknown>;
+    also?: (tx: Tx, row: typeof queueTickets.$inferSelect) => Promise<unknown>;
+  },
+) {
+  const ticket = await loadTicket(ctx, id);
+  if (ticket.status !== 'called')
+    throw fail('queue-ticket-state', { status: ticket.status }, { status: ticket.status });
+  const row = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(queueTickets)
+      .set({ ...end.set, version: sql`${queueTickets.version} + 1` })
+      .where(and(eq(queueTickets.id, id), eq(queueTickets.status, 'called')))
+      .returning();
+    if (!row) throw fail('queue-ticket-state', { status: 'done' }, { status: 'done' });
+    await end.also?.(tx, row);
+    await recordAudit(tx, {
+      actorId: ctx.actor!.accountId,
+      action: end.action,
+      entityType: 'queue_ticket',
+      entityId: id,
+      institutionId: row.institutionId,
+      requestId: ctx.requestId,
+      data: { code: row.code, ...end.data },
+    });
+    return row;
+  });
+  return presentTicket(row, true);
+}
+
 /** Records what happened at the counter: the visitor log. A booked visitor becomes "served". */
 export async function finishTicket(
   ctx: Ctx,
@@ -309,66 +349,26 @@ export async function finishTicket(
   input: { outcome: VisitOutcome; note?: string | null },
 ) {
   const now = nowOf(ctx);
-  const ticket = await loadTicket(ctx, id);
-  if (ticket.status !== 'called')
-    throw new AppError(409, 'error.queue.ticket_state', { status: ticket.status }, { status: ticket.status });
-  const row = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(queueTickets)
-      .set({
-        status: 'done',
-        outcome: input.outcome,
-        outcomeNote: input.note ?? null,
-        finishedAt: now,
-        version: sql`${queueTickets.version} + 1`,
-      })
-      .where(and(eq(queueTickets.id, id), eq(queueTickets.status, 'called')))
-      .returning();
-    if (!row) throw new AppError(409, 'error.queue.ticket_state', { status: 'done' }, { status: 'done' });
-    if (row.appointmentId)
-      await tx
-        .update(appointments)
-        .set({ status: 'served', version: sql`${appointments.version} + 1`, updatedAt: now })
-        .where(and(eq(appointments.id, row.appointmentId), eq(appointments.status, 'checked_in')));
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
-      action: 'queue.finish',
-      entityType: 'queue_ticket',
-      entityId: id,
-      institutionId: row.institutionId,
-      requestId: ctx.requestId,
-      data: { code: row.code, outcome: input.outcome },
-    });
-    return row;
+  return endCalledTicket(ctx, id, {
+    set: { status: 'done', outcome: input.outcome, outcomeNote: input.note ?? null, finishedAt: now },
+    action: 'queue.finish',
+    data: { outcome: input.outcome },
+    also: async (tx, row) => {
+      if (row.appointmentId)
+        await tx
+          .update(appointments)
+          .set({ status: 'served', version: sql`${appointments.version} + 1`, updatedAt: now })
+          .where(and(eq(appointments.id, row.appointmentId), eq(appointments.status, 'checked_in')));
+    },
   });
-  return presentTicket(row, true);
 }
 
 /** A visitor called to a counter who did not come: counted among the desk's no-shows. */
 export async function ticketNoShow(ctx: Ctx, id: string) {
-  const now = nowOf(ctx);
-  const ticket = await loadTicket(ctx, id);
-  if (ticket.status !== 'called')
-    throw new AppError(409, 'error.queue.ticket_state', { status: ticket.status }, { status: ticket.status });
-  const row = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(queueTickets)
-      .set({ status: 'no_show', finishedAt: now, version: sql`${queueTickets.version} + 1` })
-      .where(and(eq(queueTickets.id, id), eq(queueTickets.status, 'called')))
-      .returning();
-    if (!row) throw new AppError(409, 'error.queue.ticket_state', { status: 'done' }, { status: 'done' });
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
-      action: 'queue.no_show',
-      entityType: 'queue_ticket',
-      entityId: id,
-      institutionId: row.institutionId,
-      requestId: ctx.requestId,
-      data: { code: row.code },
-    });
-    return row;
+  return endCalledTicket(ctx, id, {
+    set: { status: 'no_show', finishedAt: nowOf(ctx) },
+    action: 'queue.no_show',
   });
-  return presentTicket(row, true);
 }
 
 /** The visitor log of a day: every visitor, their wait, who received them and the outcome. */

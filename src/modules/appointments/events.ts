@@ -8,7 +8,8 @@ import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { formatDate } from '../../i18n/format.js';
 import { t } from '../../i18n/index.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { accounts, type Language } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
 import { enqueueEmail } from '../notifications/service.js';
@@ -62,7 +63,7 @@ export async function createEvent(ctx: Ctx, institutionId: string, input: EventI
   if (!hasRoleAt(ctx.actor, place, AVAILABILITY_ROLES)) throw forbidden();
   const dates = input.days.map((d) => d.date);
   if (new Set(dates).size !== dates.length || dates.some((d) => d < input.startDate || d > input.endDate))
-    throw new AppError(422, 'error.event.days_outside');
+    throw fail('event-days-outside');
   if (input.serviceIds.length) {
     const found = await ctx.db
       .select({ id: appointmentServices.id })
@@ -73,8 +74,7 @@ export async function createEvent(ctx: Ctx, institutionId: string, input: EventI
           eq(appointmentServices.institutionId, institutionId),
         ),
       );
-    if (found.length !== new Set(input.serviceIds).size)
-      throw new AppError(422, 'error.appointment.service_unknown');
+    if (found.length !== new Set(input.serviceIds).size) throw fail('appointment-service-unknown');
   }
   const { days, serviceIds, ...event } = input;
   const id = await ctx.db.transaction(async (tx) => {
@@ -83,7 +83,7 @@ export async function createEvent(ctx: Ctx, institutionId: string, input: EventI
       .values({ ...event, institutionId })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new AppError(409, 'error.appointment.code_taken');
+    if (!row) throw fail('appointment-code-taken');
     await tx.insert(appointmentEventDays).values(days.map((d) => ({ ...d, eventId: row.id })));
     if (serviceIds.length)
       await tx
@@ -221,8 +221,8 @@ export async function registerForEvent(
     .select()
     .from(appointmentEventDays)
     .where(and(eq(appointmentEventDays.eventId, eventId), eq(appointmentEventDays.date, input.date)));
-  if (!day) throw new AppError(422, 'error.event.day_unknown');
-  if (day.date < moroccoToday(now)) throw new AppError(409, 'error.event.closed');
+  if (!day) throw fail('event-day-unknown');
+  if (day.date < moroccoToday(now)) throw fail('event-closed');
   if (input.serviceId) {
     const [link] = await ctx.db
       .select()
@@ -233,7 +233,7 @@ export async function registerForEvent(
           eq(appointmentEventServices.serviceId, input.serviceId),
         ),
       );
-    if (!link) throw new AppError(422, 'error.event.service_unknown');
+    if (!link) throw fail('event-service-unknown');
   }
   const place = await placeOf(ctx.db, event.institutionId);
   try {
@@ -247,13 +247,12 @@ export async function registerForEvent(
         .select({ seat: eventRegistrations.seat, citizenId: eventRegistrations.citizenId })
         .from(eventRegistrations)
         .where(and(eq(eventRegistrations.eventDayId, day.id), ne(eventRegistrations.status, 'cancelled')));
-      if (held.some((h) => h.citizenId === actor.accountId))
-        throw new AppError(409, 'error.event.already_registered');
+      if (held.some((h) => h.citizenId === actor.accountId)) throw fail('event-already-registered');
       const seat = firstFreeSeat(
         held.map((h) => h.seat),
         day.capacity,
       );
-      if (seat === null) throw new AppError(409, 'error.event.full');
+      if (seat === null) throw fail('event-full');
       const year = day.date.slice(0, 4);
       const n = await nextCounter(tx, place.id, 'event', year);
       const [reg] = await tx
@@ -284,7 +283,7 @@ export async function registerForEvent(
     });
     return presentRegistration(row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError(409, 'error.event.already_registered');
+    if (isUniqueViolation(err)) throw fail('event-already-registered');
     throw err;
   }
 }
@@ -359,14 +358,14 @@ export async function cancelRegistration(ctx: Ctx, id: string) {
   const staff = hasRoleAt(ctx.actor, place, [...MOVE_ROLES, ...AVAILABILITY_ROLES]);
   if (!own && !staff) throw notFound();
   if (found.reg.status !== 'registered')
-    throw new AppError(409, 'error.appointment.not_changeable', { status: found.reg.status });
+    throw fail('appointment-not-changeable', { status: found.reg.status });
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(eventRegistrations)
       .set({ status: 'cancelled', cancelledAt: now })
       .where(and(eq(eventRegistrations.id, id), eq(eventRegistrations.status, 'registered')))
       .returning();
-    if (!row) throw new AppError(409, 'error.appointment.version');
+    if (!row) throw fail('appointment-version');
     await recordAudit(tx, {
       actorId: ctx.actor!.accountId,
       action: 'event_registration.cancel',
@@ -405,7 +404,7 @@ export async function eventDayList(ctx: Ctx, eventId: string, date: string) {
     .select()
     .from(appointmentEventDays)
     .where(and(eq(appointmentEventDays.eventId, eventId), eq(appointmentEventDays.date, date)));
-  if (!day) throw new AppError(422, 'error.event.day_unknown');
+  if (!day) throw fail('event-day-unknown');
   const rows = await ctx.db
     .select({
       reg: eventRegistrations,

@@ -1,31 +1,32 @@
 /** The figures of an institution's appointments: bookings, no-shows and the wait at the desk. */
 
 import { and, eq, gte, lte } from 'drizzle-orm';
-import { AppError, forbidden, ValidationError } from '../../server/errors.js';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { forbidden, ValidationError } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { type Ctx, placeOf } from './context.js';
 import { canReadFigures } from './policy.js';
 import { computeFigures } from './rules.js';
 import { appointmentServices, appointments, queueTickets } from './schema.js';
 import { daysBetween } from './tz.js';
 
+type Range = { institutionId: string; from: string; to: string };
+
+/** The rows of a table of the institution's days (bookings, tickets) whose day is within the range. */
+const inRange = (t: { institutionId: PgColumn; day: PgColumn }, q: Range) =>
+  and(eq(t.institutionId, q.institutionId), gte(t.day, q.from), lte(t.day, q.to));
+
 /** Bookings, no-shows and the wait at the desk, per service and per day. */
-export async function appointmentFigures(ctx: Ctx, q: { institutionId: string; from: string; to: string }) {
+export async function appointmentFigures(ctx: Ctx, q: Range) {
   const place = await placeOf(ctx.db, q.institutionId);
   if (!canReadFigures(ctx.actor, place)) throw forbidden();
   if (q.to < q.from)
     throw new ValidationError([{ path: ['to'], key: 'validation.date_range' }], 'querystring');
-  if (daysBetween(q.from, q.to) > 366)
-    throw new AppError(422, 'error.appointment.range_too_long', { days: 366 });
+  if (daysBetween(q.from, q.to) > 366) throw fail('appointment-range-too-long', { days: 366, count: 366 });
   const bookings = await ctx.db
     .select({ serviceId: appointments.serviceId, day: appointments.day, status: appointments.status })
     .from(appointments)
-    .where(
-      and(
-        eq(appointments.institutionId, q.institutionId),
-        gte(appointments.day, q.from),
-        lte(appointments.day, q.to),
-      ),
-    );
+    .where(inRange(appointments, q));
   const tickets = await ctx.db
     .select({
       serviceId: queueTickets.serviceId,
@@ -36,13 +37,7 @@ export async function appointmentFigures(ctx: Ctx, q: { institutionId: string; f
       status: queueTickets.status,
     })
     .from(queueTickets)
-    .where(
-      and(
-        eq(queueTickets.institutionId, q.institutionId),
-        gte(queueTickets.day, q.from),
-        lte(queueTickets.day, q.to),
-      ),
-    );
+    .where(inRange(queueTickets, q));
   const services = await ctx.db
     .select({
       id: appointmentServices.id,

@@ -5,7 +5,8 @@
 
 import { and, gt, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError, ValidationError } from '../../server/errors.js';
+import { ValidationError } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { type Ctx, HOUR, moroccoToday, nowOf } from './context.js';
 import { loadClosures, loadRules } from './opening-hours.js';
 import { appointments } from './schema.js';
@@ -94,12 +95,12 @@ export async function listSlots(
 ) {
   const now = nowOf(ctx);
   const svc = await loadService(ctx.db, serviceId);
-  if (!svc?.row.active) throw new AppError(404, 'error.appointment.service_unknown');
+  if (!svc?.row.active) throw fail('appointment-service-not-found');
   const from = q.from ?? moroccoToday(now);
   const to = q.to ?? addDays(from, 13);
   if (to < from) throw new ValidationError([{ path: ['to'], key: 'validation.date_range' }], 'querystring');
   if (daysBetween(from, to) >= MAX_SLOT_RANGE_DAYS)
-    throw new AppError(422, 'error.appointment.range_too_long', { days: MAX_SLOT_RANGE_DAYS });
+    throw fail('appointment-range-too-long', { days: MAX_SLOT_RANGE_DAYS, count: MAX_SLOT_RANGE_DAYS });
   const spec = specOf(svc);
   const slots = (await slotsFor(ctx.db, svc, from, to)).filter(
     (s) => isBookable(spec, s.startsAt, now) && (!q.officialId || s.officialId === q.officialId),

@@ -4,24 +4,33 @@ import { defineMessages } from '../../i18n/define.js';
 export const appointmentMessages = defineMessages({
   en: {
     'error.appointment.service_unknown': 'This service does not exist or cannot be booked.',
+    'error.appointment.service_not_found': 'This service does not exist or no longer takes appointments.',
     'error.appointment.official_unknown': 'This official does not offer this service.',
     'error.appointment.slot_unavailable':
       'This time is not offered for this service. Choose one of the proposed times.',
     'error.appointment.slot_taken': 'Someone has just booked this time. Choose another one.',
     'error.appointment.outside_window':
-      'This time cannot be booked now: book at least {hours} hours and at most {days} days ahead.',
+      'This time cannot be booked now: book at least {hours} and at most {days} ahead.',
+    'error.appointment.outside_window.hours_one': '{count} hour',
+    'error.appointment.outside_window.hours_other': '{count} hours',
+    'error.appointment.outside_window.days_one': '{count} day',
+    'error.appointment.outside_window.days_other': '{count} days',
     'error.appointment.past': 'This time has already passed.',
+    'error.appointment.started': 'This appointment has already begun: it can no longer be cancelled.',
     'error.appointment.mode_unavailable': 'This service does not offer this kind of appointment.',
     'error.appointment.case_invalid': 'This case is not one of your open cases with this institution.',
     'error.appointment.overlap': 'You already have an appointment at this time.',
-    'error.appointment.too_many':
+    'error.appointment.too_many_one':
+      'You already have {max} upcoming appointment with this institution. Cancel it to book another.',
+    'error.appointment.too_many_other':
       'You already have {max} upcoming appointments with this institution. Cancel one to book another.',
     'error.appointment.not_changeable': 'This appointment can no longer be changed: it is "{status}".',
     'error.appointment.link_invalid':
       'This link is not valid. Use the link of the latest e-mail about your appointment.',
     'error.appointment.version':
       'This appointment was changed in the meantime. Reload it to see the change; nothing was overwritten.',
-    'error.appointment.range_too_long': 'Ask for at most {days} days at a time.',
+    'error.appointment.range_too_long_one': 'Ask for at most {days} day at a time.',
+    'error.appointment.range_too_long_other': 'Ask for at most {days} days at a time.',
     'error.appointment.not_started': 'A booking can be marked as a no-show only once its time has passed.',
     'error.appointment.code_taken': 'This code is already used in this institution.',
     'error.appointment.service_in_use':
@@ -67,25 +76,39 @@ export const appointmentMessages = defineMessages({
   },
   fr: {
     'error.appointment.service_unknown': 'Ce service n’existe pas ou ne prend pas de rendez-vous.',
+    'error.appointment.service_not_found': 'Ce service n’existe pas ou ne prend plus de rendez-vous.',
     'error.appointment.official_unknown': 'Ce responsable ne reçoit pas pour ce service.',
     'error.appointment.slot_unavailable':
       'Cet horaire n’est pas proposé pour ce service. Choisissez l’un des horaires proposés.',
     'error.appointment.slot_taken': 'Quelqu’un vient de réserver cet horaire. Choisissez-en un autre.',
     'error.appointment.outside_window':
-      'Cet horaire ne peut pas être réservé maintenant : réservez au moins {hours} heures et au plus {days} jours à l’avance.',
+      'Cet horaire ne peut pas être réservé maintenant : réservez au moins {hours} et au plus {days} à l’avance.',
+    'error.appointment.outside_window.hours_one': '{count} heure',
+    'error.appointment.outside_window.hours_many': '{count} d’heures',
+    'error.appointment.outside_window.hours_other': '{count} heures',
+    'error.appointment.outside_window.days_one': '{count} jour',
+    'error.appointment.outside_window.days_many': '{count} de jours',
+    'error.appointment.outside_window.days_other': '{count} jours',
     'error.appointment.past': 'Cet horaire est déjà passé.',
+    'error.appointment.started': 'Ce rendez-vous a déjà commencé : il ne peut plus être annulé.',
     'error.appointment.mode_unavailable': 'Ce service ne propose pas ce type de rendez-vous.',
     'error.appointment.case_invalid':
       'Ce dossier ne fait pas partie de vos dossiers en cours auprès de cet organisme.',
     'error.appointment.overlap': 'Vous avez déjà un rendez-vous à cette heure-là.',
-    'error.appointment.too_many':
+    'error.appointment.too_many_one':
+      'Vous avez déjà {max} rendez-vous à venir auprès de cet organisme. Annulez-le pour en prendre un autre.',
+    'error.appointment.too_many_many':
+      'Vous avez déjà {max} de rendez-vous à venir auprès de cet organisme. Annulez-en un pour en prendre un autre.',
+    'error.appointment.too_many_other':
       'Vous avez déjà {max} rendez-vous à venir auprès de cet organisme. Annulez-en un pour en prendre un autre.',
     'error.appointment.not_changeable': 'Ce rendez-vous ne peut plus être modifié : il est « {status} ».',
     'error.appointment.link_invalid':
       'Ce lien n’est pas valable. Utilisez le lien du dernier e-mail reçu au sujet de votre rendez-vous.',
     'error.appointment.version':
       'Ce rendez-vous a été modifié entre-temps. Rechargez-le pour voir la modification ; rien n’a été écrasé.',
-    'error.appointment.range_too_long': 'Demandez au plus {days} jours à la fois.',
+    'error.appointment.range_too_long_one': 'Demandez au plus {days} jour à la fois.',
+    'error.appointment.range_too_long_many': 'Demandez au plus {days} de jours à la fois.',
+    'error.appointment.range_too_long_other': 'Demandez au plus {days} jours à la fois.',
     'error.appointment.not_started':
       'Un rendez-vous ne peut être noté comme non honoré qu’une fois son heure passée.',
     'error.appointment.code_taken': 'Ce code est déjà utilisé dans cet organisme.',
@@ -134,21 +157,45 @@ export const appointmentMessages = defineMessages({
   },
   ar: {
     'error.appointment.service_unknown': 'هذه الخدمة غير موجودة أو لا تقبل حجز المواعيد.',
+    'error.appointment.service_not_found': 'هذه الخدمة غير موجودة أو لم تعد تقبل حجز المواعيد.',
     'error.appointment.official_unknown': 'هذا المسؤول لا يستقبل في إطار هذه الخدمة.',
     'error.appointment.slot_unavailable': 'هذا التوقيت غير مقترح لهذه الخدمة. اختر أحد المواعيد المقترحة.',
     'error.appointment.slot_taken': 'حجز شخص آخر هذا الموعد للتو. اختر موعدا آخر.',
     'error.appointment.outside_window':
-      'لا يمكن حجز هذا الموعد الآن: احجز قبل الموعد بـ{hours} ساعة على الأقل وبـ{days} يوما على الأكثر.',
+      'لا يمكن حجز هذا الموعد الآن: احجز قبل الموعد بمدة لا تقل عن {hours} ولا تزيد عن {days}.',
+    'error.appointment.outside_window.hours_zero': '{count} ساعة',
+    'error.appointment.outside_window.hours_one': 'ساعة واحدة',
+    'error.appointment.outside_window.hours_two': 'ساعتين',
+    'error.appointment.outside_window.hours_few': '{count} ساعات',
+    'error.appointment.outside_window.hours_many': '{count} ساعة',
+    'error.appointment.outside_window.hours_other': '{count} ساعة',
+    'error.appointment.outside_window.days_zero': '{count} يوم',
+    'error.appointment.outside_window.days_one': 'يوم واحد',
+    'error.appointment.outside_window.days_two': 'يومين',
+    'error.appointment.outside_window.days_few': '{count} أيام',
+    'error.appointment.outside_window.days_many': '{count} يوما',
+    'error.appointment.outside_window.days_other': '{count} يوم',
     'error.appointment.past': 'هذا الموعد قد فات.',
+    'error.appointment.started': 'لقد بدأ هذا الموعد: لم يعد ممكنا إلغاؤه.',
     'error.appointment.mode_unavailable': 'هذه الخدمة لا تقترح هذا النوع من المواعيد.',
     'error.appointment.case_invalid': 'هذا الملف ليس من ملفاتك الجارية لدى هذه المؤسسة.',
     'error.appointment.overlap': 'لديك موعد آخر في نفس التوقيت.',
-    'error.appointment.too_many': 'لديك {max} مواعيد قادمة لدى هذه المؤسسة. ألغ أحدها لحجز موعد آخر.',
+    'error.appointment.too_many_zero': 'لا يمكنك حجز أي موعد لدى هذه المؤسسة.',
+    'error.appointment.too_many_one': 'لديك موعد قادم لدى هذه المؤسسة. ألغه لحجز موعد آخر.',
+    'error.appointment.too_many_two': 'لديك موعدان قادمان لدى هذه المؤسسة. ألغ أحدهما لحجز موعد آخر.',
+    'error.appointment.too_many_few': 'لديك {max} مواعيد قادمة لدى هذه المؤسسة. ألغ أحدها لحجز موعد آخر.',
+    'error.appointment.too_many_many': 'لديك {max} موعدا قادما لدى هذه المؤسسة. ألغ أحدها لحجز موعد آخر.',
+    'error.appointment.too_many_other': 'لديك {max} موعد قادم لدى هذه المؤسسة. ألغ أحدها لحجز موعد آخر.',
     'error.appointment.not_changeable': 'لم يعد من الممكن تغيير هذا الموعد: حالته «{status}».',
     'error.appointment.link_invalid': 'هذا الرابط غير صالح. استعمل رابط آخر رسالة توصلت بها بخصوص موعدك.',
     'error.appointment.version':
       'تم تغيير هذا الموعد في الأثناء. أعد تحميله للاطلاع على التغيير؛ لم يتم مسح أي شيء.',
-    'error.appointment.range_too_long': 'اطلب {days} يوما على الأكثر في كل مرة.',
+    'error.appointment.range_too_long_zero': 'اطلب {days} يوم على الأكثر في كل مرة.',
+    'error.appointment.range_too_long_one': 'اطلب يوما واحدا على الأكثر في كل مرة.',
+    'error.appointment.range_too_long_two': 'اطلب يومين على الأكثر في كل مرة.',
+    'error.appointment.range_too_long_few': 'اطلب {days} أيام على الأكثر في كل مرة.',
+    'error.appointment.range_too_long_many': 'اطلب {days} يوما على الأكثر في كل مرة.',
+    'error.appointment.range_too_long_other': 'اطلب {days} يوم على الأكثر في كل مرة.',
     'error.appointment.not_started': 'لا يمكن تسجيل عدم الحضور إلا بعد مرور وقت الموعد.',
     'error.appointment.code_taken': 'هذا الرمز مستعمل من قبل في هذه المؤسسة.',
     'error.appointment.service_in_use':

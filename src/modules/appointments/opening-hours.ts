@@ -6,6 +6,7 @@
 import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { forbidden, notFound } from '../../server/errors.js';
+import { fail, type ProblemCode } from '../../server/problems.js';
 import { recordAudit } from '../audit/service.js';
 import { type Ctx, placeOf, requireRoleAt } from './context.js';
 import { AVAILABILITY_ROLES, isStaffAt } from './policy.js';
@@ -127,22 +128,60 @@ export async function createRule(ctx: Ctx, institutionId: string, input: RuleInp
   });
 }
 
+/** A row still referred to by bookings, tickets or registrations (either driver, maybe wrapped). */
+function isForeignKeyViolation(err: unknown): boolean {
+  let e = err as { code?: string; cause?: unknown } | undefined;
+  for (let i = 0; e && i < 5; i++, e = e.cause as typeof e) if (e.code === '23503') return true;
+  return false;
+}
+
+/**
+ * Removes a row of a body's appointments setup (a rule, a closure, a service, an official), as someone with
+ * `roles` there may, with its `<entityType>.delete` audit row: 404 for a row that does not exist, and the
+ * refusal `inUse` while other rows still refer to it.
+ */
+export async function removeSetupRow(
+  ctx: Ctx,
+  row: { institutionId: string } | undefined,
+  opts: {
+    roles: Parameters<typeof requireRoleAt>[2];
+    entityType: string;
+    entityId: string;
+    data?: Record<string, unknown>;
+    remove: (tx: Executor) => Promise<unknown>;
+    inUse?: ProblemCode;
+  },
+) {
+  if (!row) throw notFound();
+  const place = await placeOf(ctx.db, row.institutionId);
+  requireRoleAt(ctx.actor, place, opts.roles);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await opts.remove(tx);
+      await recordAudit(tx, {
+        actorId: ctx.actor?.accountId ?? null,
+        action: `${opts.entityType}.delete`,
+        entityType: opts.entityType,
+        entityId: opts.entityId,
+        institutionId: row.institutionId,
+        requestId: ctx.requestId,
+        data: opts.data,
+      });
+    });
+  } catch (err) {
+    if (opts.inUse && isForeignKeyViolation(err)) throw fail(opts.inUse);
+    throw err;
+  }
+}
+
 export async function deleteRule(ctx: Ctx, id: string) {
   const [r] = await ctx.db.select().from(availabilityRules).where(eq(availabilityRules.id, id));
-  if (!r) throw notFound();
-  const place = await placeOf(ctx.db, r.institutionId);
-  requireRoleAt(ctx.actor, place, AVAILABILITY_ROLES);
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(availabilityRules).where(eq(availabilityRules.id, id));
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
-      action: 'availability_rule.delete',
-      entityType: 'availability_rule',
-      entityId: id,
-      institutionId: r.institutionId,
-      requestId: ctx.requestId,
-      data: presentRule(r),
-    });
+  await removeSetupRow(ctx, r, {
+    roles: AVAILABILITY_ROLES,
+    entityType: 'availability_rule',
+    entityId: id,
+    data: r && presentRule(r),
+    remove: (tx) => tx.delete(availabilityRules).where(eq(availabilityRules.id, id)),
   });
 }
 
@@ -224,19 +263,11 @@ export async function bookingsHitBy(
 
 export async function deleteClosure(ctx: Ctx, id: string) {
   const [c] = await ctx.db.select().from(appointmentClosures).where(eq(appointmentClosures.id, id));
-  if (!c) throw notFound();
-  const place = await placeOf(ctx.db, c.institutionId);
-  requireRoleAt(ctx.actor, place, AVAILABILITY_ROLES);
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(appointmentClosures).where(eq(appointmentClosures.id, id));
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
-      action: 'appointment_closure.delete',
-      entityType: 'appointment_closure',
-      entityId: id,
-      institutionId: c.institutionId,
-      requestId: ctx.requestId,
-    });
+  await removeSetupRow(ctx, c, {
+    roles: AVAILABILITY_ROLES,
+    entityType: 'appointment_closure',
+    entityId: id,
+    remove: (tx) => tx.delete(appointmentClosures).where(eq(appointmentClosures.id, id)),
   });
 }
 

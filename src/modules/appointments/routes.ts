@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { forbidden } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { isoDate, safeText } from '../../server/validation.js';
 import { currentTime } from '../../shared/clock.js';
+import { binary, itemsOf, noContent } from '../../shared/contract.js';
 import { languages } from '../accounts/schema.js';
 import { availabilityRoutes } from './availability-routes.js';
 import { listMyAppointments, staffCalendar, viewAppointment } from './booking-view.js';
@@ -19,6 +21,7 @@ import {
   viewByToken,
 } from './bookings.js';
 import { addressOf, type Ctx, moroccoToday, nowOf } from './context.js';
+import * as contract from './contract.js';
 import {
   callNext,
   checkIn,
@@ -112,7 +115,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
   const requireVerifiedCitizen = (req: FastifyRequest) => {
     const actor = requireActor(req);
     if (actor.kind !== 'citizen') throw forbidden();
-    if (!actor.emailVerified) throw new AppError(403, 'error.email_not_verified');
+    if (!actor.emailVerified) throw fail('email-not-verified');
     return actor;
   };
 
@@ -128,6 +131,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           institutionId: z.uuid(),
           includeInactive: z.enum(['true', 'false']).default('false'),
         }),
+        response: { 200: itemsOf(contract.listedService) },
       },
     },
     async (req) => ({
@@ -149,6 +153,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           code: z.string().regex(/^[a-z0-9-]{2,40}$/),
           ...serviceFields,
         }),
+        response: { 201: contract.configuredService },
       },
     },
     async (req, reply) => {
@@ -185,6 +190,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
             active: z.boolean(),
           })
           .partial(),
+        response: { 200: contract.configuredService },
       },
     },
     async (req) => {
@@ -207,6 +213,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           timeZone: timeZoneSchema.default(MOROCCO_TZ),
           officialId: z.uuid().optional(),
         }),
+        response: { 200: contract.slots },
       },
     },
     async (req) => listSlots(ctx(req), req.params.id, req.query),
@@ -219,6 +226,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         tags: staffTags,
         summary: 'Officials of an institution (staff)',
         querystring: institutionQuery,
+        response: { 200: itemsOf(contract.official) },
       },
     },
     async (req) => {
@@ -239,6 +247,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           ...titles,
           serviceIds: z.array(z.uuid()).max(100).optional(),
         }),
+        response: { 201: contract.officialRow },
       },
     },
     async (req, reply) => {
@@ -255,6 +264,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         tags: staffTags,
         summary: 'Weekly opening hours and duty rotas (staff)',
         querystring: institutionQuery,
+        response: { 200: itemsOf(contract.openingRule) },
       },
     },
     async (req) => {
@@ -271,6 +281,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         summary:
           'Add opening hours or a duty turn, in Morocco’s time; `everyWeeks` with `anchorDate` makes a rota (admin, supervisor)',
         body: ruleBody,
+        response: { 201: contract.openingRule },
       },
     },
     async (req, reply) => {
@@ -282,7 +293,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
 
   r.delete(
     '/api/appointments/rules/:id',
-    { schema: { tags: staffTags, params: idParams } },
+    { schema: { tags: staffTags, params: idParams, response: { 204: noContent } } },
     async (req, reply) => {
       requireActor(req);
       await deleteRule(ctx(req), req.params.id);
@@ -301,6 +312,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           from: isoDate.optional(),
           to: isoDate.optional(),
         }),
+        response: { 200: itemsOf(contract.closure) },
       },
     },
     async (req) => {
@@ -319,6 +331,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         summary:
           'Close whole days (holiday, closure), for the institution or one service; lists the bookings hit',
         body: closureBody,
+        response: { 201: contract.closureSet },
       },
     },
     async (req, reply) => {
@@ -330,7 +343,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
 
   r.delete(
     '/api/appointments/closures/:id',
-    { schema: { tags: staffTags, params: idParams } },
+    { schema: { tags: staffTags, params: idParams, response: { 204: noContent } } },
     async (req, reply) => {
       requireActor(req);
       await deleteClosure(ctx(req), req.params.id);
@@ -345,13 +358,14 @@ export async function appointmentRoutes(app: FastifyInstance) {
         tags: staffTags,
         summary: 'Who is on duty when: opening hours and rotas as dated shifts (staff)',
         querystring: z.strictObject({ institutionId: z.uuid(), from: isoDate, to: isoDate }),
+        response: { 200: contract.rota },
       },
     },
     async (req) => {
       requireActor(req);
       const { institutionId, from, to } = req.query;
       if (to < from || addDays(from, 62) < to)
-        throw new AppError(422, 'error.appointment.range_too_long', { days: 62 });
+        throw fail('appointment-range-too-long', { days: 62, count: 62 });
       return dutyRota(ctx(req), institutionId, from, to);
     },
   );
@@ -384,6 +398,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
             ),
           note: safeText(1, 1000).optional(),
         }),
+        response: { 201: contract.booking },
       },
     },
     async (req, reply) => {
@@ -401,6 +416,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         tags,
         summary: 'The signed-in citizen’s own bookings (staff use the calendar)',
         querystring: z.strictObject({ when: z.enum(['upcoming', 'past', 'all']).default('upcoming') }),
+        response: { 200: contract.bookings },
       },
     },
     async (req) => {
@@ -424,6 +440,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           serviceId: z.uuid().optional(),
           officialId: z.uuid().optional(),
         }),
+        response: { 200: contract.staffCalendar },
       },
     },
     async (req) => {
@@ -440,6 +457,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         tags: staffTags,
         summary: 'Bookings, no-shows and waiting time at the desk, per service and per day',
         querystring: z.strictObject({ institutionId: z.uuid(), from: isoDate, to: isoDate }),
+        response: { 200: contract.appointmentFigures },
       },
     },
     async (req) => {
@@ -448,14 +466,25 @@ export async function appointmentRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/api/appointments/:id', { schema: { tags, params: idParams } }, async (req) => {
-    requireActor(req);
-    return viewAppointment(ctx(req), req.params.id);
-  });
+  r.get(
+    '/api/appointments/:id',
+    { schema: { tags, params: idParams, response: { 200: contract.booking } } },
+    async (req) => {
+      requireActor(req);
+      return viewAppointment(ctx(req), req.params.id);
+    },
+  );
 
   r.get(
     '/api/appointments/:id/calendar.ics',
-    { schema: { tags, summary: 'The booking as an iCalendar file', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The booking as an iCalendar file',
+        params: idParams,
+        response: { 200: binary('text/calendar', 'The appointment as an iCalendar event') },
+      },
+    },
     async (req, reply) => {
       requireActor(req);
       const { reference, ics } = await appointmentIcs(ctx(req), req.params.id);
@@ -474,6 +503,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         summary: 'Cancel: the citizen their own booking; staff with a reason (the citizen is told)',
         params: idParams,
         body: z.strictObject({ reason: safeText(1, 1000).optional() }),
+        response: { 200: contract.booking },
       },
     },
     async (req) => {
@@ -490,6 +520,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         summary: 'The citizen picks another slot of the same service',
         params: idParams,
         body: z.strictObject({ ...moveFields, version: z.number().int().positive().optional() }),
+        response: { 200: contract.booking },
       },
     },
     async (req) => {
@@ -511,6 +542,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           version: z.number().int().positive(),
           reason: safeText(1, 1000),
         }),
+        response: { 200: contract.booking },
       },
     },
     async (req) => {
@@ -521,7 +553,14 @@ export async function appointmentRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/appointments/:id/no-show',
-    { schema: { tags: staffTags, summary: 'Record that a booked visitor did not come', params: idParams } },
+    {
+      schema: {
+        tags: staffTags,
+        summary: 'Record that a booked visitor did not come',
+        params: idParams,
+        response: { 200: contract.booking },
+      },
+    },
     async (req) => {
       requireActor(req);
       return markNoShow(ctx(req), req.params.id);
@@ -534,7 +573,12 @@ export async function appointmentRoutes(app: FastifyInstance) {
     '/api/appointments/manage/:token',
     {
       config: linkLimit,
-      schema: { tags, summary: 'The booking behind a link of a confirmation e-mail', params: tokenParams },
+      schema: {
+        tags,
+        summary: 'The booking behind a link of a confirmation e-mail',
+        params: tokenParams,
+        response: { 200: contract.booking },
+      },
     },
     async (req) => viewByToken(ctx(req), req.params.token),
   );
@@ -543,7 +587,12 @@ export async function appointmentRoutes(app: FastifyInstance) {
     '/api/appointments/manage/:token/cancel',
     {
       config: linkLimit,
-      schema: { tags, summary: 'Cancel from the link of an e-mail, without signing in', params: tokenParams },
+      schema: {
+        tags,
+        summary: 'Cancel from the link of an e-mail, without signing in',
+        params: tokenParams,
+        response: { 200: contract.booking },
+      },
     },
     async (req) => cancelByToken(ctx(req), req.params.token),
   );
@@ -557,6 +606,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         summary: 'Choose another time from the link of an e-mail, without signing in',
         params: tokenParams,
         body: z.strictObject(moveFields),
+        response: { 200: contract.booking },
       },
     },
     async (req) => rescheduleByToken(ctx(req), req.params.token, req.body),
@@ -571,6 +621,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         tags,
         summary: 'Open days and other events to come, with seats left per day (public)',
         querystring: z.strictObject({ institutionId: z.uuid().optional() }),
+        response: { 200: contract.openDays },
       },
     },
     async (req) => ({
@@ -602,6 +653,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
             path: ['endDate'],
             params: { key: 'validation.date_range' },
           }),
+        response: { 201: contract.openDay },
       },
     },
     async (req, reply) => {
@@ -611,8 +663,10 @@ export async function appointmentRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/api/appointments/events/:id', { schema: { tags, params: idParams } }, async (req) =>
-    getEvent(db, req.params.id),
+  r.get(
+    '/api/appointments/events/:id',
+    { schema: { tags, params: idParams, response: { 200: contract.openDay } } },
+    async (req) => getEvent(db, req.params.id),
   );
 
   r.post(
@@ -627,6 +681,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           serviceId: z.uuid().nullish(),
           language: z.enum(languages).optional(),
         }),
+        response: { 201: contract.registration },
       },
     },
     async (req, reply) => {
@@ -646,6 +701,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         tags: deskTags,
         summary: 'The list of one day of an event, for the desk',
         params: z.object({ id: z.uuid(), date: isoDate }),
+        response: { 200: contract.eventDayList },
       },
     },
     async (req) => {
@@ -656,7 +712,13 @@ export async function appointmentRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/appointments/event-registrations',
-    { schema: { tags, summary: 'The signed-in citizen’s registrations' } },
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in citizen’s registrations',
+        response: { 200: contract.myRegistrations },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       if (actor.kind !== 'citizen') throw forbidden();
@@ -666,7 +728,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/appointments/event-registrations/:id/cancel',
-    { schema: { tags, params: idParams } },
+    { schema: { tags, params: idParams, response: { 200: contract.registration } } },
     async (req) => {
       requireActor(req);
       return cancelRegistration(ctx(req), req.params.id);
@@ -689,6 +751,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           reference: z.string().min(5).max(40).optional(),
           walkIn: z.strictObject({ name: safeText(1, 120), serviceId: z.uuid().nullish() }).optional(),
         }),
+        response: { 201: contract.ticket },
       },
     },
     async (req, reply) => {
@@ -699,7 +762,14 @@ export async function appointmentRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/appointments/queue',
-    { schema: { tags: deskTags, summary: 'Today’s queue (staff)', querystring: institutionQuery } },
+    {
+      schema: {
+        tags: deskTags,
+        summary: 'Today’s queue (staff)',
+        querystring: institutionQuery,
+        response: { 200: contract.waitingRoom },
+      },
+    },
     async (req) => {
       requireActor(req);
       return queueState(ctx(req), req.query.institutionId);
@@ -717,6 +787,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
           counter: safeText(1, 20),
           serviceId: z.uuid().optional(),
         }),
+        response: { 200: contract.calledTicket },
       },
     },
     async (req) => {
@@ -733,6 +804,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         summary: 'Record the outcome of the visit in the visitor log',
         params: idParams,
         body: z.strictObject({ outcome: z.enum(visitOutcomes), note: safeText(1, 1000).optional() }),
+        response: { 200: contract.ticket },
       },
     },
     async (req) => {
@@ -744,7 +816,12 @@ export async function appointmentRoutes(app: FastifyInstance) {
   r.post(
     '/api/appointments/queue/tickets/:id/no-show',
     {
-      schema: { tags: deskTags, summary: 'The visitor called did not come to the counter', params: idParams },
+      schema: {
+        tags: deskTags,
+        summary: 'The visitor called did not come to the counter',
+        params: idParams,
+        response: { 200: contract.ticket },
+      },
     },
     async (req) => {
       requireActor(req);
@@ -759,6 +836,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         tags: deskTags,
         summary: 'The visitor log of a day',
         querystring: z.strictObject({ institutionId: z.uuid(), date: isoDate.optional() }),
+        response: { 200: contract.visitorLog },
       },
     },
     async (req) => {
@@ -776,6 +854,7 @@ export async function appointmentRoutes(app: FastifyInstance) {
         summary:
           'The waiting-room screen: tickets called and waiting, in Arabic and French, without names (public)',
         params: z.object({ institutionId: z.uuid() }),
+        response: { 200: contract.waitingScreen },
       },
     },
     async (req, reply) => {

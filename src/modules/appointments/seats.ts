@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { AppError } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { occupancyOf, slotsFor } from './free-times.js';
 import { appointmentOfficials, appointmentServices } from './schema.js';
 import type { LoadedService } from './services.js';
@@ -31,7 +31,7 @@ export async function candidates(
       s.startsAt.getTime() === startsAt.getTime() &&
       (svc.row.bookWith === 'window' || !officialId || s.officialId === officialId),
   );
-  if (!slots.length) throw new AppError(422, 'error.appointment.slot_unavailable');
+  if (!slots.length) throw fail('appointment-slot-unavailable');
   return slots.sort(
     (a, b) =>
       Number(b.officialId === preferOfficialId) - Number(a.officialId === preferOfficialId) ||
@@ -87,5 +87,5 @@ export async function withSeat<T>(
       throw err;
     }
   }
-  throw new AppError(409, 'error.appointment.slot_taken');
+  throw fail('appointment-slot-taken');
 }

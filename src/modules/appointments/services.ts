@@ -7,7 +7,8 @@
 
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import type { Actor } from '../accounts/actor.js';
 import { accounts } from '../accounts/schema.js';
 import { isStaffOf } from '../accounts/service.js';
@@ -152,7 +153,7 @@ export async function checkOfficials(db: Executor, institutionId: string, ids: r
     .where(
       and(inArray(appointmentOfficials.id, [...ids]), eq(appointmentOfficials.institutionId, institutionId)),
     );
-  if (rows.length !== new Set(ids).size) throw new AppError(422, 'error.appointment.official_unknown');
+  if (rows.length !== new Set(ids).size) throw fail('appointment-official-unknown');
 }
 
 export async function checkServices(db: Executor, institutionId: string, ids: readonly string[]) {
@@ -163,14 +164,14 @@ export async function checkServices(db: Executor, institutionId: string, ids: re
     .where(
       and(inArray(appointmentServices.id, [...ids]), eq(appointmentServices.institutionId, institutionId)),
     );
-  if (rows.length !== new Set(ids).size) throw new AppError(422, 'error.appointment.service_unknown');
+  if (rows.length !== new Set(ids).size) throw fail('appointment-service-unknown');
 }
 
 export async function createService(ctx: Ctx, institutionId: string, input: ServiceInput) {
   const place = await placeOf(ctx.db, institutionId);
   requireRoleAt(ctx.actor, place, SERVICE_ADMIN_ROLES);
   if (input.departmentId && !(await getDepartment(ctx.db, institutionId, input.departmentId)))
-    throw new AppError(422, 'error.department_unknown');
+    throw fail('department-unknown');
   const { officialIds = [], ...values } = input;
   await checkOfficials(ctx.db, institutionId, officialIds);
   return ctx.db.transaction(async (tx) => {
@@ -179,7 +180,7 @@ export async function createService(ctx: Ctx, institutionId: string, input: Serv
       .values({ ...values, institutionId })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new AppError(409, 'error.appointment.code_taken');
+    if (!row) throw fail('appointment-code-taken');
     if (officialIds.length)
       await tx
         .insert(appointmentServiceOfficials)
@@ -207,7 +208,7 @@ export async function updateService(
   const place = await placeOf(ctx.db, svc.row.institutionId);
   requireRoleAt(ctx.actor, place, SERVICE_ADMIN_ROLES);
   if (patch.departmentId && !(await getDepartment(ctx.db, svc.row.institutionId, patch.departmentId)))
-    throw new AppError(422, 'error.department_unknown');
+    throw fail('department-unknown');
   const { officialIds, ...values } = patch;
   if (officialIds) await checkOfficials(ctx.db, svc.row.institutionId, officialIds);
   return ctx.db.transaction(async (tx) => {
@@ -249,7 +250,7 @@ export async function upsertOfficial(ctx: Ctx, institutionId: string, input: Off
   const staffHere =
     (await isStaffOf(ctx.db, input.accountId, institutionId)) ||
     (!!place.parentId && (await isStaffOf(ctx.db, input.accountId, place.parentId)));
-  if (!staffHere) throw new AppError(422, 'error.assignee_invalid');
+  if (!staffHere) throw fail('assignee-invalid');
   const { serviceIds, ...titles } = input;
   if (serviceIds) await checkServices(ctx.db, institutionId, serviceIds);
   return ctx.db.transaction(async (tx) => {

@@ -273,6 +273,7 @@ export const tablesWithoutPersonalData: Record<string, string> = {
   appointment_events: 'open days',
   appointment_event_days: 'the days, places and seats of open days',
   appointment_event_services: 'which services an open day offers',
+  scheduled_jobs: 'when each background job last ran, which process holds it, and where a pass got to',
 };
 
 /** Columns whose names look personal but which hold none (checked by the register's test). */

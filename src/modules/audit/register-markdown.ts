@@ -1,5 +1,5 @@
 /** Writes the processing register (law 09-08) as Markdown, in one language, for the CNDP declaration. */
-import type { Lang } from '../../i18n/index.js';
+import { type Lang, t } from '../../i18n/index.js';
 import { columnData, columnRetention, registerTables } from './processing-register.js';
 import type { RegisterFacts } from './register-facts.js';
 import {
@@ -29,7 +29,11 @@ const recipientRef = (id: RecipientId) => `D${recipientIds.indexOf(id) + 1}`;
 export function writeRegister(facts: RegisterFacts, lang: Lang): string {
   const w = (key: keyof typeof registerWords, params: Record<string, string | number> = {}) =>
     fill(registerWords[key][lang], params);
-  const say = (text: Text) => fill(text[lang], { months: facts.defaultMonths, hours: facts.sessionHours });
+  const counted = {
+    months: t(lang, 'count.months', { count: facts.defaultMonths }),
+    hours: t(lang, 'count.hours', { count: facts.sessionHours }),
+  };
+  const say = (text: Text) => fill(text[lang], counted);
   const out: string[] = [];
   const line = (...l: string[]) => out.push(...l);
 
@@ -64,7 +68,7 @@ export function writeRegister(facts: RegisterFacts, lang: Lang): string {
   }
   line(w('files'), '');
 
-  line(`## ${w('retentionTitle')}`, '', w('retentionDefault', { months: facts.defaultMonths }), '');
+  line(`## ${w('retentionTitle')}`, '', w('retentionDefault', { months: counted.months }), '');
   if (facts.bodies) {
     if (facts.periods.length) {
       line(

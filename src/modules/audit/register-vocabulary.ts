@@ -2,7 +2,8 @@
  * The words of the processing register (law 09-08), in Arabic, French and English: the kinds of personal data,
  * the processings with their purpose and legal basis, the retention rules and the recipients. The register
  * itself (processing-register.ts) names, for every column holding personal data, one of each.
- * `{months}` and `{hours}` are filled from the configuration when the register is written.
+ * `{months}` and `{hours}` are filled from the configuration when the register is written, as a counted phrase
+ * in the language's plural form (« 60 mois », « 3 أشهر »).
  */
 import type { Lang } from '../../i18n/index.js';
 
@@ -160,9 +161,9 @@ export const processings = {
 
 export const retentionRules = {
   case_period: {
-    en: '{months} months after the case is settled (answered, closed, rejected, referred or withdrawn), or the body’s own period for the category; then the retention job removes it.',
-    fr: '{months} mois après le règlement du dossier (répondu, clos, rejeté, orienté ou retiré), ou la durée propre de l’organisme pour la catégorie ; puis la tâche de conservation l’efface.',
-    ar: '{months} شهراً بعد تسوية الملف (الجواب أو الإغلاق أو الرفض أو التوجيه أو السحب)، أو المدة الخاصة بالهيئة لهذه الفئة؛ ثم تحذفه مهمة الحفظ.',
+    en: '{months} after the case is settled (answered, closed, rejected, referred or withdrawn), or the body’s own period for the category; then the retention job removes it.',
+    fr: '{months} après le règlement du dossier (répondu, clos, rejeté, orienté ou retiré), ou la durée propre de l’organisme pour la catégorie ; puis la tâche de conservation l’efface.',
+    ar: '{months} بعد تسوية الملف (الجواب أو الإغلاق أو الرفض أو التوجيه أو السحب)، أو المدة الخاصة بالهيئة لهذه الفئة؛ ثم تحذفه مهمة الحفظ.',
   },
   kept_for_figures: {
     en: 'Kept after the case’s content is removed: the person still sees their case in their list, and the figures count it.',
@@ -180,9 +181,9 @@ export const retentionRules = {
     ar: 'يُحفظ مع الحساب: إلى أن يحذفه المواطن (يُمحى الملف الشخصي ويُستبدل الاسم والعنوان)؛ وبالنسبة للموظفين، طيلة عملهم بالهيئة، ثم يُعطَّل ويُحتفظ به للتتبع.',
   },
   session: {
-    en: '{hours} hours at most (SESSION_TTL_HOURS); deleted at sign-out; expired rows are not swept yet.',
-    fr: '{hours} heures au plus (SESSION_TTL_HOURS) ; supprimée à la déconnexion ; les lignes expirées ne sont pas encore purgées.',
-    ar: '{hours} ساعة على الأكثر (SESSION_TTL_HOURS)؛ تُحذف عند الخروج؛ ولا تُنظَّف الأسطر المنتهية بعد.',
+    en: '{hours} at most (SESSION_TTL_HOURS); deleted at sign-out; expired rows are not swept yet.',
+    fr: '{hours} au plus (SESSION_TTL_HOURS) ; supprimée à la déconnexion ; les lignes expirées ne sont pas encore purgées.',
+    ar: '{hours} على الأكثر (SESSION_TTL_HOURS)؛ تُحذف عند الخروج؛ ولا تُنظَّف الأسطر المنتهية بعد.',
   },
   one_time_code: {
     en: 'Valid 30 minutes (7 days for a staff invitation) and 5 tries; the used or expired hash stays with the account.',

@@ -1,4 +1,6 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { requireAccess, type ServiceContext } from '../../server/service-context.js';
 import { auditLog } from './schema.js';
 
 export type AuditEntry = {
@@ -22,4 +24,22 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
     requestId: entry.requestId ?? null,
     data: entry.data ?? {},
   });
+}
+
+/** A body's audit log, newest first, a page at a time (its auditors and administrators). */
+export async function institutionAuditLog(
+  ctx: ServiceContext,
+  institutionId: string,
+  page: { before?: number; limit: number },
+) {
+  requireAccess(ctx, { staffOf: institutionId, roles: ['auditor', 'institution_admin'] });
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(
+      and(eq(auditLog.institutionId, institutionId), page.before ? lt(auditLog.id, page.before) : undefined),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(page.limit);
+  return { items: rows, nextBefore: rows.length === page.limit ? rows[rows.length - 1]!.id : null };
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { recordCaseRead } from '../audit/access-log.js';
 import { recordAudit } from '../audit/service.js';
 import { storeBlob } from './files.js';
@@ -153,7 +154,7 @@ export async function getAttachment(ctx: Ctx, caseId: string, attachmentId: stri
     .where(and(eq(attachments.id, attachmentId), eq(attachments.caseId, caseId)));
   if (!row) throw notFound();
   // held until the antivirus can scan it: nobody opens it before (nothing read, nothing logged)
-  if (row.scanStatus === 'pending') throw new AppError(423, 'error.upload.being_scanned');
+  if (row.scanStatus === 'pending') throw fail('upload-being-scanned');
   await recordCaseRead(ctx.db, ctx.actor, {
     action: 'case.attachment_read',
     caseId,

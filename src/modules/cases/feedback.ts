@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { forbidden } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { isOwnCase } from './policy.js';
@@ -13,14 +14,14 @@ const ratable = ['answered', 'ready', 'closed'];
 export async function rateCase(ctx: Ctx, id: string, input: { score: number; comment?: string | null }) {
   const { c, scope } = await getWritableCase(ctx, id);
   if (!isOwnCase(ctx.actor, scope)) throw forbidden();
-  if (!ratable.includes(c.state)) throw new AppError(409, 'error.rating.not_yet');
+  if (!ratable.includes(c.state)) throw fail('rating-not-yet');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(caseRatings)
       .values({ caseId: c.id, score: input.score, comment: input.comment ?? null })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new AppError(409, 'error.rating.already');
+    if (!row) throw fail('rating-already');
     await tx
       .insert(caseEvents)
       .values({ caseId: c.id, type: 'rated', actorId: ctx.actor!.accountId, data: { score: input.score } });

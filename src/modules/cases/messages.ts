@@ -4,7 +4,8 @@ import { defineMessages } from '../../i18n/define.js';
 export const caseMessages = defineMessages({
   en: {
     'error.saved_view.name_taken': 'You already have a view named "{name}". Choose another name.',
-    'error.saved_view.too_many': 'You can keep at most {max} views. Delete one first.',
+    'error.saved_view.too_many_one': 'You can keep at most {max} view. Delete it first.',
+    'error.saved_view.too_many_other': 'You can keep at most {max} views. Delete one first.',
     'error.saved_view.filters_invalid': 'These filters are not valid: {detail}',
     'error.merge.same_case': 'A case cannot be merged into itself.',
     'error.merge.other_requester':
@@ -17,7 +18,9 @@ export const caseMessages = defineMessages({
   },
   fr: {
     'error.saved_view.name_taken': 'Vous avez déjà une vue nommée « {name} ». Choisissez un autre nom.',
-    'error.saved_view.too_many': 'Vous pouvez garder au plus {max} vues. Supprimez-en une d’abord.',
+    'error.saved_view.too_many_one': 'Vous pouvez garder au plus {max} vue. Supprimez-en une d’abord.',
+    'error.saved_view.too_many_many': 'Vous pouvez garder au plus {max} de vues. Supprimez-en une d’abord.',
+    'error.saved_view.too_many_other': 'Vous pouvez garder au plus {max} vues. Supprimez-en une d’abord.',
     'error.saved_view.filters_invalid': 'Ces filtres ne sont pas valides : {detail}',
     'error.merge.same_case': 'Un dossier ne peut pas être fusionné avec lui-même.',
     'error.merge.other_requester':
@@ -30,7 +33,12 @@ export const caseMessages = defineMessages({
   },
   ar: {
     'error.saved_view.name_taken': 'لديك بالفعل عرض باسم «{name}». اختر اسماً آخر.',
-    'error.saved_view.too_many': 'يمكنك الاحتفاظ بـ {max} عرضاً على الأكثر. احذف واحداً أولاً.',
+    'error.saved_view.too_many_zero': 'لا يمكنك الاحتفاظ بأي عرض.',
+    'error.saved_view.too_many_one': 'يمكنك الاحتفاظ بعرض واحد على الأكثر. احذفه أولاً.',
+    'error.saved_view.too_many_two': 'يمكنك الاحتفاظ بعرضين على الأكثر. احذف أحدهما أولاً.',
+    'error.saved_view.too_many_few': 'يمكنك الاحتفاظ بـ{max} عروض على الأكثر. احذف واحداً أولاً.',
+    'error.saved_view.too_many_many': 'يمكنك الاحتفاظ بـ{max} عرضاً على الأكثر. احذف واحداً أولاً.',
+    'error.saved_view.too_many_other': 'يمكنك الاحتفاظ بـ{max} عرض على الأكثر. احذف واحداً أولاً.',
     'error.saved_view.filters_invalid': 'هذه المرشحات غير صالحة: {detail}',
     'error.merge.same_case': 'لا يمكن دمج ملف في نفسه.',
     'error.merge.other_requester': 'لا يمكن دمج إلا ملفات الشخص نفسه. هذا الملف قدّمه شخص آخر.',

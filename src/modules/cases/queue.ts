@@ -5,7 +5,8 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { forbidden } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { caseKinds } from '../catalog/schema.js';
@@ -100,7 +101,7 @@ function cursorCondition(sort: QueueSort, cursor: string): SQL {
   const [at, id] = cursor.split('|');
   const when = new Date(at ?? '');
   if (!id || !z.uuid().safeParse(id).success || Number.isNaN(when.getTime())) {
-    throw new AppError(400, 'error.bad_request.title');
+    throw fail('bad-request-title');
   }
   const col = sortColumn[sort];
   const after = ascending[sort] ? gt : lt;

@@ -1,12 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { formatDate } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/index.js';
 import { t } from '../../i18n/index.js';
-import { AppError } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { hmac } from '../accounts/passwords.js';
 import { getCitizenProfile } from '../accounts/service.js';
 import { getInstitution } from '../institutions/service.js';
-import { renderLetters } from '../notifications/pdf/letter.js';
+import { replyLetter } from '../notifications/letters.js';
+import { type LetterOptions, renderLetters } from '../notifications/pdf/letter.js';
 import { isOwnCase } from './policy.js';
+import { cases } from './schema.js';
 import { type Ctx, getReadableCase } from './service.js';
 import { normalizeAccessCode } from './tracking.js';
 
@@ -18,7 +21,7 @@ export async function receiptPdf(ctx: Ctx, caseId: string, accessCode: string | 
   const { c, scope } = await getReadableCase(ctx, caseId);
   const own = isOwnCase(ctx.actor, scope);
   const staff = ctx.actor?.memberships.some((m) => m.institutionId === c.institutionId);
-  if (!own && !staff) throw new AppError(403, 'error.forbidden');
+  if (!own && !staff) throw fail('forbidden');
   const code =
     accessCode && hmac(ctx.secret, normalizeAccessCode(accessCode)) === c.accessCodeHash ? accessCode : null;
   const inst = (await getInstitution(ctx.db, c.institutionId))!;
@@ -53,5 +56,19 @@ export async function receiptPdf(ctx: Ctx, caseId: string, accessCode: string | 
     trackingUrl: /^https?:\/\//.test(url) ? url : null,
   });
   const { pdf } = await renderLetters([page('ar'), page('fr')], { window: 'left' });
+  return pdf;
+}
+
+/**
+ * The reply letter of a case the caller may already read (checked by `getReadableCase` or the tracking
+ * code): the one posted, or the same composed for download. Refused once the retention period removed its words.
+ */
+export async function replyLetterPdf(ctx: Ctx, caseId: string, options: LetterOptions): Promise<Buffer> {
+  const [row] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
+  if (!row) throw fail('not-found');
+  // the reply's words went with the rest of the content at the end of the retention period
+  if (row.anonymisedAt) throw fail('case-content-removed');
+  const pdf = await replyLetter(ctx.db, row, options, ctx.publicUrl ?? '');
+  if (!pdf) throw fail('reply-none');
   return pdf;
 }

@@ -2,15 +2,17 @@
  * Around one case: the person's other cases (and which look like duplicates), merging a duplicate into
  * the case that carries on, and instructions from a supervisor or a territorial overseer.
  */
-import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { t } from '../../i18n/index.js';
-import { AppError, forbidden } from '../../server/errors.js';
-import { currentTime } from '../../shared/clock.js';
+import { forbidden } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
+import { nowOf } from '../../server/service-context.js';
 import { hasRole, oversees } from '../accounts/actor.js';
 import { staffMemberships } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
 import { notifyStaff } from '../notifications/notify.js';
+import { changeCase } from './change.js';
 import { canActOnCase } from './policy.js';
 import { attachments, caseEvents, cases } from './schema.js';
 import { type Ctx, getReadableCase, getWritableCase, presentCase, visibleInstitutionIds } from './service.js';
@@ -69,67 +71,46 @@ export async function relatedCases(ctx: Ctx, id: string) {
  * the case that carries on; its papers are attached to that case too; both timelines say it.
  */
 export async function mergeCase(ctx: Ctx, id: string, input: { intoId: string; version: number }) {
-  if (id === input.intoId) throw new AppError(422, 'error.merge.same_case');
+  if (id === input.intoId) throw fail('merge-same-case');
   const dup = await getReadableCase(ctx, id);
   const into = await getReadableCase(ctx, input.intoId);
   if (!canActOnCase(ctx.actor, dup.scope, 'close') || !canActOnCase(ctx.actor, into.scope, 'note'))
     throw forbidden();
-  if (dup.c.institutionId !== into.c.institutionId) throw new AppError(422, 'error.merge.other_institution');
-  if (dup.c.requesterId !== into.c.requesterId) throw new AppError(422, 'error.merge.other_requester');
+  if (dup.c.institutionId !== into.c.institutionId) throw fail('merge-other-institution');
+  if (dup.c.requesterId !== into.c.requesterId) throw fail('merge-other-requester');
   for (const x of [dup.c, into.c]) {
-    if (!isOpen(x.state)) throw new AppError(409, 'error.merge.not_open', { tracking: x.trackingNumber });
+    if (!isOpen(x.state)) throw fail('merge-not-open', { tracking: x.trackingNumber });
   }
-  const now = currentTime();
+  const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [closed] = await tx
-      .update(cases)
-      .set({
-        state: 'closed',
-        closedAt: now,
-        mergedIntoId: into.c.id,
-        updatedAt: now,
-        version: sql`${cases.version} + 1`,
-      })
-      .where(and(eq(cases.id, dup.c.id), eq(cases.version, input.version)))
-      .returning();
-    if (!closed) throw new AppError(409, 'error.conflict.version', {}, { currentVersion: dup.c.version });
     const reason = t(dup.c.language, 'case.merged_reason', { trackingNumber: into.c.trackingNumber });
-    await tx.insert(caseEvents).values([
-      {
-        caseId: dup.c.id,
+    const papers = await tx.select().from(attachments).where(eq(attachments.caseId, dup.c.id));
+    const { updated: closed } = await changeCase(tx, ctx, dup.c, {
+      version: input.version,
+      patch: { state: 'closed', closedAt: now, mergedIntoId: into.c.id },
+      event: {
         type: 'merged',
-        actorId: ctx.actor!.accountId,
         fromState: dup.c.state,
         toState: 'closed',
         reason,
         data: { intoId: into.c.id, intoTrackingNumber: into.c.trackingNumber },
-        createdAt: now,
       },
-      {
-        caseId: into.c.id,
-        type: 'merged_from',
-        actorId: ctx.actor!.accountId,
-        data: { fromId: dup.c.id, fromTrackingNumber: dup.c.trackingNumber },
-        visibility: 'public',
-        createdAt: now,
-      },
-    ]);
-    const papers = await tx.select().from(attachments).where(eq(attachments.caseId, dup.c.id));
+      audit: { action: 'merge', data: { into: into.c.id, papers: papers.length } },
+    });
+    await tx.insert(caseEvents).values({
+      caseId: into.c.id,
+      type: 'merged_from',
+      actorId: ctx.actor!.accountId,
+      data: { fromId: dup.c.id, fromTrackingNumber: dup.c.trackingNumber },
+      visibility: 'public',
+      createdAt: now,
+    });
     if (papers.length) {
       await tx
         .insert(attachments)
         .values(papers.map(({ id: _id, caseId: _c, ...p }) => ({ ...p, caseId: into.c.id })));
     }
     await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, into.c.id));
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
-      action: 'case.merge',
-      entityType: 'case',
-      entityId: dup.c.id,
-      institutionId: dup.c.institutionId,
-      requestId: ctx.requestId,
-      data: { into: into.c.id, papers: papers.length },
-    });
     return presentCase(closed, ctx.actor);
   });
 }
@@ -143,7 +124,7 @@ export async function giveInstruction(ctx: Ctx, id: string, text: string, escala
   const { c, scope } = await getWritableCase(ctx, id);
   const actor = ctx.actor;
   if (!hasRole(actor, c.institutionId, ['supervisor']) && !oversees(actor, scope))
-    throw new AppError(403, 'error.instruction.not_overseer');
+    throw fail('instruction-not-overseer');
   return ctx.db.transaction(async (tx) => {
     const [ev] = await tx
       .insert(caseEvents)

@@ -1,22 +1,22 @@
 import { createReadStream } from 'node:fs';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { t } from '../../i18n/index.js';
 import { requireActor } from '../../server/auth.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { forbidden } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { safeText, wordedText } from '../../server/validation.js';
+import { itemsOf, noContent } from '../../shared/contract.js';
 import { languages, replyChannels } from '../accounts/schema.js';
 import { caseAccesses, recordCaseRead, recordDataRead } from '../audit/access-log.js';
-import { replyLetter } from '../notifications/letters.js';
 import { addAttachment, getAttachment, listAttachments } from './attachments.js';
+import * as contract from './contract.js';
 import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedback.js';
 import { blobPath } from './files.js';
 import { queueFilters } from './queue.js';
-import { receiptPdf } from './receipt.js';
+import { receiptPdf, replyLetterPdf } from './receipt.js';
 import { giveInstruction, mergeCase, relatedCases } from './related.js';
-import { cases } from './schema.js';
 import {
   addMessage,
   addNote,
@@ -80,10 +80,10 @@ export async function caseRoutes(app: FastifyInstance) {
   const uploadRules = uploadRulesOf(app.deps.config);
   /** The one file of a multipart request, read whole (one byte over the limit, to tell "too large"). */
   const oneUploadedFile = async (req: FastifyRequest) => {
-    if (!req.isMultipart()) throw new AppError(415, 'error.unsupported_media_type');
+    if (!req.isMultipart()) throw fail('unsupported-media-type');
     // preservePath: busboy would otherwise cut "../../x.png" down to "x.png" before our own name check sees it.
     const part = await req.file({ preservePath: true, limits: { fileSize: maxBytes + 1, files: 1 } });
-    if (!part) throw new AppError(422, 'error.file.missing');
+    if (!part) throw fail('file-missing');
     return { bytes: await part.toBuffer(), name: part.filename };
   };
   /** A paper taken: 201; held until the antivirus can scan it (clamd down, `hold`): 202, and the sender told. */
@@ -99,12 +99,13 @@ export async function caseRoutes(app: FastifyInstance) {
         tags: ['cases'],
         summary: 'File a case (signed-in citizen, e-mail confirmed)',
         body: newCaseBody,
+        response: { 200: contract.filedCase, 201: contract.filedCase },
       },
     },
     async (req, reply) => {
       const actor = requireActor(req);
       if (actor.kind !== 'citizen') throw forbidden();
-      if (!actor.emailVerified) throw new AppError(403, 'error.email_not_verified');
+      if (!actor.emailVerified) throw fail('email-not-verified');
       const b = req.body;
       const res = await createCase(ctx(req), {
         ...b,
@@ -139,6 +140,7 @@ export async function caseRoutes(app: FastifyInstance) {
             .transform((v) => v === 'true')
             .optional(),
         }),
+        response: { 200: contract.caseList },
       },
     },
     async (req) => {
@@ -156,10 +158,14 @@ export async function caseRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/api/cases/:id', { schema: { tags: ['cases'], params: idParams } }, async (req) => {
-    requireActor(req);
-    return viewCase(ctx(req), req.params.id);
-  });
+  r.get(
+    '/api/cases/:id',
+    { schema: { tags: ['cases'], params: idParams, response: { 200: contract.caseView } } },
+    async (req) => {
+      requireActor(req);
+      return viewCase(ctx(req), req.params.id);
+    },
+  );
 
   r.post(
     '/api/cases/:id/actions',
@@ -173,6 +179,7 @@ export async function caseRoutes(app: FastifyInstance) {
           version: z.number().int().positive(),
           reason: safeText(1, 5000).optional(),
         }),
+        response: { 200: contract.caseRecord },
       },
     },
     async (req) => {
@@ -193,6 +200,7 @@ export async function caseRoutes(app: FastifyInstance) {
           departmentId: z.uuid().nullish(),
           assigneeId: z.uuid().nullish(),
         }),
+        response: { 200: contract.caseRecord },
       },
     },
     async (req) => {
@@ -209,6 +217,7 @@ export async function caseRoutes(app: FastifyInstance) {
         summary: 'Write in the case’s conversation (the citizen or the body)',
         params: idParams,
         body: z.strictObject({ text: safeText(1, 5000) }),
+        response: { 201: contract.caseEventRef },
       },
     },
     async (req, reply) => {
@@ -225,6 +234,7 @@ export async function caseRoutes(app: FastifyInstance) {
         summary: 'Internal note, never shown to the citizen',
         params: idParams,
         body: z.strictObject({ text: safeText(1, 5000) }),
+        response: { 201: contract.caseEventRef },
       },
     },
     async (req, reply) => {
@@ -240,6 +250,7 @@ export async function caseRoutes(app: FastifyInstance) {
         tags: ['back office'],
         summary: 'The requester’s other cases this staff member may read, likely duplicates first',
         params: idParams,
+        response: { 200: contract.relatedCases },
       },
     },
     async (req) => {
@@ -256,6 +267,7 @@ export async function caseRoutes(app: FastifyInstance) {
         summary: 'Merge this case (a duplicate) into another open case of the same person and body',
         params: idParams,
         body: z.strictObject({ intoId: z.uuid(), version: z.number().int().positive() }),
+        response: { 200: contract.caseRecord },
       },
     },
     async (req) => {
@@ -272,6 +284,7 @@ export async function caseRoutes(app: FastifyInstance) {
         summary: 'An instruction from a supervisor or a territorial overseer to whoever holds the case',
         params: idParams,
         body: z.strictObject({ text: safeText(3, 5000), escalate: z.boolean().default(false) }),
+        response: { 201: contract.caseEventRef },
       },
     },
     async (req, reply) => {
@@ -294,6 +307,7 @@ export async function caseRoutes(app: FastifyInstance) {
           version: z.number().int().positive(),
           reason: safeText(3, 2000),
         }),
+        response: { 200: contract.caseRecord },
       },
     },
     async (req) => {
@@ -314,6 +328,7 @@ export async function caseRoutes(app: FastifyInstance) {
           version: z.number().int().positive(),
           reason: safeText(3, 2000),
         }),
+        response: { 200: contract.caseRecord },
       },
     },
     async (req) => {
@@ -322,11 +337,15 @@ export async function caseRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/api/cases/:id/rating', { schema: { tags: ['cases'], params: idParams } }, async (req) => {
-    requireActor(req);
-    await getReadableCase(ctx(req), req.params.id);
-    return { rating: await getRating(db, req.params.id) };
-  });
+  r.get(
+    '/api/cases/:id/rating',
+    { schema: { tags: ['cases'], params: idParams, response: { 200: contract.ratingAnswer } } },
+    async (req) => {
+      requireActor(req);
+      await getReadableCase(ctx(req), req.params.id);
+      return { rating: await getRating(db, req.params.id) };
+    },
+  );
 
   r.post(
     '/api/cases/:id/rating',
@@ -339,6 +358,7 @@ export async function caseRoutes(app: FastifyInstance) {
           score: z.number().int().min(1).max(5),
           comment: safeText(1, 2000).optional(),
         }),
+        response: { 201: contract.rating },
       },
     },
     async (req, reply) => {
@@ -349,7 +369,13 @@ export async function caseRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/me/drafts',
-    { schema: { tags: ['cases'], summary: 'Forms kept while being filled in' } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Forms kept while being filled in',
+        response: { 200: itemsOf(contract.draft) },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       return { items: await listDrafts(db, actor.accountId) };
@@ -363,19 +389,19 @@ export async function caseRoutes(app: FastifyInstance) {
         tags: ['cases'],
         params: z.object({ draftId: z.uuid() }),
         body: z.strictObject({ data: z.record(z.string().max(60), z.unknown()) }),
+        response: { 200: contract.savedDraft },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      if (JSON.stringify(req.body.data).length > 64_000)
-        throw new AppError(413, 'error.body_too_large', { limit: '64 KB' });
+      if (JSON.stringify(req.body.data).length > 64_000) throw fail('body-too-large', { limit: '64 KB' });
       return saveDraft(db, actor.accountId, req.params.draftId, req.body.data);
     },
   );
 
   r.delete(
     '/api/me/drafts/:draftId',
-    { schema: { tags: ['cases'], params: z.object({ draftId: z.uuid() }) } },
+    { schema: { tags: ['cases'], params: z.object({ draftId: z.uuid() }), response: { 204: noContent } } },
     async (req, reply) => {
       const actor = requireActor(req);
       await deleteDraft(db, actor.accountId, req.params.draftId);
@@ -392,6 +418,7 @@ export async function caseRoutes(app: FastifyInstance) {
           'The receipt as a PDF (Arabic and French, QR code); give the secret code to have it printed on it',
         params: idParams,
         body: z.strictObject({ accessCode: z.string().max(20).optional() }),
+        response: { 200: contract.binary('application/pdf', 'The receipt (PDF)') },
       },
     },
     async (req, reply) => {
@@ -413,6 +440,7 @@ export async function caseRoutes(app: FastifyInstance) {
         summary:
           'Send one paper before filing (multipart/form-data, field "file"): checked now, attached by the filing that names its id, dropped after a day. 202 when it is held until the antivirus can scan it',
         consumes: ['multipart/form-data'],
+        response: { 201: contract.pendingUpload, 202: contract.heldUpload },
       },
     },
     async (req, reply) => {
@@ -426,7 +454,13 @@ export async function caseRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/uploads',
-    { schema: { tags: ['cases'], summary: 'My papers waiting for a filing' } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'My papers waiting for a filing',
+        response: { 200: itemsOf(contract.pendingUpload) },
+      },
+    },
     async (req) => ({
       items: await listPendingUploads(db, requireActor(req).accountId),
     }),
@@ -434,17 +468,28 @@ export async function caseRoutes(app: FastifyInstance) {
 
   r.delete(
     '/api/uploads/:id',
-    { schema: { tags: ['cases'], summary: 'Withdraw a paper not yet filed', params: idParams } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Withdraw a paper not yet filed',
+        params: idParams,
+        response: { 204: noContent },
+      },
+    },
     async (req, reply) => {
       await deletePendingUpload(db, requireActor(req).accountId, req.params.id, req.id);
       return reply.code(204).send();
     },
   );
 
-  r.get('/api/cases/:id/attachments', { schema: { tags: ['cases'], params: idParams } }, async (req) => {
-    requireActor(req);
-    return { items: await listAttachments(ctx(req), req.params.id) };
-  });
+  r.get(
+    '/api/cases/:id/attachments',
+    { schema: { tags: ['cases'], params: idParams, response: { 200: itemsOf(contract.attachment) } } },
+    async (req) => {
+      requireActor(req);
+      return { items: await listAttachments(ctx(req), req.params.id) };
+    },
+  );
 
   r.post(
     '/api/cases/:id/attachments',
@@ -455,6 +500,7 @@ export async function caseRoutes(app: FastifyInstance) {
           'Attach one file (multipart/form-data, field "file"); 202 when it is held until the antivirus can scan it',
         params: idParams,
         consumes: ['multipart/form-data'],
+        response: { 201: contract.attachment, 202: contract.heldAttachment },
       },
     },
     async (req, reply) => {
@@ -474,7 +520,13 @@ export async function caseRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/cases/:id/attachments/:attachmentId',
-    { schema: { tags: ['cases'], params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) } },
+    {
+      schema: {
+        tags: ['cases'],
+        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+        response: { 200: contract.binary('*/*', 'The paper itself, in its own media type') },
+      },
+    },
     async (req, reply) => {
       requireActor(req);
       const a = await getAttachment(ctx(req), req.params.id, req.params.attachmentId);
@@ -491,12 +543,12 @@ export async function caseRoutes(app: FastifyInstance) {
     window: app.deps.config.LETTER_WINDOW,
     logo: app.deps.config.LETTER_LOGO ?? null,
   });
-  const sendReplyLetter = async (reply: FastifyReply, c: { id: string; trackingNumber: string }) => {
-    const [row] = await db.select().from(cases).where(eq(cases.id, c.id));
-    // the reply's words went with the rest of the content at the end of the retention period
-    if (row!.anonymisedAt) throw new AppError(410, 'error.case.anonymised');
-    const pdf = await replyLetter(db, row!, letterOptions(), publicUrl);
-    if (!pdf) throw new AppError(404, 'error.reply.none');
+  const sendReplyLetter = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    c: { id: string; trackingNumber: string },
+  ) => {
+    const pdf = await replyLetterPdf(ctx(req), c.id, letterOptions());
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${c.trackingNumber}-reply.pdf"`)
@@ -510,6 +562,7 @@ export async function caseRoutes(app: FastifyInstance) {
         summary:
           'The reasoned reply as the body’s letter (PDF): the one posted, or the same composed for download',
         params: idParams,
+        response: { 200: contract.binary('application/pdf', 'The reply letter (PDF)') },
       },
     },
     async (req, reply) => {
@@ -521,7 +574,7 @@ export async function caseRoutes(app: FastifyInstance) {
         institutionId: c.institutionId,
         requestId: req.id,
       });
-      return sendReplyLetter(reply, c);
+      return sendReplyLetter(req, reply, c);
     },
   );
   r.get(
@@ -532,6 +585,7 @@ export async function caseRoutes(app: FastifyInstance) {
         summary:
           'Who read this case’s personal data (law 09-08): role, body, date and what; for the person, the body’s staff and overseers',
         params: idParams,
+        response: { 200: itemsOf(contract.caseAccess) },
       },
     },
     async (req) => {
@@ -553,6 +607,7 @@ export async function caseRoutes(app: FastifyInstance) {
           accessCode: z.string().min(6).max(20),
           text: safeText(1, 5000),
         }),
+        response: { 200: contract.trackedCase },
       },
     },
     async (req) => answerTracked(ctx(req), req.body),
@@ -568,11 +623,12 @@ export async function caseRoutes(app: FastifyInstance) {
           trackingNumber: z.string().min(5).max(40),
           accessCode: z.string().min(6).max(20),
         }),
+        response: { 200: contract.binary('application/pdf', 'The reply letter (PDF)') },
       },
     },
     async (req, reply) => {
       const { c } = await trackedCase(ctx(req), req.body.trackingNumber, req.body.accessCode);
-      return sendReplyLetter(reply, c);
+      return sendReplyLetter(req, reply, c);
     },
   );
 
@@ -587,6 +643,7 @@ export async function caseRoutes(app: FastifyInstance) {
           trackingNumber: z.string().min(5).max(40),
           accessCode: z.string().min(6).max(20),
         }),
+        response: { 200: contract.trackedCase },
       },
     },
     async (req) => trackCase(ctx(req), req.body.trackingNumber, req.body.accessCode),

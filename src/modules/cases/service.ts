@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { AppError, forbidden, notFound, ValidationError } from '../../server/errors.js';
+import { forbidden, notFound, ValidationError } from '../../server/errors.js';
+import { fail, type ProblemCode } from '../../server/problems.js';
+import type { ServiceContext } from '../../server/service-context.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
@@ -15,6 +17,7 @@ import { institutions } from '../institutions/schema.js';
 import { getInstitution, getOpenDepartment } from '../institutions/service.js';
 import { notifyCaseEvent, notifyStaff } from '../notifications/notify.js';
 import { recordAttachments } from './attachments.js';
+import { changeCase } from './change.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
 import { filedWithKey, recordFilingKey } from './filing-keys.js';
 import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
@@ -26,6 +29,7 @@ import {
   type CaseState,
   pausedStates,
   REOPEN_WINDOW_DAYS,
+  type TransitionRefusal,
   transition,
 } from './state-machine.js';
 import {
@@ -38,14 +42,8 @@ import {
 import type { UploadQuota } from './upload-quota.js';
 import { claimPendingUploads } from './uploads.js';
 
-export type Ctx = {
-  db: Db;
-  actor: Actor | null;
-  requestId: string;
-  secret: string;
-  publicUrl?: string;
-  now?: () => Date;
-};
+/** A service call's context (see server/service-context.ts). */
+export type Ctx = ServiceContext;
 
 /** The timeline event each action writes, and whether the citizen sees it. */
 const eventOf: Record<CaseAction, { type: string; visibility: 'public' | 'internal' }> = {
@@ -140,11 +138,11 @@ async function repeatedFiling(ctx: Ctx, accountId: string, clientKey: string) {
 async function fileCase(ctx: Ctx, input: NewCaseInput) {
   const now = ctx.now?.() ?? currentTime();
   const institution = await getInstitution(ctx.db, input.institutionId);
-  if (!institution) throw new AppError(422, 'error.institution_unknown');
+  if (!institution) throw fail('institution-unknown');
   const category = await categoryFor(ctx.db, institution.id, input.categoryId);
-  if (!category?.active) throw new AppError(422, 'error.category_unknown');
+  if (!category?.active) throw fail('category-unknown');
   if (input.departmentId && !(await getOpenDepartment(ctx.db, institution.id, input.departmentId))) {
-    throw new AppError(422, 'error.department_unknown');
+    throw fail('department-unknown');
   }
   const problems = validateFields(category.fields, input.fields, now);
   if (problems.length) throw new ValidationError(problems);
@@ -154,15 +152,15 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
     .from(accounts)
     .leftJoin(citizenProfiles, eq(citizenProfiles.accountId, accounts.id))
     .where(eq(accounts.id, input.requesterId));
-  if (!found) throw new AppError(422, 'error.forbidden');
+  if (!found) throw fail('requester-unknown');
   const { requester, profile } = found;
   // a case is a citizen's: the desk cannot file under a staff account (its own or a colleague's)
-  if (requester.kind !== 'citizen') throw new AppError(422, 'error.requester_not_citizen');
+  if (requester.kind !== 'citizen') throw fail('requester-not-citizen');
   // letters and messages address the person by name: a name in one script at least, before the first filing
   const named =
     (profile?.givenNameLatin && profile.familyNameLatin) || (profile?.givenNameAr && profile.familyNameAr);
   if (input.intakeChannel === 'web' && requester.kind === 'citizen' && !named)
-    throw new AppError(422, 'error.profile.name_required');
+    throw fail('profile-name-required');
   // The names in both scripts, then the display name when it says something else.
   const requesterName = [
     [profile?.givenNameLatin, profile?.familyNameLatin],
@@ -294,7 +292,7 @@ export async function getReadableCase(ctx: Ctx, id: string) {
  */
 export async function getWritableCase(ctx: Ctx, id: string) {
   const found = await getReadableCase(ctx, id);
-  if (found.c.anonymisedAt) throw new AppError(409, 'error.case.anonymised');
+  if (found.c.anonymisedAt) throw fail('case-anonymised');
   return found;
 }
 
@@ -450,6 +448,15 @@ async function notifyOfAction(
   }
 }
 
+/** The problem for each refusal of the state machine. */
+const transitionProblems = {
+  action_not_for_actor: 'transition-action-not-for-actor',
+  action_not_allowed_in_state: 'transition-action-not-allowed-in-state',
+  document_requests_only: 'transition-document-requests-only',
+  reason_required: 'transition-reason-required',
+  reopen_window_passed: 'transition-reopen-window-passed',
+} as const satisfies Record<TransitionRefusal, ProblemCode>;
+
 /** Applies one step of the state machine, with the optimistic version check, timeline and audit in one transaction. */
 export async function applyAction(
   ctx: Ctx,
@@ -475,11 +482,9 @@ export async function applyAction(
     settledAt,
   });
   if (!result.ok) {
-    const status = result.error === 'reason_required' ? 422 : 409;
-    throw new AppError(
-      status,
-      `error.transition.${result.error}`,
-      { state: c.state, days: REOPEN_WINDOW_DAYS },
+    throw fail(
+      transitionProblems[result.error],
+      { state: c.state, days: REOPEN_WINDOW_DAYS, count: REOPEN_WINDOW_DAYS },
       { state: c.state },
     );
   }
@@ -494,40 +499,24 @@ export async function applyAction(
   if (to === 'reopened') patch.closedAt = null;
   Object.assign(patch, extra.patch);
   return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(cases)
-      .set({ ...patch, version: sql`${cases.version} + 1` })
-      .where(and(eq(cases.id, c.id), eq(cases.version, input.version)))
-      .returning();
-    if (!updated) throw new AppError(409, 'error.conflict.version', {}, { currentVersion: c.version });
     const ev = eventOf[input.action];
     // The approved reply is the last draft: it becomes the reasoned answer the citizen reads.
     const reason =
       input.action === 'approve_reply' ? await latestDraft(tx, c.id) : input.reason?.trim() || null;
-    const [event] = await tx
-      .insert(caseEvents)
-      .values({
-        caseId: c.id,
+    const { updated, eventId } = await changeCase(tx, { ...ctx, now: () => now }, c, {
+      version: input.version,
+      patch,
+      event: {
         type: ev.type,
-        actorId: ctx.actor!.accountId,
         fromState: c.state,
         toState: to,
         reason,
         visibility: ev.visibility,
         data: extra.data ?? {},
-        createdAt: now,
-      })
-      .returning({ id: caseEvents.id });
-    await notifyOfAction(tx, ctx, updated, input.action, String(event!.id), reason, now);
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
-      action: `case.${input.action}`,
-      entityType: 'case',
-      entityId: c.id,
-      institutionId: c.institutionId,
-      requestId: ctx.requestId,
-      data: { from: c.state, to, version: updated.version, ...extra.data },
+      },
+      audit: { action: input.action, data: { from: c.state, to, ...extra.data } },
     });
+    await notifyOfAction(tx, ctx, updated, input.action, String(eventId), reason, now);
     return presentCase(updated, ctx.actor, now);
   });
 }
@@ -553,7 +542,7 @@ export async function referInside(
 ) {
   const { c } = await getReadableCase(ctx, id);
   const target = await getInstitution(ctx.db, input.targetInstitutionId);
-  if (!target || target.id === c.institutionId) throw new AppError(422, 'error.institution_unknown');
+  if (!target || target.id === c.institutionId) throw fail('institution-unknown');
   const category = await categoryFor(ctx.db, target.id, c.categoryId);
   const now = ctx.now?.() ?? currentTime();
   return applyAction(
@@ -582,34 +571,17 @@ export async function transferCase(
   const { c, scope } = await getWritableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
   if (!(await getOpenDepartment(ctx.db, c.institutionId, input.departmentId)))
-    throw new AppError(422, 'error.department_unknown');
+    throw fail('department-unknown');
   return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(cases)
-      .set({
-        departmentId: input.departmentId,
-        assigneeId: null,
-        updatedAt: currentTime(),
-        version: sql`${cases.version} + 1`,
-      })
-      .where(and(eq(cases.id, c.id), eq(cases.version, input.version)))
-      .returning();
-    if (!updated) throw new AppError(409, 'error.conflict.version', {}, { currentVersion: c.version });
-    await tx.insert(caseEvents).values({
-      caseId: c.id,
-      type: 'transferred',
-      actorId: ctx.actor!.accountId,
-      reason: input.reason,
-      data: { fromDepartmentId: c.departmentId, toDepartmentId: input.departmentId },
-    });
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
-      action: 'case.transfer',
-      entityType: 'case',
-      entityId: c.id,
-      institutionId: c.institutionId,
-      requestId: ctx.requestId,
-      data: { from: c.departmentId, to: input.departmentId },
+    const { updated } = await changeCase(tx, ctx, c, {
+      version: input.version,
+      patch: { departmentId: input.departmentId, assigneeId: null },
+      event: {
+        type: 'transferred',
+        reason: input.reason,
+        data: { fromDepartmentId: c.departmentId, toDepartmentId: input.departmentId },
+      },
+      audit: { action: 'transfer', data: { from: c.departmentId, to: input.departmentId } },
     });
     return presentCase(updated, ctx.actor);
   });
@@ -692,34 +664,22 @@ export async function assignCase(
     canActOnCase(ctx.actor, scope, 'assign') || (selfTake && canActOnCase(ctx.actor, scope, 'start'));
   if (!allowed) throw forbidden();
   if (input.departmentId && !(await getOpenDepartment(ctx.db, c.institutionId, input.departmentId)))
-    throw new AppError(422, 'error.department_unknown');
+    throw fail('department-unknown');
   if (input.assigneeId && !(await isStaffOf(ctx.db, input.assigneeId, c.institutionId)))
-    throw new AppError(422, 'error.assignee_invalid');
+    throw fail('assignee-invalid');
   return ctx.db.transaction(async (tx) => {
-    const patch: Partial<typeof cases.$inferInsert> = { updatedAt: currentTime() };
+    const patch: Partial<typeof cases.$inferInsert> = {};
     if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
     if (input.assigneeId !== undefined) patch.assigneeId = input.assigneeId;
-    const [updated] = await tx
-      .update(cases)
-      .set({ ...patch, version: sql`${cases.version} + 1` })
-      .where(and(eq(cases.id, c.id), eq(cases.version, input.version)))
-      .returning();
-    if (!updated) throw new AppError(409, 'error.conflict.version', {}, { currentVersion: c.version });
-    await tx.insert(caseEvents).values({
-      caseId: c.id,
-      type: 'assigned',
-      actorId: ctx.actor!.accountId,
-      data: { departmentId: updated.departmentId, assigneeId: updated.assigneeId },
-      visibility: 'public',
-    });
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
-      action: 'case.assign',
-      entityType: 'case',
-      entityId: c.id,
-      institutionId: c.institutionId,
-      requestId: ctx.requestId,
-      data: { departmentId: updated.departmentId, assigneeId: updated.assigneeId },
+    const assigned = {
+      departmentId: input.departmentId === undefined ? c.departmentId : input.departmentId,
+      assigneeId: input.assigneeId === undefined ? c.assigneeId : input.assigneeId,
+    };
+    const { updated } = await changeCase(tx, ctx, c, {
+      version: input.version,
+      patch,
+      event: { type: 'assigned', data: assigned, visibility: 'public' },
+      audit: { action: 'assign', data: assigned },
     });
     if (
       updated.assigneeId &&
@@ -789,7 +749,7 @@ export async function trackedCase(ctx: Ctx, trackingNumber: string, accessCode: 
     .where(eq(cases.trackingNumber, normalizeTrackingNumber(trackingNumber)));
   const expected = row?.c.accessCodeHash ?? '';
   const given = hmac(ctx.secret, normalizeAccessCode(accessCode));
-  if (!row || expected !== given) throw new AppError(404, 'error.case_not_found');
+  if (!row || expected !== given) throw fail('case-not-found');
   return row;
 }
 
@@ -826,12 +786,7 @@ export async function answerTracked(
 ) {
   const { c } = await trackedCase(ctx, input.trackingNumber, input.accessCode);
   if (c.state !== 'awaiting_citizen')
-    throw new AppError(
-      409,
-      'error.transition.action_not_allowed_in_state',
-      { state: c.state },
-      { state: c.state },
-    );
+    throw fail('transition-action-not-allowed-in-state', { state: c.state }, { state: c.state });
   const [requester] = await ctx.db.select().from(accounts).where(eq(accounts.id, c.requesterId));
   const actor = await actorOf(ctx.db, requester!);
   await applyAction(

@@ -1,12 +1,20 @@
 import type { Executor } from '../../db/client.js';
 import type { Config } from '../../server/config.js';
-import { AppError, ByteSize } from '../../server/errors.js';
+import { ByteSize, fail, type ProblemCode } from '../../server/problems.js';
 import { recordAudit } from '../audit/service.js';
 import { type ClamdOptions, clamdScan } from './clamd.js';
-import { checkFile, sha256Hex } from './files.js';
+import { checkFile, type FileCheck, sha256Hex } from './files.js';
 import { findPdfActiveContent } from './pdf-active-content.js';
 import type { ScanStatus } from './schema.js';
 import { type UploadQuota, uploadQuotaOf } from './upload-quota.js';
+
+/** The problem for each reason a file's bytes or name are refused. */
+const fileProblems = {
+  empty: 'file-empty',
+  name_unsafe: 'file-name-unsafe',
+  type_not_allowed: 'file-type-not-allowed',
+  extension_mismatch: 'file-type-not-allowed',
+} as const satisfies Record<Extract<FileCheck, { ok: false }>['error'], ProblemCode>;
 
 /** A file as it arrives: its bytes, the name it was sent with, the largest size accepted. */
 export type IncomingFile = { bytes: Buffer; name: string; maxBytes: number };
@@ -48,27 +56,16 @@ export type Sender = {
  * the sender sees. Shared by every way in.
  */
 export async function checkContent(file: IncomingFile): Promise<CheckedFile> {
-  if (file.bytes.length > file.maxBytes)
-    throw new AppError(413, 'error.file.too_large', { limit: new ByteSize(file.maxBytes) });
+  if (file.bytes.length > file.maxBytes) throw fail('file-too-large', { limit: new ByteSize(file.maxBytes) });
   const check = await checkFile(file.bytes, file.name);
   if (!check.ok) {
-    const key =
-      check.error === 'extension_mismatch' || check.error === 'type_not_allowed'
-        ? 'error.file.type_not_allowed'
-        : (`error.file.${check.error}` as const);
-    throw new AppError(
-      check.error === 'empty' || check.error === 'name_unsafe' ? 422 : 415,
-      key,
-      {},
-      { reason: check.error },
-    );
+    throw fail(fileProblems[check.error], {}, { reason: check.error });
   }
   if (check.mediaType === 'application/pdf') {
     const pdf = findPdfActiveContent(file.bytes);
     if (pdf.verdict === 'active')
-      throw new AppError(422, 'error.upload.pdf_active', {}, { reason: 'pdf_active', found: pdf.name });
-    if (pdf.verdict === 'unchecked')
-      throw new AppError(422, 'error.upload.pdf_unchecked', {}, { reason: pdf.reason });
+      throw fail('upload-pdf-active', {}, { reason: 'pdf_active', found: pdf.name });
+    if (pdf.verdict === 'unchecked') throw fail('upload-pdf-unchecked', {}, { reason: pdf.reason });
   }
   return { bytes: file.bytes, name: check.name, mediaType: check.mediaType };
 }
@@ -96,7 +93,7 @@ export async function scanContent(
       return 'pending';
     }
     who.log?.warn({ reason: result.reason, ...facts }, 'antivirus unavailable: paper refused');
-    throw new AppError(503, 'error.upload.scan_unavailable', {}, { reason: 'scan_unavailable' });
+    throw fail('upload-scan-unavailable', {}, { reason: 'scan_unavailable' });
   }
   const data = { signature: result.signature, sha256: sha256Hex(file.bytes), ...facts };
   who.log?.warn(data, 'antivirus found a threat: paper refused');
@@ -108,5 +105,5 @@ export async function scanContent(
     requestId: who.requestId,
     data,
   });
-  throw new AppError(422, 'error.upload.infected', {}, { reason: 'infected' });
+  throw fail('upload-infected', {}, { reason: 'infected' });
 }

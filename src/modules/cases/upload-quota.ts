@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Config } from '../../server/config.js';
-import { AppError, ByteSize } from '../../server/errors.js';
+import { ByteSize } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { auditLog } from '../audit/schema.js';
 import { attachments, cases, pendingUploads } from './schema.js';
@@ -62,9 +63,8 @@ export async function accountUsage(db: Executor, accountId: string, now = curren
 /** Refuses (429) a paper that would take the account past its 24 hours' allowance. */
 export async function assertAccountRoom(db: Executor, accountId: string, size: number, q: UploadQuota) {
   const used = await accountUsage(db, accountId);
-  if (used.files + 1 > q.dayFiles) throw new AppError(429, 'error.upload.day_files', { max: q.dayFiles });
-  if (used.bytes + size > q.dayBytes)
-    throw new AppError(429, 'error.upload.day_bytes', { limit: new ByteSize(q.dayBytes) });
+  if (used.files + 1 > q.dayFiles) throw fail('upload-day-files', { max: q.dayFiles, count: q.dayFiles });
+  if (used.bytes + size > q.dayBytes) throw fail('upload-day-bytes', { limit: new ByteSize(q.dayBytes) });
 }
 
 /** Refuses (422) papers that would take a case past what it may hold, counting those it has. */
@@ -82,7 +82,6 @@ export async function assertCaseRoom(
     : [{ files: '0', bytes: '0' }];
   const files = Number(held!.files) + adding.length;
   const bytes = Number(held!.bytes) + adding.reduce((s, f) => s + f.size, 0);
-  if (files > q.caseFiles) throw new AppError(422, 'error.upload.case_files', { max: q.caseFiles });
-  if (bytes > q.caseBytes)
-    throw new AppError(422, 'error.upload.case_bytes', { limit: new ByteSize(q.caseBytes) });
+  if (files > q.caseFiles) throw fail('upload-case-files', { max: q.caseFiles, count: q.caseFiles });
+  if (bytes > q.caseBytes) throw fail('upload-case-bytes', { limit: new ByteSize(q.caseBytes) });
 }

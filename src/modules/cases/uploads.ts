@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { and, asc, count, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { type StoredFile, storeChecked } from './attachments.js';
@@ -58,7 +59,7 @@ export async function addPendingUpload(
       .from(pendingUploads)
       .where(eq(pendingUploads.accountId, accountId));
     if (held!.n >= MAX_PENDING_UPLOADS)
-      throw new AppError(429, 'error.upload.too_many_pending', { max: MAX_PENDING_UPLOADS });
+      throw fail('upload-too-many-pending', { max: MAX_PENDING_UPLOADS, count: MAX_PENDING_UPLOADS });
     if (dayQuota) await assertAccountRoom(ex, accountId, size, dayQuota);
   };
   await counted(db);
@@ -127,7 +128,7 @@ export async function claimPendingUploads(
       ),
     )
     .returning();
-  if (rows.length !== unique.length) throw new AppError(422, 'error.upload.unknown');
+  if (rows.length !== unique.length) throw fail('upload-unknown');
   // a new case: its papers alone must fit what one case may hold
   if (quota) await assertCaseRoom(tx, null, rows, quota);
   const order = new Map(unique.map((id, i) => [id, i]));
@@ -171,4 +172,9 @@ export async function listPendingUploads(db: Db, accountId: string) {
     .where(eq(pendingUploads.accountId, accountId))
     .orderBy(asc(pendingUploads.createdAt));
   return rows.map(present);
+}
+
+/** Forgets the papers a person sent for a request never filed (their account is being deleted). */
+export async function forgetPendingUploads(tx: Executor, accountId: string) {
+  await tx.delete(pendingUploads).where(eq(pendingUploads.accountId, accountId));
 }

@@ -1,21 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../server/auth.js';
-import { forbidden, notFound } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
+import { serviceContext } from '../../server/service-context.js';
 import { safeText } from '../../server/validation.js';
-import { hasRole } from '../accounts/actor.js';
+import { itemsOf, noContent } from '../../shared/contract.js';
 import { languages } from '../accounts/schema.js';
-import { getReadableCase } from '../cases/service.js';
 import { getInstitution } from '../institutions/service.js';
 import {
-  categoriesFor,
-  deleteTemplate,
-  listTemplates,
-  renderTemplate,
-  saveTemplate,
-  setCategorySetting,
-} from './institution-settings.js';
+  putTemplate,
+  removeTemplate,
+  setCategoryOf,
+  templatesForCase,
+  templatesOf,
+} from './administration.js';
+import * as contract from './contract.js';
+import { categoriesFor } from './institution-settings.js';
 
 const idParams = z.object({ id: z.uuid() });
 const templateBody = z.strictObject({
@@ -29,10 +29,6 @@ const templateBody = z.strictObject({
 export async function catalogAdminRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
-  const { secret } = app.deps.config;
-  const admin = (req: { actor: Parameters<typeof hasRole>[0] }, id: string) => {
-    if (!hasRole(req.actor, id, ['institution_admin'])) throw forbidden();
-  };
 
   r.get(
     '/api/institutions/:id/categories',
@@ -41,6 +37,7 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
         tags: ['institutions'],
         summary: 'Categories as this body uses them (deadline, accepted)',
         params: idParams,
+        response: { 200: itemsOf(contract.institutionCategory) },
       },
     },
     async (req) => {
@@ -63,39 +60,39 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
           /** Months a settled case is kept whole (law 09-08); null: the platform's default; left out: unchanged. */
           retentionMonths: z.number().int().min(2).max(600).nullable().optional(),
         }),
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      admin(req, req.params.id);
-      await db.transaction((tx) =>
-        setCategorySetting(tx, req.params.id, req.params.categoryId, req.body, actor.accountId, req.id),
-      );
+      await setCategoryOf(serviceContext(req), req.params.id, req.params.categoryId, req.body);
       return reply.code(204).send();
     },
   );
 
   r.get(
     '/api/institutions/:id/templates',
-    { schema: { tags: ['administration'], params: idParams } },
-    async (req) => {
-      const actor = requireActor(req);
-      if (!actor.memberships.some((m) => m.institutionId === req.params.id)) throw forbidden();
-      return { items: await listTemplates(db, req.params.id) };
+    {
+      schema: {
+        tags: ['administration'],
+        params: idParams,
+        response: { 200: itemsOf(contract.replyTemplate) },
+      },
     },
+    async (req) => ({ items: await templatesOf(serviceContext(req), req.params.id) }),
   );
 
   r.post(
     '/api/institutions/:id/templates',
-    { schema: { tags: ['administration'], params: idParams, body: templateBody } },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      admin(req, req.params.id);
-      const id = await db.transaction((tx) =>
-        saveTemplate(tx, req.params.id, req.body, actor.accountId, req.id),
-      );
-      return reply.code(201).send({ id });
+    {
+      schema: {
+        tags: ['administration'],
+        params: idParams,
+        body: templateBody,
+        response: { 201: contract.templateRef },
+      },
     },
+    async (req, reply) =>
+      reply.code(201).send({ id: await putTemplate(serviceContext(req), req.params.id, req.body) }),
   );
 
   r.put(
@@ -105,27 +102,25 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
         tags: ['administration'],
         params: z.object({ id: z.uuid(), templateId: z.uuid() }),
         body: templateBody,
+        response: { 200: contract.templateRef },
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      admin(req, req.params.id);
-      await db.transaction((tx) =>
-        saveTemplate(tx, req.params.id, { ...req.body, id: req.params.templateId }, actor.accountId, req.id),
-      );
-      return { id: req.params.templateId };
-    },
+    async (req) => ({
+      id: await putTemplate(serviceContext(req), req.params.id, { ...req.body, id: req.params.templateId }),
+    }),
   );
 
   r.delete(
     '/api/institutions/:id/templates/:templateId',
-    { schema: { tags: ['administration'], params: z.object({ id: z.uuid(), templateId: z.uuid() }) } },
+    {
+      schema: {
+        tags: ['administration'],
+        params: z.object({ id: z.uuid(), templateId: z.uuid() }),
+        response: { 204: noContent },
+      },
+    },
     async (req, reply) => {
-      const actor = requireActor(req);
-      admin(req, req.params.id);
-      await db.transaction((tx) =>
-        deleteTemplate(tx, req.params.id, req.params.templateId, actor.accountId, req.id),
-      );
+      await removeTemplate(serviceContext(req), req.params.id, req.params.templateId);
       return reply.code(204).send();
     },
   );
@@ -137,25 +132,9 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
         tags: ['back office'],
         summary: 'Reply templates for this case, filled with its facts',
         params: idParams,
+        response: { 200: itemsOf(contract.caseTemplate) },
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      const { c } = await getReadableCase({ db, actor, requestId: req.id, secret }, req.params.id);
-      if (!actor.memberships.some((m) => m.institutionId === c.institutionId)) throw forbidden();
-      const inst = await getInstitution(db, c.institutionId);
-      const items = await listTemplates(db, c.institutionId, {
-        categoryId: c.categoryId,
-        language: c.language,
-      });
-      const facts = {
-        tracking: c.trackingNumber,
-        subject: c.subject,
-        body: c.language === 'ar' ? inst!.nameAr : c.language === 'en' ? inst!.nameEn : inst!.nameFr,
-      };
-      return {
-        items: items.map((tpl) => ({ id: tpl.id, title: tpl.title, text: renderTemplate(tpl.body, facts) })),
-      };
-    },
+    async (req) => ({ items: await templatesForCase(serviceContext(req), req.params.id) }),
   );
 }

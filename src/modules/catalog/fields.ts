@@ -29,7 +29,11 @@ export function validateFields(
         if (typeof v !== 'string') problems.push({ path, key: 'validation.invalid_type' });
         else if (UNSAFE.test(v)) problems.push({ path, key: 'validation.unsafe_characters' });
         else if (d.maxLength && v.length > d.maxLength)
-          problems.push({ path, key: 'validation.too_long', params: { maximum: d.maxLength } });
+          problems.push({
+            path,
+            key: 'validation.too_long',
+            params: { maximum: d.maxLength, count: d.maxLength },
+          });
         break;
       case 'number': {
         const { min, max } = numberRange(d, now);

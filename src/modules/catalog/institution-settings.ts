@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { caseCategories, institutionCategorySettings, replyTemplates } from './schema.js';
@@ -66,7 +67,7 @@ export async function setCategorySetting(
     .select({ id: caseCategories.id })
     .from(caseCategories)
     .where(eq(caseCategories.id, categoryId));
-  if (!cat) throw new AppError(422, 'error.category_unknown');
+  if (!cat) throw fail('category-unknown');
   await tx
     .insert(institutionCategorySettings)
     .values({ institutionId, categoryId, ...input })

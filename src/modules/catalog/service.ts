@@ -26,7 +26,7 @@ type CatalogItem = {
   notes?: string;
 };
 
-const strip = <T>(s: Sourced<T> & { sources?: unknown }): Sourced<T> => ({
+const strip = <T>(s: (Sourced<T> & { sources?: unknown }) | null): Sourced<T> => ({
   value: s?.value ?? null,
   inferred: !!s?.inferred,
   ...(s?.note ? { note: s.note } : {}),
@@ -89,13 +89,28 @@ export async function importCatalog(
   return { documents: items.length, categories: seeds.length };
 }
 
+/** A document as the guides show it: every sourced fact present, its value null where nothing is known. */
+const presentDocument = (d: typeof documentTypes.$inferSelect) => ({
+  ...d,
+  issuingBodyType: strip(d.issuingBodyType),
+  requiredDocuments: strip(d.requiredDocuments),
+  fee: strip(d.fee),
+  delay: strip(d.delay),
+  validity: strip(d.validity),
+  remoteRequest: strip(d.remoteRequest),
+});
+
 export async function listDocumentTypes(db: Executor) {
-  return db.select().from(documentTypes).orderBy(asc(documentTypes.category), asc(documentTypes.code));
+  const rows = await db
+    .select()
+    .from(documentTypes)
+    .orderBy(asc(documentTypes.category), asc(documentTypes.code));
+  return rows.map(presentDocument);
 }
 
 export async function getDocumentType(db: Executor, code: string) {
   const [row] = await db.select().from(documentTypes).where(eq(documentTypes.code, code));
-  return row ?? null;
+  return row ? presentDocument(row) : null;
 }
 
 export async function listCategories(db: Executor) {

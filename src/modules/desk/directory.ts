@@ -8,7 +8,7 @@
  */
 import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { maskCin, maskEmail, maskPhone } from '../../shared/mask.js';
 import { nameSkeleton } from '../../shared/name-skeleton.js';
@@ -99,7 +99,7 @@ export async function assertMayActFor(
 ) {
   if (intakeTokenValid(secret, token, t, currentTime())) return;
   if (await isLinked(db, t.institutionId, t.personId)) return;
-  throw new AppError(403, 'error.desk.person_not_linked');
+  throw fail('desk-person-not-linked');
 }
 
 type Row = { a: typeof accounts.$inferSelect; p: typeof citizenProfiles.$inferSelect; linked: boolean };
@@ -161,6 +161,49 @@ export async function findPeople(
   return rows
     .map((row) => present(row, matchesOf(q, skeleton, row), scope))
     .sort((x, y) => y.matchedBy.length - x.matchedBy.length);
+}
+
+/** What the desk knows of a person it is about to register. */
+export type NewPerson = {
+  givenNameAr?: string | null;
+  familyNameAr?: string | null;
+  givenNameLatin?: string | null;
+  familyNameLatin?: string | null;
+  phone?: string | null;
+  cin?: string | null;
+  email?: string | null;
+  birthDate?: string | null;
+};
+
+/**
+ * The people the desk may be about to register a second time, by the directory's own rules (people linked to
+ * the body in full, anyone else only on two identifiers, masked). `existing`: everyone found on more than a
+ * birth date, which alone is no sign of a twin; `strong`: those found on an identifier, or on both their name
+ * and birth date, whom the desk must see before it registers the person anyway; `by`: what was searched by.
+ */
+export async function findTwins(
+  db: Executor,
+  scope: Parameters<typeof findPeople>[1],
+  person: NewPerson,
+): Promise<{ by: (keyof PersonQuery)[]; existing: PersonMatch[]; strong: PersonMatch[] }> {
+  const hints: PersonQuery = {
+    name:
+      [person.givenNameLatin, person.familyNameLatin].filter(Boolean).join(' ') ||
+      [person.givenNameAr, person.familyNameAr].filter(Boolean).join(' '),
+    phone: person.phone ?? undefined,
+    cin: person.cin ?? undefined,
+    email: person.email ?? undefined,
+    birthDate: person.birthDate ?? undefined,
+  };
+  const found = await findPeople(db, scope, hints);
+  const existing = found.filter((p) => p.matchedBy.some((m) => m !== 'birthDate'));
+  const strong = existing.filter(
+    (p) =>
+      p.matchedBy.some((m) => m !== 'name' && m !== 'birthDate') ||
+      (p.matchedBy.includes('name') && p.matchedBy.includes('birthDate')),
+  );
+  const by = (Object.keys(hints) as (keyof PersonQuery)[]).filter((k) => hints[k]);
+  return { by, existing, strong };
 }
 
 function present(

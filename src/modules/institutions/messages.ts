@@ -3,8 +3,10 @@ import { defineMessages } from '../../i18n/define.js';
 /** Messages of the administration of a body: its departments and its staff (errors and the invitation). */
 export const institutionMessages = defineMessages({
   en: {
-    'error.department.open_cases':
-      'This department still holds {count} open case(s). Pass them to another department before closing it.',
+    'error.department.open_cases_one':
+      'This department still holds {count} open case. Pass it to another department before closing it.',
+    'error.department.open_cases_other':
+      'This department still holds {count} open cases. Pass them to another department before closing it.',
     'error.department.closed': 'This department is closed. Reopen it or choose another one.',
     'error.department.code_taken': 'Another department of this institution already uses this code.',
     'error.staff.self_disable': 'You cannot disable your own account.',
@@ -28,8 +30,12 @@ export const institutionMessages = defineMessages({
     'role.auditor': 'auditor',
   },
   fr: {
-    'error.department.open_cases':
-      'Ce service a encore {count} dossier(s) en cours. Transmettez-les à un autre service avant de le fermer.',
+    'error.department.open_cases_one':
+      'Ce service a encore {count} dossier en cours. Transmettez-le à un autre service avant de le fermer.',
+    'error.department.open_cases_many':
+      'Ce service a encore {count} de dossiers en cours. Transmettez-les à un autre service avant de le fermer.',
+    'error.department.open_cases_other':
+      'Ce service a encore {count} dossiers en cours. Transmettez-les à un autre service avant de le fermer.',
     'error.department.closed': 'Ce service est fermé. Rouvrez-le ou choisissez-en un autre.',
     'error.department.code_taken': 'Un autre service de l’institution utilise déjà ce code.',
     'error.staff.self_disable': 'Vous ne pouvez pas désactiver votre propre compte.',
@@ -53,8 +59,18 @@ export const institutionMessages = defineMessages({
     'role.auditor': 'auditeur',
   },
   ar: {
-    'error.department.open_cases':
-      'لا تزال لدى هذه المصلحة ملفات مفتوحة عددها {count}. أحيلوها إلى مصلحة أخرى قبل إغلاقها.',
+    'error.department.open_cases_zero':
+      'لا تزال لدى هذه المصلحة ملفات مفتوحة. أحيلوها إلى مصلحة أخرى قبل إغلاقها.',
+    'error.department.open_cases_one':
+      'لا يزال لدى هذه المصلحة ملف مفتوح واحد. أحيلوه إلى مصلحة أخرى قبل إغلاقها.',
+    'error.department.open_cases_two':
+      'لا يزال لدى هذه المصلحة ملفان مفتوحان. أحيلوهما إلى مصلحة أخرى قبل إغلاقها.',
+    'error.department.open_cases_few':
+      'لا تزال لدى هذه المصلحة {count} ملفات مفتوحة. أحيلوها إلى مصلحة أخرى قبل إغلاقها.',
+    'error.department.open_cases_many':
+      'لا يزال لدى هذه المصلحة {count} ملفا مفتوحا. أحيلوها إلى مصلحة أخرى قبل إغلاقها.',
+    'error.department.open_cases_other':
+      'لا يزال لدى هذه المصلحة {count} ملف مفتوح. أحيلوها إلى مصلحة أخرى قبل إغلاقها.',
     'error.department.closed': 'هذه المصلحة مغلقة. أعيدوا فتحها أو اختاروا مصلحة أخرى.',
     'error.department.code_taken': 'تستعمل مصلحة أخرى لهذه المؤسسة هذا الرمز من قبل.',
     'error.staff.self_disable': 'لا يمكنكم تعطيل حسابكم الخاص.',

@@ -1,32 +1,28 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor, setSessionCookie } from '../../server/auth.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { setSessionCookie } from '../../server/auth.js';
+import { notFound } from '../../server/errors.js';
+import { serviceContext } from '../../server/service-context.js';
 import { emailSchema, passwordSchema, safeText } from '../../server/validation.js';
-import { type Actor, hasRole } from '../accounts/actor.js';
+import { noContent } from '../../shared/contract.js';
 import { staffRoles } from '../accounts/schema.js';
-import { createStaffAccount } from '../accounts/service.js';
-import {
-  acceptInvitation,
-  inviteStaff,
-  listStaffAccounts,
-  resendInvitation,
-  resetStaffTotp,
-  setStaffDisabled,
-  updateMembership,
-} from '../accounts/staff.js';
-import { openCasesByAssignee, openCasesByDepartment } from '../cases/load.js';
+import { acceptInvitation } from '../accounts/staff.js';
 import { signInLimits } from '../limits/sign-in.js';
 import {
-  createDepartment,
-  getInstitution,
-  getOpenDepartment,
-  listDepartments,
-  listInstitutions,
-  renameDepartment,
-  setDepartmentClosed,
-} from './service.js';
+  addDepartment,
+  addStaffMember,
+  changeMembership,
+  departmentsOverview,
+  renameDepartmentOf,
+  resendMemberInvitation,
+  resetMemberTotp,
+  setDepartmentClosedOf,
+  setMemberDisabled,
+  staffWithLoad,
+} from './administration.js';
+import * as contract from './contract.js';
+import { getInstitution, listDepartments, listInstitutions } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });
 const deptParams = z.object({ id: z.uuid(), departmentId: z.uuid() });
@@ -44,6 +40,7 @@ export async function institutionRoutes(app: FastifyInstance) {
         tags: ['institutions'],
         summary: 'Bodies that receive cases',
         querystring: z.strictObject({ territory: z.string().max(20).optional() }),
+        response: { 200: contract.institutions },
       },
     },
     async (req) => ({
@@ -64,7 +61,7 @@ export async function institutionRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/institutions/:id/departments',
-    { schema: { tags: ['institutions'], params: idParams } },
+    { schema: { tags: ['institutions'], params: idParams, response: { 200: contract.departments } } },
     async (req) => {
       if (!(await getInstitution(db, req.params.id))) throw notFound();
       return { items: await listDepartments(db, req.params.id) };
@@ -78,42 +75,12 @@ export async function institutionRoutes(app: FastifyInstance) {
         tags: ['administration'],
         params: idParams,
         body: z.strictObject({ code: z.string().regex(/^[a-z0-9-]{2,40}$/), ...names }),
+        response: { 201: contract.department },
       },
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      if (!hasRole(actor, req.params.id, ['institution_admin'])) throw forbidden();
-      const row = await db.transaction((tx) =>
-        createDepartment(tx, req.params.id, req.body, actor.accountId, req.id),
-      );
-      return reply.code(201).send(row);
-    },
+    async (req, reply) =>
+      reply.code(201).send(await addDepartment(serviceContext(req), req.params.id, req.body)),
   );
-
-  /** Only the institution's own administrator; 401 without a session, 403 for anyone else. */
-  const requireAdmin = (req: FastifyRequest, institutionId: string): Actor => {
-    const actor = requireActor(req);
-    if (!hasRole(actor, institutionId, ['institution_admin'])) throw forbidden();
-    return actor;
-  };
-  /** A department for a member: null, or one of the institution's open departments (422 next to the field). */
-  const checkDepartment = async (institutionId: string, departmentId: string | null | undefined) => {
-    if (!departmentId) return;
-    const pointer = [{ pointer: '/body/departmentId' }];
-    try {
-      if (!(await getOpenDepartment(db, institutionId, departmentId)))
-        throw new AppError(422, 'error.department_unknown', {}, { errors: pointer });
-    } catch (e) {
-      if (e instanceof AppError && e.key === 'error.department.closed')
-        throw new AppError(422, e.key, {}, { errors: pointer });
-      throw e;
-    }
-  };
-  const inviteContext = async (institutionId: string) => ({
-    secret: app.deps.config.secret,
-    publicUrl: app.deps.config.publicUrl,
-    institution: (await getInstitution(db, institutionId))!,
-  });
 
   r.get(
     '/api/institutions/:id/departments/overview',
@@ -122,23 +89,10 @@ export async function institutionRoutes(app: FastifyInstance) {
         tags: ['administration'],
         summary: 'Departments with their open cases and staff, closed ones included (admin)',
         params: idParams,
+        response: { 200: contract.departmentsOverview },
       },
     },
-    async (req) => {
-      requireAdmin(req, req.params.id);
-      const [rows, open, staff] = await Promise.all([
-        listDepartments(db, req.params.id),
-        openCasesByDepartment(db, req.params.id),
-        listStaffAccounts(db, req.params.id),
-      ]);
-      return {
-        items: rows.map((d) => ({
-          ...d,
-          openCases: open.get(d.id) ?? 0,
-          staff: staff.filter((m) => m.departmentId === d.id && !m.disabled).length,
-        })),
-      };
-    },
+    async (req) => ({ items: await departmentsOverview(serviceContext(req), req.params.id) }),
   );
 
   r.patch(
@@ -152,14 +106,10 @@ export async function institutionRoutes(app: FastifyInstance) {
           .strictObject(names)
           .partial()
           .refine((b) => Object.keys(b).length > 0, { params: { key: 'validation.required' } }),
+        response: { 200: contract.department },
       },
     },
-    async (req) => {
-      const actor = requireAdmin(req, req.params.id);
-      return db.transaction((tx) =>
-        renameDepartment(tx, req.params.id, req.params.departmentId, req.body, actor.accountId, req.id),
-      );
-    },
+    async (req) => renameDepartmentOf(serviceContext(req), req.params.id, req.params.departmentId, req.body),
   );
 
   for (const [verb, closed] of [
@@ -175,14 +125,11 @@ export async function institutionRoutes(app: FastifyInstance) {
             ? 'Close a department (refused while it holds open cases)'
             : 'Reopen a closed department',
           params: deptParams,
+          response: { 200: contract.department },
         },
       },
-      async (req) => {
-        const actor = requireAdmin(req, req.params.id);
-        return db.transaction((tx) =>
-          setDepartmentClosed(tx, req.params.id, req.params.departmentId, closed, actor.accountId, req.id),
-        );
-      },
+      async (req) =>
+        setDepartmentClosedOf(serviceContext(req), req.params.id, req.params.departmentId, closed),
     );
   }
 
@@ -193,17 +140,10 @@ export async function institutionRoutes(app: FastifyInstance) {
         tags: ['administration'],
         summary: 'Staff with role, department, account state and open cases assigned to each',
         params: idParams,
+        response: { 200: contract.staffList },
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      if (!hasRole(actor, req.params.id, ['institution_admin', 'supervisor', 'auditor'])) throw forbidden();
-      const [rows, load] = await Promise.all([
-        listStaffAccounts(db, req.params.id),
-        openCasesByAssignee(db, req.params.id),
-      ]);
-      return { items: rows.map((m) => ({ ...m, openCases: load.get(m.id) ?? 0 })) };
-    },
+    async (req) => ({ items: await staffWithLoad(serviceContext(req), req.params.id) }),
   );
 
   r.post(
@@ -222,38 +162,11 @@ export async function institutionRoutes(app: FastifyInstance) {
           role: z.enum(staffRoles),
           departmentId: z.uuid().nullish(),
         }),
+        response: { 201: contract.addedStaffMember },
       },
     },
-    async (req, reply) => {
-      const actor = requireAdmin(req, req.params.id);
-      const b = req.body;
-      await checkDepartment(req.params.id, b.departmentId);
-      const ctx = await inviteContext(req.params.id);
-      const taken = { errors: [{ pointer: '/body/email' }] };
-      const id = await db
-        .transaction((tx) =>
-          b.password
-            ? createStaffAccount(
-                tx,
-                {
-                  ...b,
-                  password: b.password,
-                  memberships: [
-                    { institutionId: req.params.id, departmentId: b.departmentId ?? null, role: b.role },
-                  ],
-                },
-                actor.accountId,
-                req.id,
-              )
-            : inviteStaff(tx, ctx, { ...b, departmentId: b.departmentId ?? null }, actor.accountId, req.id),
-        )
-        .catch((e) => {
-          if (e instanceof AppError && e.key === 'error.email_taken')
-            throw new AppError(409, e.key, {}, taken);
-          throw e;
-        });
-      return reply.code(201).send({ id, invited: !b.password });
-    },
+    async (req, reply) =>
+      reply.code(201).send(await addStaffMember(serviceContext(req), req.params.id, req.body)),
   );
 
   r.patch(
@@ -268,14 +181,11 @@ export async function institutionRoutes(app: FastifyInstance) {
           .refine((b) => b.role !== undefined || b.departmentId !== undefined, {
             params: { key: 'validation.required' },
           }),
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
-      const actor = requireAdmin(req, req.params.id);
-      await checkDepartment(req.params.id, req.body.departmentId);
-      await db.transaction((tx) =>
-        updateMembership(tx, req.params.id, req.params.accountId, req.body, actor.accountId, req.id),
-      );
+      await changeMembership(serviceContext(req), req.params.id, req.params.accountId, req.body);
       return reply.code(204).send();
     },
   );
@@ -293,13 +203,11 @@ export async function institutionRoutes(app: FastifyInstance) {
             ? 'Disable a member’s account and end their sessions (not oneself, not the last admin)'
             : 'Enable a disabled account again',
           params: memberParams,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
-        const actor = requireAdmin(req, req.params.id);
-        await db.transaction((tx) =>
-          setStaffDisabled(tx, req.params.id, req.params.accountId, disabled, actor.accountId, req.id),
-        );
+        await setMemberDisabled(serviceContext(req), req.params.id, req.params.accountId, disabled);
         return reply.code(204).send();
       },
     );
@@ -312,14 +220,11 @@ export async function institutionRoutes(app: FastifyInstance) {
         tags: ['administration'],
         summary: 'Remove a member’s authenticator app; they set one up again at their next sign-in',
         params: memberParams,
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
-      const actor = requireAdmin(req, req.params.id);
-      const ctx = await inviteContext(req.params.id);
-      await db.transaction((tx) =>
-        resetStaffTotp(tx, ctx, req.params.id, req.params.accountId, actor.accountId, req.id),
-      );
+      await resetMemberTotp(serviceContext(req), req.params.id, req.params.accountId);
       return reply.code(204).send();
     },
   );
@@ -331,12 +236,11 @@ export async function institutionRoutes(app: FastifyInstance) {
         tags: ['administration'],
         summary: 'Send the invitation again to a member who has not chosen a password yet',
         params: memberParams,
+        response: { 202: contract.accepted },
       },
     },
     async (req, reply) => {
-      const actor = requireAdmin(req, req.params.id);
-      const ctx = await inviteContext(req.params.id);
-      await db.transaction((tx) => resendInvitation(tx, ctx, req.params.accountId, actor.accountId, req.id));
+      await resendMemberInvitation(serviceContext(req), req.params.id, req.params.accountId);
       return reply.code(202).send({ accepted: true });
     },
   );
@@ -353,6 +257,7 @@ export async function institutionRoutes(app: FastifyInstance) {
           code: z.string().min(20).max(100),
           password: passwordSchema,
         }),
+        response: { 200: contract.signedIn },
       },
     },
     async (req, reply) => {

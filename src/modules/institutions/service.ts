@@ -1,13 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { openCasesInDepartment } from '../cases/load.js';
 import { getTerritory } from '../territory/service.js';
 import { departments, type InstitutionType, institutions } from './schema.js';
 
-type Names = { nameAr: string; nameFr: string; nameEn: string };
+export type Names = { nameAr: string; nameFr: string; nameEn: string };
 
 export async function createInstitution(
   tx: Executor,
@@ -23,12 +23,12 @@ export async function createInstitution(
   requestId: string | null,
 ) {
   const place = await getTerritory(tx, input.territoryCode);
-  if (!place) throw new AppError(422, 'error.territory_unknown');
+  if (!place) throw fail('territory-unknown');
   const [taken] = await tx
     .select({ id: institutions.id })
     .from(institutions)
     .where(eq(institutions.code, input.code));
-  if (taken) throw new AppError(409, 'error.institution_code_taken');
+  if (taken) throw fail('institution-code-taken');
   const [row] = await tx
     .insert(institutions)
     .values({
@@ -77,8 +77,7 @@ export async function createDepartment(
     .values({ institutionId, ...input })
     .onConflictDoNothing()
     .returning();
-  if (!row)
-    throw new AppError(409, 'error.department.code_taken', {}, { errors: [{ pointer: '/body/code' }] });
+  if (!row) throw fail('department-code-taken', {}, { errors: [{ pointer: '/body/code' }] });
   await recordAudit(tx, {
     actorId,
     action: 'department.create',
@@ -110,7 +109,7 @@ export async function getDepartment(db: Executor, institutionId: string, departm
 export async function getOpenDepartment(db: Executor, institutionId: string, departmentId: string) {
   const row = await getDepartment(db, institutionId, departmentId);
   if (!row) return null;
-  if (row.closedAt) throw new AppError(422, 'error.department.closed');
+  if (row.closedAt) throw fail('department-closed');
   return row;
 }
 
@@ -123,7 +122,7 @@ export async function renameDepartment(
   requestId: string,
 ) {
   const before = await getDepartment(tx, institutionId, departmentId);
-  if (!before) throw new AppError(404, 'error.not_found');
+  if (!before) throw fail('not-found');
   const [row] = await tx.update(departments).set(names).where(eq(departments.id, departmentId)).returning();
   await recordAudit(tx, {
     actorId,
@@ -150,12 +149,11 @@ export async function setDepartmentClosed(
   requestId: string,
 ) {
   const before = await getDepartment(tx, institutionId, departmentId);
-  if (!before) throw new AppError(404, 'error.not_found');
+  if (!before) throw fail('not-found');
   if (!!before.closedAt === closed) return before;
   if (closed) {
     const open = await openCasesInDepartment(tx, institutionId, departmentId);
-    if (open > 0)
-      throw new AppError(409, 'error.department.open_cases', { count: open }, { openCases: open });
+    if (open > 0) throw fail('department-open-cases', { count: open }, { openCases: open });
   }
   const [row] = await tx
     .update(departments)

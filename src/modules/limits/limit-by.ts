@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fail } from '../../server/problems.js';
 import type { Counters } from './counters.js';
 
 /**
@@ -11,14 +12,6 @@ export type Limit = {
   windowMs: number;
   key: (req: FastifyRequest) => string | null;
 };
-
-/** The refusal @fastify/rate-limit makes too: the error handler writes it as translated problem+json. */
-export class RateLimited extends Error {
-  readonly statusCode = 429;
-  constructor() {
-    super('rate limited');
-  }
-}
 
 /**
  * A preHandler that counts the request under every limit that applies, all together, and refuses it (429,
@@ -34,7 +27,9 @@ export function limitBy(counters: Counters, limits: Limit[]) {
     const counts = await Promise.all(applied.map((a) => counters.hit(a.key, a.limit.windowMs)));
     const over = counts.filter((count, i) => count.current > applied[i]!.limit.max);
     if (over.length === 0) return;
-    reply.header('retry-after', Math.max(1, ...over.map((count) => Math.ceil(count.ttl / 1000))));
-    throw new RateLimited();
+    const seconds = Math.max(1, ...over.map((count) => Math.ceil(count.ttl / 1000)));
+    reply.header('retry-after', seconds);
+    // the refusal @fastify/rate-limit makes too
+    throw fail('rate-limited', { seconds, count: seconds });
   };
 }

@@ -1,7 +1,8 @@
 /** Call tasks: the reply channel `phone` becomes a call for the department that owns the case. */
 import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/service.js';
@@ -91,9 +92,9 @@ export async function recordCallOutcome(
   now = currentTime(),
 ) {
   const task = await getCallTask(db, actor, id);
-  if (task.status !== 'open') throw new AppError(409, 'error.call.task_closed');
+  if (task.status !== 'open') throw fail('call-task-closed');
   if (input.outcome === 'call_back' && (!input.callBackAt || input.callBackAt <= now))
-    throw new AppError(422, 'error.call.call_back_time_required');
+    throw fail('call-call-back-time-required');
   const done = input.outcome === 'reached' || input.outcome === 'wrong_number';
   const callAt =
     input.outcome === 'call_back'
@@ -113,7 +114,7 @@ export async function recordCallOutcome(
       })
       .where(and(eq(callTasks.id, id), eq(callTasks.status, 'open'), eq(callTasks.attempts, task.attempts)))
       .returning();
-    if (!updated) throw new AppError(409, 'error.call.task_closed');
+    if (!updated) throw fail('call-task-closed');
     await tx.insert(callAttempts).values({
       taskId: id,
       agentId: actor.accountId,

@@ -139,33 +139,25 @@ export async function deliverOne(db: Db, adapters: Adapters, n: NotificationRow,
   const sealedAfter = adapter?.provider === 'development' ? n.sealedSecrets : null;
   try {
     if (!adapter) throw new PermanentError(`no provider configured for ${n.channel}`);
+    /** Records the row as sent, with the provider's id for it. */
+    const sent = (exec: Db | Tx, res: { providerMessageId?: string | null }) =>
+      exec
+        .update(notifications)
+        .set({
+          status: 'sent',
+          sentAt: opts.now?.() ?? currentTime(),
+          providerMessageId: res.providerMessageId ?? null,
+          lastError: null,
+          sealedSecrets: sealedAfter,
+        })
+        .where(stillOurs(n));
     if (adapter.kind === 'internal') {
       await db.transaction(async (tx) => {
-        const res = await adapter.deliver(tx, out);
-        await tx
-          .update(notifications)
-          .set({
-            status: 'sent',
-            sentAt: opts.now?.() ?? currentTime(),
-            providerMessageId: res.providerMessageId ?? null,
-            lastError: null,
-            sealedSecrets: sealedAfter,
-          })
-          .where(stillOurs(n));
+        await sent(tx, await adapter.deliver(tx, out));
       });
       return true;
     }
-    const res = await adapter.send(out);
-    await db
-      .update(notifications)
-      .set({
-        status: 'sent',
-        sentAt: opts.now?.() ?? currentTime(),
-        providerMessageId: res.providerMessageId ?? null,
-        lastError: null,
-        sealedSecrets: sealedAfter,
-      })
-      .where(stillOurs(n));
+    await sent(db, await adapter.send(out));
     return true;
   } catch (err) {
     await recordFailure(db, n, err, opts);

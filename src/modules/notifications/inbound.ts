@@ -7,7 +7,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { findCitizensByPhone, getAccountById } from '../accounts/service.js';
@@ -299,11 +300,11 @@ export async function convertIntake(
   const db = ctx.db;
   const actor = ctx.actor!;
   const intake = await intakeFor(db, actor, id);
-  if (intake.status !== 'open') throw new AppError(409, 'error.intake.not_open');
+  if (intake.status !== 'open') throw fail('intake-not-open');
   const requesterId = input.requesterId ?? intake.accountId;
-  if (!requesterId) throw new AppError(422, 'error.intake.requester_required');
+  if (!requesterId) throw fail('intake-requester-required');
   const requester = await getAccountById(db, requesterId);
-  if (requester?.kind !== 'citizen') throw new AppError(422, 'error.requester_invalid');
+  if (requester?.kind !== 'citizen') throw fail('requester-invalid');
   const [claimed] = await db
     .update(deskIntakes)
     .set({
@@ -314,7 +315,7 @@ export async function convertIntake(
     })
     .where(and(eq(deskIntakes.id, id), eq(deskIntakes.status, 'open')))
     .returning();
-  if (!claimed) throw new AppError(409, 'error.intake.not_open');
+  if (!claimed) throw fail('intake-not-open');
   let made: Awaited<ReturnType<typeof createCase>>;
   try {
     made = await createCase(ctx, {
@@ -385,7 +386,7 @@ export async function dismissIntake(db: Db, actor: Actor, id: string, note: stri
       })
       .where(and(eq(deskIntakes.id, id), eq(deskIntakes.status, 'open')))
       .returning();
-    if (!row) throw new AppError(409, 'error.intake.not_open');
+    if (!row) throw fail('intake-not-open');
     await recordAudit(tx, {
       actorId: actor.accountId,
       action: 'desk_intake.dismiss',

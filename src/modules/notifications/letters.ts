@@ -2,7 +2,8 @@
 import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../../db/client.js';
 import type { Lang } from '../../i18n/index.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import type { PostalAddress } from '../accounts/schema.js';
@@ -288,14 +289,14 @@ export async function markLetterPosted(
   now = currentTime(),
 ) {
   const row = await visibleLetter(db, actor, id);
-  if (row.status === 'posted') throw new AppError(409, 'error.letter.already_posted');
+  if (row.status === 'posted') throw fail('letter-already-posted');
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(letters)
       .set({ status: 'posted', postedAt: now, postedBy: actor.accountId })
       .where(and(eq(letters.id, id), sql`${letters.status} <> 'posted'`))
       .returning();
-    if (!updated) throw new AppError(409, 'error.letter.already_posted');
+    if (!updated) throw fail('letter-already-posted');
     await recordAudit(tx, {
       actorId: actor.accountId,
       action: 'letter.posted',
@@ -317,14 +318,14 @@ export async function markBatchPosted(
   now = currentTime(),
 ) {
   const b = await getBatch(db, actor, id);
-  if (b.postedAt) throw new AppError(409, 'error.letter.already_posted');
+  if (b.postedAt) throw fail('letter-already-posted');
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(letterBatches)
       .set({ postedAt: now, postedBy: actor.accountId })
       .where(and(eq(letterBatches.id, id), isNull(letterBatches.postedAt)))
       .returning();
-    if (!updated) throw new AppError(409, 'error.letter.already_posted');
+    if (!updated) throw fail('letter-already-posted');
     const posted = await tx
       .update(letters)
       .set({ status: 'posted', postedAt: now, postedBy: actor.accountId })

@@ -1,14 +1,26 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { languages, replyChannels } from '../../modules/accounts/schema.js';
 import { requireActor } from '../../server/auth.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
+import { serviceContext } from '../../server/service-context.js';
 import { phoneSchema, safeText, wordedText } from '../../server/validation.js';
-import { hasRole } from '../accounts/actor.js';
-import { recordCaseRead, recordDataRead } from '../audit/access-log.js';
-import { getReadableCase } from '../cases/service.js';
-import { getCallTask, listCallTasks, recordCallOutcome } from './calls.js';
+import {
+  callTasksOf,
+  caseMessages,
+  letterBatchesOf,
+  lettersOf,
+  newLetterBatch,
+  outboxPage,
+  outboxSummary,
+  previewTemplateOf,
+  putTemplate,
+  resetTemplateOf,
+  retryMessage,
+  templatesOf,
+} from './administration.js';
+import { getCallTask, recordCallOutcome } from './calls.js';
 import {
   convertIntake,
   dismissIntake,
@@ -17,31 +29,10 @@ import {
   recordEmailBounce,
   validSignature,
 } from './inbound.js';
-import {
-  batchPdfs,
-  canBatch,
-  createBatch,
-  letterPdf,
-  listBatches,
-  listLetters,
-  markBatchPosted,
-  markLetterPosted,
-} from './letters.js';
+import { batchPdfs, letterPdf, markBatchPosted, markLetterPosted } from './letters.js';
 import { callOutcomes, channels, letterStatuses, notificationStatuses, templateEvents } from './schema.js';
 import { revealSecrets } from './secrets.js';
-import {
-  caseNotifications,
-  listMailbox as listMailboxRows,
-  listNotifications,
-  listTemplates,
-  notificationSummary,
-  preferencesOf,
-  previewTemplate,
-  resetTemplate,
-  retryNotification,
-  saveTemplate,
-  setPreferences,
-} from './service.js';
+import { listMailbox as listMailboxRows, preferencesOf, setPreferences } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });
 const templateKey = z.object({
@@ -57,32 +48,6 @@ export async function notificationRoutes(app: FastifyInstance) {
   const { db } = app.deps.database;
   const config = app.deps.config;
   const letterOptions = { window: config.LETTER_WINDOW, logo: config.LETTER_LOGO ?? null };
-  const admin = (req: FastifyRequest, institutionId: string) => {
-    const actor = requireActor(req);
-    if (!hasRole(actor, institutionId, ['institution_admin'])) throw forbidden();
-    return actor;
-  };
-  const staffOf = (req: FastifyRequest, institutionId: string) => {
-    const actor = requireActor(req);
-    if (!actor.memberships.some((m) => m.institutionId === institutionId)) throw forbidden();
-    return actor;
-  };
-  /** A list of messages, letters or calls names people and their addresses: the read goes to the access log. */
-  const listed = async <T extends unknown[]>(
-    req: FastifyRequest,
-    action: string,
-    institutionId: string,
-    items: T,
-  ): Promise<T> => {
-    await recordDataRead(db, requireActor(req), {
-      action,
-      institutionId,
-      requestId: req.id,
-      data: { shown: items.length },
-    });
-    return items;
-  };
-
   // —— Outbox: what went out, what failed, retry (institution admin) ——
   r.get(
     '/api/institutions/:id/notifications',
@@ -100,12 +65,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         }),
       },
     },
-    async (req) => {
-      admin(req, req.params.id);
-      const page = await listNotifications(db, req.params.id, req.query);
-      await listed(req, 'outbox.list', req.params.id, page.items);
-      return page;
-    },
+    async (req) => outboxPage(serviceContext(req), req.params.id, req.query),
   );
 
   r.get(
@@ -113,10 +73,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     {
       schema: { tags: ['notifications'], summary: 'Counts by status and channel (admin)', params: idParams },
     },
-    async (req) => {
-      admin(req, req.params.id);
-      return notificationSummary(db, req.params.id);
-    },
+    async (req) => outboxSummary(serviceContext(req), req.params.id),
   );
 
   r.post(
@@ -128,10 +85,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         params: z.object({ id: z.uuid(), notificationId: z.uuid() }),
       },
     },
-    async (req) => {
-      const actor = admin(req, req.params.id);
-      return retryNotification(db, actor, req.params.id, req.params.notificationId, req.id);
-    },
+    async (req) => retryMessage(serviceContext(req), req.params.id, req.params.notificationId),
   );
 
   r.get(
@@ -143,22 +97,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         params: idParams,
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      const { c } = await getReadableCase(
-        { db, actor, requestId: req.id, secret: config.secret },
-        req.params.id,
-      );
-      const items = await caseNotifications(db, c.id);
-      await recordCaseRead(db, actor, {
-        action: 'case.notifications_read',
-        caseId: c.id,
-        institutionId: c.institutionId,
-        requestId: req.id,
-      });
-      const staff = actor.memberships.some((m) => m.institutionId === c.institutionId);
-      return { items: staff ? items : items.filter((n) => n.recipientId === actor.accountId) };
-    },
+    async (req) => ({ items: await caseMessages(serviceContext(req), req.params.id) }),
   );
 
   // —— Templates (institution admin) ——
@@ -176,10 +115,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         }),
       },
     },
-    async (req) => {
-      admin(req, req.params.id);
-      return { items: await listTemplates(db, req.params.id, req.query) };
-    },
+    async (req) => ({ items: await templatesOf(serviceContext(req), req.params.id, req.query) }),
   );
 
   r.put(
@@ -194,8 +130,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const { id, ...key } = req.params;
-      const actor = admin(req, id);
-      return saveTemplate(db, actor, id, key, req.body, req.id);
+      return putTemplate(serviceContext(req), id, key, req.body);
     },
   );
 
@@ -210,8 +145,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const { id, ...key } = req.params;
-      const actor = admin(req, id);
-      await resetTemplate(db, actor, id, key, req.id);
+      await resetTemplateOf(serviceContext(req), id, key);
       return reply.code(204).send();
     },
   );
@@ -234,10 +168,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         }),
       },
     },
-    async (req) => {
-      admin(req, req.params.id);
-      return previewTemplate(db, req.params.id, req.body);
-    },
+    async (req) => previewTemplateOf(serviceContext(req), req.params.id, req.body),
   );
 
   // —— Preferences (anyone signed in) ——
@@ -277,12 +208,7 @@ export async function notificationRoutes(app: FastifyInstance) {
       },
     },
     async (req) => ({
-      items: await listed(
-        req,
-        'calls.list',
-        req.params.id,
-        await listCallTasks(db, staffOf(req, req.params.id), req.params.id, req.query.status),
-      ),
+      items: await callTasksOf(serviceContext(req), req.params.id, req.query.status),
     }),
   );
 
@@ -329,14 +255,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         }),
       },
     },
-    async (req) => ({
-      items: await listed(
-        req,
-        'letters.list',
-        req.params.id,
-        await listLetters(db, staffOf(req, req.params.id), req.params.id, req.query),
-      ),
-    }),
+    async (req) => ({ items: await lettersOf(serviceContext(req), req.params.id, req.query) }),
   );
 
   r.get(
@@ -366,23 +285,13 @@ export async function notificationRoutes(app: FastifyInstance) {
         params: idParams,
       },
     },
-    async (req, reply) => {
-      const actor = staffOf(req, req.params.id);
-      if (!canBatch(actor, req.params.id)) throw forbidden();
-      const batch = await createBatch(db, req.params.id, actor.accountId, req.id);
-      if (!batch) throw new AppError(409, 'error.letter.nothing_to_batch');
-      return reply.code(201).send(batch);
-    },
+    async (req, reply) => reply.code(201).send(await newLetterBatch(serviceContext(req), req.params.id)),
   );
 
   r.get(
     '/api/institutions/:id/letter-batches',
     { schema: { tags: ['notifications'], summary: 'Batches of letters, newest first', params: idParams } },
-    async (req) => {
-      const actor = staffOf(req, req.params.id);
-      if (!canBatch(actor, req.params.id)) throw forbidden();
-      return { items: await listBatches(db, req.params.id) };
-    },
+    async (req) => ({ items: await letterBatchesOf(serviceContext(req), req.params.id) }),
   );
 
   for (const part of ['cover', 'letters'] as const) {
@@ -508,7 +417,7 @@ async function webhookRoutes(app: FastifyInstance) {
       const q = req.query;
       const token = config.WHATSAPP_VERIFY_TOKEN;
       if (!token || q['hub.mode'] !== 'subscribe' || q['hub.verify_token'] !== token || !q['hub.challenge'])
-        throw new AppError(403, 'error.webhook.verify_token');
+        throw fail('webhook-verify-token');
       return reply.type('text/plain').send(q['hub.challenge']);
     },
   );
@@ -530,12 +439,12 @@ async function webhookRoutes(app: FastifyInstance) {
         !Buffer.isBuffer(raw) ||
         !validSignature(raw, typeof sig === 'string' ? sig : undefined, secret)
       )
-        throw new AppError(401, 'error.webhook.signature');
+        throw fail('webhook-signature');
       let body: unknown;
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
-        throw new AppError(400, 'error.malformed_json');
+        throw fail('malformed-json');
       }
       return handleWhatsappWebhook(db, body, {
         defaultInstitution: config.WHATSAPP_DEFAULT_INSTITUTION,
@@ -556,7 +465,7 @@ async function webhookRoutes(app: FastifyInstance) {
     async (req) => {
       const secret = config.EMAIL_BOUNCE_SECRET;
       const auth = req.headers.authorization ?? '';
-      if (!secret || auth !== `Bearer ${secret}`) throw new AppError(401, 'error.webhook.signature');
+      if (!secret || auth !== `Bearer ${secret}`) throw fail('webhook-signature');
       const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : String(req.body ?? '');
       return recordEmailBounce(db, raw);
     },

@@ -5,7 +5,8 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type Lang, t } from '../../i18n/index.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
+import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import type { ReplyChannel } from '../accounts/schema.js';
@@ -122,8 +123,7 @@ export async function retryNotification(
       .from(notifications)
       .where(and(eq(notifications.id, id), eq(notifications.institutionId, institutionId)));
     if (!row) throw notFound();
-    if (row.status !== 'dead' && row.status !== 'bounced')
-      throw new AppError(409, 'error.notification.not_retryable');
+    if (row.status !== 'dead' && row.status !== 'bounced') throw fail('notification-not-retryable');
     const [updated] = await tx
       .update(notifications)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: currentTime(), bouncedAt: null })
@@ -181,13 +181,12 @@ function checkTemplate(
   subject: string | null | undefined,
   body: string,
 ) {
-  if (!templateChannels(event).includes(channel)) throw new AppError(422, 'error.template.channel_not_used');
-  if (subject && !hasSubject(channel)) throw new AppError(422, 'error.template.subject_not_used');
+  if (!templateChannels(event).includes(channel)) throw fail('template-channel-not-used');
+  if (subject && !hasSubject(channel)) throw fail('template-subject-not-used');
   const unknown = unknownPlaceholders(event, subject, body);
   if (unknown.length)
-    throw new AppError(
-      422,
-      'error.template.unknown_placeholder',
+    throw fail(
+      'template-unknown-placeholder',
       {
         placeholders: unknown.map((p) => `{${p}}`).join(', '),
         allowed: placeholders[event].map((p) => `{${p}}`).join(' '),
@@ -364,22 +363,19 @@ export async function setPreferences(
   input: { channels: Channel[]; timeZone?: string | null; phone?: string | null },
   requestId: string,
 ) {
-  if (input.timeZone && !isTimeZone(input.timeZone)) throw new AppError(422, 'error.time_zone_unknown');
+  if (input.timeZone && !isTimeZone(input.timeZone)) throw fail('time-zone-unknown');
   const wanted = [...new Set(input.channels)];
   if (actor.kind === 'citizen') {
     const profile = await getCitizenProfile(db, actor.accountId);
     if (wanted.some((c) => c === 'sms' || c === 'whatsapp' || c === 'phone') && !profile?.phone)
-      throw new AppError(422, 'error.preferences.phone_required');
-    if (wanted.includes('post') && !profile?.addressAbroad)
-      throw new AppError(422, 'error.preferences.address_required');
+      throw fail('preferences-phone-required');
+    if (wanted.includes('post') && !profile?.addressAbroad) throw fail('preferences-address-required');
     await updateCitizenProfile(db, actor.accountId, { replyChannels: wanted as ReplyChannel[] }, requestId);
   } else {
-    if (wanted.some((c) => !staffChannels.includes(c)))
-      throw new AppError(422, 'error.preferences.channel_not_for_staff');
+    if (wanted.some((c) => !staffChannels.includes(c))) throw fail('preferences-channel-not-for-staff');
     const current = await getPreferences(db, actor.accountId);
     const phone = input.phone !== undefined ? input.phone : (current?.phone ?? null);
-    if (wanted.some((c) => c !== 'email') && !phone)
-      throw new AppError(422, 'error.preferences.phone_required');
+    if (wanted.some((c) => c !== 'email') && !phone) throw fail('preferences-phone-required');
   }
   await db.transaction(async (tx) => {
     const values = {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { notFound } from '../../server/errors.js';
+import * as contract from './contract.js';
 import { getTerritory, placeTypes, searchTerritory } from './service.js';
 
 export async function territoryRoutes(app: FastifyInstance) {
@@ -21,6 +22,7 @@ export async function territoryRoutes(app: FastifyInstance) {
           parent: z.string().max(20).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(20),
         }),
+        response: { 200: contract.places },
       },
     },
     async (req) => ({
@@ -35,7 +37,13 @@ export async function territoryRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/territory/:code',
-    { schema: { tags: ['reference'], params: z.object({ code: z.string().max(20) }) } },
+    {
+      schema: {
+        tags: ['reference'],
+        params: z.object({ code: z.string().max(20) }),
+        response: { 200: contract.placeDetail },
+      },
+    },
     async (req) => {
       const place = await getTerritory(db, req.params.code);
       if (!place) throw notFound();
@@ -46,17 +54,23 @@ export async function territoryRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/countries',
-    { schema: { tags: ['reference'], summary: 'ISO countries with names in ar, fr and en' } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'ISO countries with names in ar, fr and en',
+        response: { 200: contract.countries },
+      },
+    },
     async () => {
       const ar = countries.getNames('ar');
       const fr = countries.getNames('fr');
       const en = countries.getNames('en');
       return {
-        items: Object.keys(en).map((code) => ({
+        items: Object.entries(en).map(([code, name]) => ({
           code,
-          ar: ar[code] ?? en[code],
-          fr: fr[code] ?? en[code],
-          en: en[code],
+          ar: ar[code] ?? name,
+          fr: fr[code] ?? name,
+          en: name,
         })),
       };
     },

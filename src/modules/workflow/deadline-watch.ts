@@ -91,6 +91,7 @@ export async function runDeadlineWatch(db: Db, now: Date, publicUrl: string): Pr
             subject: c.subject,
             due: formatDate(c.dueAt, lang),
             days: Math.max(0, overdueDays),
+            count: Math.max(0, overdueDays),
             institution: lang === 'ar' ? inst.nameAr : inst.nameFr,
             url: `${publicUrl}/staff/cases/${c.id}`,
           },

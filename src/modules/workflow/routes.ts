@@ -1,17 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../server/auth.js';
-import { forbidden, notFound } from '../../server/errors.js';
-import { currentTime } from '../../shared/clock.js';
-import { hasRole, oversees } from '../accounts/actor.js';
-import { getInstitution } from '../institutions/service.js';
-import { stalledCases, WATCHER_ROLES, watchedInstitutionIds } from './stalled.js';
+import { serviceContext } from '../../server/service-context.js';
+import { stalledCases } from './contract.js';
+import { stalledInBody, stalledWatched } from './stalled.js';
 
 /** Deadlines and files that stay stuck: who holds them, and since when. */
 export async function workflowRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db } = app.deps.database;
   const query = z.strictObject({
     days: z.coerce.number().int().min(1).max(3650).default(7),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -24,15 +20,10 @@ export async function workflowRoutes(app: FastifyInstance) {
         summary:
           'Open cases with no action for N days in every body I watch (my territory, or the bodies I supervise), oldest first',
         querystring: query,
+        response: { 200: stalledCases },
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      if (actor.kind !== 'staff') throw forbidden();
-      const ids = await watchedInstitutionIds(db, actor);
-      if (!ids.length) throw forbidden();
-      return stalledCases(db, ids, { ...req.query, now: currentTime() });
-    },
+    async (req) => stalledWatched(serviceContext(req), req.query),
   );
   r.get(
     '/api/institutions/:id/stalled',
@@ -42,14 +33,9 @@ export async function workflowRoutes(app: FastifyInstance) {
         summary: 'Open cases with no action for N days, oldest first, with who holds them',
         params: z.object({ id: z.uuid() }),
         querystring: query,
+        response: { 200: stalledCases },
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      const inst = await getInstitution(db, req.params.id);
-      if (!inst) throw notFound();
-      if (!hasRole(actor, inst.id, WATCHER_ROLES) && !oversees(actor, inst)) throw forbidden();
-      return stalledCases(db, [inst.id], { ...req.query, now: currentTime() });
-    },
+    async (req) => stalledInBody(serviceContext(req), req.params.id, req.query),
   );
 }

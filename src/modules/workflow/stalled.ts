@@ -1,11 +1,14 @@
 import { and, asc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { forbidden } from '../../server/errors.js';
+import { nowOf, requireAccess, type ServiceContext } from '../../server/service-context.js';
 import type { Actor } from '../accounts/actor.js';
 import type { StaffRole } from '../accounts/schema.js';
 import { accounts } from '../accounts/schema.js';
 import { cases } from '../cases/schema.js';
 import { visibleInstitutionIds } from '../cases/service.js';
 import { openStates } from '../cases/state-machine.js';
+import { requireBodyAccess } from '../institutions/access.js';
 import { departments, institutions } from '../institutions/schema.js';
 
 /** Those who watch that nothing stays stuck in a body: its supervisors, administrators and auditors. */
@@ -75,4 +78,21 @@ export async function stalledCases(
     })),
     total: count!.n,
   };
+}
+
+export type StalledQuery = { days: number; limit: number };
+
+/** Stalled files in every body I watch (my territory, or the bodies I supervise), oldest first. */
+export async function stalledWatched(ctx: ServiceContext, q: StalledQuery) {
+  const actor = requireAccess(ctx, { signedIn: true });
+  if (actor.kind !== 'staff') throw forbidden();
+  const ids = await watchedInstitutionIds(ctx.db, actor);
+  if (!ids.length) throw forbidden();
+  return stalledCases(ctx.db, ids, { ...q, now: nowOf(ctx) });
+}
+
+/** Stalled files of one body, with who holds them (its watchers, or an overseer of its territory). */
+export async function stalledInBody(ctx: ServiceContext, institutionId: string, q: StalledQuery) {
+  const body = await requireBodyAccess(ctx, institutionId, WATCHER_ROLES);
+  return stalledCases(ctx.db, [body.id], { ...q, now: nowOf(ctx) });
 }

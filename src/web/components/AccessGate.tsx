@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
+import type { WebKey } from '../i18n.js';
 import { useSession } from '../session.js';
 import { mayOpen, type StaffPage } from '../staff-access.js';
 import { ErrorBox, Loading } from './Layout.js';
@@ -14,7 +15,7 @@ export function SignInRedirect() {
 }
 
 /** Why a page does not open for this person, and where to go instead. */
-export function Refusal({ staff, why }: { staff: boolean; why?: string }) {
+export function Refusal({ staff, why }: { staff: boolean; why?: WebKey }) {
   const { t } = useTranslation();
   return (
     <section className="narrow">
@@ -34,7 +35,7 @@ export function Refusal({ staff, why }: { staff: boolean; why?: string }) {
  * visitor, a clear refusal for a role the page is not for, the second-factor setup when it is required and
  * missing, and only then the page. `why` names the refusal's reason when the page has its own.
  */
-export function staffPage(page: StaffPage, Page: ComponentType, why?: string) {
+export function staffPage(page: StaffPage, Page: ComponentType, why?: WebKey) {
   return function GuardedStaffPage() {
     const session = useSession();
     if (session.isPending) return <Loading />;

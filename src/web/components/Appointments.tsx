@@ -1,68 +1,28 @@
 /** Shared pieces of the appointment pages: types of the API, dates and zones, the slot picker. */
+
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.js';
+import {
+  api,
+  type BookableService,
+  type Booking,
+  type Slot,
+  type SlotsPage,
+  type WallClock,
+} from '../api.js';
 import { localName } from '../i18n.js';
+import { keys } from '../query-keys.js';
 import { ErrorBox, Loading } from './Layout.js';
+
+export type { Booking, Slot, SlotsPage } from '../api.js';
 
 export const MOROCCO_TZ = 'Africa/Casablanca';
 
-export type LocalView = { timeZone: string; date: string; time: string; weekday: number; offset: string };
+export type LocalView = WallClock;
 export type Mode = 'in_person' | 'video';
-export type Official = { id: string; name: string; titleAr: string; titleFr: string; titleEn: string };
-export type Service = {
-  id: string;
-  institutionId: string;
-  code: string;
-  nameAr: string;
-  nameFr: string;
-  nameEn: string;
-  bookWith: 'window' | 'official';
-  slotMinutes: number;
-  modes: Mode[];
-  minNoticeMinutes: number;
-  horizonDays: number;
-  active: boolean;
-  officials: Official[];
-};
-export type Slot = {
-  startsAt: string;
-  endsAt: string;
-  officialId: string | null;
-  kind: string;
-  capacity: number;
-  seatsLeft: number;
-  morocco: LocalView;
-  local: LocalView;
-};
-export type SlotsPage = { service: Service; timeZone: string; from: string; to: string; items: Slot[] };
-export type Booking = {
-  id: string;
-  reference: string;
-  institutionId: string;
-  serviceId: string;
-  service: { code: string; nameAr: string; nameFr: string; nameEn: string };
-  officialId: string | null;
-  official: { name: string; titleAr: string; titleFr: string; titleEn: string } | null;
-  startsAt: string;
-  endsAt: string;
-  day: string;
-  morocco: LocalView;
-  local: LocalView;
-  mode: Mode;
-  videoUrl: string | null;
-  status: 'booked' | 'checked_in' | 'served' | 'no_show' | 'cancelled';
-  caseId: string | null;
-  language: string;
-  timeZone: string;
-  note: string | null;
-  citizen: { id: string; name: string } | null;
-  version: number;
-  cancelledAt: string | null;
-  cancelledBy: string | null;
-  cancelReason: string | null;
-};
+export type Official = BookableService['officials'][number];
+export type Service = BookableService;
 
 const DAY = 86_400_000;
 
@@ -238,7 +198,7 @@ export const officialTitle = (o: { titleAr: string; titleFr: string; titleEn: st
 
 export function useServices(institutionId: string | null | undefined, includeInactive = false) {
   return useQuery({
-    queryKey: ['appt-services', institutionId, includeInactive],
+    queryKey: keys.servicesOf(institutionId, includeInactive),
     queryFn: () =>
       api<{ items: Service[] }>(
         `/api/appointments/services?institutionId=${institutionId}${includeInactive ? '&includeInactive=true' : ''}`,
@@ -275,7 +235,7 @@ export function SlotPicker(props: {
   const name = useId();
   const range = start ? `from=${start.from}&to=${addDays(start.from, 6)}&` : '';
   const slots = useQuery({
-    queryKey: ['appt-slots', props.serviceId, props.officialId ?? '', props.timeZone, start?.from ?? 'today'],
+    queryKey: keys.slotsOf(props.serviceId, props.officialId ?? '', props.timeZone, start?.from ?? 'today'),
     queryFn: () =>
       api<SlotsPage>(
         `/api/appointments/services/${props.serviceId}/slots?${range}timeZone=${encodeURIComponent(props.timeZone)}${props.officialId ? `&officialId=${props.officialId}` : ''}`,

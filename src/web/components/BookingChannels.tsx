@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api } from '../api.js';
+import { api, type NotificationPreferences } from '../api.js';
+import { keys } from '../query-keys.js';
 
-type Prefs = { channels: string[]; phone: string | null };
+type Prefs = NotificationPreferences;
 const extra = ['sms', 'whatsapp'] as const;
 
 /**
@@ -19,7 +20,7 @@ export function BookingChannels(props: {
   const { t } = useTranslation();
   const id = useId();
   const prefs = useQuery({
-    queryKey: ['notification-preferences'],
+    queryKey: keys.notificationPreferences(),
     queryFn: () => api<Prefs>('/api/me/notification-preferences'),
   });
   const phone = prefs.data?.phone ?? null;

@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { type ApiError, api } from '../api.js';
+import { api } from '../api.js';
+import { useAction } from '../useAction.js';
 import {
   type Booking,
   ModeTag,
@@ -12,6 +13,7 @@ import {
   serviceName,
   When,
 } from './Appointments.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 
 /**
  * One booking as its citizen sees it, with the calendar file, and choosing another time or cancelling
@@ -35,9 +37,7 @@ export function BookingDetail({
     changeable ? (initialAction ?? null) : null,
   );
   const [picked, setPicked] = useState<Picked | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const ids = { err: useId(), title: useId() };
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -45,21 +45,22 @@ export function BookingDetail({
     ? `/api/appointments/manage/${encodeURIComponent(token)}`
     : `/api/appointments/${booking.id}`;
 
-  const run = async (path: string, body: unknown, message: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const b = await api<Booking>(`${base}/${path}`, { method: 'POST', body });
+  const action = useAction({
+    run: ({ path, body }: { path: string; body: unknown; message: string }) =>
+      api<Booking>(`${base}/${path}`, { method: 'POST', body }),
+    onDone: (b, { message }) => {
       onChange(b);
       setPanel(null);
       setPicked(null);
       setDone(message);
       requestAnimationFrame(() => statusRef.current?.focus());
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const { error, busy } = action;
+  const run = (path: string, body: unknown, message: string) => action.run({ path, body, message });
+  const close = () => {
+    setPanel(null);
+    action.reset();
   };
   const reschedule = (e: React.FormEvent) => {
     e.preventDefault();
@@ -175,57 +176,27 @@ export function BookingDetail({
             errorId={ids.err}
           />
           <div className="buttons">
-            <button type="submit" disabled={busy}>
+            <button type="submit" {...action.busyProps}>
               {t('appt.detail.confirmReschedule')}
             </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setPanel(null);
-                setError(null);
-              }}
-            >
+            <button type="button" className="secondary" onClick={close}>
               {t('appt.detail.keep')}
             </button>
           </div>
         </form>
       )}
       {panel === 'cancel' && (
-        <div
-          className="panel asked"
-          role="alertdialog"
-          aria-labelledby={`${ids.title}-c`}
-          aria-describedby={`${ids.title}-cd`}
-        >
-          <h2 id={`${ids.title}-c`}>{t('appt.detail.cancelTitle')}</h2>
-          <p id={`${ids.title}-cd`}>{t('appt.detail.cancelConfirm')}</p>
-          {error && (
-            <p className="alert error" role="alert">
-              {error.message}
-            </p>
-          )}
-          <div className="buttons">
-            <button
-              type="button"
-              className="danger"
-              disabled={busy}
-              onClick={() => run('cancel', {}, t('appt.detail.cancelled'))}
-            >
-              {t('appt.detail.confirmCancel')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setPanel(null);
-                setError(null);
-              }}
-            >
-              {t('appt.detail.keep')}
-            </button>
-          </div>
-        </div>
+        <ConfirmDialog
+          title={t('appt.detail.cancelTitle')}
+          message={t('appt.detail.cancelConfirm')}
+          confirmLabel={t('appt.detail.confirmCancel')}
+          cancelLabel={t('appt.detail.keep')}
+          danger
+          busy={busy}
+          error={error?.message}
+          onConfirm={() => run('cancel', {}, t('appt.detail.cancelled'))}
+          onCancel={close}
+        />
       )}
     </section>
   );

@@ -1,17 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.js';
+import { api, type CaseAccess } from '../api.js';
 import { formatDate, localName } from '../i18n.js';
+import { keys } from '../query-keys.js';
 
-type Access = {
-  at: string;
-  what: string;
-  role: string;
-  purpose: 'handling' | 'audit' | 'oversight';
-  institution: { nameAr: string; nameFr: string; nameEn: string } | null;
-  /** Where the body chose to show its staff's names. */
-  name: string | null;
-};
+type Access = CaseAccess;
 
 /**
  * Who read this file (law 09-08): the role and the body, when, and what; the staff member's name only where
@@ -21,7 +14,7 @@ export function CaseAccesses({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const accesses = useQuery({
-    queryKey: ['case', caseId, 'accesses'],
+    queryKey: keys.caseAccesses(caseId),
     queryFn: () => api<{ items: Access[] }>(`/api/cases/${caseId}/accesses`),
   });
   return (

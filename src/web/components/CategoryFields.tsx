@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { numberRange } from '../../shared/number-range.js';
 import type { Category, Field } from '../api.js';
@@ -22,7 +23,7 @@ export function fieldValues(category: Category | undefined, raw: Record<string, 
 export function fieldProblems(
   category: Category | undefined,
   raw: Record<string, string>,
-  t: (key: string, opts?: Record<string, unknown>) => string,
+  t: TFunction,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of category?.fields ?? []) {

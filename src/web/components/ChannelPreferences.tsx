@@ -1,34 +1,33 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../api.js';
+import { api, type NotificationPreferences } from '../api.js';
+import { keys } from '../query-keys.js';
+import { useAction } from '../useAction.js';
 import { ChannelChoice } from './ChannelChoice.js';
 
-type Prefs = { channels: string[]; effectiveTimeZone: string };
+type Prefs = NotificationPreferences;
 
 /** The channels a person is reached by, for all their cases; changeable at any time. */
 export function ChannelPreferences() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const prefs = useQuery({
-    queryKey: ['prefs'],
+    queryKey: keys.notificationPreferences(),
     queryFn: () => api<Prefs>('/api/me/notification-preferences'),
   });
   const [chosen, setChosen] = useState<string[] | null>(null);
-  const [msg, setMsg] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const saveChannels = useAction({
+    run: (channels: string[]) =>
+      api('/api/me/notification-preferences', { method: 'PUT', body: { channels } }),
+    invalidate: [keys.notificationPreferences()],
+    successMessage: t('profile.channels.saved'),
+  });
+  const { error, notice: msg } = saveChannels;
   if (!prefs.data) return null;
   const current = chosen ?? prefs.data.channels;
-  const save = async (e: React.FormEvent) => {
+  const save = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      await api('/api/me/notification-preferences', { method: 'PUT', body: { channels: current } });
-      setMsg(t('profile.channels.saved'));
-      await qc.invalidateQueries({ queryKey: ['prefs'] });
-    } catch (err) {
-      setError(err as ApiError);
-    }
+    saveChannels.run(current);
   };
   return (
     <section className="panel narrow" aria-labelledby="channels-h">
@@ -46,7 +45,11 @@ export function ChannelPreferences() {
             {error.message}
           </p>
         )}
-        <button type="submit" disabled={current.length === 0}>
+        <button
+          type="submit"
+          disabled={current.length === 0 || saveChannels.busy}
+          aria-busy={saveChannels.busyProps['aria-busy']}
+        >
           {t('common.save')}
         </button>
       </form>

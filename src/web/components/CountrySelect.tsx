@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.js';
+import { api, type Country } from '../api.js';
+import { keys } from '../query-keys.js';
+import { Field } from './Field.js';
 
-type Country = { code: string; ar: string; fr: string; en: string };
 /** Where Moroccans abroad mostly live, listed first. */
 const frequent = ['FR', 'ES', 'IT', 'BE', 'NL', 'DE', 'US', 'CA', 'AE', 'SA', 'GB', 'QA'];
 
@@ -20,9 +20,8 @@ export function CountrySelect({
   emptyLabel?: string;
 }) {
   const { i18n } = useTranslation();
-  const id = useId();
   const countries = useQuery({
-    queryKey: ['countries'],
+    queryKey: keys.countries(),
     queryFn: () => api<{ items: Country[] }>('/api/countries'),
     staleTime: Infinity,
   });
@@ -30,22 +29,23 @@ export function CountrySelect({
   const items = [...(countries.data?.items ?? [])].sort((a, b) => a[lang].localeCompare(b[lang], lang));
   const top = frequent.map((c) => items.find((x) => x.code === c)).filter((x): x is Country => !!x);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="country">
-        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-        {top.map((c) => (
-          <option key={`top-${c.code}`} value={c.code}>
-            {c[lang]}
-          </option>
-        ))}
-        <option disabled>──────────</option>
-        {items.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c[lang]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label={label}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="country">
+          {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+          {top.map((c) => (
+            <option key={`top-${c.code}`} value={c.code}>
+              {c[lang]}
+            </option>
+          ))}
+          <option disabled>──────────</option>
+          {items.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c[lang]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -1,7 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n.js';
+import { Field } from './Field.js';
 
-type T = (key: string, opts?: Record<string, unknown>) => string;
+type T = TFunction;
 
 /** What is wrong with a text a person writes (a subject, a description), or nothing: the server's rules. */
 export function writtenTextProblem(value: string, min: number, max: number, t: T, lang: string) {
@@ -14,25 +16,7 @@ export function writtenTextProblem(value: string, min: number, max: number, t: T
   return undefined;
 }
 
-/** A field's label (saying whether it is required) and its hint. */
-function FieldHead(props: { id: string; label: string; hint?: string; required?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <label htmlFor={props.id}>
-        {props.label}{' '}
-        <span className="muted">({props.required ? t('common.required') : t('common.optional')})</span>
-      </label>
-      {props.hint && (
-        <p className="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-    </>
-  );
-}
-
-/** One labelled input with its hint, its error and (for long text) how many characters are left. */
+/** One labelled input with its hint and its error (the one `Field`, with "required" or "optional"). */
 export function TextField(props: {
   id: string;
   label: string;
@@ -46,31 +30,28 @@ export function TextField(props: {
   min?: number;
   max?: number;
 }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-err` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className="field">
-      <FieldHead {...props} />
-      <input
-        id={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        maxLength={props.maxLength}
-        min={props.min}
-        max={props.max}
-        inputMode={props.type === 'number' ? 'numeric' : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={!!props.error}
-        aria-describedby={describedBy || undefined}
-        dir={props.type === 'number' || props.type === 'date' ? 'ltr' : undefined}
-      />
-      {props.error && (
-        <p className="field-error" id={`${props.id}-err`}>
-          {props.error}
-        </p>
+    <Field
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      required={!!props.required}
+    >
+      {(control) => (
+        <input
+          {...control}
+          type={props.type ?? 'text'}
+          value={props.value}
+          maxLength={props.maxLength}
+          min={props.min}
+          max={props.max}
+          inputMode={props.type === 'number' ? 'numeric' : undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+          dir={props.type === 'number' || props.type === 'date' ? 'ltr' : undefined}
+        />
       )}
-    </div>
+    </Field>
   );
 }
 
@@ -91,40 +72,37 @@ export function TextAreaField(props: {
   const { t, i18n } = useTranslation();
   const n = props.value.trim().length;
   const near = n > props.max * 0.9;
-  const describedBy = [
-    props.hint ? `${props.id}-hint` : '',
-    props.error ? `${props.id}-err` : '',
-    `${props.id}-count`,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const countId = `${props.id}-count`;
   return (
-    <div className="field">
-      <FieldHead {...props} required />
-      <textarea
-        id={props.id}
-        rows={props.rows ?? 6}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={!!props.error}
-        aria-describedby={describedBy}
-        dir="auto"
-      />
-      <p
-        className={`counter${n > props.max ? ' over' : ''}`}
-        id={`${props.id}-count`}
-        aria-live={near ? 'polite' : 'off'}
-      >
-        {t('common.counter', {
-          n: formatNumber(n, i18n.language),
-          max: formatNumber(props.max, i18n.language),
-        })}
-      </p>
-      {props.error && (
-        <p className="field-error" id={`${props.id}-err`}>
-          {props.error}
-        </p>
+    <Field
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      required
+      describedBy={countId}
+    >
+      {(control) => (
+        <>
+          <textarea
+            {...control}
+            rows={props.rows ?? 6}
+            value={props.value}
+            onChange={(e) => props.onChange(e.target.value)}
+            dir="auto"
+          />
+          <p
+            className={`counter${n > props.max ? ' over' : ''}`}
+            id={countId}
+            aria-live={near ? 'polite' : 'off'}
+          >
+            {t('common.counter', {
+              n: formatNumber(n, i18n.language),
+              max: formatNumber(props.max, i18n.language),
+            })}
+          </p>
+        </>
       )}
-    </div>
+    </Field>
   );
 }

@@ -3,12 +3,14 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { api } from '../api.js';
-import { type Lang, languages, setLanguage } from '../i18n.js';
+import { type Lang, languages, setLanguage, type WebKey } from '../i18n.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
 import { mayOpen, type StaffPage } from '../staff-access.js';
+import { useAction } from '../useAction.js';
 
 /** The staff menu, in order: each entry shows only for those who may open it. */
-const staffLinks: [StaffPage, string, string][] = [
+const staffLinks: [StaffPage, string, WebKey][] = [
   ['queue', '/staff', 'staff.nav.queue'],
   ['desk', '/staff/desk', 'staff.nav.desk'],
   ['appointments', '/staff/appointments', 'appt.nav.calendar'],
@@ -51,12 +53,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const [, navigate] = useLocation();
   const signedIn = session.data?.account.kind === 'citizen';
   const staff = session.data?.account.kind === 'staff';
-  const signOut = async () => {
-    await api('/api/auth/logout', { method: 'POST' });
-    qc.setQueryData(['session'], null);
-    await qc.invalidateQueries();
-    navigate('/');
-  };
+  const signOutAction = useAction({
+    run: async () => {
+      await api('/api/auth/logout', { method: 'POST' });
+      qc.setQueryData(keys.session(), null);
+    },
+    invalidate: [keys.all()],
+    onDone: () => navigate('/'),
+  });
+  const signOut = () => signOutAction.run();
   return (
     <>
       <a className="skip" href="#main">
@@ -96,7 +101,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <>
               {signedIn && <Link href="/cases">{t('nav.myCases')}</Link>}
               {signedIn && <Link href="/me">{t('nav.profile')}</Link>}
-              <button type="button" className="linklike" onClick={signOut}>
+              <button type="button" className="linklike" onClick={signOut} {...signOutAction.busyProps}>
                 {t('nav.signOut')}
               </button>
             </>

@@ -1,7 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../api.js';
+import { api } from '../api.js';
+import { keys } from '../query-keys.js';
+import { useAction } from '../useAction.js';
+import { Field } from './Field.js';
 import { Loading } from './Layout.js';
 
 type Names = { givenNameLatin: string; familyNameLatin: string; givenNameAr: string; familyNameAr: string };
@@ -17,9 +20,8 @@ export const hasName = (p: Partial<Record<keyof Names, string | null>>) =>
  */
 export function NameCheck({ onNamed }: { onNamed: (named: boolean) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const profile = useQuery({
-    queryKey: ['profile'],
+    queryKey: keys.profile(),
     queryFn: () => api<Record<string, string | null>>('/api/me/profile'),
   });
   const [names, setNames] = useState<Names>({
@@ -28,9 +30,12 @@ export function NameCheck({ onNamed }: { onNamed: (named: boolean) => void }) {
     givenNameAr: '',
     familyNameAr: '',
   });
-  const [error, setError] = useState<ApiError | string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [missing, setMissing] = useState(false);
   const id = useId();
+  const saveNames = useAction({
+    run: (patch: Partial<Names>) => api('/api/me/profile', { method: 'PATCH', body: patch }),
+    invalidate: [keys.profile(), keys.session()],
+  });
   const named = !!profile.data && hasName(profile.data);
   // the server has the last word: if the profile cannot be read, sending is left to it
   useEffect(() => {
@@ -38,53 +43,45 @@ export function NameCheck({ onNamed }: { onNamed: (named: boolean) => void }) {
   }, [named, profile.isPending, profile.isError, onNamed]);
   if (profile.isPending) return <Loading />;
   if (named || !profile.data) return null;
-  const save = async (e: React.FormEvent) => {
+  const save = (e: React.FormEvent) => {
     e.preventDefault();
     const trimmed = Object.fromEntries(fields.map((f) => [f, names[f].trim()])) as Names;
+    setMissing(!hasName(trimmed));
     if (!hasName(trimmed)) {
-      setError(t('file.name.missing'));
+      saveNames.reset();
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const patch = Object.fromEntries(fields.filter((f) => trimmed[f]).map((f) => [f, trimmed[f]]));
-      await api('/api/me/profile', { method: 'PATCH', body: patch });
-      await qc.invalidateQueries({ queryKey: ['profile'] });
-      await qc.invalidateQueries({ queryKey: ['session'] });
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setSaving(false);
-    }
+    saveNames.run(Object.fromEntries(fields.filter((f) => trimmed[f]).map((f) => [f, trimmed[f]])));
   };
-  const message = typeof error === 'string' ? error : error?.message;
+  const message = missing ? t('file.name.missing') : saveNames.error?.message;
   return (
     <form className="panel" onSubmit={save} aria-labelledby={`${id}-t`} noValidate>
       <h2 id={`${id}-t`}>{t('file.name.title')}</h2>
       <p>{t('file.name.lead')}</p>
       {fields.map((f) => (
-        <div className="field" key={f}>
-          <label htmlFor={`${id}-${f}`}>{t(`file.name.${f}`)}</label>
-          <input
-            id={`${id}-${f}`}
-            dir={f.endsWith('Ar') ? 'rtl' : 'ltr'}
-            lang={f.endsWith('Ar') ? 'ar' : undefined}
-            autoComplete={f.startsWith('given') ? 'given-name' : 'family-name'}
-            maxLength={80}
-            value={names[f]}
-            onChange={(e) => setNames({ ...names, [f]: e.target.value })}
-            aria-invalid={!!message}
-            aria-describedby={message ? `${id}-err` : undefined}
-          />
-        </div>
+        <Field key={f} id={`${id}-${f}`} label={t(`file.name.${f}`)}>
+          {(control) => (
+            <input
+              {...control}
+              dir={f.endsWith('Ar') ? 'rtl' : 'ltr'}
+              lang={f.endsWith('Ar') ? 'ar' : undefined}
+              autoComplete={f.startsWith('given') ? 'given-name' : 'family-name'}
+              maxLength={80}
+              value={names[f]}
+              onChange={(e) => setNames({ ...names, [f]: e.target.value })}
+              // the message below the form is about all four names
+              aria-invalid={!!message}
+              aria-describedby={message ? `${id}-err` : undefined}
+            />
+          )}
+        </Field>
       ))}
       {message && (
         <p id={`${id}-err`} className="alert error" role="alert">
           {message}
         </p>
       )}
-      <button type="submit" disabled={saving}>
+      <button type="submit" {...saveNames.busyProps}>
         {t('file.name.save')}
       </button>
     </form>

@@ -1,7 +1,8 @@
+import type { Translation } from '../../shared/plurals.js';
 import type { appointmentsSetupEn } from './appointments-setup.en.js';
 
-/** French texts of this area: the same keys as the English ones (loaded only for French pages). */
-export const appointmentsSetupFr: Record<keyof typeof appointmentsSetupEn, string> = {
+/** French texts of this area: the keys of the English ones, plural texts with the French forms (loaded only for French pages). */
+export const appointmentsSetupFr: Translation<typeof appointmentsSetupEn, 'fr'> = {
   'setup.nav': 'Paramétrage des rendez-vous',
   'setup.title': 'Paramétrage des rendez-vous',
   'setup.lead': 'Ce que les citoyens peuvent réserver, quand et avec qui. Les heures sont celles du Maroc.',
@@ -98,7 +99,9 @@ export const appointmentsSetupFr: Record<keyof typeof appointmentsSetupEn, strin
     'Pour un roulement : une date où ce tour s’applique ; il revient ensuite toutes les N semaines.',
   'setup.rule.validFrom': 'Valable à partir du',
   'setup.rule.validTo': 'Valable jusqu’au',
-  'setup.rule.rota': 'toutes les {{count}} semaines, à partir du {{date}}',
+  'setup.rule.rota_one': 'une semaine sur {{count}}, à partir du {{date}}',
+  'setup.rule.rota_many': 'toutes les {{count}} de semaines, à partir du {{date}}',
+  'setup.rule.rota_other': 'toutes les {{count}} semaines, à partir du {{date}}',
   'setup.rule.valid': 'valable du {{from}} au {{to}}',
   'setup.rule.seats': '{{capacity}} à la fois',
   'setup.rule.deleteLead': 'Les horaires déjà réservés restent réservés.',
@@ -124,6 +127,8 @@ export const appointmentsSetupFr: Record<keyof typeof appointmentsSetupEn, strin
   'setup.clo.dates': '{{from}} – {{to}}',
   'setup.clo.affected_one':
     '{{count}} rendez-vous tombe ces jours-là ({{refs}}) : déplacez-le depuis le calendrier des rendez-vous.',
+  'setup.clo.affected_many':
+    '{{count}} de rendez-vous tombent ces jours-là ({{refs}}) : déplacez-les depuis le calendrier des rendez-vous.',
   'setup.clo.affected_other':
     '{{count}} rendez-vous tombent ces jours-là ({{refs}}) : déplacez-les depuis le calendrier des rendez-vous.',
   'setup.clo.deleteLead': 'Ces jours redeviennent réservables.',

@@ -1,7 +1,8 @@
+import type { Translation } from '../../shared/plurals.js';
 import type { appointmentsEn } from './appointments.en.js';
 
-/** Arabic texts of this area: the same keys as the English ones (loaded only for Arabic pages). */
-export const appointmentsAr: Record<keyof typeof appointmentsEn, string> & Record<string, string> = {
+/** Arabic texts of this area: the keys of the English ones, plural texts with the six Arabic forms (loaded only for Arabic pages). */
+export const appointmentsAr: Translation<typeof appointmentsEn, 'ar'> = {
   'appt.nav.book': 'المواعيد',
   'appt.nav.mine': 'مواعيدي',
   'appt.nav.openDays': 'الأيام المفتوحة',

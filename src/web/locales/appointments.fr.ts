@@ -1,7 +1,8 @@
+import type { Translation } from '../../shared/plurals.js';
 import type { appointmentsEn } from './appointments.en.js';
 
-/** French texts of this area: the same keys as the English ones (loaded only for French pages). */
-export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
+/** French texts of this area: the keys of the English ones, plural texts with the French forms (loaded only for French pages). */
+export const appointmentsFr: Translation<typeof appointmentsEn, 'fr'> = {
   'appt.nav.book': 'Rendez-vous',
   'appt.nav.mine': 'Mes rendez-vous',
   'appt.nav.openDays': 'Journées portes ouvertes',
@@ -17,6 +18,7 @@ export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
   'appt.book.noService': 'Cette administration ne prend pas encore de rendez-vous sur Jisr.',
   'appt.book.service': 'Pour quoi est le rendez-vous ?',
   'appt.book.length_one': '{{count}} minute',
+  'appt.book.length_many': '{{count}} de minutes',
   'appt.book.length_other': '{{count}} minutes',
   'appt.book.videoToo': 'appel vidéo possible',
   'appt.book.mode': 'Comment voulez-vous être reçu ?',
@@ -55,6 +57,7 @@ export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
   'appt.slots.none': 'Aucun horaire libre cette semaine. Essayez la semaine suivante.',
   'appt.slots.day': 'Jour',
   'appt.slots.free_one': '{{count}} horaire libre',
+  'appt.slots.free_many': '{{count}} d’horaires libres',
   'appt.slots.free_other': '{{count}} horaires libres',
   'appt.slots.times': 'Horaires du {{day}}',
   'appt.slots.columns': 'en grand : heure du Maroc ; en petit : votre heure, {{zone}}',
@@ -109,6 +112,7 @@ export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
   'appt.open.none': 'Aucune journée portes ouvertes n’est prévue pour l’instant.',
   'appt.open.days': 'Journée',
   'appt.open.seatsLeft_one': '{{count}} place restante',
+  'appt.open.seatsLeft_many': '{{count}} de places restantes',
   'appt.open.seatsLeft_other': '{{count}} places restantes',
   'appt.open.service': 'Pour',
   'appt.open.anyService': 'Tout service',
@@ -116,6 +120,7 @@ export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
   'appt.open.register': 'M’inscrire à cette journée',
   'appt.open.registered': 'Vous êtes inscrit pour le {{date}}. Votre référence :',
   'appt.open.already_one': 'Vous êtes inscrit à {{count}} journée de cet événement.',
+  'appt.open.already_many': 'Vous êtes inscrit à {{count}} de journées de cet événement.',
   'appt.open.already_other': 'Vous êtes inscrit à {{count}} journées de cet événement.',
   'appt.open.mine': 'Mes inscriptions',
   'appt.open.cancel': 'Annuler mon inscription',
@@ -149,6 +154,7 @@ export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
   'appt.desk.nobodyCalled': 'Personne n’a été appelé.',
   'appt.desk.counterN': 'guichet {{counter}}',
   'appt.desk.waited_one': 'a attendu {{count}} minute',
+  'appt.desk.waited_many': 'a attendu {{count}} de minutes',
   'appt.desk.waited_other': 'a attendu {{count}} minutes',
   'appt.desk.outcome': 'Suite donnée à {{ticket}}',
   'appt.desk.note': 'Remarque',
@@ -156,6 +162,7 @@ export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
   'appt.desk.didNotCome': '{{ticket}} ne s’est pas présenté',
   'appt.desk.waiting': 'En attente',
   'appt.desk.waitingCount_one': '{{count}} personne',
+  'appt.desk.waitingCount_many': '{{count}} de personnes',
   'appt.desk.waitingCount_other': '{{count}} personnes',
   'appt.desk.nobodyWaiting': 'Personne n’attend.',
   'appt.desk.ticket': 'Ticket',
@@ -163,8 +170,10 @@ export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
   'appt.desk.kind': 'Visite',
   'appt.desk.arrived': 'Arrivé à',
   'appt.desk.doneCount_one': '{{count}} visiteur reçu',
+  'appt.desk.doneCount_many': '{{count}} de visiteurs reçus',
   'appt.desk.doneCount_other': '{{count}} visiteurs reçus',
   'appt.desk.noShowCount_one': '{{count}} absent au guichet',
+  'appt.desk.noShowCount_many': '{{count}} d’absents au guichet',
   'appt.desk.noShowCount_other': '{{count}} absents au guichet',
   'appt.desk.expected': 'Rendez-vous du jour',
   'appt.desk.noneExpected': 'Aucun rendez-vous aujourd’hui.',
@@ -180,6 +189,7 @@ export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
   'appt.desk.wait': 'Attente',
   'appt.desk.outcomeCol': 'Suite',
   'appt.desk.minutes_one': '{{count}} min',
+  'appt.desk.minutes_many': '{{count}} min',
   'appt.desk.minutes_other': '{{count}} min',
 
   'appt.kind.appointment': 'Rendez-vous',
@@ -213,6 +223,7 @@ export const appointmentsFr: Record<keyof typeof appointmentsEn, string> = {
   'appt.cal.scopeOwn': 'Vos propres rendez-vous.',
   'appt.cal.scopeAll': 'Tous les rendez-vous de l’administration. Horaires à l’heure du Maroc.',
   'appt.cal.bookings_one': '{{count}} rendez-vous',
+  'appt.cal.bookings_many': '{{count}} de rendez-vous',
   'appt.cal.bookings_other': '{{count}} rendez-vous',
   'appt.cal.closed': 'Fermé : {{reason}}',
   'appt.cal.shifts': 'De permanence :',

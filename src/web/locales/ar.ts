@@ -1,7 +1,8 @@
-import type { WebKey } from './en.js';
+import type { Translation } from '../../shared/plurals.js';
+import type { en } from './en.js';
 
 /** Arabic has six plural forms: the `_one`/`_other` keys of English plus `_zero`, `_two`, `_few`, `_many`. */
-export const ar: Record<WebKey, string> & Record<string, string> = {
+export const ar: Translation<typeof en, 'ar'> = {
   'app.name': 'جسر',
   'app.tagline': 'طلباتك لدى الإدارات المغربية، أينما كنت مقيما',
   'nav.home': 'الرئيسية',
@@ -27,8 +28,8 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'common.wholeNumber': 'المرجو إدخال عدد صحيح.',
   'common.between': 'بين {{min}} و{{max}}.',
   'common.fieldRequired': 'هذا الحقل إلزامي.',
-  'common.tooShort': 'قصير جدا: {{min}} أحرف على الأقل (الآن {{n}}).',
-  'common.tooLong': 'طويل جدا: {{n}} حرفا، والحد الأقصى {{max}}. لم يُحذف أي شيء: اختصره.',
+  'common.tooShort': 'قصير جدا: يجب ألا يقل عدد الحروف عن {{min}} (الآن {{n}}).',
+  'common.tooLong': 'طويل جدا: عدد الحروف {{n}}، والحد الأقصى {{max}}. لم يُحذف أي شيء: اختصره.',
   'common.noWords': 'اكتبه بالكلمات: حروف أو أرقام، وليس رموزا أو وجوها تعبيرية فقط.',
   'common.counter': '{{n}} / {{max}} حرف',
   'file.kind.missing': 'اختر نوع الطلب.',
@@ -39,7 +40,7 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'file.files.chooseAgain_two':
     'لم يكن ممكنا الاحتفاظ بالوثيقتين اللتين اخترتهما ({{names}}) عند مغادرة الصفحة: اخترهما من جديد في خطوة «الوثائق».',
   'file.files.chooseAgain_few':
-    'لم يكن ممكنا الاحتفاظ بالوثائق {{count}} التي اخترتها ({{names}}) عند مغادرة الصفحة: اخترها من جديد في خطوة «الوثائق».',
+    'لم يكن ممكنا الاحتفاظ بالوثائق الـ{{count}} التي اخترتها ({{names}}) عند مغادرة الصفحة: اخترها من جديد في خطوة «الوثائق».',
   'file.files.chooseAgain_many':
     'لم يكن ممكنا الاحتفاظ بالوثائق الـ{{count}} التي اخترتها ({{names}}) عند مغادرة الصفحة: اخترها من جديد في خطوة «الوثائق».',
   'file.files.chooseAgain_other':
@@ -403,7 +404,12 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.ws.useTemplate': 'الانطلاق من نموذج',
   'staff.nav.admin': 'الإدارة',
   'staff.nav.stalled': 'الملفات المتوقفة',
-  'staff.stalled.title': 'ملفات دون أي إجراء منذ {{days}} يوما',
+  'staff.stalled.title_zero': 'ملفات دون أي إجراء',
+  'staff.stalled.title_one': 'ملفات دون أي إجراء منذ يوم واحد',
+  'staff.stalled.title_two': 'ملفات دون أي إجراء منذ يومين',
+  'staff.stalled.title_few': 'ملفات دون أي إجراء منذ {{days}} أيام',
+  'staff.stalled.title_many': 'ملفات دون أي إجراء منذ {{days}} يوما',
+  'staff.stalled.title_other': 'ملفات دون أي إجراء منذ {{days}} يوم',
   'staff.stalled.days': 'دون إجراء منذ (أيام) على الأقل',
   'staff.stalled.idle_zero': '{{count}} يوم دون إجراء',
   'staff.stalled.idle_one': 'يوم واحد دون إجراء',
@@ -483,7 +489,12 @@ export const ar: Record<WebKey, string> & Record<string, string> = {
   'staff.msg.reset': 'الرجوع إلى نص المنصة',
   'staff.msg.custom': 'نصكم',
   'staff.msg.default': 'نص المنصة',
-  'staff.msg.segments': '{{count}} رسالة قصيرة',
+  'staff.msg.segments_zero': 'لا رسائل قصيرة',
+  'staff.msg.segments_one': 'رسالة قصيرة واحدة',
+  'staff.msg.segments_two': 'رسالتان قصيرتان',
+  'staff.msg.segments_few': '{{count}} رسائل قصيرة',
+  'staff.msg.segments_many': '{{count}} رسالة قصيرة',
+  'staff.msg.segments_other': '{{count}} رسالة قصيرة',
   'staff.nav.oversight': 'الأرقام',
   'staff.over.title': 'الإدارات المتتبعة',
   'staff.over.body': 'الإدارة',

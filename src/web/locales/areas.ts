@@ -9,6 +9,9 @@ import { peopleEn } from './people.en.js';
  */
 export const areasEn: Record<string, string>[] = [appointmentsEn, appointmentsSetupEn, peopleEn];
 
+/** The English texts of every area, for the typed keys (see i18n.ts): an area adds itself here too. */
+export type AreaTexts = typeof appointmentsEn & typeof appointmentsSetupEn & typeof peopleEn;
+
 export const areasIn = {
   fr: () =>
     Promise.all([

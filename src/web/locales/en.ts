@@ -1,4 +1,7 @@
-/** English texts of the web app. French and Arabic must have exactly these keys (checked by the compiler). */
+/**
+ * English texts of the web app. French and Arabic must have exactly these keys (checked by the compiler),
+ * except plural texts (`_one`/`_other` here), which have the forms of each language's plural categories.
+ */
 export const en = {
   'app.name': 'Jisr',
   'app.tagline': 'Your requests to Moroccan public bodies, from wherever you live',
@@ -389,7 +392,8 @@ export const en = {
   'staff.ws.useTemplate': 'Start from a template',
   'staff.nav.admin': 'Administration',
   'staff.nav.stalled': 'Stalled files',
-  'staff.stalled.title': 'Files with no action for {{days}} days',
+  'staff.stalled.title_one': 'Files with no action for {{days}} day',
+  'staff.stalled.title_other': 'Files with no action for {{days}} days',
   'staff.stalled.days': 'No action for at least (days)',
   'staff.stalled.idle_one': '1 day without action',
   'staff.stalled.idle_other': '{{count}} days without action',
@@ -461,7 +465,8 @@ export const en = {
   'staff.msg.reset': 'Back to the platform’s wording',
   'staff.msg.custom': 'Your wording',
   'staff.msg.default': 'Platform’s wording',
-  'staff.msg.segments': '{{count}} SMS',
+  'staff.msg.segments_one': '{{count}} SMS',
+  'staff.msg.segments_other': '{{count}} SMS',
   'staff.nav.oversight': 'Figures',
   'staff.over.title': 'Bodies under watch',
   'staff.over.body': 'Body',
@@ -598,5 +603,3 @@ export const en = {
   'file.name.save': 'Save my name',
   'file.name.missing': 'Give a first and a last name, in Latin or in Arabic letters.',
 } as const;
-
-export type WebKey = keyof typeof en;

@@ -1,6 +1,8 @@
-import type { WebKey } from './en.js';
+import type { Translation } from '../../shared/plurals.js';
+import type { en } from './en.js';
 
-export const fr: Record<WebKey, string> = {
+/** French texts: the keys of the English ones; a plural text has the French forms `_one`, `_many`, `_other`. */
+export const fr: Translation<typeof en, 'fr'> = {
   'app.name': 'Jisr',
   'app.tagline': 'Vos démarches auprès des administrations marocaines, où que vous viviez',
   'nav.home': 'Accueil',
@@ -34,7 +36,9 @@ export const fr: Record<WebKey, string> = {
   'file.kind.missing': 'Choisissez le type de demande.',
   'file.category.missing': 'Choisissez l’objet de votre demande.',
   'file.files.chooseAgain_one':
-    'La pièce que vous aviez choisie ({{names}}) n’a pas pu être gardée quand vous avez quitté la page : choisissez-la à nouveau à l’étape « Pièces ».',
+    '{{count}} pièce que vous aviez choisie ({{names}}) n’a pas pu être gardée quand vous avez quitté la page : choisissez-la à nouveau à l’étape « Pièces ».',
+  'file.files.chooseAgain_many':
+    'Les {{count}} de pièces que vous aviez choisies ({{names}}) n’ont pas pu être gardées quand vous avez quitté la page : choisissez-les à nouveau à l’étape « Pièces ».',
   'file.files.chooseAgain_other':
     'Les {{count}} pièces que vous aviez choisies ({{names}}) n’ont pas pu être gardées quand vous avez quitté la page : choisissez-les à nouveau à l’étape « Pièces ».',
   'receipt.codeElsewhere':
@@ -76,7 +80,8 @@ export const fr: Record<WebKey, string> = {
     'Ce qu’est chaque document, les pièces à fournir, le coût et le délai habituel, et s’il peut être demandé depuis l’étranger.',
   'guides.search': 'Rechercher un document',
   'guides.searchHint': 'p. ex. naissance, résidence, عقد الازدياد',
-  'guides.found_one': '1 document trouvé.',
+  'guides.found_one': '{{count}} document trouvé.',
+  'guides.found_many': '{{count}} de documents trouvés.',
   'guides.found_other': '{{count}} documents trouvés.',
   'guides.none': 'Aucun document ne s’appelle « {{query}} ».',
   'guides.noneAction': 'Adressez-vous directement à l’organisme (une question ou une demande)',
@@ -90,6 +95,7 @@ export const fr: Record<WebKey, string> = {
   'guide.delay': 'Délai habituel',
   'guide.validity': 'Validité',
   'guide.validityMonths_one': '{{count}} mois',
+  'guide.validityMonths_many': '{{count}} de mois',
   'guide.validityMonths_other': '{{count}} mois',
   'guide.issuer': 'Qui le délivre',
   'guide.notes': 'Bon à savoir',
@@ -207,6 +213,7 @@ export const fr: Record<WebKey, string> = {
   'case.rate.title': 'Comment s’est passé le service ?',
   'case.rate.score': 'Votre note',
   'case.rate.star_one': '{{count}} étoile',
+  'case.rate.star_many': '{{count}} d’étoiles',
   'case.rate.star_other': '{{count}} étoiles',
   'case.accesses.title': 'Qui a consulté mon dossier',
   'case.accesses.lead':
@@ -396,11 +403,15 @@ export const fr: Record<WebKey, string> = {
   'staff.ws.useTemplate': 'Partir d’un modèle',
   'staff.nav.admin': 'Administration',
   'staff.nav.stalled': 'Dossiers bloqués',
-  'staff.stalled.title': 'Dossiers sans action depuis {{days}} jours',
+  'staff.stalled.title_one': 'Dossiers sans action depuis {{days}} jour',
+  'staff.stalled.title_many': 'Dossiers sans action depuis {{days}} de jours',
+  'staff.stalled.title_other': 'Dossiers sans action depuis {{days}} jours',
   'staff.stalled.days': 'Sans action depuis au moins (jours)',
   'staff.stalled.idle_one': '{{count}} jour sans action',
+  'staff.stalled.idle_many': '{{count}} de jours sans action',
   'staff.stalled.idle_other': '{{count}} jours sans action',
-  'staff.stalled.count_one': '1 dossier bloqué.',
+  'staff.stalled.count_one': '{{total}} dossier bloqué ({{shown}} affiché).',
+  'staff.stalled.count_many': '{{total}} de dossiers bloqués, les plus anciens d’abord ({{shown}} affichés).',
   'staff.stalled.count_other': '{{total}} dossiers bloqués, les plus anciens d’abord ({{shown}} affichés).',
   'staff.stalled.heldBy': 'Détenu par : {{who}}',
   'staff.stalled.nobody': 'personne',
@@ -469,7 +480,9 @@ export const fr: Record<WebKey, string> = {
   'staff.msg.reset': 'Revenir au texte de la plateforme',
   'staff.msg.custom': 'Votre texte',
   'staff.msg.default': 'Texte de la plateforme',
-  'staff.msg.segments': '{{count}} SMS',
+  'staff.msg.segments_one': '{{count}} SMS',
+  'staff.msg.segments_many': '{{count}} de SMS',
+  'staff.msg.segments_other': '{{count}} SMS',
   'staff.nav.oversight': 'Chiffres',
   'staff.over.title': 'Administrations suivies',
   'staff.over.body': 'Administration',

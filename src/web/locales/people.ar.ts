@@ -1,7 +1,8 @@
+import type { Translation } from '../../shared/plurals.js';
 import type { peopleEn } from './people.en.js';
 
-/** Arabic texts of this area: the same keys as the English ones (loaded only for Arabic pages). */
-export const peopleAr: Record<keyof typeof peopleEn, string> & Record<string, string> = {
+/** Arabic texts of this area: the keys of the English ones, plural texts with the six Arabic forms (loaded only for Arabic pages). */
+export const peopleAr: Translation<typeof peopleEn, 'ar'> = {
   'people.nav': 'المصالح والموظفون',
   'people.title': 'مصالح وموظفو {{body}}',
   'people.lead': 'أضيفوا المصالح والأشخاص، وأسندوا لكل شخص دوره، وعطلوا حساب من يغادر.',
@@ -52,7 +53,12 @@ export const peopleAr: Record<keyof typeof peopleEn, string> & Record<string, st
   'people.staff.resetTotp': 'إعادة ضبط المصادقة لـ {{name}}',
   'people.staff.resend': 'إعادة إرسال الدعوة إلى {{name}}',
   'people.staff.disableConfirm': 'تعطيل حساب {{name}}؟ يُسجَّل خروجه فوراً ولن يستطيع الدخول بعد ذلك.',
-  'people.staff.disableLoad': 'تبقى ملفاته الجارية ({{n}}) مسندة إليه إلى أن تحيلوها إلى شخص آخر.',
+  'people.staff.disableLoad_zero': 'تبقى ملفاته الجارية ({{n}}) مسندة إليه إلى أن تحيلوها إلى شخص آخر.',
+  'people.staff.disableLoad_one': 'يبقى ملفه الجاري مسندا إليه إلى أن تحيلوه إلى شخص آخر.',
+  'people.staff.disableLoad_two': 'يبقى ملفاه الجاريان مسندين إليه إلى أن تحيلوهما إلى شخص آخر.',
+  'people.staff.disableLoad_few': 'تبقى ملفاته الجارية ({{n}}) مسندة إليه إلى أن تحيلوها إلى شخص آخر.',
+  'people.staff.disableLoad_many': 'تبقى ملفاته الجارية ({{n}}) مسندة إليه إلى أن تحيلوها إلى شخص آخر.',
+  'people.staff.disableLoad_other': 'تبقى ملفاته الجارية ({{n}}) مسندة إليه إلى أن تحيلوها إلى شخص آخر.',
   'people.staff.enableConfirm': 'إعادة تفعيل حساب {{name}}؟',
   'people.staff.resetConfirm':
     'إعادة ضبط تطبيق المصادقة لـ {{name}}؟ يُسجَّل خروجه وسيعد تطبيقاً جديداً عند دخوله المقبل.',

@@ -52,8 +52,10 @@ export const peopleEn = {
   'people.staff.resend': 'Resend the invitation to {{name}}',
   'people.staff.disableConfirm':
     'Disable the account of {{name}}? They are signed out at once and can no longer sign in.',
-  'people.staff.disableLoad':
-    'Their {{n}} open case(s) stay assigned to them until you pass them to someone else.',
+  'people.staff.disableLoad_one':
+    'Their {{n}} open case stays assigned to them until you pass it to someone else.',
+  'people.staff.disableLoad_other':
+    'Their {{n}} open cases stay assigned to them until you pass them to someone else.',
   'people.staff.enableConfirm': 'Enable the account of {{name}} again?',
   'people.staff.resetConfirm':
     'Reset the authenticator app of {{name}}? They are signed out and will set up a new one at their next sign-in.',

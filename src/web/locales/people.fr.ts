@@ -1,7 +1,8 @@
+import type { Translation } from '../../shared/plurals.js';
 import type { peopleEn } from './people.en.js';
 
-/** French texts of this area: the same keys as the English ones (loaded only for French pages). */
-export const peopleFr: Record<keyof typeof peopleEn, string> = {
+/** French texts of this area: the keys of the English ones, plural texts with the French forms (loaded only for French pages). */
+export const peopleFr: Translation<typeof peopleEn, 'fr'> = {
   'people.nav': 'Services et agents',
   'people.title': 'Services et agents de {{body}}',
   'people.lead':
@@ -54,8 +55,12 @@ export const peopleFr: Record<keyof typeof peopleEn, string> = {
   'people.staff.resend': 'Renvoyer l’invitation à {{name}}',
   'people.staff.disableConfirm':
     'Désactiver le compte de {{name}} ? La personne est déconnectée aussitôt et ne peut plus se connecter.',
-  'people.staff.disableLoad':
-    'Ses {{n}} dossier(s) en cours lui restent attribués jusqu’à ce que vous les confiiez à quelqu’un d’autre.',
+  'people.staff.disableLoad_one':
+    'Son dossier en cours ({{n}}) lui reste attribué jusqu’à ce que vous le confiiez à quelqu’un d’autre.',
+  'people.staff.disableLoad_many':
+    'Ses {{n}} de dossiers en cours lui restent attribués jusqu’à ce que vous les confiiez à quelqu’un d’autre.',
+  'people.staff.disableLoad_other':
+    'Ses {{n}} dossiers en cours lui restent attribués jusqu’à ce que vous les confiiez à quelqu’un d’autre.',
   'people.staff.enableConfirm': 'Réactiver le compte de {{name}} ?',
   'people.staff.resetConfirm':
     'Réinitialiser l’application d’authentification de {{name}} ? La personne est déconnectée et en configurera une nouvelle à sa prochaine connexion.',

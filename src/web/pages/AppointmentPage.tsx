@@ -6,7 +6,9 @@ import { SignInRedirect } from '../components/AccessGate.js';
 import type { Booking } from '../components/Appointments.js';
 import { BookingDetail } from '../components/BookingDetail.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
+import { useRefresh } from '../useAction.js';
 
 /** One of the citizen's appointments (the address in the calendar file). */
 export default function AppointmentPage() {
@@ -14,9 +16,10 @@ export default function AppointmentPage() {
   const action = new URLSearchParams(useSearch()).get('action');
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const refresh = useRefresh();
   const session = useSession();
   const q = useQuery({
-    queryKey: ['appointment', id],
+    queryKey: keys.appointment(id),
     queryFn: () => api<Booking>(`/api/appointments/${id}`),
     enabled: !!session.data,
   });
@@ -31,9 +34,8 @@ export default function AppointmentPage() {
         booking={q.data}
         initialAction={action === 'reschedule' || action === 'cancel' ? action : null}
         onChange={(b) => {
-          qc.setQueryData(['appointment', id], b);
-          qc.invalidateQueries({ queryKey: ['my-appointments'] });
-          qc.invalidateQueries({ queryKey: ['appt-slots'] });
+          qc.setQueryData(keys.appointment(id), b);
+          refresh([keys.myAppointments(), keys.slots()]);
         }}
       />
       <p>

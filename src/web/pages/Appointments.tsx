@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
-import { type ApiError, api, type CaseView, type Institution } from '../api.js';
+import { api, type CaseList, type Institution } from '../api.js';
 import {
   type Booking,
   browserTimeZone,
@@ -18,9 +18,12 @@ import {
 import { BookingChannels } from '../components/BookingChannels.js';
 import { BookingDetail } from '../components/BookingDetail.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
+import { Field } from '../components/Field.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { localName } from '../i18n.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
+import { useAction, useRefresh } from '../useAction.js';
 
 const closedStates = ['closed', 'rejected', 'referred', 'withdrawn'];
 
@@ -28,13 +31,13 @@ const closedStates = ['closed', 'rejected', 'referred', 'withdrawn'];
 export default function Appointments() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
+  const refresh = useRefresh();
   const search = new URLSearchParams(useSearch());
   const session = useSession();
   const citizen = session.data?.account.kind === 'citizen';
   const staff = session.data?.account.kind === 'staff';
   const institutions = useQuery({
-    queryKey: ['institutions'],
+    queryKey: keys.institutions(),
     queryFn: () => api<{ items: Institution[] }>('/api/institutions'),
   });
   const wanted = search.get('institution');
@@ -54,22 +57,29 @@ export default function Appointments() {
   const [note, setNote] = useState('');
   // null: the citizen's preferences apply, also if they change them later
   const [channels, setChannels] = useState<string[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [booked, setBooked] = useState<Booking | null>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
-  const ids = {
-    inst: useId(),
-    official: useId(),
-    caseSel: useId(),
-    note: useId(),
-    slotErr: useId(),
-    noteErr: useId(),
-  };
+  const booking = useAction({
+    run: (body: Record<string, unknown>) => api<Booking>('/api/appointments', { method: 'POST', body }),
+    invalidate: [keys.myAppointments()],
+    onDone: (b) => {
+      setBooked(b);
+      requestAnimationFrame(() => doneRef.current?.focus());
+    },
+    onError: async (err) => {
+      // the time was just taken: show the times as they are now
+      if (err.problem?.status === 409) {
+        setPicked(null);
+        await refresh([keys.slots()]);
+      }
+    },
+  });
+  const { error, busy } = booking;
+  const ids = { slotErr: useId() };
   const cases = useQuery({
-    queryKey: ['my-cases-for-appointments'],
-    queryFn: () => api<{ items: CaseView[] }>('/api/cases?limit=100'),
+    queryKey: keys.myCasesForAppointments(),
+    queryFn: () => api<CaseList>('/api/cases?limit=100'),
     enabled: citizen,
   });
 
@@ -91,47 +101,27 @@ export default function Appointments() {
     if (level === 'institution') setServiceId('');
     if (level !== 'slot') setOfficialId('');
     setPicked(null);
-    setError(null);
+    booking.reset();
   };
 
-  const book = async (e: React.FormEvent) => {
+  const book = (e: React.FormEvent) => {
     e.preventDefault();
     if (!service || !picked) {
       setMissing(true);
       requestAnimationFrame(() => document.getElementById(ids.slotErr)?.scrollIntoView({ block: 'center' }));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const b = await api<Booking>('/api/appointments', {
-        method: 'POST',
-        body: {
-          serviceId: service.id,
-          startsAt: picked.startsAt,
-          officialId: picked.officialId ?? (officialId || undefined),
-          mode: effectiveMode,
-          caseId: caseId || undefined,
-          timeZone,
-          language: lang,
-          note: note.trim() || undefined,
-          channels: channels ?? undefined,
-        },
-      });
-      setBooked(b);
-      await qc.invalidateQueries({ queryKey: ['my-appointments'] });
-      requestAnimationFrame(() => doneRef.current?.focus());
-    } catch (err) {
-      setError(err as ApiError);
-      const status = (err as ApiError).problem?.status;
-      // the time was just taken: show the times as they are now
-      if (status === 409) {
-        setPicked(null);
-        await qc.invalidateQueries({ queryKey: ['appt-slots'] });
-      }
-    } finally {
-      setBusy(false);
-    }
+    booking.run({
+      serviceId: service.id,
+      startsAt: picked.startsAt,
+      officialId: picked.officialId ?? (officialId || undefined),
+      mode: effectiveMode,
+      caseId: caseId || undefined,
+      timeZone,
+      language: lang,
+      note: note.trim() || undefined,
+      channels: channels ?? undefined,
+    });
   };
 
   if (booked)
@@ -166,26 +156,27 @@ export default function Appointments() {
       </p>
       {staff && <p className="alert info">{t('appt.book.staffNotice')}</p>}
       <form onSubmit={book} noValidate>
-        <div className="field narrow">
-          <label htmlFor={ids.inst}>{t('appt.book.body')}</label>
-          <select
-            id={ids.inst}
-            value={institution?.id ?? ''}
-            onChange={(e) => {
-              setInstitution(e.target.value);
-              reset('institution');
-            }}
-          >
-            <option value="">{t('appt.book.chooseBody')}</option>
-            {[...institutions.data.items]
-              .sort((a, b) => localName(a, lang).localeCompare(localName(b, lang), lang))
-              .map((i) => (
-                <option key={i.id} value={i.id}>
-                  {localName(i, lang)}
-                </option>
-              ))}
-          </select>
-        </div>
+        <Field className="narrow" label={t('appt.book.body')}>
+          {(control) => (
+            <select
+              {...control}
+              value={institution?.id ?? ''}
+              onChange={(e) => {
+                setInstitution(e.target.value);
+                reset('institution');
+              }}
+            >
+              <option value="">{t('appt.book.chooseBody')}</option>
+              {[...institutions.data.items]
+                .sort((a, b) => localName(a, lang).localeCompare(localName(b, lang), lang))
+                .map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {localName(i, lang)}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
 
         {institution &&
           (services.isPending ? (
@@ -247,24 +238,25 @@ export default function Appointments() {
               </div>
             </fieldset>
             {service.bookWith === 'official' && service.officials.length > 0 && (
-              <div className="field narrow">
-                <label htmlFor={ids.official}>{t('appt.book.official')}</label>
-                <select
-                  id={ids.official}
-                  value={officialId}
-                  onChange={(e) => {
-                    setOfficialId(e.target.value);
-                    reset('slot');
-                  }}
-                >
-                  <option value="">{t('appt.book.anyOfficial')}</option>
-                  {service.officials.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name} — {officialTitle(o, lang)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Field className="narrow" label={t('appt.book.official')}>
+                {(control) => (
+                  <select
+                    {...control}
+                    value={officialId}
+                    onChange={(e) => {
+                      setOfficialId(e.target.value);
+                      reset('slot');
+                    }}
+                  >
+                    <option value="">{t('appt.book.anyOfficial')}</option>
+                    {service.officials.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name} — {officialTitle(o, lang)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
             )}
             <h2>{t('appt.book.when')}</h2>
             <TimeZoneSelect
@@ -306,38 +298,34 @@ export default function Appointments() {
             </dl>
             {citizen && (
               <>
-                <div className="field narrow">
-                  <label htmlFor={ids.caseSel}>
-                    {t('appt.book.case')} <span className="muted">({t('common.optional')})</span>
-                  </label>
-                  <select id={ids.caseSel} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
-                    <option value="">{t('appt.book.noCase')}</option>
-                    {openCases.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.trackingNumber} — {c.subject}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field narrow">
-                  <label htmlFor={ids.note}>
-                    {t('appt.book.note')} <span className="muted">({t('common.optional')})</span>
-                  </label>
-                  <textarea
-                    id={ids.note}
-                    rows={3}
-                    maxLength={1000}
-                    value={note}
-                    onChange={(e) => setNote(e.target.value)}
-                    aria-invalid={!!error?.field('note')}
-                    aria-describedby={error?.field('note') ? ids.noteErr : undefined}
-                  />
-                  {error?.field('note') && (
-                    <p className="field-error" id={ids.noteErr}>
-                      {error.field('note')}
-                    </p>
+                <Field className="narrow" label={t('appt.book.case')} required={false}>
+                  {(control) => (
+                    <select {...control} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+                      <option value="">{t('appt.book.noCase')}</option>
+                      {openCases.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.trackingNumber} — {c.subject}
+                        </option>
+                      ))}
+                    </select>
                   )}
-                </div>
+                </Field>
+                <Field
+                  className="narrow"
+                  label={t('appt.book.note')}
+                  required={false}
+                  error={error?.field('note')}
+                >
+                  {(control) => (
+                    <textarea
+                      {...control}
+                      rows={3}
+                      maxLength={1000}
+                      value={note}
+                      onChange={(e) => setNote(e.target.value)}
+                    />
+                  )}
+                </Field>
                 <BookingChannels value={channels} onChange={setChannels} error={error?.field('channels')} />
               </>
             )}
@@ -350,7 +338,7 @@ export default function Appointments() {
         )}
         {service && citizen && (
           <div className="buttons">
-            <button type="submit" disabled={busy}>
+            <button type="submit" {...booking.busyProps}>
               {busy ? t('appt.book.booking') : t('appt.book.submit')}
             </button>
           </div>

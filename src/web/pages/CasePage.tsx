@@ -1,65 +1,57 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
-import { type ApiError, type Attachment, api, type CaseView, uploadFile } from '../api.js';
+import { type Attachment, api, type CaseView, type RatingAnswer, uploadFile } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { CaseAccesses } from '../components/CaseAccesses.js';
 import { CaseSubject, StateBadge } from '../components/CaseBits.js';
+import { Field } from '../components/Field.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { PaperLink } from '../components/PaperLink.js';
 import { Timeline } from '../components/Timeline.js';
+import { useConfirm } from '../components/useConfirm.js';
 import { formatDate, formatFileSize } from '../i18n.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
+import { useAction } from '../useAction.js';
 
 export default function CasePage() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const qc = useQueryClient();
   const c = useQuery({
-    queryKey: ['case', id],
+    queryKey: keys.case(id),
     queryFn: () => api<CaseView>(`/api/cases/${id}`),
     enabled: !!session.data,
   });
   const files = useQuery({
-    queryKey: ['case', id, 'files'],
+    queryKey: keys.caseFiles(id),
     queryFn: () => api<{ items: Attachment[] }>(`/api/cases/${id}/attachments`),
     enabled: !!session.data,
   });
   const rating = useQuery({
-    queryKey: ['case', id, 'rating'],
-    queryFn: () => api<{ rating: { score: number } | null }>(`/api/cases/${id}/rating`),
+    queryKey: keys.caseRating(id),
+    queryFn: () => api<RatingAnswer>(`/api/cases/${id}/rating`),
     enabled: !!session.data,
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  // every change of the case: the case (with its papers and rating) and the list of cases are read again
+  const changed = [keys.case(id), keys.myCases()];
+  const action = useAction({ run: (fn: () => Promise<unknown>) => fn(), invalidate: changed });
+  const { error, busy, run } = action;
+  const { ask, dialog } = useConfirm();
   if (session.isPending) return <Loading />;
   if (!session.data) return <SignInRedirect />;
   if (c.isPending) return <Loading />;
   if (c.isError) return <ErrorBox error={c.error} />;
   const k = c.data;
   const lang = i18n.language;
-  const refresh = () => qc.invalidateQueries({ queryKey: ['case', id] });
-  const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      await refresh();
-      await qc.invalidateQueries({ queryKey: ['my-cases'] });
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
   const act = (action: string, reason?: string) =>
     api(`/api/cases/${id}/actions`, { method: 'POST', body: { action, version: k.version, reason } });
   const asked = [...k.timeline].reverse().find((e) => e.type === 'info_requested');
   const answer = [...k.timeline].reverse().find((e) => e.type === 'reply_approved');
-  const can = (a: string) => k.availableActions.includes(a);
+  const can = (a: CaseView['availableActions'][number]) => k.availableActions.includes(a);
 
   return (
     <article>
@@ -130,7 +122,7 @@ export default function CasePage() {
                 api(`/api/cases/${id}/rating`, {
                   method: 'POST',
                   body: { score, ...(comment ? { comment } : {}) },
-                }).then(() => qc.invalidateQueries({ queryKey: ['case', id, 'rating'] })),
+                }),
               )
             }
           />
@@ -186,15 +178,22 @@ export default function CasePage() {
           <button
             type="button"
             className="danger"
-            disabled={busy}
-            onClick={() => {
-              if (window.confirm(t('case.withdrawConfirm'))) run(() => act('withdraw'));
-            }}
+            {...action.busyProps}
+            onClick={() =>
+              ask({
+                title: t('case.withdrawConfirm'),
+                label: t('case.withdraw'),
+                danger: true,
+                invalidate: changed,
+                run: () => act('withdraw'),
+              })
+            }
           >
             {t('case.withdraw')}
           </button>
         </p>
       )}
+      {dialog}
     </article>
   );
 }
@@ -224,10 +223,11 @@ function AnswerBox({
           if (text.trim()) onSend(text.trim(), files);
         }}
       >
-        <div className="field">
-          <label htmlFor={id}>{t('case.asked.reply')}</label>
-          <textarea id={id} rows={4} value={text} onChange={(e) => setText(e.target.value)} required />
-        </div>
+        <Field id={id} label={t('case.asked.reply')}>
+          {(control) => (
+            <textarea {...control} rows={4} value={text} onChange={(e) => setText(e.target.value)} required />
+          )}
+        </Field>
         <FilePicker files={files} onChange={setFiles} />
         <button type="submit" disabled={busy || !text.trim()}>
           {t('case.asked.send')}
@@ -258,10 +258,11 @@ function ReasonBox(p: {
           }
         }}
       >
-        <div className="field">
-          <label htmlFor={id}>{p.label}</label>
-          <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} required />
-        </div>
+        <Field id={id} label={p.label}>
+          {(control) => (
+            <textarea {...control} rows={3} value={text} onChange={(e) => setText(e.target.value)} required />
+          )}
+        </Field>
         <button type="submit" disabled={p.busy || !text.trim()}>
           {p.send}
         </button>
@@ -302,12 +303,11 @@ function RateBox({ busy, onSend }: { busy: boolean; onSend: (score: number, comm
             ))}
           </div>
         </fieldset>
-        <div className="field">
-          <label htmlFor={id}>
-            {t('case.rate.comment')} <span className="muted">({t('common.optional')})</span>
-          </label>
-          <textarea id={id} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
-        </div>
+        <Field id={id} label={t('case.rate.comment')} required={false}>
+          {(control) => (
+            <textarea {...control} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+          )}
+        </Field>
         <button type="submit" disabled={busy || !score}>
           {t('case.rate.send')}
         </button>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearch } from 'wouter';
-import { ApiError, api, type DocumentType, type Institution, newClientKey } from '../api.js';
+import { api, type DocumentType, type FiledCase, type Institution, newClientKey } from '../api.js';
 import { fieldProblems, fieldValues } from '../components/CategoryFields.js';
 import { ChannelChoice } from '../components/ChannelChoice.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
@@ -13,7 +13,9 @@ import { NameCheck } from '../components/NameCheck.js';
 import { useCategories } from '../hooks.js';
 import { localName } from '../i18n.js';
 import { PaperRefused, usePendingPapers } from '../pending-papers.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
+import { useAction } from '../useAction.js';
 import { DetailsStep } from './filing/DetailsStep.js';
 import { empty, type Form, STEPS } from './filing/form.js';
 import { KindStep } from './filing/KindStep.js';
@@ -30,7 +32,7 @@ export default function FileCase() {
   const session = useSession();
   const signedIn = session.data?.account.kind === 'citizen';
   const institutions = useQuery({
-    queryKey: ['institutions'],
+    queryKey: keys.institutions(),
     queryFn: () => api<{ items: Institution[] }>('/api/institutions'),
   });
   const categories = useCategories();
@@ -40,8 +42,16 @@ export default function FileCase() {
   const [restored, setRestored] = useState(false);
   // papers chosen before the page was left: a browser does not let a page keep files, so they are named
   const [lostPapers, setLostPapers] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [sending, setSending] = useState(false);
+  // the filing: the papers, then the case; `send` is the whole of it, written below with the form at hand
+  const filing = useAction({
+    run: (send: () => Promise<void>) => send(),
+    onError: (e) => {
+      // a paper kept waiting too long is sent again on the next try
+      if (e.problem.type.endsWith('/upload-unknown')) papers.forget();
+      if (e.problem.errors?.length) setForm((f) => ({ ...f, step: 1 }));
+    },
+  });
+  const { error, busy: sending } = filing;
   const progress = papers.progress;
   const [paperError, setPaperError] = useState<string | null>(null);
   // a person signed in by e-mail code gives their name before the first filing (see NameCheck)
@@ -77,7 +87,7 @@ export default function FileCase() {
 
   const category = categories.data?.items.find((c) => c.id === form.categoryId);
   const doc = useQuery({
-    queryKey: ['document', category?.documentTypeCode],
+    queryKey: keys.document(category?.documentTypeCode),
     queryFn: () => api<DocumentType>(`/api/catalog/documents/${category!.documentTypeCode}`),
     enabled: !!category?.documentTypeCode,
   });
@@ -112,49 +122,40 @@ export default function FileCase() {
     set({ paperNames: next.map((f) => f.name) });
   };
 
-  const submit = async () => {
-    setSending(true);
-    setError(null);
+  const submit = () => {
     setPaperError(null);
     const clientKey = form.clientKey ?? newClientKey();
     if (!form.clientKey) set({ clientKey });
-    try {
+    return filing.run(async () => {
       const fields = fieldValues(category, form.fields);
       // the papers first, each checked by the server: a refused one stops here, before any case exists
-      const attachmentIds = await papers.send();
-      const made = await api<{ id: string; trackingNumber: string; accessCode: string; dueAt: string }>(
-        '/api/cases',
-        {
-          method: 'POST',
-          body: {
-            institutionId,
-            categoryId: form.categoryId,
-            subject: form.subject,
-            description: form.description,
-            fields,
-            replyChannels: form.replyChannels,
-            language: lang,
-            attachmentIds,
-            clientKey,
-          },
-        },
-      );
-      sessionStorage.setItem(`jisr-receipt-${made.id}`, JSON.stringify(made));
-      await draft.clear();
-      navigate(`/receipt/${made.id}`);
-    } catch (e) {
-      if (e instanceof PaperRefused) {
+      let attachmentIds: string[];
+      try {
+        attachmentIds = await papers.send();
+      } catch (e) {
+        if (!(e instanceof PaperRefused)) throw e;
         setPaperError(t('file.files.refused', { name: e.fileName, reason: e.message }));
         set({ step: STEPS.indexOf('files') });
         return;
       }
-      // a paper kept waiting too long is sent again on the next try
-      if (e instanceof ApiError && e.problem.type.endsWith('error.upload.unknown')) papers.forget();
-      setError(e as ApiError);
-      if (e instanceof ApiError && e.problem.errors?.length) set({ step: 1 });
-    } finally {
-      setSending(false);
-    }
+      const made = await api<FiledCase>('/api/cases', {
+        method: 'POST',
+        body: {
+          institutionId,
+          categoryId: form.categoryId,
+          subject: form.subject,
+          description: form.description,
+          fields,
+          replyChannels: form.replyChannels,
+          language: lang,
+          attachmentIds,
+          clientKey,
+        },
+      });
+      sessionStorage.setItem(`jisr-receipt-${made.id}`, JSON.stringify(made));
+      await draft.clear();
+      navigate(`/receipt/${made.id}`);
+    });
   };
 
   const kindCategories = (categories.data?.items ?? []).filter((c) => c.kind === form.kind);

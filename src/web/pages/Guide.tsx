@@ -5,6 +5,7 @@ import { api, type DocumentType, type Institution } from '../api.js';
 import { GuideFacts } from '../components/GuideFacts.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { localName } from '../i18n.js';
+import { keys } from '../query-keys.js';
 
 const issuerTypes: Record<string, string[]> = {
   commune: ['commune'],
@@ -15,11 +16,11 @@ export default function Guide() {
   const { code } = useParams<{ code: string }>();
   const { t, i18n } = useTranslation();
   const doc = useQuery({
-    queryKey: ['document', code],
+    queryKey: keys.document(code),
     queryFn: () => api<DocumentType>(`/api/catalog/documents/${code}`),
   });
   const institutions = useQuery({
-    queryKey: ['institutions'],
+    queryKey: keys.institutions(),
     queryFn: () => api<{ items: Institution[] }>('/api/institutions'),
   });
   if (doc.isPending) return <Loading />;

@@ -5,11 +5,12 @@ import { Link, useSearch } from 'wouter';
 import { foldForSearch } from '../../shared/text-normalize.js';
 import { api, type DocumentType } from '../api.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
-import { localName } from '../i18n.js';
+import { keyIn, localName } from '../i18n.js';
+import { keys } from '../query-keys.js';
 
 export const useDocuments = () =>
   useQuery({
-    queryKey: ['documents'],
+    queryKey: keys.documents(),
     queryFn: () => api<{ items: DocumentType[] }>('/api/catalog/documents'),
     staleTime: 3_600_000,
   });
@@ -77,7 +78,7 @@ export default function Guides() {
         )}
         {families.map((f) => (
           <section key={f} aria-labelledby={`fam-${f}`}>
-            <h2 id={`fam-${f}`}>{t(`guides.family.${f}`)}</h2>
+            <h2 id={`fam-${f}`}>{t(keyIn('guides.family.', f))}</h2>
             <ul className="list">
               {found
                 .filter((d) => d.category === f)

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, type Institution, type Place } from '../api.js';
 import { useDebounced } from '../hooks.js';
-import { localName } from '../i18n.js';
+import { keyIn, localName } from '../i18n.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
 
 /** Bodies serving a place: those located there, else those of its province, else of its region. */
@@ -28,7 +29,7 @@ export function InstitutionCard({ inst }: { inst: Institution }) {
   const { t, i18n } = useTranslation();
   return (
     <li className="card">
-      <p className="eyebrow">{t(`institution.type.${inst.type}`)}</p>
+      <p className="eyebrow">{t(keyIn('institution.type.', inst.type))}</p>
       <h3>{localName(inst, i18n.language)}</h3>
       <Link href={`/file/${inst.id}`} className="button">
         {t('home.pick.choose')}
@@ -45,16 +46,16 @@ export function Home() {
   const inputId = useId();
   const session = useSession();
   const institutions = useQuery({
-    queryKey: ['institutions'],
+    queryKey: keys.institutions(),
     queryFn: () => api<{ items: Institution[] }>('/api/institutions'),
   });
   const places = useQuery({
-    queryKey: ['territory', debounced],
+    queryKey: keys.territory(debounced),
     queryFn: () => api<{ items: Place[] }>(`/api/territory?q=${encodeURIComponent(debounced)}&limit=8`),
     enabled: debounced.length >= 2,
   });
   const profile = useQuery({
-    queryKey: ['profile'],
+    queryKey: keys.profile(),
     queryFn: () => api<{ originCommuneCode: string | null }>('/api/me/profile'),
     enabled: session.data?.account.kind === 'citizen',
   });
@@ -125,7 +126,7 @@ export function Home() {
                     <button type="button" className="choice" onClick={() => setPlace(p)}>
                       <span>{localName(p, i18n.language)}</span>
                       <small>
-                        {t(`place.type.${p.type}`)} ·{' '}
+                        {t(keyIn('place.type.', p.type))} ·{' '}
                         <bdi>{i18n.language === 'ar' ? p.nameFr : p.nameAr}</bdi>
                       </small>
                     </button>

@@ -5,6 +5,8 @@ import { api } from '../api.js';
 import type { Booking } from '../components/Appointments.js';
 import { BookingDetail } from '../components/BookingDetail.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
+import { keys } from '../query-keys.js';
+import { useRefresh } from '../useAction.js';
 
 /** The booking behind the reschedule and cancel links of an e-mail: no sign-in needed. */
 export default function ManageAppointment() {
@@ -12,7 +14,8 @@ export default function ManageAppointment() {
   const action = new URLSearchParams(useSearch()).get('action');
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const key = ['appointment-link', token];
+  const refresh = useRefresh();
+  const key = keys.appointmentLink(token);
   const q = useQuery({
     queryKey: key,
     queryFn: () => api<Booking>(`/api/appointments/manage/${encodeURIComponent(token)}`),
@@ -32,7 +35,7 @@ export default function ManageAppointment() {
           initialAction={action === 'reschedule' || action === 'cancel' ? action : null}
           onChange={(b) => {
             qc.setQueryData(key, b);
-            qc.invalidateQueries({ queryKey: ['appt-slots'] });
+            refresh([keys.slots()]);
           }}
         />
       )}

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { type Booking, ModeTag, StatusTag, serviceName, When } from '../components/Appointments.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
 
 /** The citizen's appointments: the coming ones first, then the past ones. */
@@ -13,12 +14,12 @@ export default function MyAppointments() {
   const session = useSession();
   const citizen = session.data?.account.kind === 'citizen';
   const upcoming = useQuery({
-    queryKey: ['my-appointments', 'upcoming'],
+    queryKey: keys.myAppointmentsWhen('upcoming'),
     queryFn: () => api<{ items: Booking[] }>('/api/appointments?when=upcoming'),
     enabled: citizen,
   });
   const past = useQuery({
-    queryKey: ['my-appointments', 'past'],
+    queryKey: keys.myAppointmentsWhen('past'),
     queryFn: () => api<{ items: Booking[] }>('/api/appointments?when=past'),
     enabled: citizen,
   });

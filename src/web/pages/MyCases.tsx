@@ -1,20 +1,21 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api, type CaseView } from '../api.js';
+import { api, type CaseList } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { CaseSubject, StateBadge } from '../components/CaseBits.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { formatDate } from '../i18n.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
 
-type Page = { items: CaseView[]; nextCursor: string | null };
+type Page = CaseList;
 
 export default function MyCases() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const list = useInfiniteQuery({
-    queryKey: ['my-cases'],
+    queryKey: keys.myCases(),
     queryFn: ({ pageParam }) =>
       api<Page>(`/api/cases?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
     initialPageParam: '',

@@ -1,52 +1,29 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api, type Institution } from '../api.js';
+import {
+  api,
+  type Institution,
+  type MyRegistration,
+  type OpenDay,
+  type Registration as RegistrationAnswer,
+} from '../api.js';
 import { formatDay, Time } from '../components/Appointments.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
+import { Field } from '../components/Field.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
+import { useConfirm } from '../components/useConfirm.js';
 import { localName } from '../i18n.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
+import { useAction } from '../useAction.js';
+
+export type { EventDay } from '../api.js';
 
 type Texts = { ar: string | null; fr: string | null; en: string | null };
-export type EventDay = {
-  date: string;
-  start: string;
-  end: string;
-  capacity: number;
-  seatsLeft: number;
-  labelAr: string | null;
-  labelFr: string | null;
-  labelEn: string | null;
-  placeAr: string;
-  placeFr: string;
-  placeEn: string;
-  address: string | null;
-};
-export type OpenEvent = {
-  id: string;
-  institutionId: string;
-  code: string;
-  titleAr: string;
-  titleFr: string;
-  titleEn: string;
-  descriptionAr: string | null;
-  descriptionFr: string | null;
-  descriptionEn: string | null;
-  startDate: string;
-  endDate: string;
-  services: { id: string; code: string; nameAr: string; nameFr: string; nameEn: string }[];
-  days: EventDay[];
-};
-type Registration = {
-  id: string;
-  reference: string;
-  eventId: string;
-  day: string;
-  serviceId: string | null;
-  status: 'registered' | 'attended' | 'cancelled' | 'no_show';
-  event?: { id: string; titleAr: string; titleFr: string; titleEn: string };
-};
+export type OpenEvent = OpenDay;
+/** A registration, with its open day's title in my list. */
+type Registration = RegistrationAnswer & { event?: MyRegistration['event'] };
 
 export const pick = (lang: string, x: Texts) =>
   (lang === 'ar' ? x.ar : lang === 'fr' ? x.fr : x.en) ?? x.fr ?? x.en ?? x.ar ?? '';
@@ -59,15 +36,15 @@ export default function OpenDays() {
   const session = useSession();
   const citizen = session.data?.account.kind === 'citizen';
   const events = useQuery({
-    queryKey: ['open-days'],
+    queryKey: keys.openDays(),
     queryFn: () => api<{ items: OpenEvent[] }>('/api/appointments/events'),
   });
   const institutions = useQuery({
-    queryKey: ['institutions'],
+    queryKey: keys.institutions(),
     queryFn: () => api<{ items: Institution[] }>('/api/institutions'),
   });
   const mine = useQuery({
-    queryKey: ['my-registrations'],
+    queryKey: keys.myRegistrations(),
     queryFn: () => api<{ items: Registration[] }>('/api/appointments/event-registrations'),
     enabled: citizen,
   });
@@ -113,37 +90,30 @@ function EventCard({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
   const session = useSession();
   const citizen = session.data?.account.kind === 'citizen';
   const [date, setDate] = useState('');
   const [serviceId, setServiceId] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [missing, setMissing] = useState(false);
   const [done, setDone] = useState<Registration | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ids = { title: useId(), svc: useId(), err: useId(), day: useId() };
-  const register = async (e: React.FormEvent) => {
+  const registration = useAction({
+    run: () =>
+      api<Registration>(`/api/appointments/events/${event.id}/registrations`, {
+        method: 'POST',
+        body: { date, serviceId: serviceId || undefined, language: lang },
+      }),
+    invalidate: [keys.myRegistrations(), keys.openDays()],
+    onDone: (r) => setDone(r),
+  });
+  const { error } = registration;
+  const ids = { title: useId(), err: useId(), day: useId() };
+  const register = (e: React.FormEvent) => {
     e.preventDefault();
     if (!date) {
       setMissing(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<Registration>(`/api/appointments/events/${event.id}/registrations`, {
-        method: 'POST',
-        body: { date, serviceId: serviceId || undefined, language: lang },
-      });
-      setDone(r);
-      await qc.invalidateQueries({ queryKey: ['my-registrations'] });
-      await qc.invalidateQueries({ queryKey: ['open-days'] });
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    registration.run();
   };
   const dayError = missing && !date ? t('appt.open.pickDay') : (error?.field('date') ?? null);
   return (
@@ -202,19 +172,18 @@ function EventCard({
           )}
         </fieldset>
         {event.services.length > 0 && (
-          <div className="field narrow">
-            <label htmlFor={ids.svc}>
-              {t('appt.open.service')} <span className="muted">({t('common.optional')})</span>
-            </label>
-            <select id={ids.svc} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-              <option value="">{t('appt.open.anyService')}</option>
-              {event.services.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {localName(s, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field className="narrow" label={t('appt.open.service')} required={false}>
+            {(control) => (
+              <select {...control} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+                <option value="">{t('appt.open.anyService')}</option>
+                {event.services.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {localName(s, lang)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
         {error && !error.field('date') && (
           <p className="alert error" role="alert">
@@ -233,7 +202,7 @@ function EventCard({
           <p className="muted">{t('appt.open.already', { count: registered.length })}</p>
         )}
         {citizen && (
-          <button type="submit" disabled={busy}>
+          <button type="submit" {...registration.busyProps}>
             {t('appt.open.register')}
           </button>
         )}
@@ -245,33 +214,26 @@ function EventCard({
 function MyRegistrations({ items, events }: { items: Registration[]; events: OpenEvent[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const cancel = async (id: string) => {
-    setError(null);
-    try {
-      await api(`/api/appointments/event-registrations/${id}/cancel`, { method: 'POST', body: {} });
-      setConfirming(null);
-      setMessage(t('appt.open.cancelled'));
-      await qc.invalidateQueries({ queryKey: ['my-registrations'] });
-      await qc.invalidateQueries({ queryKey: ['open-days'] });
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const { ask, dialog } = useConfirm(setMessage);
+  const cancel = (id: string) =>
+    ask({
+      title: t('appt.open.cancelConfirm'),
+      label: t('appt.open.confirmCancel'),
+      cancelLabel: t('appt.detail.keep'),
+      danger: true,
+      invalidate: [keys.myRegistrations(), keys.openDays()],
+      run: async () => {
+        await api(`/api/appointments/event-registrations/${id}/cancel`, { method: 'POST', body: {} });
+        return t('appt.open.cancelled');
+      },
+    });
   return (
     <section aria-labelledby="my-regs" className="panel">
       <h2 id="my-regs">{t('appt.open.mine')}</h2>
       {message && (
         <p className="alert info" role="status">
           {message}
-        </p>
-      )}
-      {error && (
-        <p className="alert error" role="alert">
-          {error.message}
         </p>
       )}
       <ul className="list">
@@ -285,26 +247,16 @@ function MyRegistrations({ items, events }: { items: Registration[]; events: Ope
                 </bdi>{' '}
                 — {ev ? eventTitle(ev, lang) : ''} — {formatDay(r.day, lang)}
               </span>
-              {r.status === 'registered' &&
-                (confirming === r.id ? (
-                  <span className="confirm-inline">
-                    <span>{t('appt.open.cancelConfirm')}</span>
-                    <button type="button" className="danger" onClick={() => cancel(r.id)}>
-                      {t('appt.open.confirmCancel')}
-                    </button>
-                    <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                      {t('appt.detail.keep')}
-                    </button>
-                  </span>
-                ) : (
-                  <button type="button" className="secondary" onClick={() => setConfirming(r.id)}>
-                    {t('appt.open.cancel')}
-                  </button>
-                ))}
+              {r.status === 'registered' && (
+                <button type="button" className="secondary" onClick={() => cancel(r.id)}>
+                  {t('appt.open.cancel')}
+                </button>
+              )}
             </li>
           );
         })}
       </ul>
+      {dialog}
     </section>
   );
 }

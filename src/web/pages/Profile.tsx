@@ -1,26 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { type ApiError, api } from '../api.js';
+import { api, type CitizenProfile } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { ChannelPreferences } from '../components/ChannelPreferences.js';
 import { CountrySelect } from '../components/CountrySelect.js';
+import { Field } from '../components/Field.js';
 import { Loading } from '../components/Layout.js';
+import { useConfirm } from '../components/useConfirm.js';
 import { type Lang, languages, setLanguage } from '../i18n.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
+import { useAction } from '../useAction.js';
 
-type Profile = {
-  givenNameAr: string | null;
-  familyNameAr: string | null;
-  givenNameLatin: string | null;
-  familyNameLatin: string | null;
-  birthDate: string | null;
-  cin: string | null;
-  countryOfResidence: string;
-  phone: string | null;
-  preferredLanguage: Lang;
-};
+type Profile = CitizenProfile;
 const textFields = [
   'givenNameAr',
   'familyNameAr',
@@ -36,59 +30,60 @@ export default function ProfilePage() {
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const profile = useQuery({
-    queryKey: ['profile'],
+    queryKey: keys.profile(),
     queryFn: () => api<Profile>('/api/me/profile'),
     enabled: session.data?.account.kind === 'citizen',
   });
   const [form, setForm] = useState<Profile | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState('');
   const [password, setPassword] = useState('');
-  const ids = { birth: useId(), lang: useId(), pw: useId() };
+  const saveProfile = useAction({
+    run: async (f: Profile) => {
+      const editable = [...textFields, 'birthDate', 'countryOfResidence', 'preferredLanguage'] as const;
+      const body = Object.fromEntries(editable.map((k) => [k, f[k] === '' ? null : f[k]]));
+      const updated = await api<Profile>('/api/me/profile', { method: 'PATCH', body });
+      setForm(updated);
+      await setLanguage(updated.preferredLanguage);
+      setSaved(t('profile.saved'));
+    },
+    invalidate: [keys.session()],
+  });
+  const savePassword = useAction({
+    run: () => api('/api/me/password', { method: 'POST', body: { password } }),
+    onDone: () => {
+      setSaved(t('profile.password.saved'));
+      setPassword('');
+    },
+    invalidate: [keys.session()],
+  });
+  const { ask, dialog } = useConfirm();
+  const error = saveProfile.error ?? savePassword.error;
   useEffect(() => {
     if (profile.data && !form) setForm(profile.data);
   }, [profile.data, form]);
   if (session.isPending) return <Loading />;
   if (!session.data) return <SignInRedirect />;
   if (!form) return <Loading />;
-  const save = async (e: React.FormEvent) => {
+  const save = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
     setSaved('');
-    try {
-      const editable = [...textFields, 'birthDate', 'countryOfResidence', 'preferredLanguage'] as const;
-      const body = Object.fromEntries(editable.map((k) => [k, form[k] === '' ? null : form[k]]));
-      const updated = await api<Profile>('/api/me/profile', { method: 'PATCH', body });
-      setForm(updated);
-      await setLanguage(updated.preferredLanguage);
-      setSaved(t('profile.saved'));
-      await qc.invalidateQueries({ queryKey: ['session'] });
-    } catch (err) {
-      setError(err as ApiError);
-    }
+    saveProfile.run(form);
   };
-  const setPw = async (e: React.FormEvent) => {
+  const setPw = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      await api('/api/me/password', { method: 'POST', body: { password } });
-      setSaved(t('profile.password.saved'));
-      setPassword('');
-      await qc.invalidateQueries({ queryKey: ['session'] });
-    } catch (err) {
-      setError(err as ApiError);
-    }
+    savePassword.run();
   };
-  const remove = async () => {
-    if (!window.confirm(t('profile.data.deleteConfirm'))) return;
-    try {
-      await api('/api/me', { method: 'DELETE' });
-      qc.setQueryData(['session'], null);
-      navigate('/');
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  };
+  const remove = () =>
+    ask({
+      title: t('profile.data.deleteConfirm'),
+      label: t('profile.data.delete'),
+      danger: true,
+      run: async () => {
+        await api('/api/me', { method: 'DELETE' });
+        qc.setQueryData(keys.session(), null);
+        navigate('/');
+      },
+    });
   return (
     <>
       <h1>{t('profile.title')}</h1>
@@ -103,67 +98,60 @@ export default function ProfilePage() {
         </p>
       )}
       <form onSubmit={save} noValidate className="narrow">
-        {textFields.map((f) => {
-          const err = error?.field(f);
-          return (
-            <div className="field" key={f}>
-              <label htmlFor={`p-${f}`}>{t(`profile.${f}`)}</label>
-              {f === 'phone' && (
-                <p className="hint" id="p-phone-hint">
-                  {t('profile.phoneHint')}
-                </p>
-              )}
+        {textFields.map((f) => (
+          <Field
+            key={f}
+            id={`p-${f}`}
+            label={t(`profile.${f}`)}
+            hint={f === 'phone' ? t('profile.phoneHint') : undefined}
+            error={error?.field(f)}
+          >
+            {(control) => (
               <input
-                id={`p-${f}`}
+                {...control}
                 value={form[f] ?? ''}
                 dir={f === 'phone' || f === 'cin' ? 'ltr' : f.endsWith('Ar') ? 'rtl' : 'auto'}
                 lang={f.endsWith('Ar') ? 'ar' : undefined}
                 type={f === 'phone' ? 'tel' : 'text'}
                 onChange={(e) => setForm({ ...form, [f]: e.target.value })}
-                aria-invalid={!!err}
-                aria-describedby={
-                  [f === 'phone' ? 'p-phone-hint' : '', err ? `p-${f}-err` : ''].filter(Boolean).join(' ') ||
-                  undefined
-                }
               />
-              {err && (
-                <p className="field-error" id={`p-${f}-err`}>
-                  {err}
-                </p>
-              )}
-            </div>
-          );
-        })}
-        <div className="field">
-          <label htmlFor={ids.birth}>{t('profile.birthDate')}</label>
-          <input
-            id={ids.birth}
-            type="date"
-            dir="ltr"
-            value={form.birthDate ?? ''}
-            onChange={(e) => setForm({ ...form, birthDate: e.target.value })}
-          />
-        </div>
+            )}
+          </Field>
+        ))}
+        <Field label={t('profile.birthDate')}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              dir="ltr"
+              value={form.birthDate ?? ''}
+              onChange={(e) => setForm({ ...form, birthDate: e.target.value })}
+            />
+          )}
+        </Field>
         <CountrySelect
           label={t('profile.country')}
           value={form.countryOfResidence}
           onChange={(v) => setForm({ ...form, countryOfResidence: v })}
         />
-        <div className="field">
-          <label htmlFor={ids.lang}>{t('profile.language')}</label>
-          <select
-            id={ids.lang}
-            value={form.preferredLanguage}
-            onChange={(e) => setForm({ ...form, preferredLanguage: e.target.value as Lang })}
-          >
-            {languages.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {t(`lang.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t('common.save')}</button>
+        <Field label={t('profile.language')}>
+          {(control) => (
+            <select
+              {...control}
+              value={form.preferredLanguage}
+              onChange={(e) => setForm({ ...form, preferredLanguage: e.target.value as Lang })}
+            >
+              {languages.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {t(`lang.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" {...saveProfile.busyProps}>
+          {t('common.save')}
+        </button>
       </form>
 
       {session.data.account.hasPassword === false && (
@@ -171,19 +159,24 @@ export default function ProfilePage() {
           <h2 id="pw-title">{t('profile.password.title')}</h2>
           <p>{t('profile.password.lead')}</p>
           <form onSubmit={setPw}>
-            <div className="field">
-              <label htmlFor={ids.pw}>{t('profile.password.label')}</label>
-              <input
-                id={ids.pw}
-                type="password"
-                dir="ltr"
-                autoComplete="new-password"
-                minLength={10}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </div>
-            <button type="submit" disabled={password.length < 10}>
+            <Field label={t('profile.password.label')}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="password"
+                  dir="ltr"
+                  autoComplete="new-password"
+                  minLength={10}
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              )}
+            </Field>
+            <button
+              type="submit"
+              disabled={password.length < 10 || savePassword.busy}
+              aria-busy={savePassword.busyProps['aria-busy']}
+            >
               {t('common.save')}
             </button>
           </form>
@@ -204,6 +197,7 @@ export default function ProfilePage() {
           {t('profile.data.delete')}
         </button>
       </section>
+      {dialog}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useParams } from 'wouter';
 import { api, type CaseView, downloadReceipt } from '../api.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { formatDate } from '../i18n.js';
+import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
 
 export default function Receipt() {
@@ -14,7 +15,7 @@ export default function Receipt() {
   const receipt = stored
     ? (JSON.parse(stored) as { trackingNumber: string; accessCode: string; dueAt: string })
     : null;
-  const c = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseView>(`/api/cases/${id}`) });
+  const c = useQuery({ queryKey: keys.case(id), queryFn: () => api<CaseView>(`/api/cases/${id}`) });
   const downloadPdf = () => downloadReceipt(id, c.data?.trackingNumber ?? 'jisr', receipt?.accessCode);
   if (c.isPending) return <Loading />;
   if (c.isError) return <ErrorBox error={c.error} />;

@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
-import { type ApiError, api } from '../api.js';
+import { api, type SignedIn } from '../api.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
+import { Field } from '../components/Field.js';
 import { useSignedIn } from '../session.js';
 import { safeReturnPath } from '../staff-access.js';
+import { useAction } from '../useAction.js';
 
 export default function SignIn() {
   const { t } = useTranslation();
@@ -12,31 +14,34 @@ export default function SignIn() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [, navigate] = useLocation();
   const signedIn = useSignedIn();
   // where the visitor was going when the page asked them to sign in
   const next = safeReturnPath(new URLSearchParams(useSearch()).get('next'));
-  const ids = { email: useId(), password: useId(), err: useId() };
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const res = await api<{ csrfToken: string; account: { kind: string } }>('/api/auth/login', {
+  const ids = { err: useId() };
+  const login = useAction({
+    run: () =>
+      api<SignedIn>('/api/auth/login', {
         method: 'POST',
         body: {
           email,
           password,
           ...(totp ? (/^\d{6}$/.test(totp) ? { totp } : { recoveryCode: totp }) : {}),
         },
-      });
+      }),
+    onDone: async (res) => {
       await signedIn(res.csrfToken);
       navigate(next ?? (res.account.kind === 'staff' ? '/staff' : '/cases'), { replace: true });
-    } catch (err) {
-      const e = err as ApiError;
+    },
+    // a second factor is asked for: its field appears
+    onError: (e) => {
       if ((e.problem as { secondFactor?: string }).secondFactor && totp === null) setTotp('');
-      setError(e);
-    }
+    },
+  });
+  const { error } = login;
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    login.run();
   };
   return (
     <section className="narrow">
@@ -51,50 +56,56 @@ export default function SignIn() {
       </div>
       {mode === 'password' ? (
         <form onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor={ids.email}>{t('signin.email')}</label>
-            <input
-              id={ids.email}
-              type="email"
-              dir="ltr"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.password}>{t('signin.password')}</label>
-            <input
-              id={ids.password}
-              type="password"
-              dir="ltr"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              aria-invalid={!!error}
-              aria-describedby={error ? ids.err : undefined}
-            />
-          </div>
-          {totp !== null && (
-            <div className="field">
-              <label htmlFor={`${ids.password}-totp`}>{t('signin.totp')}</label>
+          <Field label={t('signin.email')}>
+            {(control) => (
               <input
-                id={`${ids.password}-totp`}
+                {...control}
+                type="email"
                 dir="ltr"
-                autoComplete="one-time-code"
-                value={totp}
-                onChange={(e) => setTotp(e.target.value.trim())}
+                autoComplete="username"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                required
               />
-            </div>
+            )}
+          </Field>
+          <Field label={t('signin.password')}>
+            {(control) => (
+              <input
+                {...control}
+                type="password"
+                dir="ltr"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+                // the refusal below is about the address and the password together
+                aria-invalid={!!error}
+                aria-describedby={error ? ids.err : undefined}
+              />
+            )}
+          </Field>
+          {totp !== null && (
+            <Field label={t('signin.totp')}>
+              {(control) => (
+                <input
+                  {...control}
+                  dir="ltr"
+                  autoComplete="one-time-code"
+                  value={totp}
+                  onChange={(e) => setTotp(e.target.value.trim())}
+                />
+              )}
+            </Field>
           )}
           {error && (
             <p id={ids.err} className="alert error" role="alert">
               {error.message}
             </p>
           )}
-          <button type="submit">{t('signin.submit')}</button>
+          <button type="submit" {...login.busyProps}>
+            {t('signin.submit')}
+          </button>
         </form>
       ) : (
         <EmailCodeSignIn onDone={() => navigate(next ?? '/cases', { replace: true })} />

@@ -1,23 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
-import { type ApiError, api, downloadTrackedReply, type TimelineEvent } from '../api.js';
+import { api, downloadTrackedReply, type TrackedCase } from '../api.js';
 import { CaseSubject, StateBadge } from '../components/CaseBits.js';
+import { Field } from '../components/Field.js';
 import { Timeline } from '../components/Timeline.js';
 import { formatDate, localName } from '../i18n.js';
+import { useAction } from '../useAction.js';
 
-type Tracked = {
-  id: string;
-  trackingNumber: string;
-  institution: { nameAr: string; nameFr: string; nameEn: string };
-  subject: string;
-  state: string;
-  dueAt: string;
-  overdue: boolean;
-  createdAt: string;
-  anonymisedAt: string | null;
-  timeline: TimelineEvent[];
-};
+type Tracked = TrackedCase;
 
 export default function Track() {
   const params = useParams<{ number?: string }>();
@@ -25,64 +16,63 @@ export default function Track() {
   const [number, setNumber] = useState(params.number ?? '');
   const [code, setCode] = useState('');
   const [result, setResult] = useState<Tracked | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [answeredNow, setAnsweredNow] = useState(false);
-  const ids = { n: useId(), c: useId(), err: useId() };
-  const submit = async (e: React.FormEvent) => {
+  const ids = { err: useId() };
+  const lookup = useAction({
+    run: () =>
+      api<Tracked>('/api/track', { method: 'POST', body: { trackingNumber: number, accessCode: code } }),
+    onDone: setResult,
+  });
+  // the reply letter, a PDF saved by the browser: its refusal is shown in the same place
+  const letter = useAction({ run: (tracked: Tracked) => downloadTrackedReply(tracked.trackingNumber, code) });
+  const error = lookup.error ?? letter.error;
+  const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
+    letter.reset();
     setResult(null);
     setAnsweredNow(false);
-    try {
-      setResult(
-        await api<Tracked>('/api/track', {
-          method: 'POST',
-          body: { trackingNumber: number, accessCode: code },
-        }),
-      );
-    } catch (err) {
-      setError(err as ApiError);
-    }
+    lookup.run();
   };
   return (
     <>
       <h1>{t('track.title')}</h1>
       <form onSubmit={submit} className="narrow" noValidate>
-        <div className="field">
-          <label htmlFor={ids.n}>{t('track.number')}</label>
-          <p className="hint" id={`${ids.n}-h`}>
-            {t('track.numberHint')}
-          </p>
-          <input
-            id={ids.n}
-            dir="ltr"
-            autoCapitalize="characters"
-            value={number}
-            onChange={(e) => setNumber(e.target.value)}
-            aria-describedby={`${ids.n}-h`}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.c}>{t('track.code')}</label>
-          <input
-            id={ids.c}
-            dir="ltr"
-            autoCapitalize="characters"
-            autoComplete="off"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            required
-            aria-invalid={!!error}
-            aria-describedby={error ? ids.err : undefined}
-          />
-        </div>
+        <Field label={t('track.number')} hint={t('track.numberHint')}>
+          {(control) => (
+            <input
+              {...control}
+              dir="ltr"
+              autoCapitalize="characters"
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        <Field label={t('track.code')}>
+          {(control) => (
+            <input
+              {...control}
+              dir="ltr"
+              autoCapitalize="characters"
+              autoComplete="off"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              required
+              // the refusal below the form is about the number and the code together
+              aria-invalid={!!error}
+              aria-describedby={error ? ids.err : undefined}
+            />
+          )}
+        </Field>
         {error && (
           <p id={ids.err} className="alert error" role="alert">
             {error.message}
           </p>
         )}
-        <button type="submit">{t('track.submit')}</button>
+        <button type="submit" {...lookup.busyProps}>
+          {t('track.submit')}
+        </button>
       </form>
       {result && (
         <section aria-live="polite" aria-labelledby="tracked-title">
@@ -111,7 +101,8 @@ export default function Track() {
               <button
                 type="button"
                 className="secondary"
-                onClick={() => downloadTrackedReply(result.trackingNumber, code).catch(setError)}
+                onClick={() => letter.run(result)}
+                {...letter.busyProps}
               >
                 {t('case.reply.letter')}
               </button>
@@ -143,25 +134,19 @@ export default function Track() {
 function TrackedAnswer(props: { tracked: Tracked; code: string; onAnswered: (t: Tracked) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [sending, setSending] = useState(false);
   const id = useId();
-  const send = async (e: React.FormEvent) => {
+  const answer = useAction({
+    run: () =>
+      api<Tracked>('/api/track/answer', {
+        method: 'POST',
+        body: { trackingNumber: props.tracked.trackingNumber, accessCode: props.code, text },
+      }),
+    onDone: props.onAnswered,
+  });
+  const { error } = answer;
+  const send = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setSending(true);
-    try {
-      props.onAnswered(
-        await api<Tracked>('/api/track/answer', {
-          method: 'POST',
-          body: { trackingNumber: props.tracked.trackingNumber, accessCode: props.code, text },
-        }),
-      );
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setSending(false);
-    }
+    answer.run();
   };
   const next = encodeURIComponent(`/cases/${props.tracked.id}`);
   return (
@@ -185,7 +170,7 @@ function TrackedAnswer(props: { tracked: Tracked; code: string; onAnswered: (t: 
           {error.field('text') ?? error.message}
         </p>
       )}
-      <button type="submit" disabled={sending || !text.trim()}>
+      <button type="submit" disabled={answer.busy || !text.trim()} aria-busy={answer.busyProps['aria-busy']}>
         {t('track.answer.send')}
       </button>
       <p className="muted">

@@ -1,26 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useParams } from 'wouter';
-import { api } from '../api.js';
+import { api, type WaitingScreen as Screen } from '../api.js';
 import { appointments as texts } from '../locales/appointments.js';
-
-type Labels = {
-  title: string;
-  nowServing: string;
-  next: string;
-  ticket: string;
-  counter: string;
-  waiting: string;
-};
-type Screen = {
-  institution: { id: string; code: string; nameAr: string; nameFr: string };
-  day: string;
-  called: { ticket: string; counter: string; calledAt: string }[];
-  next: string[];
-  waitingCount: number;
-  labels: { ar: Labels; fr: Labels };
-  announcement: { ticket: string; counter: string; ar: string; fr: string } | null;
-};
+import { keys } from '../query-keys.js';
 
 const REFRESH_MS = 4000;
 
@@ -31,7 +14,7 @@ const REFRESH_MS = 4000;
 export default function WaitingScreen() {
   const { institutionId } = useParams<{ institutionId: string }>();
   const screen = useQuery({
-    queryKey: ['waiting-screen', institutionId],
+    queryKey: keys.waitingScreen(institutionId),
     queryFn: () => api<Screen>(`/api/appointments/queue/screen/${institutionId}`),
     refetchInterval: REFRESH_MS,
     refetchIntervalInBackground: true,

@@ -1,8 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { type ApiError, api } from '../api.js';
+import { api, type SignedIn } from '../api.js';
+import { Field } from '../components/Field.js';
 import { useSignedIn } from '../session.js';
+import { useAction } from '../useAction.js';
 
 /**
  * The invited staff member's first visit: the link of the invitation e-mail carries the address and the
@@ -16,27 +18,26 @@ export default function Welcome() {
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [, navigate] = useLocation();
   const signedIn = useSignedIn();
-  const ids = { password: useId(), again: useId(), err: useId(), again_err: useId() };
-  const passwordError = error?.problem.errors?.find((e) => e.pointer === '/body/password')?.message;
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setMismatch(password !== again);
-    if (password !== again) return;
-    try {
-      const res = await api<{ csrfToken: string }>('/api/auth/invitation', {
-        method: 'POST',
-        body: { email, code, password },
-      });
+  const accept = useAction({
+    run: () => api<SignedIn>('/api/auth/invitation', { method: 'POST', body: { email, code, password } }),
+    onDone: async (res) => {
       window.history.replaceState(null, '', '/welcome');
       await signedIn(res.csrfToken);
       navigate('/staff');
-    } catch (err) {
-      setError(err as ApiError);
+    },
+  });
+  const { error } = accept;
+  const passwordError = error?.problem.errors?.find((e) => e.pointer === '/body/password')?.message;
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setMismatch(password !== again);
+    if (password !== again) {
+      accept.reset();
+      return;
     }
+    accept.run();
   };
   if (!email || !code)
     return (
@@ -55,48 +56,38 @@ export default function Welcome() {
       </p>
       <form onSubmit={submit} noValidate>
         <input type="email" hidden readOnly autoComplete="username" value={email} />
-        <div className="field">
-          <label htmlFor={ids.password}>{t('welcome.password')}</label>
-          <input
-            id={ids.password}
-            type="password"
-            dir="ltr"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={!!passwordError}
-            aria-describedby={passwordError ? ids.err : undefined}
-          />
-          {passwordError && (
-            <p id={ids.err} className="field-error">
-              {passwordError}
-            </p>
+        <Field label={t('welcome.password')} error={passwordError}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              dir="ltr"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           )}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.again}>{t('welcome.confirm')}</label>
-          <input
-            id={ids.again}
-            type="password"
-            dir="ltr"
-            autoComplete="new-password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-            aria-invalid={mismatch}
-            aria-describedby={mismatch ? ids.again_err : undefined}
-          />
-          {mismatch && (
-            <p id={ids.again_err} className="field-error">
-              {t('welcome.mismatch')}
-            </p>
+        </Field>
+        <Field label={t('welcome.confirm')} error={mismatch ? t('welcome.mismatch') : undefined}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              dir="ltr"
+              autoComplete="new-password"
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+            />
           )}
-        </div>
+        </Field>
         {error && !passwordError && (
           <p className="alert error" role="alert">
             {error.message}
           </p>
         )}
-        <button type="submit">{t('welcome.submit')}</button>
+        <button type="submit" {...accept.busyProps}>
+          {t('welcome.submit')}
+        </button>
       </form>
     </section>
   );

@@ -4,7 +4,7 @@
  * French, logo, reference, date and a QR code to the tracking page.
  */
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatDate } from '../../../i18n/format.js';
 import { type Lang, t } from '../../../i18n/index.js';
@@ -58,8 +58,16 @@ export type LetterData = {
 
 export type LetterOptions = { window: 'left' | 'right'; logo?: string | null };
 
-function newDoc(title: string) {
-  const doc = new PDFDocument({
+/** pdfkit, loaded with the first document: a process that writes no PDF never loads it. */
+let pdfkit: Promise<typeof PDFDocument> | undefined;
+function loadPdfkit(): Promise<typeof PDFDocument> {
+  pdfkit ??= import('pdfkit').then((m) => m.default as typeof PDFDocument);
+  return pdfkit;
+}
+
+async function newDoc(title: string) {
+  const Pdf = await loadPdfkit();
+  const doc = new Pdf({
     size: 'A4',
     margin: 0,
     bufferPages: true,
@@ -80,8 +88,8 @@ function newDoc(title: string) {
 }
 
 /** A text engine on a blank document with the letter fonts: for measuring and for tests. */
-export function textEngine() {
-  const { doc } = newDoc('measure');
+export async function textEngine() {
+  const { doc } = await newDoc('measure');
   doc.addPage();
   return new BidiText(doc, FONTS);
 }
@@ -344,7 +352,7 @@ export async function renderLetters(
   items: LetterData[],
   o: LetterOptions,
 ): Promise<{ pdf: Buffer; pages: number[] }> {
-  const { doc, done } = newDoc(items.length === 1 ? items[0]!.reference : 'Jisr');
+  const { doc, done } = await newDoc(items.length === 1 ? items[0]!.reference : 'Jisr');
   const bt = new BidiText(doc, FONTS);
   const pages: number[] = [];
   for (const l of items) pages.push(await drawLetter(doc, bt, l, o));
@@ -360,7 +368,7 @@ export async function renderCoverList(
   lang: Lang,
 ): Promise<Buffer> {
   const day = formatDate(m.day, lang);
-  const { doc, done } = newDoc(t(lang, 'letter.cover.title', { day }));
+  const { doc, done } = await newDoc(t(lang, 'letter.cover.title', { day }));
   const bt = new BidiText(doc, FONTS);
   const rtl = lang === 'ar';
   const dir = rtl ? 'rtl' : 'ltr';

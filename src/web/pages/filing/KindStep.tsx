@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../api.js';
-import { localName } from '../../i18n.js';
+import { keyIn, localName } from '../../i18n.js';
 import { type Form, kinds } from './form.js';
 
 /** The first step: the kind of request, then its category. */
@@ -39,7 +39,7 @@ export function KindStep({
               aria-invalid={k === kinds[0] && !!fieldError('kind')}
               onChange={() => set({ kind: k, categoryId: '' })}
             />
-            {t(`kind.${k}`)}
+            {t(keyIn('kind.', k))}
           </label>
         ))}
       </div>

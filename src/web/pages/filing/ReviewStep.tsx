@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Category, Institution } from '../../api.js';
 import { fieldLabel } from '../../components/CategoryFields.js';
-import { localName } from '../../i18n.js';
+import { keyIn, localName } from '../../i18n.js';
 import type { Form } from './form.js';
 
 /** The last step: all that will be sent, and the papers' upload as it goes. */
@@ -28,7 +28,7 @@ export function ReviewStep({
         <dd>{localName(inst, lang)}</dd>
         <dt>{t('file.kind.label')}</dt>
         <dd>
-          {t(`kind.${form.kind}`)} — {category && localName(category, lang)}
+          {t(keyIn('kind.', form.kind))} — {category && localName(category, lang)}
         </dd>
         <dt>{t('file.subject.label')}</dt>
         <dd>
@@ -51,7 +51,7 @@ export function ReviewStep({
         <dt>{t('file.steps.files')}</dt>
         <dd>{files.length ? files.map((f) => f.name).join(', ') : t('file.files.none')}</dd>
         <dt>{t('file.channels.label')}</dt>
-        <dd>{form.replyChannels.map((c) => t(`channel.${c}`)).join(', ')}</dd>
+        <dd>{form.replyChannels.map((c) => t(keyIn('channel.', c))).join(', ')}</dd>
       </dl>
       {progress && (
         <p role="status">

@@ -1,20 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api, uploadFile } from '../../api.js';
+import { api, type RelatedCase, uploadFile } from '../../api.js';
 import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { FilePicker } from '../../components/FilePicker.js';
+import { useConfirm } from '../../components/useConfirm.js';
 import { formatDate } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useAction } from '../../useAction.js';
 
-type Related = {
-  id: string;
-  trackingNumber: string;
-  subject: string;
-  kind: string;
-  state: string;
-  createdAt: string;
-  likelyDuplicate: boolean;
-};
+type Related = RelatedCase;
 
 /** The requester's other cases; a likely duplicate can be merged into the case that carries on. */
 export function RelatedCases({
@@ -29,30 +24,25 @@ export function RelatedCases({
   onDone: (message: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [error, setError] = useState<ApiError | null>(null);
   const related = useQuery({
-    queryKey: ['staff-case', caseId, 'related'],
+    queryKey: keys.staffCaseRelated(caseId),
     queryFn: () => api<{ items: Related[] }>(`/api/cases/${caseId}/related`),
   });
-  const merge = async (into: Related) => {
-    if (!window.confirm(t('staff.ws.mergeConfirm', { tracking: into.trackingNumber }))) return;
-    setError(null);
-    try {
-      await api(`/api/cases/${caseId}/merge`, { method: 'POST', body: { intoId: into.id, version } });
-      onDone(t('staff.ws.merged', { tracking: into.trackingNumber }));
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const { ask, dialog } = useConfirm(onDone);
+  const merge = (into: Related) =>
+    ask({
+      title: t('staff.ws.mergeConfirm', { tracking: into.trackingNumber }),
+      label: t('staff.ws.mergeInto', { tracking: into.trackingNumber }),
+      invalidate: [keys.staffCase(caseId), keys.staffQueue()],
+      run: async () => {
+        await api(`/api/cases/${caseId}/merge`, { method: 'POST', body: { intoId: into.id, version } });
+        return t('staff.ws.merged', { tracking: into.trackingNumber });
+      },
+    });
   const items = related.data?.items ?? [];
   return (
     <section aria-labelledby="rel-h">
       <h2 id="rel-h">{t('staff.ws.related')}</h2>
-      {error && (
-        <p className="alert error" role="alert">
-          {error.message}
-        </p>
-      )}
       {related.isPending ? null : items.length === 0 ? (
         <p className="muted">{t('staff.ws.noRelated')}</p>
       ) : (
@@ -74,6 +64,7 @@ export function RelatedCases({
           ))}
         </ul>
       )}
+      {dialog}
     </section>
   );
 }
@@ -81,25 +72,21 @@ export function RelatedCases({
 /** Scanned papers added by staff (a letter received by post, a paper brought to the desk). */
 export function StaffUpload({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState('');
-  const send = async () => {
-    setError(null);
-    setDone('');
-    try {
-      for (const f of files) await uploadFile(caseId, f, setProgress);
-      setDone(t('staff.ws.uploaded', { count: files.length, n: files.length }));
-      setFiles([]);
-      await qc.invalidateQueries({ queryKey: ['staff-case', caseId] });
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setProgress(null);
-    }
-  };
+  const upload = useAction({
+    run: async (chosen: File[]) => {
+      try {
+        for (const f of chosen) await uploadFile(caseId, f, setProgress);
+      } finally {
+        setProgress(null);
+      }
+    },
+    invalidate: [keys.staffCase(caseId)],
+    onDone: () => setFiles([]),
+    successMessage: (_, chosen) => t('staff.ws.uploaded', { count: chosen.length, n: chosen.length }),
+  });
+  const { error, notice: done } = upload;
   return (
     <details className="queue-filters">
       <summary>{t('staff.ws.addPapers')}</summary>
@@ -111,7 +98,12 @@ export function StaffUpload({ caseId }: { caseId: string }) {
         </p>
       )}
       <p role="status">{done}</p>
-      <button type="button" disabled={!files.length || progress !== null} onClick={send}>
+      <button
+        type="button"
+        disabled={!files.length || upload.busy}
+        aria-busy={upload.busyProps['aria-busy']}
+        onClick={() => upload.run(files)}
+      >
         {t('staff.ws.upload')}
       </button>
     </details>

@@ -1,24 +1,19 @@
 import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../api.js';
+import { type ApiError, api, type PersonMatch } from '../../api.js';
+import { Field } from '../../components/Field.js';
 import { formatDate } from '../../i18n.js';
 
 /**
  * A person as the desk's directory shows them: in full when they have a file with the body; masked (found
  * by two identifiers the visitor gave) with an intake token that lets the desk register their request.
  */
-export type Person = {
-  id: string;
-  displayName: string;
-  phone: string | null;
-  email: string | null;
-  cin?: string | null;
-  birthDate: string | null;
-  countryOfResidence: string;
-  matchedBy?: string[];
-  access?: 'full' | 'masked';
-  intakeToken?: string;
-};
+/** A person found in the directory, or just registered at the desk (then only who they are). */
+export type Person = Pick<
+  PersonMatch,
+  'id' | 'displayName' | 'phone' | 'email' | 'birthDate' | 'countryOfResidence'
+> &
+  Partial<Pick<PersonMatch, 'cin' | 'matchedBy' | 'access' | 'intakeToken'>>;
 
 const hints = ['name', 'phone', 'cin', 'birthDate', 'email'] as const;
 type Hint = (typeof hints)[number];
@@ -67,17 +62,18 @@ export function PersonSearch(props: {
       <p className="muted">{t('staff.desk.findHint')}</p>
       <form onSubmit={search} className="narrow">
         {hints.map((h) => (
-          <div className="field" key={h}>
-            <label htmlFor={`${id}-${h}`}>{label[h]}</label>
-            <input
-              id={`${id}-${h}`}
-              type={h === 'birthDate' ? 'date' : h === 'phone' ? 'tel' : h === 'email' ? 'email' : 'text'}
-              dir={h === 'name' ? 'auto' : 'ltr'}
-              autoComplete="off"
-              value={q[h]}
-              onChange={(e) => setQ({ ...q, [h]: e.target.value })}
-            />
-          </div>
+          <Field key={h} id={`${id}-${h}`} label={label[h]}>
+            {(control) => (
+              <input
+                {...control}
+                type={h === 'birthDate' ? 'date' : h === 'phone' ? 'tel' : h === 'email' ? 'email' : 'text'}
+                dir={h === 'name' ? 'auto' : 'ltr'}
+                autoComplete="off"
+                value={q[h]}
+                onChange={(e) => setQ({ ...q, [h]: e.target.value })}
+              />
+            )}
+          </Field>
         ))}
         <button type="submit" disabled={searching}>
           {t('staff.desk.search')}

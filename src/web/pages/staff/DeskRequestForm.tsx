@@ -1,19 +1,20 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, newClientKey } from '../../api.js';
+import { api, type DeskFiling, newClientKey } from '../../api.js';
 import { CategoryFields, fieldProblems, fieldValues } from '../../components/CategoryFields.js';
 import { ChannelChoice } from '../../components/ChannelChoice.js';
 import { FilePicker, MAX_MB } from '../../components/FilePicker.js';
 import { TextAreaField, TextField, writtenTextProblem } from '../../components/FormField.js';
 import { Loading } from '../../components/Layout.js';
 import { useCategories } from '../../hooks.js';
-import { localName } from '../../i18n.js';
+import { keyIn, localName } from '../../i18n.js';
 import { PaperRefused, usePendingPapers } from '../../pending-papers.js';
+import { useAction } from '../../useAction.js';
 
 const intake = ['desk', 'phone', 'whatsapp', 'email', 'post'];
 const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
 const shownBesideField = /^\/body\/(categoryId|subject|description|visitorName|fields\/.+)$/;
-export type DeskReceipt = { id: string; trackingNumber: string; accessCode: string };
+export type DeskReceipt = DeskFiling;
 
 /**
  * Registers one request for the chosen person: any kind (a birth certificate as well as a complaint),
@@ -43,10 +44,16 @@ export function DeskRequestForm(props: {
   // names this registration: pressing "Register" twice (or again after an error) files it once
   const [clientKey] = useState(newClientKey);
   const papers = usePendingPapers();
-  const [error, setError] = useState<ApiError | null>(null);
   const [paperError, setPaperError] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
-  const [sending, setSending] = useState(false);
+  // the registration: the papers, then the case; `send` is the whole of it, written below with the form at hand
+  const registration = useAction({
+    run: (send: () => Promise<void>) => send(),
+    onError: (e) => {
+      if (e.problem.type.endsWith('/upload-unknown')) papers.forget();
+    },
+  });
+  const { error, busy: sending } = registration;
   const ids = { cat: useId(), chan: useId(), vis: useId(), subj: useId(), desc: useId() };
   if (categories.isPending) return <Loading />;
   const category = categories.data?.items.find((c) => c.id === form.categoryId);
@@ -59,15 +66,21 @@ export function DeskRequestForm(props: {
   if (description) local.description = description;
   const errorFor = (name: string) => error?.field(name) ?? (tried ? local[name] : undefined);
 
-  const register = async (e: React.FormEvent) => {
+  const register = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
-    setError(null);
+    registration.reset();
     setPaperError(null);
     if (Object.keys(local).length) return;
-    setSending(true);
-    try {
-      const attachmentIds = await papers.send();
+    registration.run(async () => {
+      let attachmentIds: string[];
+      try {
+        attachmentIds = await papers.send();
+      } catch (err) {
+        if (!(err instanceof PaperRefused)) throw err;
+        setPaperError(t('staff.desk.paperRefused', { name: err.fileName, reason: err.message }));
+        return;
+      }
       const { fields, ...rest } = form;
       props.onRegistered(
         await api<DeskReceipt>(`${props.base}/cases`, {
@@ -83,16 +96,7 @@ export function DeskRequestForm(props: {
           },
         }),
       );
-    } catch (err) {
-      if (err instanceof PaperRefused)
-        setPaperError(t('staff.desk.paperRefused', { name: err.fileName, reason: err.message }));
-      else {
-        if (err instanceof ApiError && err.problem.type.endsWith('error.upload.unknown')) papers.forget();
-        setError(err as ApiError);
-      }
-    } finally {
-      setSending(false);
-    }
+    });
   };
   const byKind = kinds
     .map((k) => ({ kind: k, items: (categories.data?.items ?? []).filter((c) => c.kind === k) }))
@@ -129,7 +133,7 @@ export function DeskRequestForm(props: {
         >
           {intake.map((c) => (
             <option key={c} value={c}>
-              {t(`intake.${c}`)}
+              {t(keyIn('intake.', c))}
             </option>
           ))}
         </select>
@@ -156,7 +160,7 @@ export function DeskRequestForm(props: {
         >
           <option value="">{t('file.category.choose')}</option>
           {byKind.map((g) => (
-            <optgroup key={g.kind} label={t(`kind.${g.kind}`)}>
+            <optgroup key={g.kind} label={t(keyIn('kind.', g.kind))}>
               {g.items.map((c) => (
                 <option key={c.id} value={c.id}>
                   {localName(c, lang)}

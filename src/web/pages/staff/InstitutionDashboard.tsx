@@ -1,33 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api, type Department } from '../../api.js';
+import { api, type Dashboard, type Department } from '../../api.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, formatNumber, localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
 
-type Load = {
-  id: string | null;
-  open: number;
-  overdue: number;
-  waitingCitizen: number;
-  oldestAt: string | null;
-};
-type Dashboard = {
-  totals: Omit<Load, 'id'> & { received30: number; answered30: number; medianDaysToAnswer: number | null };
-  byDepartment: Load[];
-  byPerson: (Load & { name: string | null })[];
-};
+type Load = Dashboard['byDepartment'][number];
 
 /** A supervisor's view of their body: the work each department and each person holds, late first. */
 export function InstitutionDashboard({ institutionId }: { institutionId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const board = useQuery({
-    queryKey: ['dashboard', institutionId],
+    queryKey: keys.dashboard(institutionId),
     queryFn: () => api<Dashboard>(`/api/institutions/${institutionId}/dashboard`),
   });
   const depts = useQuery({
-    queryKey: ['departments', institutionId],
+    queryKey: keys.departments(institutionId),
     queryFn: () => api<{ items: Department[] }>(`/api/institutions/${institutionId}/departments`),
   });
   if (board.isPending) return <Loading />;

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../api.js';
-
-type Policy = { showStaffNames: boolean };
+import { type ApiError, api, type PrivacyPolicy as Policy } from '../../api.js';
+import { keys } from '../../query-keys.js';
+import { useAction } from '../../useAction.js';
 
 /**
  * The body's privacy policy towards the people it serves: whether a person sees, on their file, the names
@@ -13,24 +13,17 @@ export function PrivacyPolicy({ base }: { base: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const id = useId();
-  const policy = useQuery({ queryKey: ['privacy', base], queryFn: () => api<Policy>(`${base}/privacy`) });
-  const [status, setStatus] = useState<{ ok: string } | { error: ApiError } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const change = async (showStaffNames: boolean) => {
-    setSaving(true);
-    setStatus(null);
-    try {
-      const saved = await api<Policy>(`${base}/privacy`, { method: 'PUT', body: { showStaffNames } });
-      qc.setQueryData(['privacy', base], saved);
-      setStatus({
-        ok: t(saved.showStaffNames ? 'staff.admin.privacy.namesOn' : 'staff.admin.privacy.namesOff'),
-      });
-    } catch (e) {
-      setStatus({ error: e as ApiError });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const policy = useQuery({ queryKey: keys.privacy(base), queryFn: () => api<Policy>(`${base}/privacy`) });
+  const save = useAction({
+    run: (showStaffNames: boolean) =>
+      api<Policy>(`${base}/privacy`, { method: 'PUT', body: { showStaffNames } }),
+    onDone: (saved) => {
+      qc.setQueryData(keys.privacy(base), saved);
+    },
+    successMessage: (saved) =>
+      t(saved.showStaffNames ? 'staff.admin.privacy.namesOn' : 'staff.admin.privacy.namesOff'),
+  });
+  const change = (showStaffNames: boolean) => save.run(showStaffNames);
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('staff.admin.privacy')}</h2>
@@ -46,7 +39,7 @@ export function PrivacyPolicy({ base }: { base: string }) {
             <input
               type="checkbox"
               checked={policy.data.showStaffNames}
-              disabled={saving}
+              {...save.busyProps}
               aria-describedby={`${id}-hint`}
               onChange={(e) => change(e.target.checked)}
             />{' '}
@@ -58,12 +51,8 @@ export function PrivacyPolicy({ base }: { base: string }) {
         </div>
       )}
       <div aria-live="polite">
-        {status &&
-          ('ok' in status ? (
-            <p className="alert info">{status.ok}</p>
-          ) : (
-            <p className="alert error">{status.error.message}</p>
-          ))}
+        {save.notice && <p className="alert info">{save.notice}</p>}
+        {save.error && <p className="alert error">{save.error.message}</p>}
       </div>
     </section>
   );

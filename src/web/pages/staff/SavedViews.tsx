@@ -1,10 +1,14 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../api.js';
+import { api, type SavedView } from '../../api.js';
+import { Field } from '../../components/Field.js';
+import { useConfirm } from '../../components/useConfirm.js';
+import { keys } from '../../query-keys.js';
+import { useAction } from '../../useAction.js';
 import { activeFilters, type Filters, filtersToQuery } from './queueParams.js';
 
-type View = { id: string; name: string; filters: Filters };
+type View = SavedView;
 
 /** The staff member's saved views of the queue: open one, save the current filters, delete one. */
 export function SavedViews({
@@ -17,40 +21,45 @@ export function SavedViews({
   onOpen: (f: Filters) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const key = ['saved-views', institutionId];
+  const key = keys.savedViews(institutionId);
   const views = useQuery({
     queryKey: key,
     queryFn: () => api<{ items: View[] }>(`/api/institutions/${institutionId}/saved-views`),
   });
   const [name, setName] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState('');
   const nameId = useId();
-  const errorId = useId();
   const current = filtersToQuery(activeFilters(filters));
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setDone('');
-    try {
-      await api(`/api/institutions/${institutionId}/saved-views`, {
+  const saveView = useAction({
+    run: (given: string) =>
+      api(`/api/institutions/${institutionId}/saved-views`, {
         method: 'POST',
-        body: { name, filters: activeFilters(filters) },
-      });
-      setDone(t('staff.views.saved', { name }));
+        body: { name: given, filters: activeFilters(filters) },
+      }),
+    invalidate: [key],
+    onDone: (_, given) => {
+      setDone(t('staff.views.saved', { name: given }));
       setName('');
-      await qc.invalidateQueries({ queryKey: key });
-    } catch (err) {
-      setError(err as ApiError);
-    }
+    },
+  });
+  const { error } = saveView;
+  const save = (e: React.FormEvent) => {
+    e.preventDefault();
+    setDone('');
+    saveView.run(name);
   };
-  const remove = async (v: View) => {
-    if (!window.confirm(t('staff.views.deleteConfirm', { name: v.name }))) return;
-    await api(`/api/saved-views/${v.id}`, { method: 'DELETE' });
-    setDone(t('staff.views.deleted', { name: v.name }));
-    await qc.invalidateQueries({ queryKey: key });
-  };
+  const { ask, dialog } = useConfirm(setDone);
+  const remove = (v: View) =>
+    ask({
+      title: t('staff.views.deleteConfirm', { name: v.name }),
+      label: t('staff.views.delete', { name: v.name }),
+      danger: true,
+      invalidate: [key],
+      run: async () => {
+        await api(`/api/saved-views/${v.id}`, { method: 'DELETE' });
+        return t('staff.views.deleted', { name: v.name });
+      },
+    });
   const items = views.data?.items ?? [];
   return (
     <section className="saved-views" aria-labelledby={`${nameId}-h`}>
@@ -82,29 +91,23 @@ export function SavedViews({
         </ul>
       )}
       <form className="row" onSubmit={save} noValidate>
-        <div className="field">
-          <label htmlFor={nameId}>{t('staff.views.name')}</label>
-          <input
-            id={nameId}
-            value={name}
-            maxLength={60}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={!!error}
-            aria-describedby={error ? errorId : undefined}
-          />
-          {error && (
-            <p className="error" id={errorId} role="alert">
-              {error.problem.detail ?? error.problem.title}
-            </p>
+        <Field
+          label={t('staff.views.name')}
+          error={error && (error.problem.detail ?? error.problem.title)}
+          alert
+        >
+          {(control) => (
+            <input {...control} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
           )}
-        </div>
-        <button type="submit" className="secondary">
+        </Field>
+        <button type="submit" className="secondary" {...saveView.busyProps}>
           {t('staff.views.save')}
         </button>
       </form>
       <p className="visually-hidden" role="status">
         {done}
       </p>
+      {dialog}
     </section>
   );
 }

@@ -1,21 +1,20 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api, type Category } from '../../api.js';
+import { api, type InstitutionCategory, type ReplyTemplate } from '../../api.js';
+import { Field } from '../../components/Field.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
-import { languages, localName } from '../../i18n.js';
+import { LiveNotice } from '../../components/LiveNotice.js';
+import { useConfirm } from '../../components/useConfirm.js';
+import { keyIn, languages, localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useAction } from '../../useAction.js';
 import { PrivacyPolicy } from './PrivacyPolicy.js';
 import { useStaffContext } from './useStaff.js';
 
-type Setting = Category & {
-  defaultDeadlineDays: number;
-  active: boolean;
-  /** The body's own retention period (months), or null for the platform's. */
-  retentionMonths: number | null;
-  defaultRetentionMonths: number;
-};
+type Setting = InstitutionCategory;
 type SettingPatch = Partial<{ deadlineDays: number | null; active: boolean; retentionMonths: number | null }>;
-type Template = { id: string; title: string; body: string; language: string; categoryId: string | null };
+type Template = ReplyTemplate;
 
 /**
  * The institution administrator's page: deadlines and retention periods per category, categories accepted,
@@ -24,63 +23,56 @@ type Template = { id: string; title: string; body: string; language: string; cat
 export default function StaffAdmin() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
   const { institution } = useStaffContext();
   const base = institution ? `/api/institutions/${institution.id}` : '';
   const cats = useQuery({
-    queryKey: ['admin-cats', base],
+    queryKey: keys.adminCategories(base),
     queryFn: () => api<{ items: Setting[] }>(`${base}/categories`),
     enabled: !!institution,
   });
   const tpls = useQuery({
-    queryKey: ['admin-tpls', base],
+    queryKey: keys.adminTemplates(base),
     queryFn: () => api<{ items: Template[] }>(`${base}/templates`),
     enabled: !!institution,
   });
-  const [msg, setMsg] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [draft, setDraft] = useState({ title: '', body: '', language: lang });
-  const ids = { title: useId(), body: useId(), lang: useId() };
-  if (!institution || cats.isPending) return <Loading />;
-  if (cats.isError) return <ErrorBox error={cats.error} />;
-  const save = async (c: Setting, patch: SettingPatch) => {
-    setError(null);
-    try {
-      await api(`${base}/categories/${c.id}`, {
+  const saveCategory = useAction({
+    run: ({ c, patch }: { c: Setting; patch: SettingPatch }) =>
+      api(`${base}/categories/${c.id}`, {
         method: 'PUT',
         body: { deadlineDays: c.deadlineDays, active: c.active, ...patch },
-      });
-      setMsg(t('staff.admin.saved'));
-      await qc.invalidateQueries({ queryKey: ['admin-cats', base] });
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
-  const addTemplate = async (e: React.FormEvent) => {
+      }),
+    invalidate: [keys.adminCategories(base)],
+    successMessage: t('staff.admin.saved'),
+  });
+  const addTemplateAction = useAction({
+    run: () => api(`${base}/templates`, { method: 'POST', body: { ...draft, categoryId: null } }),
+    invalidate: [keys.adminTemplates(base)],
+    onDone: () => setDraft({ title: '', body: '', language: lang }),
+    successMessage: t('staff.admin.saved'),
+  });
+  const { ask, dialog } = useConfirm();
+  if (!institution || cats.isPending) return <Loading />;
+  if (cats.isError) return <ErrorBox error={cats.error} />;
+  const msg = saveCategory.notice || addTemplateAction.notice;
+  const error = saveCategory.error ?? addTemplateAction.error;
+  const save = (c: Setting, patch: SettingPatch) => saveCategory.run({ c, patch });
+  const addTemplate = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      await api(`${base}/templates`, { method: 'POST', body: { ...draft, categoryId: null } });
-      setDraft({ title: '', body: '', language: lang });
-      setMsg(t('staff.admin.saved'));
-      await qc.invalidateQueries({ queryKey: ['admin-tpls', base] });
-    } catch (err) {
-      setError(err as ApiError);
-    }
+    addTemplateAction.run();
   };
-  const remove = async (tpl: Template) => {
-    if (!window.confirm(t('staff.admin.deleteConfirm'))) return;
-    await api(`${base}/templates/${tpl.id}`, { method: 'DELETE' });
-    await qc.invalidateQueries({ queryKey: ['admin-tpls', base] });
-  };
+  const remove = (tpl: Template) =>
+    ask({
+      title: t('staff.admin.deleteConfirm'),
+      label: t('staff.admin.deleteTemplate', { title: tpl.title }),
+      danger: true,
+      invalidate: [keys.adminTemplates(base)],
+      run: () => api(`${base}/templates/${tpl.id}`, { method: 'DELETE' }),
+    });
   return (
     <>
       <h1>{t('staff.admin.title', { body: localName(institution, lang) })}</h1>
-      {msg && (
-        <p className="alert info" role="status">
-          {msg}
-        </p>
-      )}
+      <LiveNotice text={msg} />
       {error && (
         <p className="alert error" role="alert">
           {error.message}
@@ -102,7 +94,7 @@ export default function StaffAdmin() {
             {cats.data.items.map((c) => (
               <tr key={c.id}>
                 <th scope="row">
-                  {t(`kind.${c.kind}`)} — {localName(c, lang)}
+                  {t(keyIn('kind.', c.kind))} — {localName(c, lang)}
                 </th>
                 <td>
                   <input
@@ -159,7 +151,8 @@ export default function StaffAdmin() {
         <ul className="list">
           {tpls.data?.items.map((tpl) => (
             <li key={tpl.id}>
-              <strong dir="auto">{tpl.title}</strong> <span className="tag">{t(`lang.${tpl.language}`)}</span>
+              <strong dir="auto">{tpl.title}</strong>{' '}
+              <span className="tag">{t(keyIn('lang.', tpl.language))}</span>
               <button type="button" className="linklike" onClick={() => remove(tpl)}>
                 {t('staff.admin.deleteTemplate', { title: tpl.title })}
               </button>
@@ -167,44 +160,50 @@ export default function StaffAdmin() {
           ))}
         </ul>
         <form onSubmit={addTemplate} className="narrow">
-          <div className="field">
-            <label htmlFor={ids.title}>{t('staff.admin.templateTitle')}</label>
-            <input
-              id={ids.title}
-              dir="auto"
-              value={draft.title}
-              onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.lang}>{t('staff.admin.templateLanguage')}</label>
-            <select
-              id={ids.lang}
-              value={draft.language}
-              onChange={(e) => setDraft({ ...draft, language: e.target.value })}
-            >
-              {languages.map((l) => (
-                <option key={l} value={l}>
-                  {t(`lang.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.body}>{t('staff.admin.templateBody')}</label>
-            <textarea
-              id={ids.body}
-              dir="auto"
-              rows={6}
-              value={draft.body}
-              onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-              required
-            />
-          </div>
-          <button type="submit">{t('staff.admin.addTemplate')}</button>
+          <Field label={t('staff.admin.templateTitle')}>
+            {(control) => (
+              <input
+                {...control}
+                dir="auto"
+                value={draft.title}
+                onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('staff.admin.templateLanguage')}>
+            {(control) => (
+              <select
+                {...control}
+                value={draft.language}
+                onChange={(e) => setDraft({ ...draft, language: e.target.value })}
+              >
+                {languages.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`lang.${l}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('staff.admin.templateBody')}>
+            {(control) => (
+              <textarea
+                {...control}
+                dir="auto"
+                rows={6}
+                value={draft.body}
+                onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+                required
+              />
+            )}
+          </Field>
+          <button type="submit" {...addTemplateAction.busyProps}>
+            {t('staff.admin.addTemplate')}
+          </button>
         </form>
       </section>
+      {dialog}
     </>
   );
 }

@@ -1,15 +1,17 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, type Department } from '../../api.js';
 import { SignInRedirect } from '../../components/AccessGate.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
+import { LiveNotice } from '../../components/LiveNotice.js';
 import { localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useRefresh } from '../../useAction.js';
 import { ClosuresPanel } from './setup/ClosuresPanel.js';
 import { OfficialsPanel, type StaffMember } from './setup/OfficialsPanel.js';
 import type { SetupOfficial, SetupService } from './setup/parts.js';
-import { useStatus } from './setup/parts.js';
 import { RotaPanel } from './setup/RotaPanel.js';
 import { RulesPanel } from './setup/RulesPanel.js';
 import { ServicesPanel } from './setup/ServicesPanel.js';
@@ -25,11 +27,11 @@ type Part = (typeof parts)[number];
 export default function StaffAppointmentSetup() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
+  const refresh = useRefresh();
   const { session, institutions, membership, institution } = useStaffContext();
   const [part, setPart] = useState<Part>('services');
   const [placeId, setPlaceId] = useState<string | null>(null);
-  const [status, announce] = useStatus();
+  const [status, announce] = useState('');
   const placeField = useId();
   const admin =
     !!membership &&
@@ -39,23 +41,23 @@ export default function StaffAppointmentSetup() {
   const here = placeId ?? institution?.id ?? '';
   const enabled = !!here && !!admin;
   const services = useQuery({
-    queryKey: ['setup', here, 'services'],
+    queryKey: keys.setupServices(here),
     queryFn: () =>
       api<{ items: SetupService[] }>(`/api/appointments/services?institutionId=${here}&includeInactive=true`),
     enabled,
   });
   const officials = useQuery({
-    queryKey: ['setup', here, 'officials'],
+    queryKey: keys.setupOfficials(here),
     queryFn: () => api<{ items: SetupOfficial[] }>(`/api/appointments/officials?institutionId=${here}`),
     enabled,
   });
   const departments = useQuery({
-    queryKey: ['setup', here, 'departments'],
+    queryKey: keys.setupDepartments(here),
     queryFn: () => api<{ items: Department[] }>(`/api/institutions/${here}/departments`),
     enabled,
   });
   const staff = useQuery({
-    queryKey: ['setup', membership?.institutionId, 'staff'],
+    queryKey: keys.setupStaff(membership?.institutionId),
     queryFn: () => api<{ items: StaffMember[] }>(`/api/institutions/${membership!.institutionId}/staff`),
     enabled: !!membership && !!admin,
   });
@@ -78,8 +80,7 @@ export default function StaffAppointmentSetup() {
   ];
   const changed = async (message: string) => {
     announce(message);
-    await qc.invalidateQueries({ queryKey: ['setup', here] });
-    await qc.invalidateQueries({ queryKey: ['appt-services'] });
+    await refresh([keys.setup(here), keys.services()]);
   };
   // one row per person, even with several roles
   const people = [...new Map((staff.data?.items ?? []).map((s) => [s.id, s])).values()];
@@ -135,7 +136,7 @@ export default function StaffAppointmentSetup() {
           </button>
         ))}
       </fieldset>
-      {status}
+      <LiveNotice text={status} className="setup-status" />
       {loading ? (
         <Loading />
       ) : failed ? (

@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { type ApiError, api } from '../../api.js';
+import { api, type Official, type StaffCalendar } from '../../api.js';
 import { SignInRedirect } from '../../components/AccessGate.js';
 import {
   addDays,
@@ -19,35 +19,13 @@ import {
   WithCode,
 } from '../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
-import { localName } from '../../i18n.js';
+import { keyIn, localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useAction } from '../../useAction.js';
 import { useStaffContext } from './useStaff.js';
 
-type Shift = {
-  date: string;
-  kind: string;
-  start: string;
-  end: string;
-  serviceId: string | null;
-  officialId: string | null;
-  officialName: string | null;
-};
-type Calendar = {
-  view: 'day' | 'week';
-  from: string;
-  to: string;
-  scope: 'institution' | 'own';
-  items: Booking[];
-  shifts: Shift[];
-  closures: {
-    id: string;
-    startDate: string;
-    endDate: string;
-    reasonAr: string;
-    reasonFr: string;
-    reasonEn: string;
-  }[];
-};
-type OfficialRow = { id: string; name: string; active: boolean };
+type Calendar = StaffCalendar;
+type OfficialRow = Official;
 const FIGURE_ROLES = ['supervisor', 'institution_admin', 'auditor'];
 const CALENDAR_ROLES = ['supervisor', 'institution_admin', 'reception_agent', 'auditor'];
 
@@ -68,7 +46,7 @@ export default function StaffAppointments() {
   const wholeService = roles.some((r) => CALENDAR_ROLES.includes(r));
   const services = useServices(instId, true);
   const officials = useQuery({
-    queryKey: ['appt-officials', instId],
+    queryKey: keys.officials(instId),
     queryFn: () => api<{ items: OfficialRow[] }>(`/api/appointments/officials?institutionId=${instId}`),
     enabled: !!instId && wholeService,
   });
@@ -77,7 +55,7 @@ export default function StaffAppointments() {
   if (serviceId) params.set('serviceId', serviceId);
   if (officialId) params.set('officialId', officialId);
   const cal = useQuery({
-    queryKey: ['staff-calendar', params.toString()],
+    queryKey: keys.calendarOf(params.toString()),
     queryFn: () => api<Calendar>(`/api/appointments/calendar?${params}`),
     enabled: !!instId,
   });
@@ -200,7 +178,7 @@ export default function StaffAppointments() {
                     {shifts.map((s, i) => (
                       <span key={`${s.kind}-${s.start}-${s.officialId ?? i}`}>
                         {i > 0 && ' · '}
-                        <Time>{`${s.start}–${s.end}`}</Time> {t(`appt.shift.${s.kind}`)}
+                        <Time>{`${s.start}–${s.end}`}</Time> {t(keyIn('appt.shift.', s.kind))}
                         {s.officialName && (
                           <>
                             {' '}
@@ -232,34 +210,24 @@ export default function StaffAppointments() {
 function CalendarBooking({ booking, onMoved }: { booking: Booking; onMoved: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
   const [moving, setMoving] = useState(false);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
   const ids = { reason: useId(), reasonErr: useId(), slotErr: useId(), title: useId() };
-  const future = new Date(booking.startsAt).getTime() > Date.now();
-  const reasonError =
-    error?.field('reason') ?? (tried && !reason.trim() ? t('appt.cal.reasonRequired') : undefined);
-  const slotError = error?.field('startsAt') ?? (tried && !picked ? t('appt.book.pickTime') : undefined);
-  const move = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (!picked || !reason.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const b = await api<Booking>(`/api/appointments/${booking.id}/move`, {
+  const moveAction = useAction({
+    run: (to: Picked) =>
+      api<Booking>(`/api/appointments/${booking.id}/move`, {
         method: 'POST',
         body: {
-          startsAt: picked.startsAt,
-          officialId: picked.officialId ?? undefined,
+          startsAt: to.startsAt,
+          officialId: to.officialId ?? undefined,
           version: booking.version,
           reason: reason.trim(),
         },
-      });
+      }),
+    invalidate: [keys.calendar()],
+    onDone: (b) => {
       onMoved(
         t('appt.cal.moved', {
           reference: b.reference,
@@ -268,12 +236,18 @@ function CalendarBooking({ booking, onMoved }: { booking: Booking; onMoved: (mes
         }),
       );
       setMoving(false);
-      await qc.invalidateQueries({ queryKey: ['staff-calendar'] });
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const { error } = moveAction;
+  const future = new Date(booking.startsAt).getTime() > Date.now();
+  const reasonError =
+    error?.field('reason') ?? (tried && !reason.trim() ? t('appt.cal.reasonRequired') : undefined);
+  const slotError = error?.field('startsAt') ?? (tried && !picked ? t('appt.book.pickTime') : undefined);
+  const move = (e: React.FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (!picked || !reason.trim()) return;
+    moveAction.run(picked);
   };
   return (
     <li aria-labelledby={ids.title}>
@@ -348,7 +322,7 @@ function CalendarBooking({ booking, onMoved }: { booking: Booking; onMoved: (mes
             </p>
           )}
           <div className="buttons">
-            <button type="submit" disabled={busy}>
+            <button type="submit" {...moveAction.busyProps}>
               {t('appt.cal.confirmMove')}
             </button>
             <button type="button" className="secondary" onClick={() => setMoving(false)}>

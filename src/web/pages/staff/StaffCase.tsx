@@ -1,12 +1,22 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
-import { type ApiError, type Attachment, api, type CaseView, type Department } from '../../api.js';
+import {
+  type Attachment,
+  api,
+  type CaseTemplate,
+  type CaseView,
+  type Department,
+  type StaffList,
+} from '../../api.js';
 import { CaseSubject, StateBadge } from '../../components/CaseBits.js';
+import { Field } from '../../components/Field.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { useCategories } from '../../hooks.js';
-import { formatDate, localName } from '../../i18n.js';
+import { formatDate, keyIn, localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useAction } from '../../useAction.js';
 import { RelatedCases } from './CaseExtras.js';
 import { CaseRequest } from './case/CaseRequest.js';
 import { Requester } from './case/Requester.js';
@@ -20,21 +30,19 @@ export default function StaffCase() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
   const { session, institutions } = useStaffContext();
-  const c = useQuery({ queryKey: ['staff-case', id], queryFn: () => api<CaseView>(`/api/cases/${id}`) });
+  const c = useQuery({ queryKey: keys.staffCase(id), queryFn: () => api<CaseView>(`/api/cases/${id}`) });
   const files = useQuery({
-    queryKey: ['staff-case', id, 'files'],
+    queryKey: keys.staffCaseFiles(id),
     queryFn: () => api<{ items: Attachment[] }>(`/api/cases/${id}/attachments`),
   });
   const templates = useQuery({
-    queryKey: ['staff-case', id, 'templates'],
-    queryFn: () =>
-      api<{ items: { id: string; title: string; text: string }[] }>(`/api/cases/${id}/templates`),
+    queryKey: keys.staffCaseTemplates(id),
+    queryFn: () => api<{ items: CaseTemplate[] }>(`/api/cases/${id}/templates`),
   });
   const categories = useCategories();
   const depts = useQuery({
-    queryKey: ['departments', c.data?.institutionId],
+    queryKey: keys.departments(c.data?.institutionId),
     queryFn: () => api<{ items: Department[] }>(`/api/institutions/${c.data!.institutionId}/departments`),
     enabled: !!c.data,
   });
@@ -42,38 +50,33 @@ export default function StaffCase() {
     (m) => m.institutionId === c.data?.institutionId && m.role === 'supervisor',
   );
   const people = useQuery({
-    queryKey: ['staff-list', c.data?.institutionId],
-    queryFn: () =>
-      api<{
-        items: { id: string; displayName: string; role: string; disabled: boolean; openCases: number }[];
-      }>(`/api/institutions/${c.data!.institutionId}/staff`),
+    queryKey: keys.staffList(c.data?.institutionId),
+    queryFn: () => api<StaffList>(`/api/institutions/${c.data!.institutionId}/staff`),
     enabled: supervisor,
   });
   const [pending, setPending] = useState<string | null>(null);
   const [escalate, setEscalate] = useState(false);
   const [text, setText] = useState('');
   const [target, setTarget] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState('');
-  const ids = { text: useId(), target: useId(), note: useId() };
-  if (c.isPending) return <Loading />;
-  if (c.isError) return <ErrorBox error={c.error} />;
-  const k = c.data;
-  const me = session.data?.account.id;
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    setDone('');
-    try {
-      await fn();
+  const action = useAction({
+    run: (fn: () => Promise<unknown>) => fn(),
+    invalidate: [keys.staffCase(id), keys.staffQueue()],
+    onDone: () => {
       setPending(null);
       setText('');
       setTarget('');
       setDone(t('staff.ws.done'));
-      await qc.invalidateQueries({ queryKey: ['staff-case', id] });
-      await qc.invalidateQueries({ queryKey: ['staff-queue'] });
-    } catch (e) {
-      setError(e as ApiError);
-    }
+    },
+  });
+  const { error } = action;
+  if (c.isPending) return <Loading />;
+  if (c.isError) return <ErrorBox error={c.error} />;
+  const k = c.data;
+  const me = session.data?.account.id;
+  const run = (fn: () => Promise<unknown>) => {
+    setDone('');
+    return action.run(fn);
   };
   const submitPending = () => {
     if (!pending) return;
@@ -136,7 +139,7 @@ export default function StaffCase() {
     pending === 'note' || pending === 'message' || pending === 'instruction'
       ? t(`staff.ws.${pending}`)
       : t('staff.ws.reasonFor', {
-          action: pending === 'transfer' ? t('staff.ws.transfer') : t(`action.${pending}`),
+          action: pending === 'transfer' ? t('staff.ws.transfer') : t(keyIn('action.', pending ?? '')),
         });
   const toggle = (mode: string, label: string) => (
     <button
@@ -158,7 +161,7 @@ export default function StaffCase() {
         <CaseSubject c={k} />
       </h1>
       <p>
-        <StateBadge state={k.state} staff /> <span className="tag">{t(`kind.${k.kind}`)}</span>{' '}
+        <StateBadge state={k.state} staff /> <span className="tag">{t(keyIn('kind.', k.kind))}</span>{' '}
         <span className={k.overdue ? 'tag late' : 'muted'}>
           {t('cases.due', { date: formatDate(k.dueAt, lang) })}
         </span>
@@ -199,11 +202,7 @@ export default function StaffCase() {
         caseId={id}
         version={k.version}
         canMerge={roles.some((m) => m.role === 'department_agent' || m.role === 'supervisor')}
-        onDone={async (message) => {
-          setDone(message);
-          await qc.invalidateQueries({ queryKey: ['staff-case', id] });
-          await qc.invalidateQueries({ queryKey: ['staff-queue'] });
-        }}
+        onDone={setDone}
       />
 
       {/* a case whose content was removed is kept for the record only: nothing more can be done with it */}
@@ -236,11 +235,11 @@ export default function StaffCase() {
                   aria-pressed={pending === a}
                   onClick={() => setPending(a)}
                 >
-                  {t(`action.${a}`)}
+                  {t(keyIn('action.', a))}
                 </button>
               ) : a === 'refer_inside' ? null : (
                 <button key={a} type="button" onClick={() => direct(a)}>
-                  {t(`action.${a}`)}
+                  {t(keyIn('action.', a))}
                 </button>
               ),
             )}
@@ -277,56 +276,61 @@ export default function StaffCase() {
               }}
             >
               {withTarget && (
-                <div className="field">
-                  <label htmlFor={ids.target}>
-                    {pending === 'transfer'
+                <Field
+                  label={
+                    pending === 'transfer'
                       ? t('staff.ws.transferTo')
                       : pending === 'assign'
                         ? t('staff.ws.assignTo')
-                        : t('staff.ws.referTo')}
-                  </label>
-                  <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value)} required>
-                    <option value="">{t('file.category.choose')}</option>
-                    {targets.map((d) => (
-                      <option key={d.id} value={d.id}>
-                        {d.label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
-              {(pending === 'submit_reply' || pending === 'request_info') &&
-                !!templates.data?.items.length && (
-                  <div className="field">
-                    <label htmlFor={`${ids.text}-tpl`}>{t('staff.ws.useTemplate')}</label>
-                    <select
-                      id={`${ids.text}-tpl`}
-                      value=""
-                      onChange={(e) => {
-                        const tpl = templates.data?.items.find((x) => x.id === e.target.value);
-                        if (tpl) setText(tpl.text);
-                      }}
-                    >
+                        : t('staff.ws.referTo')
+                  }
+                >
+                  {(control) => (
+                    <select {...control} value={target} onChange={(e) => setTarget(e.target.value)} required>
                       <option value="">{t('file.category.choose')}</option>
-                      {templates.data.items.map((tpl) => (
-                        <option key={tpl.id} value={tpl.id}>
-                          {tpl.title}
+                      {targets.map((d) => (
+                        <option key={d.id} value={d.id}>
+                          {d.label}
                         </option>
                       ))}
                     </select>
-                  </div>
+                  )}
+                </Field>
+              )}
+              {(pending === 'submit_reply' || pending === 'request_info') &&
+                !!templates.data?.items.length && (
+                  <Field label={t('staff.ws.useTemplate')}>
+                    {(control) => (
+                      <select
+                        {...control}
+                        value=""
+                        onChange={(e) => {
+                          const tpl = templates.data?.items.find((x) => x.id === e.target.value);
+                          if (tpl) setText(tpl.text);
+                        }}
+                      >
+                        <option value="">{t('file.category.choose')}</option>
+                        {templates.data?.items.map((tpl) => (
+                          <option key={tpl.id} value={tpl.id}>
+                            {tpl.title}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
                 )}
               {pending !== 'assign' && (
-                <div className="field">
-                  <label htmlFor={ids.text}>{textLabel}</label>
-                  <textarea
-                    id={ids.text}
-                    rows={5}
-                    value={text}
-                    onChange={(e) => setText(e.target.value)}
-                    required
-                  />
-                </div>
+                <Field label={textLabel}>
+                  {(control) => (
+                    <textarea
+                      {...control}
+                      rows={5}
+                      value={text}
+                      onChange={(e) => setText(e.target.value)}
+                      required
+                    />
+                  )}
+                </Field>
               )}
               {pending === 'instruction' && (
                 <div className="checks">
@@ -343,7 +347,8 @@ export default function StaffCase() {
               <div className="buttons">
                 <button
                   type="submit"
-                  disabled={(pending !== 'assign' && !text.trim()) || (withTarget && !target)}
+                  disabled={(pending !== 'assign' && !text.trim()) || (withTarget && !target) || action.busy}
+                  aria-busy={action.busyProps['aria-busy']}
                 >
                   {t('staff.ws.do')}
                 </button>

@@ -1,89 +1,51 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../api.js';
+import { api, type CallTask, type LetterBatch, type LetterSummary, type Notification } from '../../api.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
-import { formatDate, localName } from '../../i18n.js';
+import { formatDate, keyIn, localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useAction } from '../../useAction.js';
 import { useStaffContext } from './useStaff.js';
 
-type CallTask = {
-  id: string;
-  phone: string;
-  language: string;
-  event: string;
-  script: string;
-  callAt: string;
-  attempts: number;
-  lastOutcome: string | null;
-  caseId: string | null;
-};
-type Letter = {
-  id: string;
-  reference: string;
-  recipientName: string;
-  status: string;
-  createdAt: string;
-  country: string;
-};
-type Batch = {
-  id: string;
-  day?: string;
-  createdAt: string;
-  status?: string;
-  postedAt?: string | null;
-  letterCount?: number;
-};
-type Note = {
-  id: string;
-  channel: string;
-  to: string;
-  subject: string;
-  status: string;
-  lastError: string | null;
-  createdAt: string;
-};
+type Letter = LetterSummary;
+type Batch = LetterBatch;
+type Note = Notification;
 
 /** The correspondence desk: calls to make (phone replies), letters to print and post, messages that failed. */
 export default function StaffCorrespondence() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
   const { institution, session } = useStaffContext();
   const base = institution ? `/api/institutions/${institution.id}` : '';
   const isAdmin = session.data?.memberships.some(
     (m) => m.institutionId === institution?.id && m.role === 'institution_admin',
   );
   const calls = useQuery({
-    queryKey: ['calls', base],
+    queryKey: keys.calls(base),
     queryFn: () => api<{ items: CallTask[] }>(`${base}/call-tasks`),
     enabled: !!institution && !isAdmin,
   });
   const letters = useQuery({
-    queryKey: ['letters', base],
+    queryKey: keys.letters(base),
     queryFn: () => api<{ items: Letter[] }>(`${base}/letters?status=queued`),
     enabled: !!institution && !isAdmin,
   });
   const batches = useQuery({
-    queryKey: ['batches', base],
+    queryKey: keys.batches(base),
     queryFn: () => api<{ items: Batch[] }>(`${base}/letter-batches`),
     enabled: !!institution && !isAdmin,
   });
   const dead = useQuery({
-    queryKey: ['dead', base],
+    queryKey: keys.deadLetters(base),
     queryFn: () => api<{ items: Note[] }>(`${base}/notifications?status=dead`),
     enabled: !!institution && !!isAdmin,
   });
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction({
+    run: (fn: () => Promise<unknown>) => fn(),
+    invalidate: [keys.letters(base), keys.calls(base), keys.batches(base), keys.deadLetters(base)],
+  });
+  const { error, run } = action;
   if (!institution) return <Loading />;
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      await qc.invalidateQueries();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
   const tomorrowTen = () => {
     const d = new Date(Date.now() + 86_400_000);
     d.setUTCHours(9, 0, 0, 0);
@@ -110,7 +72,7 @@ export default function StaffCorrespondence() {
             <ul className="list">
               {dead.data.items.map((n) => (
                 <li key={n.id}>
-                  <span className="tag">{t(`channel.${n.channel}`)}</span> <bdi dir="ltr">{n.to}</bdi> —{' '}
+                  <span className="tag">{t(keyIn('channel.', n.channel))}</span> <bdi dir="ltr">{n.to}</bdi> —{' '}
                   <span dir="auto">{n.subject}</span>
                   <small className="muted"> {n.lastError}</small>
                   <button
@@ -143,7 +105,7 @@ export default function StaffCorrespondence() {
                       <a href={`tel:${c.phone}`}>
                         <bdi dir="ltr">{c.phone}</bdi>
                       </a>{' '}
-                      <span className="tag">{t(`lang.${c.language}`)}</span>{' '}
+                      <span className="tag">{t(keyIn('lang.', c.language))}</span>{' '}
                       <span className="muted">{formatDate(c.callAt, lang, true)}</span>
                     </p>
                     <details>

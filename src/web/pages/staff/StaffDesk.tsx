@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type ApiError, api, downloadReceipt } from '../../api.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
+import { Field } from '../../components/Field.js';
 import { Loading } from '../../components/Layout.js';
+import { useAction } from '../../useAction.js';
 import { type Person, PersonList, PersonSearch } from './DeskPeople.js';
 import { type DeskReceipt, DeskRequestForm } from './DeskRequestForm.js';
 import { useStaffContext } from './useStaff.js';
@@ -29,19 +31,10 @@ export default function StaffDesk() {
   const [twins, setTwins] = useState<Person[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [receipt, setReceipt] = useState<DeskReceipt | null>(null);
-  if (!institution) return <Loading />;
-  const base = `/api/institutions/${institution.id}/desk`;
-
-  const create = async (force = false) => {
-    setError(null);
-    const body = Object.fromEntries(
-      Object.entries({ ...np, preferredLanguage: lang }).map(([k, v]) => [k, v === '' ? null : v]),
-    );
-    try {
-      const data = await api<{ id: string }>(`${base}/people${force ? '?force=true' : ''}`, {
-        method: 'POST',
-        body,
-      });
+  const createPerson = useAction({
+    run: ({ url, body }: { url: string; body: Record<string, unknown> }) =>
+      api<{ id: string }>(url, { method: 'POST', body }),
+    onDone: (data) => {
       setTwins(null);
       const name =
         [np.givenNameLatin, np.familyNameLatin].filter(Boolean).join(' ') ||
@@ -54,12 +47,23 @@ export default function StaffDesk() {
         birthDate: np.birthDate || null,
         countryOfResidence: np.countryOfResidence,
       });
-    } catch (err) {
-      // 409 with the likely twins: let the agent pick one, or confirm it is someone else
-      const twinsFound = (err as ApiError).problem as unknown as { duplicates?: Person[] };
-      if (twinsFound.duplicates) setTwins(twinsFound.duplicates);
-      else setError(err as ApiError);
-    }
+    },
+    onError: (err) => {
+      // the problem person-twins lists the likely twins: let the agent pick one, or confirm it is someone else
+      if (err.problem.type.endsWith('/person-twins'))
+        setTwins((err.problem as typeof err.problem & { duplicates: Person[] }).duplicates);
+      else setError(err);
+    },
+  });
+  if (!institution) return <Loading />;
+  const base = `/api/institutions/${institution.id}/desk`;
+
+  const create = (force = false) => {
+    setError(null);
+    const body = Object.fromEntries(
+      Object.entries({ ...np, preferredLanguage: lang }).map(([k, v]) => [k, v === '' ? null : v]),
+    );
+    createPerson.run({ url: `${base}/people${force ? '?force=true' : ''}`, body });
   };
   if (receipt)
     return (
@@ -106,50 +110,54 @@ export default function StaffDesk() {
           <section aria-labelledby="new-h" className="panel narrow">
             <h2 id="new-h">{t('staff.desk.new')}</h2>
             {(['givenNameLatin', 'familyNameLatin', 'givenNameAr', 'familyNameAr'] as const).map((f) => (
-              <div className="field" key={f}>
-                <label htmlFor={`np-${f}`}>{t(`profile.${f}`)}</label>
-                <input
-                  id={`np-${f}`}
-                  value={np[f]}
-                  lang={f.endsWith('Ar') ? 'ar' : undefined}
-                  dir={f.endsWith('Ar') ? 'rtl' : 'auto'}
-                  onChange={(e) => setNp({ ...np, [f]: e.target.value })}
-                />
-              </div>
+              <Field key={f} id={`np-${f}`} label={t(`profile.${f}`)}>
+                {(control) => (
+                  <input
+                    {...control}
+                    value={np[f]}
+                    lang={f.endsWith('Ar') ? 'ar' : undefined}
+                    dir={f.endsWith('Ar') ? 'rtl' : 'auto'}
+                    onChange={(e) => setNp({ ...np, [f]: e.target.value })}
+                  />
+                )}
+              </Field>
             ))}
-            <div className="field">
-              <label htmlFor="np-phone">{t('profile.phone')}</label>
-              <input
-                id="np-phone"
-                type="tel"
-                dir="ltr"
-                value={np.phone}
-                onChange={(e) => setNp({ ...np, phone: e.target.value })}
-              />
-            </div>
-            {(['cin', 'birthDate'] as const).map((f) => (
-              <div className="field" key={f}>
-                <label htmlFor={`np-${f}`}>{t(`profile.${f}`)}</label>
+            <Field id="np-phone" label={t('profile.phone')}>
+              {(control) => (
                 <input
-                  id={`np-${f}`}
-                  type={f === 'birthDate' ? 'date' : 'text'}
+                  {...control}
+                  type="tel"
                   dir="ltr"
-                  autoComplete="off"
-                  value={np[f]}
-                  onChange={(e) => setNp({ ...np, [f]: e.target.value })}
+                  value={np.phone}
+                  onChange={(e) => setNp({ ...np, phone: e.target.value })}
                 />
-              </div>
+              )}
+            </Field>
+            {(['cin', 'birthDate'] as const).map((f) => (
+              <Field key={f} id={`np-${f}`} label={t(`profile.${f}`)}>
+                {(control) => (
+                  <input
+                    {...control}
+                    type={f === 'birthDate' ? 'date' : 'text'}
+                    dir="ltr"
+                    autoComplete="off"
+                    value={np[f]}
+                    onChange={(e) => setNp({ ...np, [f]: e.target.value })}
+                  />
+                )}
+              </Field>
             ))}
-            <div className="field">
-              <label htmlFor="np-email">{t('staff.desk.email')}</label>
-              <input
-                id="np-email"
-                type="email"
-                dir="ltr"
-                value={np.email}
-                onChange={(e) => setNp({ ...np, email: e.target.value })}
-              />
-            </div>
+            <Field id="np-email" label={t('staff.desk.email')}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="email"
+                  dir="ltr"
+                  value={np.email}
+                  onChange={(e) => setNp({ ...np, email: e.target.value })}
+                />
+              )}
+            </Field>
             <CountrySelect
               label={t('profile.country')}
               value={np.countryOfResidence}
@@ -159,12 +167,17 @@ export default function StaffDesk() {
               <div className="alert warn-box" role="alert">
                 <p>{t('staff.desk.twins')}</p>
                 <PersonList people={twins} onChoose={setPerson} />
-                <button type="button" className="secondary" onClick={() => create(true)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => create(true)}
+                  {...createPerson.busyProps}
+                >
                   {t('staff.desk.createAnyway')}
                 </button>
               </div>
             )}
-            <button type="button" onClick={() => create(false)}>
+            <button type="button" onClick={() => create(false)} {...createPerson.busyProps}>
               {t('staff.desk.create')}
             </button>
           </section>

@@ -1,12 +1,14 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { type ApiError, api } from '../../api.js';
+import { type ApiError, api, type WaitingRoom } from '../../api.js';
 import { SignInRedirect } from '../../components/AccessGate.js';
 import { type Booking, serviceName, Time, useServices } from '../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useAction, useRefresh } from '../../useAction.js';
 import { CalledTicket } from './desk/CalledTicket.js';
 import { CallNext } from './desk/CallNext.js';
 import { CheckInByReference } from './desk/CheckInByReference.js';
@@ -17,31 +19,23 @@ import type { Ticket } from './desk/types.js';
 import { WalkIn } from './desk/WalkIn.js';
 import { useStaffContext } from './useStaff.js';
 
-type QueueState = {
-  institutionId: string;
-  day: string;
-  waiting: Ticket[];
-  called: Ticket[];
-  done: number;
-  noShows: number;
-};
+type QueueState = WaitingRoom;
 const REFRESH_MS = 8000;
 
 /** The desk on the day: check-in, tickets, calling the next visitor to a counter, the outcome. */
 export default function StaffDeskQueue() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
   const { session, institution } = useStaffContext();
   const instId = institution?.id;
   const queue = useQuery({
-    queryKey: ['desk-queue', instId],
+    queryKey: keys.deskQueue(instId),
     queryFn: () => api<QueueState>(`/api/appointments/queue?institutionId=${instId}`),
     enabled: !!instId,
     refetchInterval: REFRESH_MS,
   });
   const expected = useQuery({
-    queryKey: ['desk-expected', instId],
+    queryKey: keys.deskExpected(instId),
     queryFn: () =>
       api<{ from: string; items: Booking[] }>(`/api/appointments/calendar?institutionId=${instId}&view=day`),
     enabled: !!instId,
@@ -50,33 +44,35 @@ export default function StaffDeskQueue() {
   const services = useServices(instId, true);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const deskKeys = [keys.deskQueue(instId), keys.deskExpected(instId), keys.eventDays()];
+  const refreshKeys = useRefresh();
   const refresh = async () => {
-    await qc.invalidateQueries({ queryKey: ['desk-queue', instId] });
-    await qc.invalidateQueries({ queryKey: ['desk-expected', instId] });
-    await qc.invalidateQueries({ queryKey: ['desk-event-day'] });
+    await refreshKeys(deskKeys);
   };
-  /** Checks a visitor in; answers whether it worked. */
-  const checkIn = async (body: Record<string, unknown>, who: string) => {
-    setError(null);
-    setMessage(null);
-    try {
-      const ticket = await api<Ticket>('/api/appointments/queue/check-in', {
+  const checkInAction = useAction({
+    run: ({ body }: { body: Record<string, unknown>; who: string }) =>
+      api<Ticket>('/api/appointments/queue/check-in', {
         method: 'POST',
         body: { institutionId: instId, ...body },
-      });
+      }),
+    invalidate: deskKeys,
+    // the form is cleared at once; the lists follow
+    refreshInBackground: true,
+    onDone: (ticket, { who }) => {
       const name = who || ticket.visitorName;
       setMessage(
         name
           ? t('appt.desk.ticketIssued', { ticket: ticket.code, name })
           : t('appt.desk.ticketGiven', { ticket: ticket.code }),
       );
-      // the form is cleared at once; the lists follow
-      void refresh();
-      return true;
-    } catch (e) {
-      setError(e as ApiError);
-      return false;
-    }
+    },
+    onError: setError,
+  });
+  /** Checks a visitor in; answers whether it worked. */
+  const checkIn = (body: Record<string, unknown>, who: string) => {
+    setError(null);
+    setMessage(null);
+    return checkInAction.run({ body, who });
   };
 
   if (session.isPending) return <Loading />;

@@ -2,35 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api } from '../../api.js';
+import { type AppointmentFigures, api } from '../../api.js';
 import { SignInRedirect } from '../../components/AccessGate.js';
 import { addDays, formatDay, moroccoToday, serviceName } from '../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
 import { useStaffContext } from './useStaff.js';
 
-type Figures = {
-  bookings: number;
-  cancelled: number;
-  noShows: number;
-  attended: number;
-  visitors: number;
-  walkIns: number;
-  called: number;
-  queueNoShows: number;
-  waitAverageMinutes: number | null;
-  waitMedianMinutes: number | null;
-  waitMaxMinutes: number | null;
-};
-type Report = {
-  from: string;
-  to: string;
-  services: { id: string; code: string; nameAr: string; nameFr: string; nameEn: string }[];
-  rows: (Figures & { day: string; serviceId: string | null })[];
-  byService: (Figures & { serviceId: string | null })[];
-  byDay: (Figures & { day: string })[];
-  total: Figures;
-};
+type Figures = Report['total'];
+type Report = AppointmentFigures;
 const columns = [
   'bookings',
   'cancelled',
@@ -53,7 +34,7 @@ export default function StaffFigures() {
   const ids = { from: useId(), to: useId(), err: useId() };
   const instId = institution?.id;
   const q = useQuery({
-    queryKey: ['appt-figures', instId, range.from, range.to],
+    queryKey: keys.appointmentFigures(instId, range.from, range.to),
     queryFn: () =>
       api<Report>(`/api/appointments/figures?institutionId=${instId}&from=${range.from}&to=${range.to}`),
     enabled: !!instId && range.from <= range.to,

@@ -1,32 +1,26 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../api.js';
+import { api, type MessageTemplate, type TemplatePreview } from '../../api.js';
+import { Field } from '../../components/Field.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { useDebounced } from '../../hooks.js';
-import { languages, localName } from '../../i18n.js';
+import { keyIn, languages, localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useAction } from '../../useAction.js';
 import { useStaffContext } from './useStaff.js';
 
-type Tpl = {
-  event: string;
-  channel: string;
-  language: string;
-  subject: string | null;
-  body: string;
-  custom: boolean;
-  placeholders: string[];
-};
-type Preview = { subject: string | null; text: string; smsSegments: number | null };
+type Tpl = MessageTemplate;
+type Preview = TemplatePreview;
 
 /** The institution admin rewords each message per event, channel and language, with a live preview. */
 export default function StaffMessageTemplates() {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const { institution } = useStaffContext();
   const base = institution ? `/api/institutions/${institution.id}/notification-templates` : '';
   const [key, setKey] = useState({ event: 'receipt', channel: 'email', language: i18n.language });
   const list = useQuery({
-    queryKey: ['ntpl', base],
+    queryKey: keys.messageTemplates(base),
     queryFn: () => api<{ items: Tpl[] }>(base),
     enabled: !!institution,
   });
@@ -35,20 +29,31 @@ export default function StaffMessageTemplates() {
   );
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const [msg, setMsg] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const ids = { ev: useId(), ch: useId(), lg: useId(), subj: useId(), body: useId() };
+  const ids = { ev: useId(), ch: useId(), lg: useId() };
+  const changed = [keys.messageTemplates(base)];
+  const saveAction = useAction({
+    run: (path: string) =>
+      api(path, { method: 'PUT', body: { body, ...(current?.subject !== null ? { subject } : {}) } }),
+    invalidate: changed,
+    successMessage: t('staff.admin.saved'),
+  });
+  const resetAction = useAction({
+    run: (path: string) => api(path, { method: 'DELETE' }),
+    invalidate: changed,
+  });
+  const msg = saveAction.notice;
+  const error = saveAction.error ?? resetAction.error;
+  const forget = saveAction.reset;
   useEffect(() => {
     if (current) {
       setSubject(current.subject ?? '');
       setBody(current.body);
-      setMsg('');
-      setError(null);
+      forget();
     }
-  }, [current]);
+  }, [current, forget]);
   const typed = useDebounced({ subject, body }, 400);
   const preview = useQuery({
-    queryKey: ['ntpl-preview', base, key, typed],
+    queryKey: keys.messagePreview(base, key, typed),
     queryFn: () =>
       api<Preview>(`${base}/preview`, {
         method: 'POST',
@@ -65,25 +70,15 @@ export default function StaffMessageTemplates() {
   if (list.isError) return <ErrorBox error={list.error} />;
   const events = [...new Set(list.data.items.map((x) => x.event))];
   // a booking's messages go by e-mail, SMS and WhatsApp only: the channels offered follow the event
-  const channelsOf = (event: string) => [
+  const channelsOf = (event: string): string[] => [
     ...new Set(list.data.items.filter((x) => x.event === event).map((x) => x.channel)),
   ];
   const path = `${base}/${key.event}/${key.channel}/${key.language}`;
-  const save = async (e: React.FormEvent) => {
+  const save = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      await api(path, { method: 'PUT', body: { body, ...(current?.subject !== null ? { subject } : {}) } });
-      setMsg(t('staff.admin.saved'));
-      await qc.invalidateQueries({ queryKey: ['ntpl', base] });
-    } catch (err) {
-      setError(err as ApiError);
-    }
+    saveAction.run(path);
   };
-  const reset = async () => {
-    await api(path, { method: 'DELETE' });
-    await qc.invalidateQueries({ queryKey: ['ntpl', base] });
-  };
+  const reset = () => resetAction.run(path);
   const sel = (
     id: string,
     label: string,
@@ -92,24 +87,25 @@ export default function StaffMessageTemplates() {
     name: (o: string) => string,
     k: keyof typeof key,
   ) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => {
-          const next = { ...key, [k]: e.target.value };
-          if (!channelsOf(next.event).includes(next.channel)) next.channel = 'email';
-          setKey(next);
-        }}
-      >
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {name(o)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={id} label={label}>
+      {(control) => (
+        <select
+          {...control}
+          value={value}
+          onChange={(e) => {
+            const next = { ...key, [k]: e.target.value };
+            if (!channelsOf(next.event).includes(next.channel)) next.channel = 'email';
+            setKey(next);
+          }}
+        >
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {name(o)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
   return (
     <>
@@ -129,10 +125,17 @@ export default function StaffMessageTemplates() {
           t('staff.msg.channel'),
           key.channel,
           channelsOf(key.event),
-          (o) => t(`channel.${o}`),
+          (o) => t(keyIn('channel.', o)),
           'channel',
         )}
-        {sel(ids.lg, t('staff.msg.language'), key.language, languages, (o) => t(`lang.${o}`), 'language')}
+        {sel(
+          ids.lg,
+          t('staff.msg.language'),
+          key.language,
+          languages,
+          (o) => t(keyIn('lang.', o)),
+          'language',
+        )}
       </div>
       {current && (
         <div className="ws-grid">
@@ -143,31 +146,35 @@ export default function StaffMessageTemplates() {
               </span>
             </p>
             {current.subject !== null && (
-              <div className="field">
-                <label htmlFor={ids.subj}>{t('staff.msg.subject')}</label>
-                <input
-                  id={ids.subj}
-                  dir="auto"
-                  value={subject}
-                  onChange={(e) => setSubject(e.target.value)}
-                />
-              </div>
+              <Field label={t('staff.msg.subject')}>
+                {(control) => (
+                  <input
+                    {...control}
+                    dir="auto"
+                    value={subject}
+                    onChange={(e) => setSubject(e.target.value)}
+                  />
+                )}
+              </Field>
             )}
-            <div className="field">
-              <label htmlFor={ids.body}>{t('staff.msg.body')}</label>
-              <p className="hint" id={`${ids.body}-h`}>
-                {t('staff.msg.placeholders', { list: current.placeholders.map((p) => `{${p}}`).join(' ') })}
-              </p>
-              <textarea
-                id={ids.body}
-                dir="auto"
-                rows={10}
-                value={body}
-                onChange={(e) => setBody(e.target.value)}
-                aria-describedby={`${ids.body}-h`}
-                aria-invalid={!!error}
-              />
-            </div>
+            <Field
+              label={t('staff.msg.body')}
+              hint={t('staff.msg.placeholders', {
+                list: current.placeholders.map((p) => `{${p}}`).join(' '),
+              })}
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  dir="auto"
+                  rows={10}
+                  value={body}
+                  onChange={(e) => setBody(e.target.value)}
+                  // the refusal is said under the form
+                  aria-invalid={!!error}
+                />
+              )}
+            </Field>
             {error && (
               <p className="alert error" role="alert">
                 {error.message}
@@ -179,9 +186,11 @@ export default function StaffMessageTemplates() {
               </p>
             )}
             <div className="buttons">
-              <button type="submit">{t('staff.msg.save')}</button>
+              <button type="submit" {...saveAction.busyProps}>
+                {t('staff.msg.save')}
+              </button>
               {current.custom && (
-                <button type="button" className="secondary" onClick={reset}>
+                <button type="button" className="secondary" onClick={reset} {...resetAction.busyProps}>
                   {t('staff.msg.reset')}
                 </button>
               )}

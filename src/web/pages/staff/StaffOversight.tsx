@@ -1,33 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.js';
+import { api, type Oversight } from '../../api.js';
 import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
 import { useSession } from '../../session.js';
 import { InstitutionDashboard } from './InstitutionDashboard.js';
-
-type Row = {
-  id: string;
-  code: string;
-  nameAr: string;
-  nameFr: string;
-  nameEn: string;
-  open: number;
-  overdue: number;
-  received90: number;
-  medianDaysToAnswer: number | null;
-  oldestOpenAt: string | null;
-};
-type Oldest = {
-  id: string;
-  trackingNumber: string;
-  subject: string;
-  state: string;
-  dueAt: string;
-  createdAt: string;
-  institutionCode: string;
-};
 
 /** What an overseer (province, region, nation) or a supervisor watches: volumes, delays, the oldest files. */
 export default function StaffOversight() {
@@ -35,8 +14,8 @@ export default function StaffOversight() {
   const lang = i18n.language;
   const session = useSession();
   const data = useQuery({
-    queryKey: ['oversight'],
-    queryFn: () => api<{ institutions: Row[]; oldest: Oldest[] }>('/api/oversight'),
+    queryKey: keys.oversight(),
+    queryFn: () => api<Oversight>('/api/oversight'),
   });
   if (data.isPending) return <Loading />;
   if (data.isError) return <ErrorBox error={data.error} retry={() => data.refetch()} />;

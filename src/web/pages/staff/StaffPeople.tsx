@@ -1,15 +1,17 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
+import { useConfirm } from '../../components/useConfirm.js';
 import { localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useRefresh } from '../../useAction.js';
 import { AddDepartment } from './people/AddDepartment.js';
 import { AddMember } from './people/AddMember.js';
 import { DepartmentsTable } from './people/DepartmentsTable.js';
 import { StaffTable } from './people/StaffTable.js';
 import type { Dept, Editing, Member, Renaming } from './people/types.js';
-import { useConfirm } from './people/useConfirm.js';
 import { useFocusAfterEdit } from './people/useFocusAfterEdit.js';
 import { useStaffContext } from './useStaff.js';
 
@@ -17,18 +19,17 @@ import { useStaffContext } from './useStaff.js';
 export default function StaffPeople() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const qc = useQueryClient();
   const { session, institutions } = useStaffContext();
   const adminOf = session.data?.memberships.find((m) => m.role === 'institution_admin');
   const institution = institutions.data?.items.find((i) => i.id === adminOf?.institutionId) ?? null;
   const base = institution ? `/api/institutions/${institution.id}` : '';
   const depts = useQuery({
-    queryKey: ['people-depts', base],
+    queryKey: keys.peopleDepartments(base),
     queryFn: () => api<{ items: Dept[] }>(`${base}/departments/overview`),
     enabled: !!institution,
   });
   const staff = useQuery({
-    queryKey: ['people-staff', base],
+    queryKey: keys.peopleStaff(base),
     queryFn: () => api<{ items: Member[] }>(`${base}/staff`),
     enabled: !!institution,
   });
@@ -36,15 +37,11 @@ export default function StaffPeople() {
   const [renaming, setRenaming] = useState<Renaming | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const focus = useFocusAfterEdit(renaming?.id ?? editing?.id);
-  const refresh = () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: ['people-depts', base] }),
-      qc.invalidateQueries({ queryKey: ['people-staff', base] }),
-    ]);
+  const refresh = useRefresh();
   /** Shows what was done, then reads both lists again. */
   const changed = async (done: string) => {
     setNotice(done);
-    await refresh();
+    await refresh([keys.peopleDepartments(base), keys.peopleStaff(base)]);
   };
   const { ask, dialog } = useConfirm(changed);
 

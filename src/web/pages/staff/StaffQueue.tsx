@@ -2,11 +2,12 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
-import { api, type CaseView, type Department } from '../../api.js';
+import { api, type CaseList, type Department } from '../../api.js';
 import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
-import { formatDate, formatNumber, localName } from '../../i18n.js';
+import { formatDate, formatNumber, keyIn, localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
 import {
   activeFilters,
   type FilterKey,
@@ -18,9 +19,7 @@ import {
 import { SavedViews } from './SavedViews.js';
 import { useStaffContext, useWatchedName } from './useStaff.js';
 
-type QueueItem = CaseView & { requesterName: string; requesterCountry: string | null };
-type Counts = { total: number; open: number; overdue: number; byState: Record<string, number> };
-type Page = { items: QueueItem[]; nextCursor: string | null; counts?: Counts };
+type Page = CaseList;
 
 const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
 const channels = ['web', 'desk', 'phone', 'whatsapp', 'email', 'post', 'referral'];
@@ -39,7 +38,7 @@ export default function StaffQueue() {
   const scope = membership ? `institutionId=${membership.institutionId}&` : '';
   const query = filtersToQuery(filters);
   const list = useInfiniteQuery({
-    queryKey: ['staff-queue', scope, query],
+    queryKey: keys.staffQueueOf(scope, query),
     queryFn: ({ pageParam }) =>
       api<Page>(
         `/api/cases?${scope}${query}&limit=25${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '&counts=true'}`,
@@ -49,7 +48,7 @@ export default function StaffQueue() {
     enabled: session.data?.account.kind === 'staff',
   });
   const departments = useQuery({
-    queryKey: ['departments', membership?.institutionId],
+    queryKey: keys.departments(membership?.institutionId),
     queryFn: () => api<{ items: Department[] }>(`/api/institutions/${membership!.institutionId}/departments`),
     enabled: !!membership,
   });
@@ -172,7 +171,7 @@ export default function StaffQueue() {
             ids.kind,
             'kind',
             t('staff.queue.kind'),
-            kinds.map((k) => [k, t(`kind.${k}`)]),
+            kinds.map((k) => [k, t(keyIn('kind.', k))]),
             t('staff.queue.any'),
           )}
           {membership &&
@@ -197,7 +196,7 @@ export default function StaffQueue() {
             ids.chan,
             'channel',
             t('staff.queue.channel'),
-            channels.map((c) => [c, t(`intake.${c}`)]),
+            channels.map((c) => [c, t(keyIn('intake.', c))]),
             t('staff.queue.any'),
           )}
           <CountrySelect
@@ -255,7 +254,7 @@ export default function StaffQueue() {
               <StaffCaseLink c={c} />
               <div className="meta">
                 <StateBadge state={c.state} staff />
-                <span className="tag">{t(`kind.${c.kind}`)}</span>
+                <span className="tag">{t(keyIn('kind.', c.kind))}</span>
                 {c.overdue && <span className="tag late">{t('cases.late')}</span>}
                 <span>
                   <bdi>{c.requesterName}</bdi>

@@ -1,30 +1,33 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../api.js';
+import { api, type RecoveryCodes, type TotpSetup } from '../../api.js';
+import { Field } from '../../components/Field.js';
 import { Loading } from '../../components/Layout.js';
+import { keys } from '../../query-keys.js';
 import { useSession } from '../../session.js';
+import { useAction } from '../../useAction.js';
 
 /** Enrolment of the authenticator app: QR code, typed key, confirmation, recovery codes shown once. */
 export default function StaffSecurity() {
   const { t } = useTranslation();
   const session = useSession();
-  const qc = useQueryClient();
   const [setup, setSetup] = useState<{ secret: string; qrSvg: string } | null>(null);
   const [code, setCode] = useState('');
   const [recovery, setRecovery] = useState<string[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const id = useId();
+  const begin = useAction({
+    run: (proof?: { password: string; totp?: string; recoveryCode?: string }) =>
+      api<TotpSetup>('/api/staff/totp/setup', { method: 'POST', body: proof }),
+    onDone: setSetup,
+  });
+  const finish = useAction({
+    run: () => api<RecoveryCodes>('/api/staff/totp/confirm', { method: 'POST', body: { code } }),
+    invalidate: [keys.session()],
+    onDone: (res) => setRecovery(res.recoveryCodes),
+  });
+  const error = begin.error ?? finish.error;
   if (session.isPending) return <Loading />;
   const enabled = session.data?.account.totpEnabled;
-  const start = async (proof?: { password: string; totp?: string; recoveryCode?: string }) => {
-    setError(null);
-    try {
-      setSetup(await api('/api/staff/totp/setup', { method: 'POST', body: proof }));
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  };
+  const start = begin.run;
   const replace = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -34,19 +37,9 @@ export default function StaffSecurity() {
       ...(/^\d{6}$/.test(current) ? { totp: current } : { recoveryCode: current }),
     });
   };
-  const confirm = async (e: React.FormEvent) => {
+  const confirm = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      const res = await api<{ recoveryCodes: string[] }>('/api/staff/totp/confirm', {
-        method: 'POST',
-        body: { code },
-      });
-      setRecovery(res.recoveryCodes);
-      await qc.invalidateQueries({ queryKey: ['session'] });
-    } catch (err) {
-      setError(err as ApiError);
-    }
+    finish.run();
   };
   return (
     <section className="narrow">
@@ -71,40 +64,37 @@ export default function StaffSecurity() {
           <h2>{t('staff.security.replace')}</h2>
           <p>{t('staff.security.replaceLead')}</p>
           <form onSubmit={replace} aria-label={t('staff.security.replace')}>
-            <div className="field">
-              <label htmlFor={`${id}-password`}>{t('staff.security.password')}</label>
-              <input
-                id={`${id}-password`}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                aria-invalid={!!error}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-current`}>{t('staff.security.currentCode')}</label>
-              <input
-                id={`${id}-current`}
-                name="current"
-                autoComplete="one-time-code"
-                dir="ltr"
-                maxLength={20}
-                required
-                aria-invalid={!!error}
-                aria-describedby={error ? `${id}-error` : undefined}
-              />
-              {error && (
-                <p className="field-error" role="alert" id={`${id}-error`}>
-                  {error.message}
-                </p>
+            <Field label={t('staff.security.password')}>
+              {(control) => (
+                <input
+                  {...control}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  aria-invalid={!!error}
+                />
               )}
-            </div>
-            <button type="submit">{t('staff.security.replace')}</button>
+            </Field>
+            <Field label={t('staff.security.currentCode')} error={error?.message} alert>
+              {(control) => (
+                <input
+                  {...control}
+                  name="current"
+                  autoComplete="one-time-code"
+                  dir="ltr"
+                  maxLength={20}
+                  required
+                />
+              )}
+            </Field>
+            <button type="submit" {...begin.busyProps}>
+              {t('staff.security.replace')}
+            </button>
           </form>
         </>
       ) : !setup ? (
-        <button type="button" onClick={() => start()}>
+        <button type="button" onClick={() => start()} {...begin.busyProps}>
           {t('staff.security.start')}
         </button>
       ) : (
@@ -121,25 +111,24 @@ export default function StaffSecurity() {
             {t('staff.security.key')}: <code dir="ltr">{setup.secret}</code>
           </p>
           <form onSubmit={confirm}>
-            <div className="field">
-              <label htmlFor={id}>{t('staff.security.code')}</label>
-              <input
-                id={id}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                dir="ltr"
-                maxLength={6}
-                value={code}
-                onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-                aria-invalid={!!error}
-              />
-              {error && (
-                <p className="field-error" role="alert">
-                  {error.message}
-                </p>
+            <Field label={t('staff.security.code')} error={error?.message} alert>
+              {(control) => (
+                <input
+                  {...control}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  dir="ltr"
+                  maxLength={6}
+                  value={code}
+                  onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+                />
               )}
-            </div>
-            <button type="submit" disabled={code.length !== 6}>
+            </Field>
+            <button
+              type="submit"
+              disabled={code.length !== 6 || finish.busy}
+              aria-busy={finish.busyProps['aria-busy']}
+            >
               {t('staff.security.confirm')}
             </button>
           </form>

@@ -1,28 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.js';
+import { api, type StalledCases } from '../../api.js';
 import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { useDebounced } from '../../hooks.js';
 import { formatDate, formatNumber, localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
 import { useStaffContext } from './useStaff.js';
-
-type Stalled = {
-  id: string;
-  trackingNumber: string;
-  subject: string;
-  state: string;
-  dueAt: string;
-  idleDays: number;
-  assignee: string | null;
-  departmentFr: string | null;
-  departmentAr: string | null;
-  institutionId: string;
-  institutionFr: string;
-  institutionAr: string;
-  institutionEn: string;
-};
 
 /** Open files nobody has touched for N days, oldest first, and who holds them. */
 export default function StaffStalled() {
@@ -35,12 +20,12 @@ export default function StaffStalled() {
   const d = useDebounced(days, 300);
   const id = useId();
   const list = useQuery({
-    queryKey: ['stalled', d],
-    queryFn: () => api<{ items: Stalled[]; total: number }>(`/api/stalled?days=${d}&limit=200`),
+    queryKey: keys.stalled(d),
+    queryFn: () => api<StalledCases>(`/api/stalled?days=${d}&limit=200`),
   });
   return (
     <>
-      <h1>{t('staff.stalled.title', { days: d })}</h1>
+      <h1>{t('staff.stalled.title', { days: d, count: d })}</h1>
       <div className="field narrow">
         <label htmlFor={id}>{t('staff.stalled.days')}</label>
         <input

@@ -1,44 +1,34 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../api.js';
-import { formatDate } from '../../i18n.js';
+import { api, type Visit } from '../../api.js';
+import { Field } from '../../components/Field.js';
+import { formatDate, keyIn } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
+import { useAction } from '../../useAction.js';
 
-type Visit = {
-  id: string;
-  visitorName: string;
-  channel: string;
-  purpose: string;
-  outcome: string;
-  agent: string;
-  at: string;
-};
 const channels = ['desk', 'phone', 'whatsapp', 'email', 'post'];
 const outcomes = ['informed', 'redirected', 'other'];
 
 /** The desk's log: who came or called today, for what, and what came of it — with or without a case. */
 export function VisitorLog({ institutionId }: { institutionId: string }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const base = `/api/institutions/${institutionId}/desk/visits`;
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(new Date());
   const visits = useQuery({
-    queryKey: ['visits', base, today],
+    queryKey: keys.visitsOn(base, today),
     queryFn: () => api<{ items: Visit[] }>(`${base}?day=${today}`),
   });
   const [v, setV] = useState({ visitorName: '', channel: 'desk', purpose: '', outcome: 'informed' });
-  const [error, setError] = useState<ApiError | null>(null);
-  const ids = { name: useId(), ch: useId(), p: useId(), o: useId() };
-  const save = async (e: React.FormEvent) => {
+  const log = useAction({
+    run: (visit: typeof v) => api(base, { method: 'POST', body: visit }),
+    invalidate: [keys.visits(base)],
+    onDone: (_, visit) => setV({ visitorName: '', channel: visit.channel, purpose: '', outcome: 'informed' }),
+  });
+  const { error } = log;
+  const save = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      await api(base, { method: 'POST', body: v });
-      setV({ visitorName: '', channel: v.channel, purpose: '', outcome: 'informed' });
-      await qc.invalidateQueries({ queryKey: ['visits', base] });
-    } catch (err) {
-      setError(err as ApiError);
-    }
+    log.run(v);
   };
   return (
     <section aria-labelledby="visits-h" className="panel">
@@ -48,9 +38,9 @@ export function VisitorLog({ institutionId }: { institutionId: string }) {
           {visits.data.items.map((x) => (
             <li key={x.id}>
               <time dateTime={x.at}>{formatDate(x.at, i18n.language, true)}</time> ·{' '}
-              <strong dir="auto">{x.visitorName}</strong> · {t(`intake.${x.channel}`)} ·{' '}
+              <strong dir="auto">{x.visitorName}</strong> · {t(keyIn('intake.', x.channel))} ·{' '}
               <span dir="auto">{x.purpose}</span> ·{' '}
-              <span className="tag">{t(`staff.visits.outcome.${x.outcome}`)}</span>
+              <span className="tag">{t(keyIn('staff.visits.outcome.', x.outcome))}</span>
             </li>
           ))}
         </ul>
@@ -59,52 +49,60 @@ export function VisitorLog({ institutionId }: { institutionId: string }) {
       )}
       <h3>{t('staff.visits.add')}</h3>
       <form onSubmit={save} className="narrow">
-        <div className="field">
-          <label htmlFor={ids.name}>{t('staff.desk.visitor')}</label>
-          <input
-            id={ids.name}
-            dir="auto"
-            value={v.visitorName}
-            onChange={(e) => setV({ ...v, visitorName: e.target.value })}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.ch}>{t('staff.desk.channel')}</label>
-          <select id={ids.ch} value={v.channel} onChange={(e) => setV({ ...v, channel: e.target.value })}>
-            {channels.map((c) => (
-              <option key={c} value={c}>
-                {t(`intake.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.p}>{t('staff.visits.purpose')}</label>
-          <input
-            id={ids.p}
-            dir="auto"
-            value={v.purpose}
-            onChange={(e) => setV({ ...v, purpose: e.target.value })}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.o}>{t('staff.visits.outcome')}</label>
-          <select id={ids.o} value={v.outcome} onChange={(e) => setV({ ...v, outcome: e.target.value })}>
-            {outcomes.map((o) => (
-              <option key={o} value={o}>
-                {t(`staff.visits.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label={t('staff.desk.visitor')}>
+          {(control) => (
+            <input
+              {...control}
+              dir="auto"
+              value={v.visitorName}
+              onChange={(e) => setV({ ...v, visitorName: e.target.value })}
+              required
+            />
+          )}
+        </Field>
+        <Field label={t('staff.desk.channel')}>
+          {(control) => (
+            <select {...control} value={v.channel} onChange={(e) => setV({ ...v, channel: e.target.value })}>
+              {channels.map((c) => (
+                <option key={c} value={c}>
+                  {t(keyIn('intake.', c))}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('staff.visits.purpose')}>
+          {(control) => (
+            <input
+              {...control}
+              dir="auto"
+              value={v.purpose}
+              onChange={(e) => setV({ ...v, purpose: e.target.value })}
+              required
+            />
+          )}
+        </Field>
+        <Field label={t('staff.visits.outcome')}>
+          {(control) => (
+            <select {...control} value={v.outcome} onChange={(e) => setV({ ...v, outcome: e.target.value })}>
+              {outcomes.map((o) => (
+                <option key={o} value={o}>
+                  {t(keyIn('staff.visits.outcome.', o))}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {error && (
           <p className="alert error" role="alert">
             {error.message}
           </p>
         )}
-        <button type="submit" disabled={!v.visitorName.trim() || !v.purpose.trim()}>
+        <button
+          type="submit"
+          disabled={!v.visitorName.trim() || !v.purpose.trim() || log.busy}
+          aria-busy={log.busyProps['aria-busy']}
+        >
           {t('staff.visits.save')}
         </button>
       </form>

@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type Institution } from '../../api.js';
+import { api, type Institution, type PlaceDetail } from '../../api.js';
 import { localName } from '../../i18n.js';
+import { keys } from '../../query-keys.js';
 import { useSession } from '../../session.js';
 
 /** The staff member's institution (the first of their memberships) and the list of bodies. */
 export function useStaffContext() {
   const session = useSession();
   const institutions = useQuery({
-    queryKey: ['institutions'],
+    queryKey: keys.institutions(),
     queryFn: () => api<{ items: Institution[] }>('/api/institutions'),
   });
   const membership = session.data?.memberships[0];
@@ -16,7 +17,7 @@ export function useStaffContext() {
   return { session, institutions, membership, institution };
 }
 
-type Place = { code: string; type: string; nameAr: string; nameFr: string };
+type Place = PlaceDetail;
 
 /**
  * What the signed-in staff member watches, named for a title: their body, or for a territorial overseer
@@ -28,7 +29,7 @@ export function useWatchedName(): string | null {
   const scope = membership ? undefined : session.data?.scopes[0];
   const code = scope?.scope !== 'nation' ? scope?.territoryCode : null;
   const place = useQuery({
-    queryKey: ['territory', code],
+    queryKey: keys.territory(code),
     queryFn: () => api<Place>(`/api/territory/${encodeURIComponent(code!)}`),
     enabled: !!code,
     staleTime: Number.POSITIVE_INFINITY,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Attachment, CaseView, Category, Department } from '../../../api.js';
 import { fieldLabel } from '../../../components/CategoryFields.js';
 import { PaperLink } from '../../../components/PaperLink.js';
-import { localName } from '../../../i18n.js';
+import { keyIn, localName } from '../../../i18n.js';
 import { StaffUpload } from '../CaseExtras.js';
 
 /** What the person asked: the text, the category's fields, how it came and goes, its papers. */
@@ -42,9 +42,9 @@ export function CaseRequest({
           );
         })}
         <dt>{t('staff.ws.channel')}</dt>
-        <dd>{t(`intake.${k.intakeChannel}`)}</dd>
+        <dd>{t(keyIn('intake.', k.intakeChannel))}</dd>
         <dt>{t('staff.ws.replyBy')}</dt>
-        <dd>{k.replyChannels.map((x) => t(`channel.${x}`)).join(', ')}</dd>
+        <dd>{k.replyChannels.map((x) => t(keyIn('channel.', x))).join(', ')}</dd>
         <dt>{t('staff.ws.department')}</dt>
         <dd>{dept ? localName(dept, lang) : t('staff.ws.none')}</dd>
       </dl>

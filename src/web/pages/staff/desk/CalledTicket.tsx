@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../../api.js';
+import { api } from '../../../api.js';
 import { WithCode } from '../../../components/Appointments.js';
+import { Field } from '../../../components/Field.js';
+import { useAction } from '../../../useAction.js';
 import type { Ticket } from './types.js';
 
 const outcomes = ['served', 'file_incomplete', 'redirected', 'follow_up', 'left'] as const;
@@ -19,21 +21,14 @@ export function CalledTicket({
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<string>('served');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ids = { outcome: useId(), note: useId(), err: useId(), title: useId() };
-  const post = async (path: string, body: unknown) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/appointments/queue/tickets/${ticket.id}/${path}`, { method: 'POST', body });
-      await onDone();
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const ids = { err: useId(), title: useId() };
+  const action = useAction({
+    run: ({ path, body }: { path: string; body: unknown }) =>
+      api(`/api/appointments/queue/tickets/${ticket.id}/${path}`, { method: 'POST', body }),
+    onDone: () => onDone(),
+  });
+  const { error, busy } = action;
+  const post = (path: string, body: unknown) => action.run({ path, body });
   return (
     <li aria-labelledby={ids.title}>
       <p id={ids.title} className="ticket-line">
@@ -52,29 +47,30 @@ export function CalledTicket({
           post('finish', { outcome, note: note.trim() || undefined });
         }}
       >
-        <div className="field">
-          <label htmlFor={ids.outcome}>{t('appt.desk.outcome', { ticket: ticket.code })}</label>
-          <select id={ids.outcome} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            {outcomes.map((o) => (
-              <option key={o} value={o}>
-                {t(`appt.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.note}>
-            {t('appt.desk.note')} <span className="muted">({t('common.optional')})</span>
-          </label>
-          <input
-            id={ids.note}
-            value={note}
-            maxLength={1000}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={!!error?.field('note')}
-            aria-describedby={error ? ids.err : undefined}
-          />
-        </div>
+        <Field label={t('appt.desk.outcome', { ticket: ticket.code })}>
+          {(control) => (
+            <select {...control} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+              {outcomes.map((o) => (
+                <option key={o} value={o}>
+                  {t(`appt.outcome.${o}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('appt.desk.note')} required={false}>
+          {(control) => (
+            <input
+              {...control}
+              value={note}
+              maxLength={1000}
+              onChange={(e) => setNote(e.target.value)}
+              // the refusal is said under the line of the ticket
+              aria-invalid={!!error?.field('note')}
+              aria-describedby={error ? ids.err : undefined}
+            />
+          )}
+        </Field>
         <div className="buttons">
           <button type="submit" disabled={busy}>
             <WithCode text={(m) => t('appt.desk.finish', { ticket: m })} code={ticket.code} />

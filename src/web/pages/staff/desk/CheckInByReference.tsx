@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../api.js';
+import { Field } from '../../../components/Field.js';
 import { useTriedForm } from './useTriedForm.js';
 
 /** Checks in a visitor who booked, by the reference of their appointment. */
@@ -18,32 +19,22 @@ export function CheckInByReference({
     () => onCheckIn(reference.trim()),
     () => setReference(''),
   );
-  const ids = { ref: useId(), hint: useId(), err: useId() };
   const fieldError =
     error?.field('reference') ?? (tried && reference.trim().length < 5 ? t('appt.desk.referenceHint') : null);
   return (
     <form className="panel" noValidate onSubmit={onSubmit}>
       <h2>{t('appt.desk.checkInBooked')}</h2>
-      <div className="field">
-        <label htmlFor={ids.ref}>{t('appt.desk.reference')}</label>
-        <p className="hint" id={ids.hint}>
-          {t('appt.desk.referenceHint')}
-        </p>
-        <input
-          id={ids.ref}
-          dir="ltr"
-          autoComplete="off"
-          value={reference}
-          onChange={(e) => setReference(e.target.value)}
-          aria-invalid={!!fieldError}
-          aria-describedby={`${ids.hint}${fieldError ? ` ${ids.err}` : ''}`}
-        />
-        {fieldError && (
-          <p className="field-error" id={ids.err}>
-            {fieldError}
-          </p>
+      <Field label={t('appt.desk.reference')} hint={t('appt.desk.referenceHint')} error={fieldError}>
+        {(control) => (
+          <input
+            {...control}
+            dir="ltr"
+            autoComplete="off"
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+          />
         )}
-      </div>
+      </Field>
       <button type="submit">{t('appt.desk.checkIn')}</button>
     </form>
   );

@@ -8,6 +8,7 @@ import {
   Time,
   WithCode,
 } from '../../../components/Appointments.js';
+import { useAction } from '../../../useAction.js';
 
 /** A booking of the day: check-in for an in-person one, "did not come" once it has started. */
 export function ExpectedVisitor({
@@ -23,14 +24,12 @@ export function ExpectedVisitor({
 }) {
   const { t, i18n } = useTranslation();
   const started = new Date(booking.startsAt).getTime() <= Date.now();
-  const noShow = async () => {
-    try {
-      await api(`/api/appointments/${booking.id}/no-show`, { method: 'POST', body: {} });
-      await onDone();
-    } catch (e) {
-      onError(e as ApiError);
-    }
-  };
+  const noShowAction = useAction({
+    run: () => api(`/api/appointments/${booking.id}/no-show`, { method: 'POST', body: {} }),
+    onDone: () => onDone(),
+    onError,
+  });
+  const noShow = () => noShowAction.run();
   const name = booking.citizen?.name ?? '';
   return (
     <li>
@@ -52,7 +51,7 @@ export function ExpectedVisitor({
             </button>
           )}
           {started && (
-            <button type="button" className="danger" onClick={noShow}>
+            <button type="button" className="danger" onClick={noShow} {...noShowAction.busyProps}>
               <WithCode text={(m) => t('appt.desk.markNoShow', { reference: m })} code={booking.reference} />
             </button>
           )}

@@ -1,26 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api.js';
+import { api, type EventDayList } from '../../../api.js';
 import { formatDay, WithCode } from '../../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../../components/Layout.js';
+import { keyIn } from '../../../i18n.js';
+import { keys } from '../../../query-keys.js';
 import { eventTitle, type OpenEvent } from '../../OpenDays.js';
 
-type DayList = {
-  eventId: string;
-  date: string;
-  capacity: number;
-  registered: number;
-  attended: number;
-  items: {
-    id: string;
-    reference: string;
-    status: string;
-    citizen: { id: string; name: string };
-    serviceCode: string | null;
-    ticket: string | null;
-  }[];
-};
+type DayList = EventDayList;
 
 /** The list of a day of an open day, for the desk, with check-in. */
 export function OpenDayList({
@@ -35,12 +23,12 @@ export function OpenDayList({
   const [choice, setChoice] = useState('');
   const ids = { sel: useId() };
   const events = useQuery({
-    queryKey: ['open-days', institutionId],
+    queryKey: keys.openDaysOf(institutionId),
     queryFn: () => api<{ items: OpenEvent[] }>(`/api/appointments/events?institutionId=${institutionId}`),
   });
   const [eventId, date] = choice.split('|');
   const list = useQuery({
-    queryKey: ['desk-event-day', eventId, date],
+    queryKey: keys.eventDay(eventId, date),
     queryFn: () => api<DayList>(`/api/appointments/events/${eventId}/days/${date}/registrations`),
     enabled: !!eventId && !!date,
   });
@@ -116,7 +104,7 @@ export function OpenDayList({
                               />
                             </button>
                           ) : (
-                            t(`appt.regStatus.${r.status}`)
+                            t(keyIn('appt.regStatus.', r.status))
                           )}
                         </td>
                       </tr>

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceName } from '../../../components/Appointments.js';
+import { Field } from '../../../components/Field.js';
 import type { DeskService } from './types.js';
 
 /** A choice among the active services, or of none (the empty first option, `all`). */
@@ -18,20 +18,20 @@ export function ServiceSelect({
   onChange: (serviceId: string) => void;
 }) {
   const { i18n } = useTranslation();
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{all}</option>
-        {services
-          .filter((s) => s.active)
-          .map((s) => (
-            <option key={s.id} value={s.id}>
-              {serviceName(s, i18n.language)}
-            </option>
-          ))}
-      </select>
-    </div>
+    <Field label={label}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{all}</option>
+          {services
+            .filter((s) => s.active)
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {serviceName(s, i18n.language)}
+              </option>
+            ))}
+        </select>
+      )}
+    </Field>
   );
 }

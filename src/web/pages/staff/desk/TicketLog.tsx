@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api.js';
 import { Time } from '../../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../../components/Layout.js';
+import { keyIn } from '../../../i18n.js';
+import { keys } from '../../../query-keys.js';
 import type { Ticket } from './types.js';
 
 /** The visitor log of the day: every visitor, their wait, who received them, the outcome. */
@@ -11,7 +13,7 @@ export function TicketLog({ institutionId }: { institutionId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const log = useQuery({
-    queryKey: ['desk-log', institutionId],
+    queryKey: keys.deskLog(institutionId),
     queryFn: () =>
       api<{ day: string; items: Ticket[] }>(`/api/appointments/queue/log?institutionId=${institutionId}`),
     enabled: open,
@@ -66,7 +68,7 @@ export function TicketLog({ institutionId }: { institutionId: string }) {
                     </td>
                     <td>
                       {tk.status === 'done' && tk.outcome
-                        ? t(`appt.outcome.${tk.outcome}`)
+                        ? t(keyIn('appt.outcome.', tk.outcome))
                         : t(`appt.ticketStatus.${tk.status}`)}
                       {tk.outcomeNote && (
                         <>

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../../components/Field.js';
 import { ServiceSelect } from './ServiceSelect.js';
 import type { DeskService } from './types.js';
 import { useTriedForm } from './useTriedForm.js';
@@ -20,28 +21,21 @@ export function WalkIn({
     () => onCheckIn(name.trim(), serviceId),
     () => setName(''),
   );
-  const ids = { name: useId(), err: useId() };
   const nameError = tried && !name.trim() ? t('appt.desk.nameRequired') : null;
   return (
     <form className="panel" noValidate onSubmit={onSubmit}>
       <h2>{t('appt.desk.walkIn')}</h2>
-      <div className="field">
-        <label htmlFor={ids.name}>{t('appt.desk.walkInName')}</label>
-        <input
-          id={ids.name}
-          value={name}
-          dir="auto"
-          autoComplete="off"
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={!!nameError}
-          aria-describedby={nameError ? ids.err : undefined}
-        />
-        {nameError && (
-          <p className="field-error" id={ids.err}>
-            {nameError}
-          </p>
+      <Field label={t('appt.desk.walkInName')} error={nameError}>
+        {(control) => (
+          <input
+            {...control}
+            value={name}
+            dir="auto"
+            autoComplete="off"
+            onChange={(e) => setName(e.target.value)}
+          />
         )}
-      </div>
+      </Field>
       <ServiceSelect
         label={t('appt.detail.service')}
         all={t('appt.desk.anyService')}

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../../api.js';
+import { api } from '../../../api.js';
+import { Field } from '../../../components/Field.js';
 import { localName } from '../../../i18n.js';
-import { Field, fieldError, formError } from './Field.js';
+import { useAction } from '../../../useAction.js';
+import { fieldError, formError } from './fieldErrors.js';
 import { type Dept, nameFields } from './types.js';
 
 /** The form that adds a department. */
@@ -19,17 +21,17 @@ export function AddDepartment({
   const lang = i18n.language;
   const emptyDept = { code: '', nameAr: '', nameFr: '', nameEn: '' };
   const [newDept, setNewDept] = useState(emptyDept);
-  const [deptError, setDeptError] = useState<ApiError | null>(null);
-  const addDept = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setDeptError(null);
-    try {
-      const made = await api<Dept>(`${base}/departments`, { method: 'POST', body: newDept });
+  const add = useAction({
+    run: () => api<Dept>(`${base}/departments`, { method: 'POST', body: newDept }),
+    onDone: async (made) => {
       setNewDept(emptyDept);
       await onChanged(t('people.depts.added', { name: localName(made, lang) }));
-    } catch (err) {
-      setDeptError(err as ApiError);
-    }
+    },
+  });
+  const deptError = add.error;
+  const addDept = (e: React.FormEvent) => {
+    e.preventDefault();
+    add.run();
   };
   return (
     <details className="add-form" open={open || undefined}>
@@ -70,7 +72,9 @@ export function AddDepartment({
             {formError(deptError, ['code', ...nameFields])}
           </p>
         )}
-        <button type="submit">{t('people.depts.add')}</button>
+        <button type="submit" {...add.busyProps}>
+          {t('people.depts.add')}
+        </button>
       </form>
     </details>
   );

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../../api.js';
+import { api } from '../../../api.js';
+import { Field } from '../../../components/Field.js';
 import { languages } from '../../../i18n.js';
-import { Field, fieldError, formError } from './Field.js';
+import { useAction } from '../../../useAction.js';
+import { fieldError, formError } from './fieldErrors.js';
 import { DepartmentOptions, RoleOptions } from './options.js';
 import type { Dept } from './types.js';
 
@@ -28,20 +30,21 @@ export function AddMember({
     departmentId: '',
   };
   const [newMember, setNewMember] = useState(emptyMember);
-  const [memberError, setMemberError] = useState<ApiError | null>(null);
-  const addMember = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setMemberError(null);
-    try {
-      await api(`${base}/staff`, {
+  const add = useAction({
+    run: () =>
+      api(`${base}/staff`, {
         method: 'POST',
         body: { ...newMember, departmentId: newMember.departmentId || null },
-      });
+      }),
+    onDone: async () => {
       setNewMember(emptyMember);
       await onChanged(t('people.staff.added', { name: newMember.displayName, email: newMember.email }));
-    } catch (err) {
-      setMemberError(err as ApiError);
-    }
+    },
+  });
+  const memberError = add.error;
+  const addMember = (e: React.FormEvent) => {
+    e.preventDefault();
+    add.run();
   };
   return (
     <details className="add-form" open={open || undefined}>

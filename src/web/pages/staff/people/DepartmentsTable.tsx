@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../../api.js';
+import { api } from '../../../api.js';
+import { Field } from '../../../components/Field.js';
 import { localName } from '../../../i18n.js';
-import { Field, fieldError, formError } from './Field.js';
+import { useAction } from '../../../useAction.js';
+import { fieldError, formError } from './fieldErrors.js';
 import { InlineEditRow } from './InlineEditRow.js';
 import { type Confirm, type Dept, nameFields, type Renaming } from './types.js';
 import type { FocusAfterEdit } from './useFocusAfterEdit.js';
@@ -27,17 +29,18 @@ export function DepartmentsTable({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { returnFocus, setFirst } = focus;
-  const saveRename = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!renaming) return;
-    try {
-      await api(`${base}/departments/${renaming.id}`, { method: 'PATCH', body: renaming.names });
-      returnFocus.current = `rename-${renaming.id}`;
+  const rename = useAction({
+    run: (r: Renaming) => api(`${base}/departments/${r.id}`, { method: 'PATCH', body: r.names }),
+    onDone: async (_, r) => {
+      returnFocus.current = `rename-${r.id}`;
       setRenaming(null);
       await onChanged(t('people.depts.renamed'));
-    } catch (err) {
-      setRenaming({ ...renaming, error: err as ApiError });
-    }
+    },
+    onError: (error, r) => setRenaming({ ...r, error }),
+  });
+  const saveRename = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (renaming) rename.run(renaming);
   };
   return (
     <div className="table-wrap">

@@ -108,7 +108,9 @@ export function MemberActions({
                 title: t('people.staff.disable', { name }),
                 message: [
                   t('people.staff.disableConfirm', { name }),
-                  m.openCases > 0 ? t('people.staff.disableLoad', { n: m.openCases }) : '',
+                  m.openCases > 0
+                    ? t('people.staff.disableLoad', { n: m.openCases, count: m.openCases })
+                    : '',
                 ]
                   .join(' ')
                   .trim(),

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../../api.js';
-import { Field, fieldError, formError } from './Field.js';
+import { api } from '../../../api.js';
+import { Field } from '../../../components/Field.js';
+import { keyIn } from '../../../i18n.js';
+import { useAction } from '../../../useAction.js';
+import { fieldError, formError } from './fieldErrors.js';
 import { InlineEditRow } from './InlineEditRow.js';
 import { MemberActions } from './MemberActions.js';
 import { DepartmentOptions, RoleOptions } from './options.js';
@@ -33,20 +36,22 @@ export function StaffTable({
 }) {
   const { t } = useTranslation();
   const { returnFocus, setFirst } = focus;
-  const saveMember = async (e: React.FormEvent, m: Member) => {
-    e.preventDefault();
-    if (!editing) return;
-    try {
-      await api(`${base}/staff/${m.id}`, {
+  const save = useAction({
+    run: ({ m, edit }: { m: Member; edit: Editing }) =>
+      api(`${base}/staff/${m.id}`, {
         method: 'PATCH',
-        body: { role: editing.role, departmentId: editing.departmentId || null },
-      });
+        body: { role: edit.role, departmentId: edit.departmentId || null },
+      }),
+    onDone: async (_, { m }) => {
       returnFocus.current = `change-${m.id}`;
       setEditing(null);
       await onChanged(t('people.staff.changed', { name: m.displayName }));
-    } catch (err) {
-      setEditing({ ...editing, error: err as ApiError });
-    }
+    },
+    onError: (error, { edit }) => setEditing({ ...edit, error }),
+  });
+  const saveMember = (e: React.FormEvent, m: Member) => {
+    e.preventDefault();
+    if (editing) save.run({ m, edit: editing });
   };
   return (
     <div className="table-wrap">
@@ -128,7 +133,7 @@ export function StaffTable({
                   {m.totpEnabled && <span className="tag">{t('people.staff.totp')}</span>}
                 </th>
                 <td>
-                  {t(`people.role.${m.role}`)}
+                  {t(keyIn('people.role.', m.role))}
                   <br />
                   <small className="muted">{deptName(m.departmentId)}</small>
                 </td>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { localName } from '../../../i18n.js';
+import { keyIn, localName } from '../../../i18n.js';
 import { type Dept, roles } from './types.js';
 
 /** The options of a choice of role. */
@@ -7,7 +7,7 @@ export function RoleOptions() {
   const { t } = useTranslation();
   return roles.map((r) => (
     <option key={r} value={r}>
-      {t(`people.role.${r}`)}
+      {t(keyIn('people.role.', r))}
     </option>
   ));
 }

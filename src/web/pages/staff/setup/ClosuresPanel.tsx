@@ -1,24 +1,26 @@
 /** Closures and public holidays to come: list, add, edit, delete; the bookings a closure falls on. */
+
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api } from '../../../api.js';
+import { api, type ClosureSet } from '../../../api.js';
 import { formatDay } from '../../../components/Appointments.js';
+import { Field } from '../../../components/Field.js';
 import { ErrorBox, Loading } from '../../../components/Layout.js';
 import { localName } from '../../../i18n.js';
+import { keys } from '../../../query-keys.js';
+import { useAction } from '../../../useAction.js';
 import { ChoiceField } from './fields.js';
 import {
   AddButton,
   EditForm,
-  Field,
   fieldError,
   given,
   ManagedItem,
   orNull,
   type SetupClosure,
   type SetupService,
-  useSubmit,
 } from './parts.js';
 
 type Props = {
@@ -26,7 +28,7 @@ type Props = {
   services: SetupService[];
   changed: (message: string) => Promise<void>;
 };
-type Saved = SetupClosure & { affectedBookings: { id: string; reference: string; startsAt: string }[] };
+type Saved = ClosureSet;
 
 const reasonIn = (c: SetupClosure, lang: string) =>
   lang === 'ar' ? c.reasonAr : lang === 'fr' ? c.reasonFr : c.reasonEn;
@@ -37,7 +39,7 @@ export function ClosuresPanel(props: Props) {
   // After a save: the bookings that fall on the closed days, for the desk to move.
   const [hit, setHit] = useState<Saved['affectedBookings']>([]);
   const closures = useQuery({
-    queryKey: ['setup', props.placeId, 'closures'],
+    queryKey: keys.setupClosures(props.placeId),
     queryFn: () =>
       api<{ items: SetupClosure[] }>(`/api/appointments/closures?institutionId=${props.placeId}`),
   });
@@ -118,24 +120,30 @@ function ClosureForm(
   });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
     setV({ ...v, [k]: e.target.value });
-  const { busy, error, submit } = useSubmit(async () => {
-    const body = {
-      kind: v.kind,
-      reasonAr: given(v.reasonAr),
-      reasonFr: given(v.reasonFr),
-      reasonEn: given(v.reasonEn),
-      serviceId: orNull(v.serviceId),
-      startDate: v.startDate || undefined,
-      endDate: v.endDate || undefined,
-    };
-    const res = c
-      ? await api<Saved>(`/api/appointments/closures/${c.id}`, { method: 'PATCH', body })
-      : await api<Saved>('/api/appointments/closures', {
-          method: 'POST',
-          body: { ...body, institutionId: props.placeId },
-        });
-    props.close();
-    await props.onSaved(res);
+  const {
+    busy,
+    error,
+    run: submit,
+  } = useAction({
+    run: async () => {
+      const body = {
+        kind: v.kind,
+        reasonAr: given(v.reasonAr),
+        reasonFr: given(v.reasonFr),
+        reasonEn: given(v.reasonEn),
+        serviceId: orNull(v.serviceId),
+        startDate: v.startDate || undefined,
+        endDate: v.endDate || undefined,
+      };
+      const res = c
+        ? await api<Saved>(`/api/appointments/closures/${c.id}`, { method: 'PATCH', body })
+        : await api<Saved>('/api/appointments/closures', {
+            method: 'POST',
+            body: { ...body, institutionId: props.placeId },
+          });
+      props.close();
+      await props.onSaved(res);
+    },
   });
   const err = (name: string) => fieldError(error, name, { 'appointment-service-unknown': 'serviceId' });
   const reason = (k: 'reasonAr' | 'reasonFr' | 'reasonEn', dir: 'rtl' | 'ltr') => (

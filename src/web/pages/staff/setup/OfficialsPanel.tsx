@@ -2,18 +2,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api.js';
+import { Field } from '../../../components/Field.js';
 import { localName } from '../../../i18n.js';
+import { useAction } from '../../../useAction.js';
 import { ChoiceField, PickMany } from './fields.js';
 import {
+  ActiveToggle,
   AddButton,
   EditForm,
-  Field,
   fieldError,
   given,
   ManagedItem,
   type SetupOfficial,
   type SetupService,
-  useSubmit,
 } from './parts.js';
 
 export type StaffMember = { id: string; displayName: string; email: string };
@@ -48,24 +49,12 @@ export function OfficialsPanel(props: Props) {
               }}
               form={(close) => <OfficialForm {...props} official={o} close={close} />}
               extra={
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={async () => {
-                    try {
-                      await api(`/api/appointments/officials/${o.id}`, {
-                        method: 'PATCH',
-                        body: { active: !o.active },
-                      });
-                      await props.changed(t('setup.saved'));
-                    } catch (err) {
-                      await props.changed((err as Error).message);
-                    }
-                  }}
-                >
-                  {t(o.active ? 'setup.deactivate' : 'setup.activate')}
-                  <span className="visually-hidden"> {o.name}</span>
-                </button>
+                <ActiveToggle
+                  url={`/api/appointments/officials/${o.id}`}
+                  active={o.active}
+                  name={o.name}
+                  changed={props.changed}
+                />
               }
             >
               <p className="ticket-line">
@@ -103,21 +92,27 @@ function OfficialForm(props: Props & { official: SetupOfficial | null; close: ()
     titleEn: o?.titleEn ?? '',
     serviceIds: o?.serviceIds ?? [],
   });
-  const { busy, error, submit } = useSubmit(async () => {
-    const body = {
-      titleAr: given(v.titleAr),
-      titleFr: given(v.titleFr),
-      titleEn: given(v.titleEn),
-      serviceIds: v.serviceIds,
-    };
-    if (o) await api(`/api/appointments/officials/${o.id}`, { method: 'PATCH', body });
-    else
-      await api('/api/appointments/officials', {
-        method: 'POST',
-        body: { ...body, institutionId: props.placeId, accountId: v.accountId || undefined },
-      });
-    props.close();
-    await props.changed(t('setup.saved'));
+  const {
+    busy,
+    error,
+    run: submit,
+  } = useAction({
+    run: async () => {
+      const body = {
+        titleAr: given(v.titleAr),
+        titleFr: given(v.titleFr),
+        titleEn: given(v.titleEn),
+        serviceIds: v.serviceIds,
+      };
+      if (o) await api(`/api/appointments/officials/${o.id}`, { method: 'PATCH', body });
+      else
+        await api('/api/appointments/officials', {
+          method: 'POST',
+          body: { ...body, institutionId: props.placeId, accountId: v.accountId || undefined },
+        });
+      props.close();
+      await props.changed(t('setup.saved'));
+    },
   });
   const err = (name: string) => fieldError(error, name, { 'assignee-invalid': 'accountId' });
   const taken = new Set(props.officials.map((x) => x.accountId));

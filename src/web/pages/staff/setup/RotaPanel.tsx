@@ -1,23 +1,14 @@
 /** The duty rota of a week as the rules make it: who is on duty when, closed days left out. */
+
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api.js';
+import { api, type Rota } from '../../../api.js';
 import { addDays, formatDay, mondayOf, moroccoToday, Time } from '../../../components/Appointments.js';
 import { ErrorBox, Loading } from '../../../components/Layout.js';
-import { localName } from '../../../i18n.js';
-import type { SetupClosure, SetupService } from './parts.js';
-
-type Shift = {
-  date: string;
-  kind: string;
-  start: string;
-  end: string;
-  serviceId: string | null;
-  officialName: string | null;
-  ruleId: string;
-};
-type Rota = { from: string; to: string; shifts: Shift[]; closures: SetupClosure[] };
+import { keyIn, localName } from '../../../i18n.js';
+import { keys } from '../../../query-keys.js';
+import type { SetupService } from './parts.js';
 
 export function RotaPanel(props: { placeId: string; services: SetupService[] }) {
   const { t, i18n } = useTranslation();
@@ -25,7 +16,7 @@ export function RotaPanel(props: { placeId: string; services: SetupService[] }) 
   const [from, setFrom] = useState(() => mondayOf(moroccoToday()));
   const to = addDays(from, 6);
   const rota = useQuery({
-    queryKey: ['setup', props.placeId, 'rota', from],
+    queryKey: keys.setupRota(props.placeId, from),
     queryFn: () => api<Rota>(`/api/appointments/rota?institutionId=${props.placeId}&from=${from}&to=${to}`),
     placeholderData: keepPreviousData,
   });
@@ -78,7 +69,8 @@ export function RotaPanel(props: { placeId: string; services: SetupService[] }) 
                     {shifts.map((s) => (
                       <li key={`${s.ruleId}-${s.date}`}>
                         <Time>{`${s.start}–${s.end}`}</Time>{' '}
-                        <span className="tag">{t(`setup.kind.${s.kind}`)}</span> {serviceName(s.serviceId)} ·{' '}
+                        <span className="tag">{t(keyIn('setup.kind.', s.kind))}</span>{' '}
+                        {serviceName(s.serviceId)} ·{' '}
                         {s.officialName ? (
                           <bdi>{s.officialName}</bdi>
                         ) : (

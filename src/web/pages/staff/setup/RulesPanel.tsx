@@ -1,16 +1,19 @@
 /** Weekly opening hours and duty turns (rotas): list by weekday, add, edit, delete. */
+
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api.js';
 import { formatDay, Time } from '../../../components/Appointments.js';
+import { Field } from '../../../components/Field.js';
 import { ErrorBox, Loading } from '../../../components/Layout.js';
 import { localName } from '../../../i18n.js';
+import { keys } from '../../../query-keys.js';
+import { useAction } from '../../../useAction.js';
 import { ChoiceField, NumberField } from './fields.js';
 import {
   AddButton,
   EditForm,
-  Field,
   fieldError,
   ManagedItem,
   numberOf,
@@ -19,7 +22,6 @@ import {
   type SetupOfficial,
   type SetupRule,
   type SetupService,
-  useSubmit,
   weekdayName,
   weekdays,
 } from './parts.js';
@@ -35,7 +37,7 @@ export function RulesPanel(props: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const rules = useQuery({
-    queryKey: ['setup', props.placeId, 'rules'],
+    queryKey: keys.setupRules(props.placeId),
     queryFn: () => api<{ items: SetupRule[] }>(`/api/appointments/rules?institutionId=${props.placeId}`),
   });
   const serviceName = (id: string | null) => {
@@ -126,28 +128,34 @@ function RuleForm(props: Props & { rule: SetupRule | null; close: () => void }) 
   });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
     setV({ ...v, [k]: e.target.value });
-  const { busy, error, submit } = useSubmit(async () => {
-    const body = {
-      weekday: numberOf(v.weekday),
-      start: v.start || undefined,
-      end: v.end || undefined,
-      kind: v.kind,
-      serviceId: orNull(v.serviceId),
-      officialId: orNull(v.officialId),
-      capacity: v.capacity.trim() === '' ? null : Number(v.capacity),
-      everyWeeks: numberOf(v.everyWeeks),
-      anchorDate: orNull(v.anchorDate),
-      validFrom: orNull(v.validFrom),
-      validTo: orNull(v.validTo),
-    };
-    if (r) await api(`/api/appointments/rules/${r.id}`, { method: 'PATCH', body });
-    else
-      await api('/api/appointments/rules', {
-        method: 'POST',
-        body: { ...body, institutionId: props.placeId },
-      });
-    props.close();
-    await props.changed(t('setup.saved'));
+  const {
+    busy,
+    error,
+    run: submit,
+  } = useAction({
+    run: async () => {
+      const body = {
+        weekday: numberOf(v.weekday),
+        start: v.start || undefined,
+        end: v.end || undefined,
+        kind: v.kind,
+        serviceId: orNull(v.serviceId),
+        officialId: orNull(v.officialId),
+        capacity: v.capacity.trim() === '' ? null : Number(v.capacity),
+        everyWeeks: numberOf(v.everyWeeks),
+        anchorDate: orNull(v.anchorDate),
+        validFrom: orNull(v.validFrom),
+        validTo: orNull(v.validTo),
+      };
+      if (r) await api(`/api/appointments/rules/${r.id}`, { method: 'PATCH', body });
+      else
+        await api('/api/appointments/rules', {
+          method: 'POST',
+          body: { ...body, institutionId: props.placeId },
+        });
+      props.close();
+      await props.changed(t('setup.saved'));
+    },
   });
   const types = { 'appointment-official-unknown': 'officialId', 'appointment-service-unknown': 'serviceId' };
   const err = (name: string) => fieldError(error, name, types);

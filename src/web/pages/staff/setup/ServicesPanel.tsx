@@ -2,12 +2,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Department } from '../../../api.js';
+import { Field } from '../../../components/Field.js';
 import { localName } from '../../../i18n.js';
+import { useAction } from '../../../useAction.js';
 import { ChoiceField, NumberField, PickMany } from './fields.js';
 import {
+  ActiveToggle,
   AddButton,
   EditForm,
-  Field,
   fieldError,
   given,
   ManagedItem,
@@ -15,7 +17,6 @@ import {
   orNull,
   type SetupOfficial,
   type SetupService,
-  useSubmit,
 } from './parts.js';
 
 type Props = {
@@ -47,7 +48,14 @@ export function ServicesPanel(props: Props) {
                   await props.changed(t('setup.deleted'));
                 }}
                 form={(close) => <ServiceForm {...props} service={s} close={close} />}
-                extra={<ActiveToggle service={s} name={name} changed={props.changed} />}
+                extra={
+                  <ActiveToggle
+                    url={`/api/appointments/services/${s.id}`}
+                    active={s.active}
+                    name={name}
+                    changed={props.changed}
+                  />
+                }
               >
                 <p className="ticket-line">
                   <strong dir="auto">{name}</strong>{' '}
@@ -86,27 +94,6 @@ export function ServicesPanel(props: Props) {
   );
 }
 
-function ActiveToggle(props: { service: SetupService; name: string; changed: Props['changed'] }) {
-  const { t } = useTranslation();
-  const toggle = async () => {
-    try {
-      await api(`/api/appointments/services/${props.service.id}`, {
-        method: 'PATCH',
-        body: { active: !props.service.active },
-      });
-      await props.changed(t('setup.saved'));
-    } catch (err) {
-      await props.changed((err as Error).message);
-    }
-  };
-  return (
-    <button type="button" className="secondary" onClick={toggle}>
-      {t(props.service.active ? 'setup.deactivate' : 'setup.activate')}
-      <span className="visually-hidden"> {props.name}</span>
-    </button>
-  );
-}
-
 function ServiceForm(props: Props & { service: SetupService | null; close: () => void }) {
   const { t, i18n } = useTranslation();
   const s = props.service;
@@ -128,30 +115,36 @@ function ServiceForm(props: Props & { service: SetupService | null; close: () =>
   });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
     setV({ ...v, [k]: e.target.value });
-  const { busy, error, submit } = useSubmit(async () => {
-    const body = {
-      nameAr: given(v.nameAr),
-      nameFr: given(v.nameFr),
-      nameEn: given(v.nameEn),
-      departmentId: orNull(v.departmentId),
-      bookWith: v.bookWith,
-      slotMinutes: numberOf(v.slotMinutes),
-      bufferMinutes: numberOf(v.bufferMinutes),
-      capacity: numberOf(v.capacity),
-      modes: v.modes,
-      minNoticeMinutes: numberOf(v.minNoticeMinutes),
-      horizonDays: numberOf(v.horizonDays),
-      videoRoomBase: v.modes.includes('video') ? orNull(v.videoRoomBase) : null,
-      officialIds: v.officialIds,
-    };
-    if (s) await api(`/api/appointments/services/${s.id}`, { method: 'PATCH', body });
-    else
-      await api('/api/appointments/services', {
-        method: 'POST',
-        body: { ...body, institutionId: props.placeId, code: given(v.code.trim()) },
-      });
-    props.close();
-    await props.changed(t('setup.saved'));
+  const {
+    busy,
+    error,
+    run: submit,
+  } = useAction({
+    run: async () => {
+      const body = {
+        nameAr: given(v.nameAr),
+        nameFr: given(v.nameFr),
+        nameEn: given(v.nameEn),
+        departmentId: orNull(v.departmentId),
+        bookWith: v.bookWith,
+        slotMinutes: numberOf(v.slotMinutes),
+        bufferMinutes: numberOf(v.bufferMinutes),
+        capacity: numberOf(v.capacity),
+        modes: v.modes,
+        minNoticeMinutes: numberOf(v.minNoticeMinutes),
+        horizonDays: numberOf(v.horizonDays),
+        videoRoomBase: v.modes.includes('video') ? orNull(v.videoRoomBase) : null,
+        officialIds: v.officialIds,
+      };
+      if (s) await api(`/api/appointments/services/${s.id}`, { method: 'PATCH', body });
+      else
+        await api('/api/appointments/services', {
+          method: 'POST',
+          body: { ...body, institutionId: props.placeId, code: given(v.code.trim()) },
+        });
+      props.close();
+      await props.changed(t('setup.saved'));
+    },
   });
   const err = (name: string) => fieldError(error, name, { 'appointment-code-taken': 'code' });
   const fields = ['code', 'nameAr', 'nameFr', 'nameEn', 'departmentId', 'bookWith', 'slotMinutes'].concat([

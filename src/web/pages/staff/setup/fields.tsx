@@ -1,6 +1,6 @@
 /** Fields shared by the forms of the appointments setup page, beyond the plain labelled control of `parts`. */
 import type { ReactNode } from 'react';
-import { Field } from './parts.js';
+import { Field } from '../../../components/Field.js';
 
 /** A whole number of minutes, days or people, typed in a short field. */
 export function NumberField(props: {

@@ -1,58 +1,22 @@
 /** Pieces shared by the parts of the appointments setup page: types, fields with their errors, forms, deletion. */
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../api.js';
+import {
+  type ApiError,
+  api,
+  type BookableService,
+  type Closure,
+  type Official,
+  type OpeningRule,
+} from '../../../api.js';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.js';
+import { useAction } from '../../../useAction.js';
 
 export type Names = { nameAr: string; nameFr: string; nameEn: string };
-export type SetupService = Names & {
-  id: string;
-  code: string;
-  departmentId: string | null;
-  bookWith: 'window' | 'official';
-  slotMinutes: number;
-  bufferMinutes: number;
-  capacity: number;
-  modes: ('in_person' | 'video')[];
-  minNoticeMinutes: number;
-  horizonDays: number;
-  videoRoomBase?: string | null;
-  active: boolean;
-  officials: { id: string; name: string }[];
-};
-export type SetupOfficial = {
-  id: string;
-  accountId: string;
-  name: string;
-  titleAr: string;
-  titleFr: string;
-  titleEn: string;
-  active: boolean;
-  serviceIds: string[];
-};
-export type SetupRule = {
-  id: string;
-  serviceId: string | null;
-  officialId: string | null;
-  kind: 'office' | 'after_hours' | 'saturday' | 'special';
-  weekday: number;
-  start: string;
-  end: string;
-  capacity: number | null;
-  everyWeeks: number;
-  anchorDate: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-};
-export type SetupClosure = {
-  id: string;
-  serviceId: string | null;
-  kind: 'holiday' | 'closure';
-  startDate: string;
-  endDate: string;
-  reasonAr: string;
-  reasonFr: string;
-  reasonEn: string;
-};
+export type SetupService = BookableService;
+export type SetupOfficial = Official;
+export type SetupRule = OpeningRule;
+export type SetupClosure = Closure;
 
 export const ruleKinds = ['office', 'after_hours', 'saturday', 'special'] as const;
 export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -80,35 +44,6 @@ export function fieldError(error: ApiError | null, name: string, types: Record<s
   if (own) return own;
   const code = error.problem.type?.split('/').pop() ?? '';
   return types[code] === name ? error.message : undefined;
-}
-
-type FieldProps = {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: (a: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
-};
-
-/** A labelled control with its hint and, next to it, the API's message. */
-export function Field({ label, error, hint, children }: FieldProps) {
-  const id = useId();
-  const described = [hint ? `${id}-h` : '', error ? `${id}-e` : ''].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-h`}>
-          {hint}
-        </p>
-      )}
-      {children({ id, 'aria-invalid': !!error, 'aria-describedby': described || undefined })}
-      {error && (
-        <p className="field-error" id={`${id}-e`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /**
@@ -162,48 +97,6 @@ export function EditForm(props: {
   );
 }
 
-/** Asks before deleting, in the page (not a browser pop-up), and says why it could not be done. */
-export function ConfirmDelete(props: {
-  name: string;
-  lead: string;
-  error: ApiError | null;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      className="panel asked"
-      role="alertdialog"
-      aria-labelledby={`${id}-t`}
-      aria-describedby={`${id}-d`}
-      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
-    >
-      <h3 id={`${id}-t`}>{t('setup.deleteTitle', { name: props.name })}</h3>
-      <p id={`${id}-d`}>{props.lead}</p>
-      {props.error && (
-        <p className="alert error" role="alert">
-          {props.error.message}
-        </p>
-      )}
-      <div className="buttons">
-        <button type="button" className="danger" disabled={props.busy} onClick={props.onConfirm}>
-          {t('setup.confirmDelete')}
-        </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
-          {t('setup.keep')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 /** One line of a list with its Edit and Delete buttons (named after the line for screen readers). */
 export function ManagedItem(props: {
   name: string;
@@ -216,33 +109,27 @@ export function ManagedItem(props: {
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const editRef = useRef<HTMLButtonElement>(null);
   const itemRef = useRef<HTMLLIElement>(null);
   const back = useRef(false);
   useEffect(() => {
     if (mode === 'view' && back.current) editRef.current?.focus();
   }, [mode]);
+  // the line goes away: the focus goes to the heading of its part, not to the top of the page
+  const heading = () => itemRef.current?.closest('section')?.querySelector('h2');
+  const remove = useAction<HTMLElement | null | undefined>({
+    run: () => props.onDelete(),
+    // once the dialog has gone with the line (the page behind a modal dialog cannot take the focus)
+    onDone: (_, h) =>
+      requestAnimationFrame(() => {
+        h?.setAttribute('tabindex', '-1');
+        h?.focus();
+      }),
+  });
   const close = () => {
     back.current = true;
-    setError(null);
+    remove.reset();
     setMode('view');
-  };
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    // the line goes away: the focus goes to the heading of its part, not to the top of the page
-    const heading = itemRef.current?.closest('section')?.querySelector('h2');
-    try {
-      await props.onDelete();
-      heading?.setAttribute('tabindex', '-1');
-      heading?.focus();
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
   };
   const hidden = <span className="visually-hidden"> {props.name}</span>;
   return (
@@ -263,50 +150,20 @@ export function ManagedItem(props: {
       )}
       {mode === 'edit' && props.form(close)}
       {mode === 'delete' && (
-        <ConfirmDelete
-          name={props.name}
-          lead={props.deleteLead}
-          error={error}
-          busy={busy}
-          onConfirm={remove}
+        <ConfirmDialog
+          title={t('setup.deleteTitle', { name: props.name })}
+          message={props.deleteLead}
+          confirmLabel={t('setup.confirmDelete')}
+          cancelLabel={t('setup.keep')}
+          danger
+          busy={remove.busy}
+          error={remove.error?.message}
+          onConfirm={() => remove.run(heading())}
           onCancel={close}
         />
       )}
     </li>
   );
-}
-
-/** A polite message for what just happened ("Saved."), and a function to say it. */
-export function useStatus(): [ReactNode, (message: string) => void] {
-  const [msg, setMsg] = useState('');
-  const node = (
-    <div aria-live="polite" className="setup-status">
-      {msg && (
-        <p className="alert info" role="status">
-          {msg}
-        </p>
-      )}
-    </div>
-  );
-  return [node, setMsg];
-}
-
-/** Runs a change: busy while it runs, the API's refusal kept to show next to the fields. */
-export function useSubmit(run: () => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, submit };
 }
 
 /** The button that opens the form of a new line; the focus comes back to it when the form closes. */
@@ -325,6 +182,27 @@ export function AddButton(props: { label: string; form: (close: () => void) => R
   return (
     <button ref={ref} type="button" onClick={() => setAdding(true)}>
       {props.label}
+    </button>
+  );
+}
+
+/** Makes a line of the setup (a service, an official) bookable or not; says it worked, or why not. */
+export function ActiveToggle(props: {
+  url: string;
+  active: boolean;
+  name: string;
+  changed: (message: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const toggle = useAction({
+    run: () => api(props.url, { method: 'PATCH', body: { active: !props.active } }),
+    onDone: () => props.changed(t('setup.saved')),
+    onError: (e) => props.changed(e.message),
+  });
+  return (
+    <button type="button" className="secondary" onClick={() => toggle.run()} {...toggle.busyProps}>
+      {t(props.active ? 'setup.deactivate' : 'setup.activate')}
+      <span className="visually-hidden"> {props.name}</span>
     </button>
   );
 }
