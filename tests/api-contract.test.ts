@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as appointments from '../src/modules/appointments/contract.js';
@@ -25,6 +27,19 @@ function expectConforms(schema: z.ZodType, body: unknown, what: string) {
 
 describe('the API contract', () => {
   const p = usePlatform('pglite');
+
+  it('keeps the contract files free of server code, as the web app reads its types from them', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter(
+      (f) => path.basename(f) === 'contract.ts',
+    );
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(path.join('src', file), 'utf8');
+      const imported = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+      const outside = imported.filter((i) => i !== 'zod' && !i.endsWith('/contract.js'));
+      expect(outside, file).toEqual([]);
+    }
+  });
 
   it('declares the answer of every operation in the OpenAPI document', async () => {
     const doc = (await p.app.inject('/api/openapi.json')).json();

@@ -5,7 +5,7 @@
  * `systemContext()`. See docs/architecture.md, "Service shape".
  */
 import type { FastifyRequest } from 'fastify';
-import type { Db, Executor } from '../db/client.js';
+import type { Db, Executor, Tx } from '../db/client.js';
 import type { Lang } from '../i18n/index.js';
 import { type Actor, hasRole, oversees } from '../modules/accounts/actor.js';
 import { type StaffRole, staffRoles } from '../modules/accounts/schema.js';
@@ -72,6 +72,20 @@ export function requireAccess(ctx: ServiceContext, access: Access): Actor {
   const body = access.staffOrOverseerOf;
   if (hasRole(actor, body.id, access.roles ?? staffRoles) || oversees(actor, body)) return actor;
   throw forbidden();
+}
+
+/** Only the body's own administrator; 401 signed out, 403 anyone else. */
+export const requireAdmin = (ctx: ServiceContext, institutionId: string) =>
+  requireAccess(ctx, { staffOf: institutionId, roles: ['institution_admin'] });
+
+/** A change only the body's administrator makes: refused as `requireAdmin` refuses, else run in one transaction. */
+export async function adminChange<T>(
+  ctx: ServiceContext,
+  institutionId: string,
+  change: (tx: Tx, actorId: string) => Promise<T>,
+): Promise<T> {
+  const actor = requireAdmin(ctx, institutionId);
+  return ctx.db.transaction((tx) => change(tx, actor.accountId));
 }
 
 /** Writes the audit row of a change, in the change's transaction, with the context's actor and request. */

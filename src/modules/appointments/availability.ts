@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { notFound, ValidationError } from '../../server/errors.js';
-import { recordAudit } from '../audit/service.js';
+import { audit } from '../../server/service-context.js';
 import { type Ctx, placeOf, requireRoleAt } from './context.js';
 import {
   bookingsHitBy,
@@ -44,13 +44,11 @@ export async function updateRule(ctx: Ctx, id: string, patch: Partial<RuleInput>
       .set(patch)
       .where(eq(availabilityRules.id, id))
       .returning();
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'availability_rule.update',
       entityType: 'availability_rule',
       entityId: id,
       institutionId: r.institutionId,
-      requestId: ctx.requestId,
       data: { before: presentRule(r), after: presentRule(row!) },
     });
     return presentRule(row!);
@@ -72,13 +70,11 @@ export async function updateClosure(ctx: Ctx, id: string, patch: Partial<Closure
       .set(patch)
       .where(eq(appointmentClosures.id, id))
       .returning();
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'appointment_closure.update',
       entityType: 'appointment_closure',
       entityId: id,
       institutionId: c.institutionId,
-      requestId: ctx.requestId,
       data: { fields: Object.keys(patch), startDate: row!.startDate, endDate: row!.endDate },
     });
     return { ...presentClosure(row!), affectedBookings: await bookingsHitBy(tx, row!) };
@@ -128,13 +124,11 @@ export async function updateOfficial(ctx: Ctx, id: string, patch: OfficialPatch)
         : patch.active
           ? 'appointment_official.activate'
           : 'appointment_official.deactivate';
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action,
       entityType: 'appointment_official',
       entityId: id,
       institutionId: o.institutionId,
-      requestId: ctx.requestId,
       data: { fields: Object.keys(patch), serviceIds: serviceIds ?? null },
     });
     return row!;

@@ -7,9 +7,9 @@ import { and, asc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { forbidden, notFound } from '../../server/errors.js';
+import { audit } from '../../server/service-context.js';
 import type { Actor } from '../accounts/actor.js';
 import { accounts } from '../accounts/schema.js';
-import { recordAudit } from '../audit/service.js';
 import { institutions } from '../institutions/schema.js';
 import { type Ctx, nowOf, placeOf } from './context.js';
 import { rotaOf } from './opening-hours.js';
@@ -125,13 +125,11 @@ export async function readableBooking(ctx: Ctx, id: string) {
 /** Law 09-08: a staff read of a person's booking (the page, its calendar file) is logged, as for cases. */
 export async function recordBookingRead(ctx: Ctx, r: BookingView, data?: Record<string, unknown>) {
   if (ctx.actor?.kind !== 'staff') return;
-  await recordAudit(ctx.db, {
-    actorId: ctx.actor.accountId,
+  await audit(ctx.db, ctx, {
     action: 'appointment.view',
     entityType: 'appointment',
     entityId: r.a.id,
     institutionId: r.a.institutionId,
-    requestId: ctx.requestId,
     data,
   });
 }

@@ -10,10 +10,10 @@ import type { Executor } from '../../db/client.js';
 import { Counted, t } from '../../i18n/index.js';
 import { AppError, forbidden, ValidationError } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
+import { audit } from '../../server/service-context.js';
 import { safeEqual } from '../accounts/passwords.js';
 import type { Language } from '../accounts/schema.js';
 import { getCitizenProfile } from '../accounts/service.js';
-import { recordAudit } from '../audit/service.js';
 import { isOwnCase } from '../cases/policy.js';
 import { getReadableCase } from '../cases/service.js';
 import { terminalStates } from '../cases/state-machine.js';
@@ -169,13 +169,11 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
       .onConflictDoNothing()
       .returning();
     if (!row) throw new SlotTaken();
-    await recordAudit(tx, {
-      actorId: actor.accountId,
+    await audit(tx, ctx, {
       action: 'appointment.book',
       entityType: 'appointment',
       entityId: row.id,
       institutionId: place.id,
-      requestId: ctx.requestId,
       data: {
         reference,
         serviceId: svc.row.id,
@@ -250,13 +248,11 @@ async function moveBooking(ctx: Ctx, r: BookingView, input: MoveInput, side: 'ci
       )
       .returning();
     if (!row) throw fail('appointment-version', {}, { currentVersion: a.version });
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: side === 'citizen' ? 'appointment.reschedule' : 'appointment.move',
       entityType: 'appointment',
       entityId: a.id,
       institutionId: a.institutionId,
-      requestId: ctx.requestId,
       data: {
         from: a.startsAt.toISOString(),
         to: slot.startsAt.toISOString(),
@@ -294,13 +290,11 @@ async function cancelBooking(ctx: Ctx, r: BookingView, side: 'citizen' | 'staff'
       .where(and(eq(appointments.id, a.id), eq(appointments.status, 'booked')))
       .returning();
     if (!row) throw fail('appointment-version', {}, { currentVersion: a.version });
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'appointment.cancel',
       entityType: 'appointment',
       entityId: a.id,
       institutionId: a.institutionId,
-      requestId: ctx.requestId,
       data: { by: side, startsAt: a.startsAt.toISOString() },
     });
     await notifyCitizen(
@@ -375,13 +369,11 @@ export async function markNoShow(ctx: Ctx, id: string) {
       .where(and(eq(appointments.id, id), eq(appointments.status, 'booked')))
       .returning();
     if (!row) throw fail('appointment-version', {}, { currentVersion: r.a.version });
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
+    await audit(tx, ctx, {
       action: 'appointment.no_show',
       entityType: 'appointment',
       entityId: id,
       institutionId: r.a.institutionId,
-      requestId: ctx.requestId,
     });
   });
   return presentAppointment((await loadBooking(ctx.db, id))!, ctx.actor);

@@ -10,8 +10,8 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { t } from '../../i18n/index.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
+import { audit } from '../../server/service-context.js';
 import { accounts } from '../accounts/schema.js';
-import { recordAudit } from '../audit/service.js';
 import { type Ctx, moroccoToday, nextCounter, nowOf, placeOf } from './context.js';
 import { CHECK_IN_ROLES, COUNTER_ROLES, hasRoleAt, isStaffAt, LOG_ROLES } from './policy.js';
 import { queueOrder, queueSortAt, type TicketKind, ticketCode, type VisitOutcome } from './rules.js';
@@ -169,13 +169,11 @@ export async function checkIn(ctx: Ctx, input: CheckInInput) {
           .update(eventRegistrations)
           .set({ status: 'attended' })
           .where(eq(eventRegistrations.id, registrationId!));
-      await recordAudit(tx, {
-        actorId: ctx.actor!.accountId,
+      await audit(tx, ctx, {
         action: 'queue.check_in',
         entityType: 'queue_ticket',
         entityId: row!.id,
         institutionId: place.id,
-        requestId: ctx.requestId,
         data: {
           code: row!.code,
           kind,
@@ -280,13 +278,11 @@ export async function callNext(
       })
       .where(eq(queueTickets.id, next.id))
       .returning();
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
+    await audit(tx, ctx, {
       action: 'queue.call',
       entityType: 'queue_ticket',
       entityId: next.id,
       institutionId: place.id,
-      requestId: ctx.requestId,
       data: { code: next.code, counter: input.counter },
     });
     return row!;
@@ -328,13 +324,11 @@ async function endCalledTicket(
       .returning();
     if (!row) throw fail('queue-ticket-state', { status: 'done' }, { status: 'done' });
     await end.also?.(tx, row);
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
+    await audit(tx, ctx, {
       action: end.action,
       entityType: 'queue_ticket',
       entityId: id,
       institutionId: row.institutionId,
-      requestId: ctx.requestId,
       data: { code: row.code, ...end.data },
     });
     return row;
@@ -376,13 +370,11 @@ export async function visitorLog(ctx: Ctx, institutionId: string, day: string) {
   const place = await placeOf(ctx.db, institutionId);
   if (!hasRoleAt(ctx.actor, place, LOG_ROLES)) throw forbidden();
   const rows = await ticketsOfDay(ctx, institutionId, day);
-  await recordAudit(ctx.db, {
-    actorId: ctx.actor!.accountId,
+  await audit(ctx.db, ctx, {
     action: 'queue.log_view',
     entityType: 'institution',
     entityId: institutionId,
     institutionId,
-    requestId: ctx.requestId,
     data: { day },
   });
   return {

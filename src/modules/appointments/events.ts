@@ -10,8 +10,8 @@ import { formatDate } from '../../i18n/format.js';
 import { t } from '../../i18n/index.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
+import { audit } from '../../server/service-context.js';
 import { accounts, type Language } from '../accounts/schema.js';
-import { recordAudit } from '../audit/service.js';
 import { enqueueEmail } from '../notifications/service.js';
 import { type Ctx, moroccoToday, nameIn, nextCounter, nowOf, placeOf } from './context.js';
 import { buildIcs } from './ics.js';
@@ -89,13 +89,11 @@ export async function createEvent(ctx: Ctx, institutionId: string, input: EventI
       await tx
         .insert(appointmentEventServices)
         .values([...new Set(serviceIds)].map((serviceId) => ({ eventId: row.id, serviceId })));
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'appointment_event.create',
       entityType: 'appointment_event',
       entityId: row.id,
       institutionId,
-      requestId: ctx.requestId,
       data: { code: row.code, startDate: row.startDate, endDate: row.endDate, days: dates },
     });
     return row.id;
@@ -269,13 +267,11 @@ export async function registerForEvent(
           createdAt: now,
         })
         .returning();
-      await recordAudit(tx, {
-        actorId: actor.accountId,
+      await audit(tx, ctx, {
         action: 'event_registration.create',
         entityType: 'event_registration',
         entityId: reg!.id,
         institutionId: place.id,
-        requestId: ctx.requestId,
         data: { eventId, day: day.date, seat, serviceId: input.serviceId ?? null },
       });
       await notifyRegistration(tx, ctx, event, day, reg!, now);
@@ -366,13 +362,11 @@ export async function cancelRegistration(ctx: Ctx, id: string) {
       .where(and(eq(eventRegistrations.id, id), eq(eventRegistrations.status, 'registered')))
       .returning();
     if (!row) throw fail('appointment-version');
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
+    await audit(tx, ctx, {
       action: 'event_registration.cancel',
       entityType: 'event_registration',
       entityId: id,
       institutionId: found.institutionId,
-      requestId: ctx.requestId,
       data: { by: own ? 'citizen' : 'staff' },
     });
     return presentRegistration(row);
@@ -418,13 +412,11 @@ export async function eventDayList(ctx: Ctx, eventId: string, date: string) {
     .leftJoin(appointmentServices, eq(appointmentServices.id, eventRegistrations.serviceId))
     .where(and(eq(eventRegistrations.eventDayId, day.id), ne(eventRegistrations.status, 'cancelled')))
     .orderBy(asc(eventRegistrations.seat));
-  await recordAudit(ctx.db, {
-    actorId: ctx.actor!.accountId,
+  await audit(ctx.db, ctx, {
     action: 'event_registration.list_view',
     entityType: 'appointment_event',
     entityId: eventId,
     institutionId: event.institutionId,
-    requestId: ctx.requestId,
     data: { date },
   });
   return {

@@ -7,7 +7,7 @@
 import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { currentTime } from '../../shared/clock.js';
-import { recordAudit } from '../audit/service.js';
+import { recordWorkerAudit } from '../audit/service.js';
 import type { Ctx } from './context.js';
 import { notifyCitizen } from './notices.js';
 import { dueReminder, NO_SHOW_AFTER_MINUTES } from './rules.js';
@@ -56,13 +56,11 @@ export async function sendDueReminders(db: Db, ctx: JobContext, now: Date, batch
         kind === 'day' ? 'appointment_reminder_day' : 'appointment_reminder_hour',
         now,
       );
-      await recordAudit(tx, {
-        actorId: null,
+      await recordWorkerAudit(tx, {
         action: `appointment.reminder_${kind}`,
         entityType: 'appointment',
         entityId: b.id,
         institutionId: b.institutionId,
-        requestId: 'worker',
       });
       return true;
     });
@@ -85,13 +83,11 @@ export async function markNoShows(db: Db, now: Date): Promise<number> {
       )
       .returning({ id: appointments.id, institutionId: appointments.institutionId });
     for (const r of rows)
-      await recordAudit(tx, {
-        actorId: null,
+      await recordWorkerAudit(tx, {
         action: 'appointment.no_show',
         entityType: 'appointment',
         entityId: r.id,
         institutionId: r.institutionId,
-        requestId: 'worker',
         data: { automatic: true },
       });
     return rows.length;

@@ -7,7 +7,7 @@ import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { fail, type ProblemCode } from '../../server/problems.js';
-import { recordAudit } from '../audit/service.js';
+import { audit } from '../../server/service-context.js';
 import { type Ctx, placeOf, requireRoleAt } from './context.js';
 import { AVAILABILITY_ROLES, isStaffAt } from './policy.js';
 import { appointmentClosures, appointments, availabilityRules } from './schema.js';
@@ -115,13 +115,11 @@ export async function createRule(ctx: Ctx, institutionId: string, input: RuleInp
         validTo: input.validTo ?? null,
       })
       .returning();
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'availability_rule.create',
       entityType: 'availability_rule',
       entityId: row!.id,
       institutionId,
-      requestId: ctx.requestId,
       data: presentRule(row!),
     });
     return presentRule(row!);
@@ -158,13 +156,11 @@ export async function removeSetupRow(
   try {
     await ctx.db.transaction(async (tx) => {
       await opts.remove(tx);
-      await recordAudit(tx, {
-        actorId: ctx.actor?.accountId ?? null,
+      await audit(tx, ctx, {
         action: `${opts.entityType}.delete`,
         entityType: opts.entityType,
         entityId: opts.entityId,
         institutionId: row.institutionId,
-        requestId: ctx.requestId,
         data: opts.data,
       });
     });
@@ -223,13 +219,11 @@ export async function createClosure(ctx: Ctx, institutionId: string, input: Clos
       .insert(appointmentClosures)
       .values({ institutionId, ...input, serviceId: input.serviceId ?? null })
       .returning();
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'appointment_closure.create',
       entityType: 'appointment_closure',
       entityId: row!.id,
       institutionId,
-      requestId: ctx.requestId,
       data: {
         kind: input.kind,
         startDate: input.startDate,

@@ -9,10 +9,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
+import { audit } from '../../server/service-context.js';
 import type { Actor } from '../accounts/actor.js';
 import { accounts } from '../accounts/schema.js';
 import { isStaffOf } from '../accounts/service.js';
-import { recordAudit } from '../audit/service.js';
 import { getDepartment } from '../institutions/service.js';
 import { type Ctx, type Names, placeOf, requireRoleAt } from './context.js';
 import { isStaffAt, SERVICE_ADMIN_ROLES } from './policy.js';
@@ -145,27 +145,27 @@ export type ServiceInput = Names & {
   officialIds?: string[];
 };
 
-export async function checkOfficials(db: Executor, institutionId: string, ids: readonly string[]) {
+/** Refuses (with `problem`) unless every id names a row of the table that belongs to the institution. */
+async function checkAllOf(
+  db: Executor,
+  table: typeof appointmentOfficials | typeof appointmentServices,
+  problem: 'appointment-official-unknown' | 'appointment-service-unknown',
+  institutionId: string,
+  ids: readonly string[],
+) {
   if (!ids.length) return;
   const rows = await db
-    .select({ id: appointmentOfficials.id })
-    .from(appointmentOfficials)
-    .where(
-      and(inArray(appointmentOfficials.id, [...ids]), eq(appointmentOfficials.institutionId, institutionId)),
-    );
-  if (rows.length !== new Set(ids).size) throw fail('appointment-official-unknown');
+    .select({ id: table.id })
+    .from(table)
+    .where(and(inArray(table.id, [...ids]), eq(table.institutionId, institutionId)));
+  if (rows.length !== new Set(ids).size) throw fail(problem);
 }
 
-export async function checkServices(db: Executor, institutionId: string, ids: readonly string[]) {
-  if (!ids.length) return;
-  const rows = await db
-    .select({ id: appointmentServices.id })
-    .from(appointmentServices)
-    .where(
-      and(inArray(appointmentServices.id, [...ids]), eq(appointmentServices.institutionId, institutionId)),
-    );
-  if (rows.length !== new Set(ids).size) throw fail('appointment-service-unknown');
-}
+export const checkOfficials = (db: Executor, institutionId: string, ids: readonly string[]) =>
+  checkAllOf(db, appointmentOfficials, 'appointment-official-unknown', institutionId, ids);
+
+export const checkServices = (db: Executor, institutionId: string, ids: readonly string[]) =>
+  checkAllOf(db, appointmentServices, 'appointment-service-unknown', institutionId, ids);
 
 export async function createService(ctx: Ctx, institutionId: string, input: ServiceInput) {
   const place = await placeOf(ctx.db, institutionId);
@@ -185,13 +185,11 @@ export async function createService(ctx: Ctx, institutionId: string, input: Serv
       await tx
         .insert(appointmentServiceOfficials)
         .values([...new Set(officialIds)].map((officialId) => ({ serviceId: row.id, officialId })));
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'appointment_service.create',
       entityType: 'appointment_service',
       entityId: row.id,
       institutionId,
-      requestId: ctx.requestId,
       data: { code: row.code, bookWith: row.bookWith, slotMinutes: row.slotMinutes, capacity: row.capacity },
     });
     return { ...presentService(row), officialIds };
@@ -222,13 +220,11 @@ export async function updateService(
           .insert(appointmentServiceOfficials)
           .values([...new Set(officialIds)].map((officialId) => ({ serviceId: id, officialId })));
     }
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'appointment_service.update',
       entityType: 'appointment_service',
       entityId: id,
       institutionId: svc.row.institutionId,
-      requestId: ctx.requestId,
       data: { fields: Object.keys(patch) },
     });
     return { ...presentService(row!), officialIds: officialIds ?? svc.officialIds };
@@ -269,13 +265,11 @@ export async function upsertOfficial(ctx: Ctx, institutionId: string, input: Off
           .insert(appointmentServiceOfficials)
           .values([...new Set(serviceIds)].map((serviceId) => ({ serviceId, officialId: row!.id })));
     }
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'appointment_official.upsert',
       entityType: 'appointment_official',
       entityId: row!.id,
       institutionId,
-      requestId: ctx.requestId,
       data: { accountId: input.accountId, serviceIds: serviceIds ?? null },
     });
     return row!;

@@ -26,6 +26,10 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
   });
 }
 
+/** The audit row of a change the background worker makes by itself: no actor, the request `worker`. */
+export const recordWorkerAudit = (tx: Executor, entry: Omit<AuditEntry, 'actorId' | 'requestId'>) =>
+  recordAudit(tx, { ...entry, actorId: null, requestId: 'worker' });
+
 /** A body's audit log, newest first, a page at a time (its auditors and administrators). */
 export async function institutionAuditLog(
   ctx: ServiceContext,

@@ -2,8 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { forbidden } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
+import { audit } from '../../server/service-context.js';
 import { currentTime } from '../../shared/clock.js';
-import { recordAudit } from '../audit/service.js';
 import { isOwnCase } from './policy.js';
 import { caseDrafts, caseEvents, caseRatings } from './schema.js';
 import { type Ctx, getWritableCase } from './service.js';
@@ -25,13 +25,11 @@ export async function rateCase(ctx: Ctx, id: string, input: { score: number; com
     await tx
       .insert(caseEvents)
       .values({ caseId: c.id, type: 'rated', actorId: ctx.actor!.accountId, data: { score: input.score } });
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
+    await audit(tx, ctx, {
       action: 'case.rate',
       entityType: 'case',
       entityId: c.id,
       institutionId: c.institutionId,
-      requestId: ctx.requestId,
       data: { score: input.score },
     });
     return { score: row.score, comment: row.comment };

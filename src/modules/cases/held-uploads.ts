@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { t } from '../../i18n/index.js';
 import { currentTime } from '../../shared/clock.js';
-import { recordAudit } from '../audit/service.js';
+import { recordWorkerAudit } from '../audit/service.js';
 import { removeUnheldBlobs } from './blobs.js';
 import { type ClamdOptions, clamdScan } from './clamd.js';
 import { blobPath } from './files.js';
@@ -45,55 +45,44 @@ export const heldScanLeaseMs = (o: Pick<HeldScanOptions, 'clamd' | 'batch'>) =>
 
 /** Claims up to `limit` held papers no other run holds, waiting ones too; their ids and files. */
 export async function claimHeldUploads(db: Db, now: Date, until: Date, limit: number) {
-  const freeA = and(
-    eq(attachments.scanStatus, 'pending'),
-    or(isNull(attachments.scanLeaseUntil), lt(attachments.scanLeaseUntil, now)),
+  const onCases = await claimFrom(db, attachments, now, until, limit);
+  const room = limit - onCases.length;
+  if (room <= 0) return { onCases, waiting: [] };
+  const waiting = await claimFrom(db, pendingUploads, now, until, room);
+  return { onCases, waiting };
+}
+
+/** Leases until `until` up to `limit` of the table's files waiting for the antivirus, oldest first. */
+async function claimFrom(
+  db: Db,
+  table: typeof attachments | typeof pendingUploads,
+  now: Date,
+  until: Date,
+  limit: number,
+) {
+  const free = and(
+    eq(table.scanStatus, 'pending'),
+    or(isNull(table.scanLeaseUntil), lt(table.scanLeaseUntil, now)),
   );
-  const onCases = await db
-    .update(attachments)
+  return db
+    .update(table)
     .set({ scanLeaseUntil: until })
     .where(
       and(
-        freeA,
+        free,
         inArray(
-          attachments.id,
+          table.id,
           db
-            .select({ id: attachments.id })
-            .from(attachments)
-            .where(freeA)
-            .orderBy(asc(attachments.createdAt))
+            .select({ id: table.id })
+            .from(table)
+            .where(free)
+            .orderBy(asc(table.createdAt))
             .limit(limit)
             .for('update', { skipLocked: true }),
         ),
       ),
     )
-    .returning({ id: attachments.id, sha256: attachments.sha256 });
-  const room = limit - onCases.length;
-  if (room <= 0) return { onCases, waiting: [] };
-  const freeP = and(
-    eq(pendingUploads.scanStatus, 'pending'),
-    or(isNull(pendingUploads.scanLeaseUntil), lt(pendingUploads.scanLeaseUntil, now)),
-  );
-  const waiting = await db
-    .update(pendingUploads)
-    .set({ scanLeaseUntil: until })
-    .where(
-      and(
-        freeP,
-        inArray(
-          pendingUploads.id,
-          db
-            .select({ id: pendingUploads.id })
-            .from(pendingUploads)
-            .where(freeP)
-            .orderBy(asc(pendingUploads.createdAt))
-            .limit(room)
-            .for('update', { skipLocked: true }),
-        ),
-      ),
-    )
-    .returning({ id: pendingUploads.id, sha256: pendingUploads.sha256 });
-  return { onCases, waiting };
+    .returning({ id: table.id, sha256: table.sha256 });
 }
 
 /** The held papers with these bytes are clean: served from then on. How many. */
@@ -133,13 +122,11 @@ async function removeInfected(db: Db, filesDir: string, sha256: string, signatur
         reason: t(c!.language, 'upload.removed_infected', { name: a.originalName }),
         data: { attachmentId: a.id, cause: 'infected', mediaType: a.mediaType, size: a.size },
       });
-      await recordAudit(tx, {
-        actorId: null,
+      await recordWorkerAudit(tx, {
         action: 'upload.infected',
         entityType: 'attachment',
         entityId: a.id,
         institutionId: c!.institutionId,
-        requestId: 'worker',
         data: { caseId: a.caseId, signature, sha256, size: a.size, mediaType: a.mediaType, held: true },
       });
     }
@@ -148,12 +135,10 @@ async function removeInfected(db: Db, filesDir: string, sha256: string, signatur
       .where(and(eq(pendingUploads.sha256, sha256), eq(pendingUploads.scanStatus, 'pending')))
       .returning();
     for (const u of waiting)
-      await recordAudit(tx, {
-        actorId: null,
+      await recordWorkerAudit(tx, {
         action: 'upload.infected',
         entityType: 'account',
         entityId: u.accountId,
-        requestId: 'worker',
         data: { signature, sha256, size: u.size, mediaType: u.mediaType, held: true },
       });
     return onCases.length + waiting.length;

@@ -6,25 +6,27 @@ import { openStates } from './state-machine.js';
 
 const open = inArray(cases.state, [...openStates]);
 
-/** Open cases per department of the institution (departments with none are absent). */
-export async function openCasesByDepartment(db: Executor, institutionId: string) {
+/** Open cases of the institution counted by a column of the case (cases where it is empty are left out). */
+async function openCasesBy(
+  db: Executor,
+  institutionId: string,
+  by: typeof cases.departmentId | typeof cases.assigneeId,
+) {
   const rows = await db
-    .select({ id: cases.departmentId, n: sql<number>`count(*)::int` })
+    .select({ id: by, n: sql<number>`count(*)::int` })
     .from(cases)
-    .where(and(eq(cases.institutionId, institutionId), isNotNull(cases.departmentId), open))
-    .groupBy(cases.departmentId);
+    .where(and(eq(cases.institutionId, institutionId), isNotNull(by), open))
+    .groupBy(by);
   return new Map(rows.map((r) => [r.id!, Number(r.n)]));
 }
 
+/** Open cases per department of the institution (departments with none are absent). */
+export const openCasesByDepartment = (db: Executor, institutionId: string) =>
+  openCasesBy(db, institutionId, cases.departmentId);
+
 /** Open cases of the institution assigned to each person (people with none are absent). */
-export async function openCasesByAssignee(db: Executor, institutionId: string) {
-  const rows = await db
-    .select({ id: cases.assigneeId, n: sql<number>`count(*)::int` })
-    .from(cases)
-    .where(and(eq(cases.institutionId, institutionId), isNotNull(cases.assigneeId), open))
-    .groupBy(cases.assigneeId);
-  return new Map(rows.map((r) => [r.id!, Number(r.n)]));
-}
+export const openCasesByAssignee = (db: Executor, institutionId: string) =>
+  openCasesBy(db, institutionId, cases.assigneeId);
 
 /** Open cases of one department. */
 export async function openCasesInDepartment(db: Executor, institutionId: string, departmentId: string) {

@@ -7,10 +7,9 @@ import type { Executor } from '../../db/client.js';
 import { t } from '../../i18n/index.js';
 import { forbidden } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
-import { nowOf } from '../../server/service-context.js';
+import { audit, nowOf } from '../../server/service-context.js';
 import { hasRole, oversees } from '../accounts/actor.js';
 import { staffMemberships } from '../accounts/schema.js';
-import { recordAudit } from '../audit/service.js';
 import { notifyStaff } from '../notifications/notify.js';
 import { changeCase } from './change.js';
 import { canActOnCase } from './policy.js';
@@ -147,13 +146,11 @@ export async function giveInstruction(ctx: Ctx, id: string, text: string, escala
       reason: text,
       publicUrl: ctx.publicUrl,
     });
-    await recordAudit(tx, {
-      actorId: actor!.accountId,
+    await audit(tx, ctx, {
       action: escalate ? 'case.escalate' : 'case.instruction',
       entityType: 'case',
       entityId: c.id,
       institutionId: c.institutionId,
-      requestId: ctx.requestId,
       data: { eventId: ev!.id, holders },
     });
     return { id: ev!.id, at: ev!.createdAt.toISOString() };

@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { currentTime } from '../../shared/clock.js';
-import { recordAudit } from '../audit/service.js';
+import { recordWorkerAudit } from '../audit/service.js';
 import { institutionCategorySettings } from '../catalog/schema.js';
 import { forgetCaseVisits } from '../desk/retention.js';
 import { forgetCaseMessages } from '../notifications/retention.js';
@@ -141,13 +141,11 @@ async function anonymiseCase(db: Db, id: string, months: number, now: Date) {
     await tx.delete(filingKeys).where(eq(filingKeys.caseId, id));
     const messages = await forgetCaseMessages(tx, id);
     const visits = await forgetCaseVisits(tx, id);
-    await recordAudit(tx, {
-      actorId: null,
+    await recordWorkerAudit(tx, {
       action: 'case.retention_anonymise',
       entityType: 'case',
       entityId: id,
       institutionId: done.institutionId,
-      requestId: 'worker',
       data: {
         state: done.state,
         categoryId: done.categoryId,

@@ -3,14 +3,13 @@ import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { forbidden, notFound, ValidationError } from '../../server/errors.js';
 import { fail, type ProblemCode } from '../../server/problems.js';
-import type { ServiceContext } from '../../server/service-context.js';
+import { audit, type ServiceContext } from '../../server/service-context.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
 import { accounts, citizenProfiles, type Language, type ReplyChannel } from '../accounts/schema.js';
 import { actorOf, getCitizenProfile, isPlaceholderEmail, isStaffOf } from '../accounts/service.js';
 import { caseAccesses, recordCaseRead } from '../audit/access-log.js';
-import { recordAudit } from '../audit/service.js';
 import { validateFields } from '../catalog/fields.js';
 import { categoryFor } from '../catalog/institution-settings.js';
 import { institutions } from '../institutions/schema.js';
@@ -210,13 +209,11 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
       data: { channel: input.intakeChannel },
       createdAt: now,
     });
-    await recordAudit(tx, {
-      actorId: ctx.actor?.accountId ?? null,
+    await audit(tx, ctx, {
       action: 'case.create',
       entityType: 'case',
       entityId: row!.id,
       institutionId: institution.id,
-      requestId: ctx.requestId,
       data: { trackingNumber, kind: category.kind, category: category.code, channel: input.intakeChannel },
     });
     if (ctx.actor) {
@@ -587,31 +584,35 @@ export async function transferCase(
   });
 }
 
+/**
+ * Puts the actor's text on the case's timeline, a note for the staff only or a message for all, with its
+ * `case.note` or `case.message` audit row; answers the event's id and time.
+ */
+async function writeText(tx: Executor, ctx: Ctx, c: CaseRow, type: 'note' | 'message', text: string) {
+  const [ev] = await tx
+    .insert(caseEvents)
+    .values({
+      caseId: c.id,
+      type,
+      actorId: ctx.actor!.accountId,
+      reason: text,
+      visibility: type === 'note' ? 'internal' : 'public',
+    })
+    .returning();
+  await audit(tx, ctx, {
+    action: `case.${type}`,
+    entityType: 'case',
+    entityId: c.id,
+    institutionId: c.institutionId,
+  });
+  return { id: ev!.id, at: ev!.createdAt.toISOString() };
+}
+
 /** An internal note: never shown to the citizen. */
 export async function addNote(ctx: Ctx, id: string, text: string) {
   const { c, scope } = await getWritableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
-  return ctx.db.transaction(async (tx) => {
-    const [ev] = await tx
-      .insert(caseEvents)
-      .values({
-        caseId: c.id,
-        type: 'note',
-        actorId: ctx.actor!.accountId,
-        reason: text,
-        visibility: 'internal',
-      })
-      .returning();
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
-      action: 'case.note',
-      entityType: 'case',
-      entityId: c.id,
-      institutionId: c.institutionId,
-      requestId: ctx.requestId,
-    });
-    return { id: ev!.id, at: ev!.createdAt.toISOString() };
-  });
+  return ctx.db.transaction((tx) => writeText(tx, ctx, c, 'note', text));
 }
 
 /** A message in the case's conversation, from the citizen or from the body; changes no state. */
@@ -620,35 +621,18 @@ export async function addMessage(ctx: Ctx, id: string, text: string) {
   const own = isOwnCase(ctx.actor, scope);
   if (!own && !canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    const [ev] = await tx
-      .insert(caseEvents)
-      .values({
-        caseId: c.id,
-        type: 'message',
-        actorId: ctx.actor!.accountId,
-        reason: text,
-        visibility: 'public',
-      })
-      .returning();
+    const message = await writeText(tx, ctx, c, 'message', text);
     await tx.update(cases).set({ updatedAt: currentTime() }).where(eq(cases.id, c.id));
     // A message from the body reaches the citizen through the channels they chose.
     if (!own)
       await notifyCaseEvent(tx, {
         event: 'message',
         caseRow: c,
-        ref: String(ev!.id),
+        ref: String(message.id),
         reason: text,
         publicUrl: ctx.publicUrl,
       });
-    await recordAudit(tx, {
-      actorId: ctx.actor!.accountId,
-      action: 'case.message',
-      entityType: 'case',
-      entityId: c.id,
-      institutionId: c.institutionId,
-      requestId: ctx.requestId,
-    });
-    return { id: ev!.id, at: ev!.createdAt.toISOString() };
+    return message;
   });
 }
 

@@ -4,7 +4,7 @@
  * of a case, filled with its facts, for the staff who answer it.
  */
 import { forbidden } from '../../server/errors.js';
-import { requireAccess, type ServiceContext } from '../../server/service-context.js';
+import { adminChange, requireAccess, type ServiceContext } from '../../server/service-context.js';
 import { staffRoles } from '../accounts/schema.js';
 import { getReadableCase } from '../cases/service.js';
 import { getInstitution } from '../institutions/service.js';
@@ -16,18 +16,14 @@ import {
   setCategorySetting,
 } from './institution-settings.js';
 
-const requireAdmin = (ctx: ServiceContext, institutionId: string) =>
-  requireAccess(ctx, { staffOf: institutionId, roles: ['institution_admin'] });
-
 export async function setCategoryOf(
   ctx: ServiceContext,
   institutionId: string,
   categoryId: string,
   input: Parameters<typeof setCategorySetting>[3],
 ) {
-  const actor = requireAdmin(ctx, institutionId);
-  await ctx.db.transaction((tx) =>
-    setCategorySetting(tx, institutionId, categoryId, input, actor.accountId, ctx.requestId),
+  await adminChange(ctx, institutionId, (tx, actorId) =>
+    setCategorySetting(tx, institutionId, categoryId, input, actorId, ctx.requestId),
   );
 }
 
@@ -45,13 +41,15 @@ export async function putTemplate(
   institutionId: string,
   input: TemplateInput & { id?: string },
 ) {
-  const actor = requireAdmin(ctx, institutionId);
-  return ctx.db.transaction((tx) => saveTemplate(tx, institutionId, input, actor.accountId, ctx.requestId));
+  return adminChange(ctx, institutionId, (tx, actorId) =>
+    saveTemplate(tx, institutionId, input, actorId, ctx.requestId),
+  );
 }
 
 export async function removeTemplate(ctx: ServiceContext, institutionId: string, id: string) {
-  const actor = requireAdmin(ctx, institutionId);
-  await ctx.db.transaction((tx) => deleteTemplate(tx, institutionId, id, actor.accountId, ctx.requestId));
+  await adminChange(ctx, institutionId, (tx, actorId) =>
+    deleteTemplate(tx, institutionId, id, actorId, ctx.requestId),
+  );
 }
 
 /** The templates for a case (its category or all, in its language), filled with its number, subject and body. */

@@ -6,9 +6,9 @@ import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
 import { caseCategories, institutionCategorySettings, replyTemplates } from './schema.js';
 
-/** A category as an institution uses it: its own deadline if it set one, and whether it accepts it. */
-export async function categoryFor(db: Executor, institutionId: string, categoryId: string) {
-  const [row] = await db
+/** The categories, each beside the institution's own setting of it (null where it set none). */
+const withSettings = (db: Executor, institutionId: string) =>
+  db
     .select({ c: caseCategories, s: institutionCategorySettings })
     .from(caseCategories)
     .leftJoin(
@@ -17,8 +17,11 @@ export async function categoryFor(db: Executor, institutionId: string, categoryI
         eq(institutionCategorySettings.categoryId, caseCategories.id),
         eq(institutionCategorySettings.institutionId, institutionId),
       ),
-    )
-    .where(eq(caseCategories.id, categoryId));
+    );
+
+/** A category as an institution uses it: its own deadline if it set one, and whether it accepts it. */
+export async function categoryFor(db: Executor, institutionId: string, categoryId: string) {
+  const [row] = await withSettings(db, institutionId).where(eq(caseCategories.id, categoryId));
   if (!row) return null;
   return {
     ...row.c,
@@ -32,16 +35,7 @@ export async function categoryFor(db: Executor, institutionId: string, categoryI
  * months a settled case is kept whole (its own period, or null for the platform's `defaultRetentionMonths`).
  */
 export async function categoriesFor(db: Executor, institutionId: string, defaultRetentionMonths: number) {
-  const rows = await db
-    .select({ c: caseCategories, s: institutionCategorySettings })
-    .from(caseCategories)
-    .leftJoin(
-      institutionCategorySettings,
-      and(
-        eq(institutionCategorySettings.categoryId, caseCategories.id),
-        eq(institutionCategorySettings.institutionId, institutionId),
-      ),
-    )
+  const rows = await withSettings(db, institutionId)
     .where(eq(caseCategories.active, true))
     .orderBy(asc(caseCategories.kind), asc(caseCategories.code));
   return rows.map(({ c, s }) => ({

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstOrNull } from '../../db/rows.js';
 import {
   deadlineDays,
   fieldsByDocumentFamily,
@@ -122,13 +123,11 @@ export async function listCategories(db: Executor) {
 }
 
 export async function getCategory(db: Executor, id: string) {
-  const [row] = await db.select().from(caseCategories).where(eq(caseCategories.id, id));
-  return row ?? null;
+  return firstOrNull(db.select().from(caseCategories).where(eq(caseCategories.id, id)));
 }
 
 export async function getCategoryByCode(db: Executor, code: string) {
-  const [row] = await db.select().from(caseCategories).where(eq(caseCategories.code, code));
-  return row ?? null;
+  return firstOrNull(db.select().from(caseCategories).where(eq(caseCategories.code, code)));
 }
 
 export async function countCatalog(db: Executor) {

@@ -5,7 +5,12 @@
  */
 import { AppError, notFound } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
-import { requireAccess, type ServiceContext } from '../../server/service-context.js';
+import {
+  adminChange,
+  requireAccess,
+  requireAdmin,
+  type ServiceContext,
+} from '../../server/service-context.js';
 import type { StaffRole } from '../accounts/schema.js';
 import { createStaffAccount } from '../accounts/service.js';
 import {
@@ -27,18 +32,13 @@ import {
   setDepartmentClosed,
 } from './service.js';
 
-/** Only the body's own administrator; 401 signed out, 403 anyone else. */
-const requireAdmin = (ctx: ServiceContext, institutionId: string) =>
-  requireAccess(ctx, { staffOf: institutionId, roles: ['institution_admin'] });
-
 export async function addDepartment(
   ctx: ServiceContext,
   institutionId: string,
   input: Names & { code: string },
 ) {
-  const actor = requireAdmin(ctx, institutionId);
-  return ctx.db.transaction((tx) =>
-    createDepartment(tx, institutionId, input, actor.accountId, ctx.requestId),
+  return adminChange(ctx, institutionId, (tx, actorId) =>
+    createDepartment(tx, institutionId, input, actorId, ctx.requestId),
   );
 }
 
@@ -63,9 +63,8 @@ export async function renameDepartmentOf(
   departmentId: string,
   names: Partial<Names>,
 ) {
-  const actor = requireAdmin(ctx, institutionId);
-  return ctx.db.transaction((tx) =>
-    renameDepartment(tx, institutionId, departmentId, names, actor.accountId, ctx.requestId),
+  return adminChange(ctx, institutionId, (tx, actorId) =>
+    renameDepartment(tx, institutionId, departmentId, names, actorId, ctx.requestId),
   );
 }
 
@@ -76,9 +75,8 @@ export async function setDepartmentClosedOf(
   departmentId: string,
   closed: boolean,
 ) {
-  const actor = requireAdmin(ctx, institutionId);
-  return ctx.db.transaction((tx) =>
-    setDepartmentClosed(tx, institutionId, departmentId, closed, actor.accountId, ctx.requestId),
+  return adminChange(ctx, institutionId, (tx, actorId) =>
+    setDepartmentClosed(tx, institutionId, departmentId, closed, actorId, ctx.requestId),
   );
 }
 
@@ -170,9 +168,8 @@ export async function setMemberDisabled(
   accountId: string,
   disabled: boolean,
 ) {
-  const actor = requireAdmin(ctx, institutionId);
-  await ctx.db.transaction((tx) =>
-    setStaffDisabled(tx, institutionId, accountId, disabled, actor.accountId, ctx.requestId),
+  await adminChange(ctx, institutionId, (tx, actorId) =>
+    setStaffDisabled(tx, institutionId, accountId, disabled, actorId, ctx.requestId),
   );
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstOrNull } from '../../db/rows.js';
 import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
@@ -49,13 +50,11 @@ export async function createInstitution(
 }
 
 export async function getInstitution(db: Executor, id: string) {
-  const [row] = await db.select().from(institutions).where(eq(institutions.id, id));
-  return row ?? null;
+  return firstOrNull(db.select().from(institutions).where(eq(institutions.id, id)));
 }
 
 export async function getInstitutionByCode(db: Executor, code: string) {
-  const [row] = await db.select().from(institutions).where(eq(institutions.code, code));
-  return row ?? null;
+  return firstOrNull(db.select().from(institutions).where(eq(institutions.code, code)));
 }
 
 export async function listInstitutions(db: Executor, filter: { territoryCode?: string } = {}) {

@@ -6,7 +6,7 @@
  */
 import { forbidden } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
-import { nowOf, requireAccess, type ServiceContext } from '../../server/service-context.js';
+import { nowOf, requireAccess, requireAdmin, type ServiceContext } from '../../server/service-context.js';
 import { staffRoles } from '../accounts/schema.js';
 import { recordCaseRead, recordDataRead } from '../audit/access-log.js';
 import { getReadableCase } from '../cases/service.js';
@@ -23,8 +23,6 @@ import {
   saveTemplate,
 } from './service.js';
 
-const requireAdmin = (ctx: ServiceContext, institutionId: string) =>
-  requireAccess(ctx, { staffOf: institutionId, roles: ['institution_admin'] });
 const requireStaff = (ctx: ServiceContext, institutionId: string) =>
   requireAccess(ctx, { staffOf: institutionId, roles: staffRoles });
 

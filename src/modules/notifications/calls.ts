@@ -8,6 +8,7 @@ import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/service.js';
 import type { NotificationRow, SendResult } from './delivery.js';
 import { type CallOutcome, callAttempts, callTasks } from './schema.js';
+import { requireInScope } from './scope.js';
 
 /** The internal adapter of the `phone` channel: one task per message, whatever the number of tries. */
 export async function createCallTask(tx: Tx, n: NotificationRow): Promise<SendResult> {
@@ -62,15 +63,7 @@ export async function listCallTasks(db: Db, actor: Actor, institutionId: string,
 export async function getCallTask(db: Db, actor: Actor, id: string) {
   const [task] = await db.select().from(callTasks).where(eq(callTasks.id, id));
   if (!task) throw notFound();
-  const scope = callScope(actor, task.institutionId);
-  if (scope === null) throw notFound();
-  if (scope) {
-    const [visible] = await db
-      .select({ id: callTasks.id })
-      .from(callTasks)
-      .where(and(eq(callTasks.id, id), scope));
-    if (!visible) throw notFound();
-  }
+  await requireInScope(db, callTasks, id, callScope(actor, task.institutionId));
   const attempts = await db
     .select()
     .from(callAttempts)

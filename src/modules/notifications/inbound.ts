@@ -6,9 +6,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
+import { audit } from '../../server/service-context.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { findCitizensByPhone, getAccountById } from '../accounts/service.js';
@@ -280,6 +281,22 @@ async function intakeFor(db: Db, actor: Actor, id: string) {
   return row;
 }
 
+/** Marks an open intake handled by the actor; 409 `intake-not-open` once another agent has handled it. */
+async function handleOpenIntake(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  change: { status: 'converted' } | { status: 'dismissed'; note: string },
+) {
+  const [row] = await db
+    .update(deskIntakes)
+    .set({ ...change, handledBy: actor.accountId, handledAt: currentTime(), updatedAt: currentTime() })
+    .where(and(eq(deskIntakes.id, id), eq(deskIntakes.status, 'open')))
+    .returning();
+  if (!row) throw fail('intake-not-open');
+  return row;
+}
+
 /**
  * Turns an intake into a case for the citizen the number belongs to (or the one the agent names). The
  * intake is claimed first, so two agents cannot make two cases of it; its messages join the new case.
@@ -305,17 +322,7 @@ export async function convertIntake(
   if (!requesterId) throw fail('intake-requester-required');
   const requester = await getAccountById(db, requesterId);
   if (requester?.kind !== 'citizen') throw fail('requester-invalid');
-  const [claimed] = await db
-    .update(deskIntakes)
-    .set({
-      status: 'converted',
-      handledBy: actor.accountId,
-      handledAt: currentTime(),
-      updatedAt: currentTime(),
-    })
-    .where(and(eq(deskIntakes.id, id), eq(deskIntakes.status, 'open')))
-    .returning();
-  if (!claimed) throw fail('intake-not-open');
+  await handleOpenIntake(db, actor, id, { status: 'converted' });
   let made: Awaited<ReturnType<typeof createCase>>;
   try {
     made = await createCase(ctx, {
@@ -359,13 +366,11 @@ export async function convertIntake(
       });
       await tx.update(inboundMessages).set({ caseId: made.case.id }).where(eq(inboundMessages.id, m.id));
     }
-    await recordAudit(tx, {
-      actorId: actor.accountId,
+    await audit(tx, ctx, {
       action: 'desk_intake.convert',
       entityType: 'desk_intake',
       entityId: id,
       institutionId: intake.institutionId,
-      requestId: ctx.requestId,
       data: { caseId: made.case.id },
     });
   });
@@ -375,18 +380,7 @@ export async function convertIntake(
 export async function dismissIntake(db: Db, actor: Actor, id: string, note: string, requestId: string) {
   const intake = await intakeFor(db, actor, id);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(deskIntakes)
-      .set({
-        status: 'dismissed',
-        note,
-        handledBy: actor.accountId,
-        handledAt: currentTime(),
-        updatedAt: currentTime(),
-      })
-      .where(and(eq(deskIntakes.id, id), eq(deskIntakes.status, 'open')))
-      .returning();
-    if (!row) throw fail('intake-not-open');
+    const row = await handleOpenIntake(tx, actor, id, { status: 'dismissed', note });
     await recordAudit(tx, {
       actorId: actor.accountId,
       action: 'desk_intake.dismiss',

@@ -14,6 +14,7 @@ import type { NotificationRow, SendResult } from './delivery.js';
 import { caseAddressee, resolveTemplate } from './notify.js';
 import { type LetterOptions, renderCoverList, renderLetters } from './pdf/letter.js';
 import { letterBatches, letters } from './schema.js';
+import { requireInScope } from './scope.js';
 import { fill } from './templates.js';
 
 /** The internal adapter of the `post` channel: one letter per message, whatever the number of tries. */
@@ -104,15 +105,7 @@ export async function listLetters(
 async function visibleLetter(db: Db, actor: Actor, id: string) {
   const [row] = await db.select().from(letters).where(eq(letters.id, id));
   if (!row) throw notFound();
-  const scope = letterScope(actor, row.institutionId);
-  if (scope === null) throw notFound();
-  if (scope) {
-    const [ok] = await db
-      .select({ id: letters.id })
-      .from(letters)
-      .where(and(eq(letters.id, id), scope));
-    if (!ok) throw notFound();
-  }
+  await requireInScope(db, letters, id, letterScope(actor, row.institutionId));
   return row;
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { firstOrNull } from '../../db/rows.js';
 import { foldForSearch } from '../../shared/text-normalize.js';
 import { territories } from './schema.js';
 
@@ -87,8 +88,7 @@ export async function searchTerritory(
 }
 
 export async function getTerritory(db: Executor, code: string) {
-  const [row] = await db.select().from(territories).where(eq(territories.code, code));
-  return row ?? null;
+  return firstOrNull(db.select().from(territories).where(eq(territories.code, code)));
 }
 
 export async function countTerritory(db: Executor) {

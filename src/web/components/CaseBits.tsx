@@ -33,3 +33,25 @@ export function StaffCaseLink({
     </Link>
   );
 }
+
+/** The button under a list of cases that loads the next page, while there is one; it may say it loads. */
+export function MoreCases({
+  list,
+  saysLoading = false,
+}: {
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  saysLoading?: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!list.hasNextPage) return null;
+  return (
+    <button
+      type="button"
+      className="secondary"
+      disabled={list.isFetchingNextPage}
+      onClick={() => list.fetchNextPage()}
+    >
+      {saysLoading && list.isFetchingNextPage ? t('common.loading') : t('cases.more')}
+    </button>
+  );
+}

@@ -4,7 +4,7 @@ import { api, type SignedIn } from '../api.js';
 import { useSignedIn } from '../session.js';
 import { useAction } from '../useAction.js';
 import { CountrySelect } from './CountrySelect.js';
-import { Field } from './Field.js';
+import { CodeField, Field } from './Field.js';
 
 /** Sign in (or open an account) with a 6-digit code sent by e-mail: no password needed to file. */
 export function EmailCodeSignIn({ onDone }: { onDone?: () => void }) {
@@ -71,21 +71,14 @@ export function EmailCodeSignIn({ onDone }: { onDone?: () => void }) {
   ) : (
     <form onSubmit={verify} noValidate>
       <p role="status">{t('signin.codeSent', { email })}</p>
-      <Field label={t('signin.code')} error={error?.message} alert>
-        {(control) => (
-          <input
-            {...control}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            dir="ltr"
-            pattern="[0-9]{6}"
-            maxLength={6}
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-          />
-        )}
-      </Field>
+      <CodeField
+        label={t('signin.code')}
+        error={error?.message}
+        pattern="[0-9]{6}"
+        required
+        value={code}
+        onChange={setCode}
+      />
       <button
         type="submit"
         disabled={verifyCode.busy || code.length !== 6}

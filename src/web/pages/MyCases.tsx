@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, type CaseList } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
-import { CaseSubject, StateBadge } from '../components/CaseBits.js';
+import { CaseSubject, MoreCases, StateBadge } from '../components/CaseBits.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { formatDate } from '../i18n.js';
 import { keys } from '../query-keys.js';
@@ -58,16 +58,7 @@ export default function MyCases() {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {t('cases.more')}
-        </button>
-      )}
+      <MoreCases list={list} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { api, type CitizenProfile } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { ChannelPreferences } from '../components/ChannelPreferences.js';
 import { CountrySelect } from '../components/CountrySelect.js';
-import { Field } from '../components/Field.js';
+import { Field, LineField, OptionField } from '../components/Field.js';
 import { Loading } from '../components/Layout.js';
 import { useConfirm } from '../components/useConfirm.js';
 import { type Lang, languages, setLanguage } from '../i18n.js';
@@ -118,37 +118,26 @@ export default function ProfilePage() {
             )}
           </Field>
         ))}
-        <Field label={t('profile.birthDate')}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              dir="ltr"
-              value={form.birthDate ?? ''}
-              onChange={(e) => setForm({ ...form, birthDate: e.target.value })}
-            />
-          )}
-        </Field>
+        <LineField
+          label={t('profile.birthDate')}
+          type="date"
+          dir="ltr"
+          value={form.birthDate ?? ''}
+          onChange={(birthDate) => setForm({ ...form, birthDate })}
+        />
         <CountrySelect
           label={t('profile.country')}
           value={form.countryOfResidence}
           onChange={(v) => setForm({ ...form, countryOfResidence: v })}
         />
-        <Field label={t('profile.language')}>
-          {(control) => (
-            <select
-              {...control}
-              value={form.preferredLanguage}
-              onChange={(e) => setForm({ ...form, preferredLanguage: e.target.value as Lang })}
-            >
-              {languages.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {t(`lang.${l}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <OptionField
+          label={t('profile.language')}
+          value={form.preferredLanguage}
+          onChange={(l) => setForm({ ...form, preferredLanguage: l as Lang })}
+          options={languages}
+          text={(l) => t(`lang.${l}`)}
+          lang={(l) => l}
+        />
         <button type="submit" {...saveProfile.busyProps}>
           {t('common.save')}
         </button>
@@ -159,19 +148,15 @@ export default function ProfilePage() {
           <h2 id="pw-title">{t('profile.password.title')}</h2>
           <p>{t('profile.password.lead')}</p>
           <form onSubmit={setPw}>
-            <Field label={t('profile.password.label')}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="password"
-                  dir="ltr"
-                  autoComplete="new-password"
-                  minLength={10}
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              )}
-            </Field>
+            <LineField
+              label={t('profile.password.label')}
+              type="password"
+              dir="ltr"
+              autoComplete="new-password"
+              minLength={10}
+              value={password}
+              onChange={setPassword}
+            />
             <button
               type="submit"
               disabled={password.length < 10 || savePassword.busy}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { api, type SignedIn } from '../api.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
-import { Field } from '../components/Field.js';
+import { LineField } from '../components/Field.js';
 import { useSignedIn } from '../session.js';
 import { safeReturnPath } from '../staff-access.js';
 import { useAction } from '../useAction.js';
@@ -56,47 +56,35 @@ export default function SignIn() {
       </div>
       {mode === 'password' ? (
         <form onSubmit={submit} noValidate>
-          <Field label={t('signin.email')}>
-            {(control) => (
-              <input
-                {...control}
-                type="email"
-                dir="ltr"
-                autoComplete="username"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                required
-              />
-            )}
-          </Field>
-          <Field label={t('signin.password')}>
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                dir="ltr"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                required
-                // the refusal below is about the address and the password together
-                aria-invalid={!!error}
-                aria-describedby={error ? ids.err : undefined}
-              />
-            )}
-          </Field>
+          <LineField
+            label={t('signin.email')}
+            type="email"
+            dir="ltr"
+            autoComplete="username"
+            value={email}
+            onChange={setEmail}
+            required
+          />
+          <LineField
+            label={t('signin.password')}
+            type="password"
+            dir="ltr"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            required
+            // the refusal below is about the address and the password together
+            aria-invalid={!!error}
+            aria-describedby={error ? ids.err : undefined}
+          />
           {totp !== null && (
-            <Field label={t('signin.totp')}>
-              {(control) => (
-                <input
-                  {...control}
-                  dir="ltr"
-                  autoComplete="one-time-code"
-                  value={totp}
-                  onChange={(e) => setTotp(e.target.value.trim())}
-                />
-              )}
-            </Field>
+            <LineField
+              label={t('signin.totp')}
+              dir="ltr"
+              autoComplete="one-time-code"
+              value={totp}
+              onChange={(v) => setTotp(v.trim())}
+            />
           )}
           {error && (
             <p id={ids.err} className="alert error" role="alert">

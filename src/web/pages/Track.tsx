@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { api, downloadTrackedReply, type TrackedCase } from '../api.js';
 import { CaseSubject, StateBadge } from '../components/CaseBits.js';
-import { Field } from '../components/Field.js';
+import { LineField } from '../components/Field.js';
 import { Timeline } from '../components/Timeline.js';
 import { formatDate, localName } from '../i18n.js';
 import { useAction } from '../useAction.js';
@@ -37,34 +37,27 @@ export default function Track() {
     <>
       <h1>{t('track.title')}</h1>
       <form onSubmit={submit} className="narrow" noValidate>
-        <Field label={t('track.number')} hint={t('track.numberHint')}>
-          {(control) => (
-            <input
-              {...control}
-              dir="ltr"
-              autoCapitalize="characters"
-              value={number}
-              onChange={(e) => setNumber(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('track.code')}>
-          {(control) => (
-            <input
-              {...control}
-              dir="ltr"
-              autoCapitalize="characters"
-              autoComplete="off"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              required
-              // the refusal below the form is about the number and the code together
-              aria-invalid={!!error}
-              aria-describedby={error ? ids.err : undefined}
-            />
-          )}
-        </Field>
+        <LineField
+          label={t('track.number')}
+          hint={t('track.numberHint')}
+          dir="ltr"
+          autoCapitalize="characters"
+          value={number}
+          onChange={setNumber}
+          required
+        />
+        <LineField
+          label={t('track.code')}
+          dir="ltr"
+          autoCapitalize="characters"
+          autoComplete="off"
+          value={code}
+          onChange={setCode}
+          required
+          // the refusal below the form is about the number and the code together
+          aria-invalid={!!error}
+          aria-describedby={error ? ids.err : undefined}
+        />
         {error && (
           <p id={ids.err} className="alert error" role="alert">
             {error.message}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { api, type SignedIn } from '../api.js';
-import { Field } from '../components/Field.js';
+import { LineField } from '../components/Field.js';
 import { useSignedIn } from '../session.js';
 import { useAction } from '../useAction.js';
 
@@ -56,30 +56,24 @@ export default function Welcome() {
       </p>
       <form onSubmit={submit} noValidate>
         <input type="email" hidden readOnly autoComplete="username" value={email} />
-        <Field label={t('welcome.password')} error={passwordError}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              dir="ltr"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('welcome.confirm')} error={mismatch ? t('welcome.mismatch') : undefined}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              dir="ltr"
-              autoComplete="new-password"
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-            />
-          )}
-        </Field>
+        <LineField
+          label={t('welcome.password')}
+          error={passwordError}
+          type="password"
+          dir="ltr"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+        />
+        <LineField
+          label={t('welcome.confirm')}
+          error={mismatch ? t('welcome.mismatch') : undefined}
+          type="password"
+          dir="ltr"
+          autoComplete="new-password"
+          value={again}
+          onChange={setAgain}
+        />
         {error && !passwordError && (
           <p className="alert error" role="alert">
             {error.message}

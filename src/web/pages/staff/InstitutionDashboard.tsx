@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, type Dashboard, type Department } from '../../api.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, formatNumber, localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
@@ -29,36 +30,32 @@ export function InstitutionDashboard({ institutionId }: { institutionId: string 
     return dep ? localName(dep, lang) : t('staff.dash.noDepartment');
   };
   const table = (caption: string, rows: Load[], name: (r: Load) => string, filter: (r: Load) => string) => (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it
-    <section className="table-wrap" tabIndex={0} aria-label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.dash.who')}</th>
-            <th scope="col">{t('staff.over.open')}</th>
-            <th scope="col">{t('staff.over.overdue')}</th>
-            <th scope="col">{t('staff.dash.waiting')}</th>
-            <th scope="col">{t('staff.over.oldest')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id ?? 'none'}>
-              <th scope="row">
-                <Link href={`/staff?status=open&${filter(r)}`}>
-                  <bdi>{name(r)}</bdi>
-                </Link>
-              </th>
-              <td>{n(r.open)}</td>
-              <td className={r.overdue > 0 ? 'late-cell' : ''}>{n(r.overdue)}</td>
-              <td>{n(r.waitingCitizen)}</td>
-              <td>{r.oldestAt ? formatDate(r.oldestAt, lang) : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <DataTable
+      label={caption}
+      caption={caption}
+      captionShown
+      columns={[
+        t('staff.dash.who'),
+        t('staff.over.open'),
+        t('staff.over.overdue'),
+        t('staff.dash.waiting'),
+        t('staff.over.oldest'),
+      ]}
+      rows={rows}
+      row={(r) => (
+        <tr key={r.id ?? 'none'}>
+          <th scope="row">
+            <Link href={`/staff?status=open&${filter(r)}`}>
+              <bdi>{name(r)}</bdi>
+            </Link>
+          </th>
+          <td>{n(r.open)}</td>
+          <td className={r.overdue > 0 ? 'late-cell' : ''}>{n(r.overdue)}</td>
+          <td>{n(r.waitingCitizen)}</td>
+          <td>{r.oldestAt ? formatDate(r.oldestAt, lang) : '—'}</td>
+        </tr>
+      )}
+    />
   );
   return (
     <section aria-labelledby="dash-h">

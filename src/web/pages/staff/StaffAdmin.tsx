@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type InstitutionCategory, type ReplyTemplate } from '../../api.js';
-import { Field } from '../../components/Field.js';
+import { Field, LineField, OptionField } from '../../components/Field.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { LiveNotice } from '../../components/LiveNotice.js';
 import { useConfirm } from '../../components/useConfirm.js';
@@ -160,32 +160,20 @@ export default function StaffAdmin() {
           ))}
         </ul>
         <form onSubmit={addTemplate} className="narrow">
-          <Field label={t('staff.admin.templateTitle')}>
-            {(control) => (
-              <input
-                {...control}
-                dir="auto"
-                value={draft.title}
-                onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-                required
-              />
-            )}
-          </Field>
-          <Field label={t('staff.admin.templateLanguage')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.language}
-                onChange={(e) => setDraft({ ...draft, language: e.target.value })}
-              >
-                {languages.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`lang.${l}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <LineField
+            label={t('staff.admin.templateTitle')}
+            dir="auto"
+            value={draft.title}
+            onChange={(title) => setDraft({ ...draft, title })}
+            required
+          />
+          <OptionField
+            label={t('staff.admin.templateLanguage')}
+            value={draft.language}
+            onChange={(language) => setDraft({ ...draft, language })}
+            options={languages}
+            text={(l) => t(`lang.${l}`)}
+          />
           <Field label={t('staff.admin.templateBody')}>
             {(control) => (
               <textarea

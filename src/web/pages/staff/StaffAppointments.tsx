@@ -18,6 +18,7 @@ import {
   useServices,
   WithCode,
 } from '../../components/Appointments.js';
+import { Field } from '../../components/Field.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { keyIn, localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
@@ -214,7 +215,7 @@ function CalendarBooking({ booking, onMoved }: { booking: Booking; onMoved: (mes
   const [picked, setPicked] = useState<Picked | null>(null);
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const ids = { reason: useId(), reasonErr: useId(), slotErr: useId(), title: useId() };
+  const ids = { slotErr: useId(), title: useId() };
   const moveAction = useAction({
     run: (to: Picked) =>
       api<Booking>(`/api/appointments/${booking.id}/move`, {
@@ -299,23 +300,17 @@ function CalendarBooking({ booking, onMoved }: { booking: Booking; onMoved: (mes
             error={slotError}
             errorId={ids.slotErr}
           />
-          <div className="field">
-            <label htmlFor={ids.reason}>{t('appt.cal.reason')}</label>
-            <textarea
-              id={ids.reason}
-              rows={3}
-              maxLength={1000}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={!!reasonError}
-              aria-describedby={reasonError ? ids.reasonErr : undefined}
-            />
-            {reasonError && (
-              <p className="field-error" id={ids.reasonErr}>
-                {reasonError}
-              </p>
+          <Field label={t('appt.cal.reason')} error={reasonError}>
+            {(a) => (
+              <textarea
+                {...a}
+                rows={3}
+                maxLength={1000}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
             )}
-          </div>
+          </Field>
           {error && !error.field('reason') && !error.field('startsAt') && (
             <p className="alert error" role="alert">
               {error.message}

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type CallTask, type LetterBatch, type LetterSummary, type Notification } from '../../api.js';
-import { ErrorBox, Loading } from '../../components/Layout.js';
+import { Loading } from '../../components/Layout.js';
+import { Loaded } from '../../components/Loaded.js';
 import { formatDate, keyIn, localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
 import { useAction } from '../../useAction.js';
@@ -62,95 +63,89 @@ export default function StaffCorrespondence() {
       {isAdmin ? (
         <section aria-labelledby="dead-h">
           <h2 id="dead-h">{t('staff.mail.dead')}</h2>
-          {dead.isPending ? (
-            <Loading />
-          ) : dead.isError ? (
-            <ErrorBox error={dead.error} />
-          ) : dead.data.items.length === 0 ? (
-            <p className="empty">{t('staff.mail.noDead')}</p>
-          ) : (
-            <ul className="list">
-              {dead.data.items.map((n) => (
-                <li key={n.id}>
-                  <span className="tag">{t(keyIn('channel.', n.channel))}</span> <bdi dir="ltr">{n.to}</bdi> —{' '}
-                  <span dir="auto">{n.subject}</span>
-                  <small className="muted"> {n.lastError}</small>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => run(() => api(`${base}/notifications/${n.id}/retry`, { method: 'POST' }))}
-                  >
-                    {t('staff.mail.retry')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <Loaded query={dead} empty={t('staff.mail.noDead')}>
+            {(data) => (
+              <ul className="list">
+                {data.items.map((n) => (
+                  <li key={n.id}>
+                    <span className="tag">{t(keyIn('channel.', n.channel))}</span> <bdi dir="ltr">{n.to}</bdi>{' '}
+                    — <span dir="auto">{n.subject}</span>
+                    <small className="muted"> {n.lastError}</small>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() =>
+                        run(() => api(`${base}/notifications/${n.id}/retry`, { method: 'POST' }))
+                      }
+                    >
+                      {t('staff.mail.retry')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Loaded>
         </section>
       ) : (
         <>
           <section aria-labelledby="calls-h">
             <h2 id="calls-h">{t('staff.mail.calls')}</h2>
-            {calls.isPending ? (
-              <Loading />
-            ) : calls.isError ? (
-              <ErrorBox error={calls.error} />
-            ) : calls.data.items.length === 0 ? (
-              <p className="empty">{t('staff.mail.noCalls')}</p>
-            ) : (
-              <ul className="case-list">
-                {calls.data.items.map((c) => (
-                  <li key={c.id}>
-                    <p>
-                      <a href={`tel:${c.phone}`}>
-                        <bdi dir="ltr">{c.phone}</bdi>
-                      </a>{' '}
-                      <span className="tag">{t(keyIn('lang.', c.language))}</span>{' '}
-                      <span className="muted">{formatDate(c.callAt, lang, true)}</span>
-                    </p>
-                    <details>
-                      <summary>{t('staff.mail.script')}</summary>
-                      <p className="pre" dir="auto">
-                        {c.script}
+            <Loaded query={calls} empty={t('staff.mail.noCalls')}>
+              {(data) => (
+                <ul className="case-list">
+                  {data.items.map((c) => (
+                    <li key={c.id}>
+                      <p>
+                        <a href={`tel:${c.phone}`}>
+                          <bdi dir="ltr">{c.phone}</bdi>
+                        </a>{' '}
+                        <span className="tag">{t(keyIn('lang.', c.language))}</span>{' '}
+                        <span className="muted">{formatDate(c.callAt, lang, true)}</span>
                       </p>
-                    </details>
-                    <div className="buttons">
-                      {(['reached', 'no_answer', 'wrong_number'] as const).map((o) => (
+                      <details>
+                        <summary>{t('staff.mail.script')}</summary>
+                        <p className="pre" dir="auto">
+                          {c.script}
+                        </p>
+                      </details>
+                      <div className="buttons">
+                        {(['reached', 'no_answer', 'wrong_number'] as const).map((o) => (
+                          <button
+                            key={o}
+                            type="button"
+                            className={o === 'reached' ? '' : 'secondary'}
+                            onClick={() =>
+                              run(() =>
+                                api(`/api/call-tasks/${c.id}/outcome`, {
+                                  method: 'POST',
+                                  body: { outcome: o },
+                                }),
+                              )
+                            }
+                          >
+                            {t(`staff.mail.outcome.${o}`)}
+                          </button>
+                        ))}
                         <button
-                          key={o}
                           type="button"
-                          className={o === 'reached' ? '' : 'secondary'}
+                          className="secondary"
                           onClick={() =>
                             run(() =>
                               api(`/api/call-tasks/${c.id}/outcome`, {
                                 method: 'POST',
-                                body: { outcome: o },
+                                body: { outcome: 'call_back', callBackAt: tomorrowTen() },
                               }),
                             )
                           }
                         >
-                          {t(`staff.mail.outcome.${o}`)}
+                          {t('staff.mail.outcome.call_back')}
                         </button>
-                      ))}
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() =>
-                          run(() =>
-                            api(`/api/call-tasks/${c.id}/outcome`, {
-                              method: 'POST',
-                              body: { outcome: 'call_back', callBackAt: tomorrowTen() },
-                            }),
-                          )
-                        }
-                      >
-                        {t('staff.mail.outcome.call_back')}
-                      </button>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Loaded>
           </section>
           <section aria-labelledby="letters-h">
             <h2 id="letters-h">{t('staff.mail.letters')}</h2>

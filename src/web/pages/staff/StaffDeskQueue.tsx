@@ -5,7 +5,9 @@ import { Link } from 'wouter';
 import { type ApiError, api, type WaitingRoom } from '../../api.js';
 import { SignInRedirect } from '../../components/AccessGate.js';
 import { type Booking, serviceName, Time, useServices } from '../../components/Appointments.js';
-import { ErrorBox, Loading } from '../../components/Layout.js';
+import { DataTable } from '../../components/DataTable.js';
+import { Loading } from '../../components/Layout.js';
+import { Loaded } from '../../components/Loaded.js';
 import { localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
 import { useAction, useRefresh } from '../../useAction.js';
@@ -129,19 +131,20 @@ export default function StaffDeskQueue() {
 
       <section aria-labelledby="desk-counters">
         <h2 id="desk-counters">{t('appt.desk.atCounters')}</h2>
-        {queue.isPending ? (
-          <Loading />
-        ) : queue.isError ? (
-          <ErrorBox error={queue.error} retry={() => queue.refetch()} />
-        ) : queue.data.called.length === 0 ? (
-          <p className="empty">{t('appt.desk.nobodyCalled')}</p>
-        ) : (
-          <ul className="case-list">
-            {queue.data.called.map((tk) => (
-              <CalledTicket key={tk.id} ticket={tk} serviceLabel={svcName(tk.serviceId)} onDone={refresh} />
-            ))}
-          </ul>
-        )}
+        <Loaded
+          query={queue}
+          empty={t('appt.desk.nobodyCalled')}
+          retry
+          isEmpty={(data) => data.called.length === 0}
+        >
+          {(data) => (
+            <ul className="case-list">
+              {data.called.map((tk) => (
+                <CalledTicket key={tk.id} ticket={tk} serviceLabel={svcName(tk.serviceId)} onDone={refresh} />
+              ))}
+            </ul>
+          )}
+        </Loaded>
       </section>
 
       <section aria-labelledby="desk-waiting">
@@ -155,39 +158,34 @@ export default function StaffDeskQueue() {
           (queue.data.waiting.length === 0 ? (
             <p className="empty">{t('appt.desk.nobodyWaiting')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t('appt.desk.waiting')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('appt.desk.ticket')}</th>
-                    <th scope="col">{t('appt.desk.visitor')}</th>
-                    <th scope="col">{t('appt.desk.kind')}</th>
-                    <th scope="col">{t('appt.detail.service')}</th>
-                    <th scope="col">{t('appt.desk.arrived')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.data.waiting.map((tk) => (
-                    <tr key={tk.id}>
-                      <td>
-                        <bdi dir="ltr" className="tracking nowrap">
-                          {tk.code}
-                        </bdi>
-                      </td>
-                      <td>
-                        <bdi>{tk.visitorName ?? '—'}</bdi>
-                      </td>
-                      <td>{t(`appt.kind.${tk.kind}`)}</td>
-                      <td>{svcName(tk.serviceId)}</td>
-                      <td>
-                        <Time>{tk.checkedInClock}</Time>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('appt.desk.waiting')}
+              columns={[
+                t('appt.desk.ticket'),
+                t('appt.desk.visitor'),
+                t('appt.desk.kind'),
+                t('appt.detail.service'),
+                t('appt.desk.arrived'),
+              ]}
+              rows={queue.data.waiting}
+              row={(tk) => (
+                <tr key={tk.id}>
+                  <td>
+                    <bdi dir="ltr" className="tracking nowrap">
+                      {tk.code}
+                    </bdi>
+                  </td>
+                  <td>
+                    <bdi>{tk.visitorName ?? '—'}</bdi>
+                  </td>
+                  <td>{t(`appt.kind.${tk.kind}`)}</td>
+                  <td>{svcName(tk.serviceId)}</td>
+                  <td>
+                    <Time>{tk.checkedInClock}</Time>
+                  </td>
+                </tr>
+              )}
+            />
           ))}
         {queue.data && (
           <p className="muted">
@@ -199,27 +197,28 @@ export default function StaffDeskQueue() {
 
       <section aria-labelledby="desk-expected">
         <h2 id="desk-expected">{t('appt.desk.expected')}</h2>
-        {expected.isPending ? (
-          <Loading />
-        ) : expected.isError ? (
-          <ErrorBox error={expected.error} retry={() => expected.refetch()} />
-        ) : expected.data.items.filter((b) => b.status !== 'cancelled').length === 0 ? (
-          <p className="empty">{t('appt.desk.noneExpected')}</p>
-        ) : (
-          <ul className="case-list">
-            {expected.data.items
-              .filter((b) => b.status !== 'cancelled')
-              .map((b) => (
-                <ExpectedVisitor
-                  key={b.id}
-                  booking={b}
-                  onCheckIn={checkIn}
-                  onDone={refresh}
-                  onError={setError}
-                />
-              ))}
-          </ul>
-        )}
+        <Loaded
+          query={expected}
+          empty={t('appt.desk.noneExpected')}
+          retry
+          isEmpty={(data) => data.items.filter((b) => b.status !== 'cancelled').length === 0}
+        >
+          {(data) => (
+            <ul className="case-list">
+              {data.items
+                .filter((b) => b.status !== 'cancelled')
+                .map((b) => (
+                  <ExpectedVisitor
+                    key={b.id}
+                    booking={b}
+                    onCheckIn={checkIn}
+                    onDone={refresh}
+                    onError={setError}
+                  />
+                ))}
+            </ul>
+          )}
+        </Loaded>
       </section>
 
       <OpenDayList institutionId={institution.id} onCheckIn={checkIn} />

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type AppointmentFigures, api } from '../../api.js';
 import { SignInRedirect } from '../../components/AccessGate.js';
 import { addDays, formatDay, moroccoToday, serviceName } from '../../components/Appointments.js';
+import { DataTable } from '../../components/DataTable.js';
+import { Field } from '../../components/Field.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
@@ -31,7 +33,6 @@ export default function StaffFigures() {
     from: addDays(moroccoToday(), -30),
     to: addDays(moroccoToday(), 30),
   }));
-  const ids = { from: useId(), to: useId(), err: useId() };
   const instId = institution?.id;
   const q = useQuery({
     queryKey: keys.appointmentFigures(instId, range.from, range.to),
@@ -52,35 +53,28 @@ export default function StaffFigures() {
       : t('appt.fig.noService');
   const minutes = (m: number | null) => (m === null ? '—' : t('appt.desk.minutes', { count: m }));
   const table = (caption: string, first: string, rows: (Figures & { key: string; label: string })[]) => (
-    <div className="table-wrap">
-      <table className="table figures">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            {columns.map((c) => (
-              <th scope="col" key={c}>
-                {t(`appt.fig.${c}`)}
-              </th>
-            ))}
-            <th scope="col">{t('appt.fig.waitAverage')}</th>
-            <th scope="col">{t('appt.fig.waitMax')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              {columns.map((c) => (
-                <td key={c}>{r[c]}</td>
-              ))}
-              <td>{minutes(r.waitAverageMinutes)}</td>
-              <td>{minutes(r.waitMaxMinutes)}</td>
-            </tr>
+    <DataTable
+      caption={caption}
+      captionShown
+      className="figures"
+      columns={[
+        first,
+        ...columns.map((c) => t(`appt.fig.${c}`)),
+        t('appt.fig.waitAverage'),
+        t('appt.fig.waitMax'),
+      ]}
+      rows={rows}
+      row={(r) => (
+        <tr key={r.key}>
+          <th scope="row">{r.label}</th>
+          {columns.map((c) => (
+            <td key={c}>{r[c]}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <td>{minutes(r.waitAverageMinutes)}</td>
+          <td>{minutes(r.waitMaxMinutes)}</td>
+        </tr>
+      )}
+    />
   );
   return (
     <>
@@ -89,33 +83,28 @@ export default function StaffFigures() {
         <Link href="/staff/appointments">{t('appt.nav.calendar')}</Link>
       </p>
       <div className="row">
-        <div className="field">
-          <label htmlFor={ids.from}>{t('appt.fig.from')}</label>
-          <input
-            id={ids.from}
-            type="date"
-            dir="ltr"
-            value={range.from}
-            onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to}>{t('appt.fig.to')}</label>
-          <input
-            id={ids.to}
-            type="date"
-            dir="ltr"
-            value={range.to}
-            onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
-            aria-invalid={!!rangeError}
-            aria-describedby={rangeError ? ids.err : undefined}
-          />
-          {rangeError && (
-            <p className="field-error" id={ids.err}>
-              {rangeError}
-            </p>
+        <Field label={t('appt.fig.from')}>
+          {({ id }) => (
+            <input
+              id={id}
+              type="date"
+              dir="ltr"
+              value={range.from}
+              onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
+            />
           )}
-        </div>
+        </Field>
+        <Field label={t('appt.fig.to')} error={rangeError}>
+          {(a) => (
+            <input
+              {...a}
+              type="date"
+              dir="ltr"
+              value={range.to}
+              onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
+            />
+          )}
+        </Field>
       </div>
       {rangeError ? null : q.isPending ? (
         <Loading />

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Oversight } from '../../api.js';
 import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
@@ -30,33 +31,28 @@ export default function StaffOversight() {
       {data.data.institutions.length === 0 ? (
         <p className="empty">{t('staff.over.empty')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it
-        <section className="table-wrap" tabIndex={0} aria-label={t('staff.over.title')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.over.body')}</th>
-                <th scope="col">{t('staff.over.open')}</th>
-                <th scope="col">{t('staff.over.overdue')}</th>
-                <th scope="col">{t('staff.over.received')}</th>
-                <th scope="col">{t('staff.over.median')}</th>
-                <th scope="col">{t('staff.over.oldest')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.data.institutions.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{localName(r, lang)}</th>
-                  <td>{nf.format(r.open)}</td>
-                  <td className={r.overdue > 0 ? 'late-cell' : ''}>{nf.format(r.overdue)}</td>
-                  <td>{nf.format(r.received90)}</td>
-                  <td>{r.medianDaysToAnswer === null ? '—' : nf.format(r.medianDaysToAnswer)}</td>
-                  <td>{r.oldestOpenAt ? formatDate(r.oldestOpenAt, lang) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          label={t('staff.over.title')}
+          columns={[
+            t('staff.over.body'),
+            t('staff.over.open'),
+            t('staff.over.overdue'),
+            t('staff.over.received'),
+            t('staff.over.median'),
+            t('staff.over.oldest'),
+          ]}
+          rows={data.data.institutions}
+          row={(r) => (
+            <tr key={r.id}>
+              <th scope="row">{localName(r, lang)}</th>
+              <td>{nf.format(r.open)}</td>
+              <td className={r.overdue > 0 ? 'late-cell' : ''}>{nf.format(r.overdue)}</td>
+              <td>{nf.format(r.received90)}</td>
+              <td>{r.medianDaysToAnswer === null ? '—' : nf.format(r.medianDaysToAnswer)}</td>
+              <td>{r.oldestOpenAt ? formatDate(r.oldestOpenAt, lang) : '—'}</td>
+            </tr>
+          )}
+        />
       )}
       <h2>{t('staff.over.oldestCases')}</h2>
       <ul className="case-list">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
+import { Loaded } from '../../components/Loaded.js';
 import { useConfirm } from '../../components/useConfirm.js';
 import { localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
@@ -64,42 +65,34 @@ export default function StaffPeople() {
 
       <section aria-labelledby="depts-h">
         <h2 id="depts-h">{t('people.depts')}</h2>
-        {depts.isPending ? (
-          <Loading />
-        ) : depts.isError ? (
-          <ErrorBox error={depts.error} retry={() => depts.refetch()} />
-        ) : depts.data.items.length === 0 ? (
-          <p className="empty">{t('people.depts.empty')}</p>
-        ) : (
-          <DepartmentsTable
-            depts={depts.data.items}
-            renaming={renaming}
-            setRenaming={setRenaming}
-            {...rowProps}
-          />
-        )}
+        <Loaded query={depts} empty={t('people.depts.empty')} retry>
+          {(data) => (
+            <DepartmentsTable
+              depts={data.items}
+              renaming={renaming}
+              setRenaming={setRenaming}
+              {...rowProps}
+            />
+          )}
+        </Loaded>
         <AddDepartment base={base} open={depts.data?.items.length === 0} onChanged={changed} />
       </section>
 
       <section aria-labelledby="staff-h">
         <h2 id="staff-h">{t('people.staff')}</h2>
-        {staff.isPending ? (
-          <Loading />
-        ) : staff.isError ? (
-          <ErrorBox error={staff.error} retry={() => staff.refetch()} />
-        ) : staff.data.items.length === 0 ? (
-          <p className="empty">{t('people.staff.empty')}</p>
-        ) : (
-          <StaffTable
-            staff={staff.data.items}
-            depts={depts.data?.items}
-            deptName={deptName}
-            me={me}
-            editing={editing}
-            setEditing={setEditing}
-            {...rowProps}
-          />
-        )}
+        <Loaded query={staff} empty={t('people.staff.empty')} retry>
+          {(data) => (
+            <StaffTable
+              staff={data.items}
+              depts={depts.data?.items}
+              deptName={deptName}
+              me={me}
+              editing={editing}
+              setEditing={setEditing}
+              {...rowProps}
+            />
+          )}
+        </Loaded>
         <AddMember
           base={base}
           open={staff.data?.items.length === 0}

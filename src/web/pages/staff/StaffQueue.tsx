@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { api, type CaseList, type Department } from '../../api.js';
-import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
+import { MoreCases, StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, formatNumber, keyIn, localName } from '../../i18n.js';
@@ -266,16 +266,7 @@ export default function StaffQueue() {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={list.isFetchingNextPage}
-          onClick={() => list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? t('common.loading') : t('cases.more')}
-        </button>
-      )}
+      <MoreCases list={list} saysLoading />
     </>
   );
 }

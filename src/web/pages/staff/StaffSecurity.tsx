@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type RecoveryCodes, type TotpSetup } from '../../api.js';
-import { Field } from '../../components/Field.js';
+import { CodeField, Field } from '../../components/Field.js';
 import { Loading } from '../../components/Layout.js';
 import { keys } from '../../query-keys.js';
 import { useSession } from '../../session.js';
@@ -111,19 +111,12 @@ export default function StaffSecurity() {
             {t('staff.security.key')}: <code dir="ltr">{setup.secret}</code>
           </p>
           <form onSubmit={confirm}>
-            <Field label={t('staff.security.code')} error={error?.message} alert>
-              {(control) => (
-                <input
-                  {...control}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  dir="ltr"
-                  maxLength={6}
-                  value={code}
-                  onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-                />
-              )}
-            </Field>
+            <CodeField
+              label={t('staff.security.code')}
+              error={error?.message}
+              value={code}
+              onChange={setCode}
+            />
             <button
               type="submit"
               disabled={code.length !== 6 || finish.busy}

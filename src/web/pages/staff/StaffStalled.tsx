@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type StalledCases } from '../../api.js';
 import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
-import { ErrorBox, Loading } from '../../components/Layout.js';
+import { Loaded } from '../../components/Loaded.js';
 import { useDebounced } from '../../hooks.js';
 import { formatDate, formatNumber, localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
@@ -38,49 +38,45 @@ export default function StaffStalled() {
           onChange={(e) => setDays(Math.max(1, Number(e.target.value) || 1))}
         />
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBox error={list.error} />
-      ) : list.data.items.length === 0 ? (
-        <p className="empty">{t('staff.stalled.empty')}</p>
-      ) : (
-        <>
-          <p role="status">
-            {t('staff.stalled.count', {
-              count: list.data.total,
-              shown: formatNumber(list.data.items.length, lang),
-              total: formatNumber(list.data.total, lang),
-            })}
-          </p>
-          <ul className="case-list">
-            {list.data.items.map((c) => (
-              <li key={c.id} className="late">
-                <StaffCaseLink c={c} />
-                <div className="meta">
-                  {manyBodies && (
-                    <span dir="auto">
-                      {localName(
-                        { nameAr: c.institutionAr, nameFr: c.institutionFr, nameEn: c.institutionEn },
-                        lang,
-                      )}
+      <Loaded query={list} empty={t('staff.stalled.empty')}>
+        {(data) => (
+          <>
+            <p role="status">
+              {t('staff.stalled.count', {
+                count: data.total,
+                shown: formatNumber(data.items.length, lang),
+                total: formatNumber(data.total, lang),
+              })}
+            </p>
+            <ul className="case-list">
+              {data.items.map((c) => (
+                <li key={c.id} className="late">
+                  <StaffCaseLink c={c} />
+                  <div className="meta">
+                    {manyBodies && (
+                      <span dir="auto">
+                        {localName(
+                          { nameAr: c.institutionAr, nameFr: c.institutionFr, nameEn: c.institutionEn },
+                          lang,
+                        )}
+                      </span>
+                    )}
+                    <StateBadge state={c.state} staff />
+                    <span className="tag late">{t('staff.stalled.idle', { count: c.idleDays })}</span>
+                    <span>
+                      {t('staff.stalled.heldBy', { who: c.assignee ?? t('staff.stalled.nobody') })}
+                      {c.departmentFr ? ` · ${i18n.language === 'ar' ? c.departmentAr : c.departmentFr}` : ''}
                     </span>
-                  )}
-                  <StateBadge state={c.state} staff />
-                  <span className="tag late">{t('staff.stalled.idle', { count: c.idleDays })}</span>
-                  <span>
-                    {t('staff.stalled.heldBy', { who: c.assignee ?? t('staff.stalled.nobody') })}
-                    {c.departmentFr ? ` · ${i18n.language === 'ar' ? c.departmentAr : c.departmentFr}` : ''}
-                  </span>
-                  <span className="muted">
-                    {t('cases.due', { date: formatDate(c.dueAt, i18n.language) })}
-                  </span>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+                    <span className="muted">
+                      {t('cases.due', { date: formatDate(c.dueAt, i18n.language) })}
+                    </span>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

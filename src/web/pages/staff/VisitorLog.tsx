@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Visit } from '../../api.js';
-import { Field } from '../../components/Field.js';
+import { LineField, OptionField } from '../../components/Field.js';
 import { formatDate, keyIn } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
 import { useAction } from '../../useAction.js';
@@ -49,50 +49,34 @@ export function VisitorLog({ institutionId }: { institutionId: string }) {
       )}
       <h3>{t('staff.visits.add')}</h3>
       <form onSubmit={save} className="narrow">
-        <Field label={t('staff.desk.visitor')}>
-          {(control) => (
-            <input
-              {...control}
-              dir="auto"
-              value={v.visitorName}
-              onChange={(e) => setV({ ...v, visitorName: e.target.value })}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('staff.desk.channel')}>
-          {(control) => (
-            <select {...control} value={v.channel} onChange={(e) => setV({ ...v, channel: e.target.value })}>
-              {channels.map((c) => (
-                <option key={c} value={c}>
-                  {t(keyIn('intake.', c))}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('staff.visits.purpose')}>
-          {(control) => (
-            <input
-              {...control}
-              dir="auto"
-              value={v.purpose}
-              onChange={(e) => setV({ ...v, purpose: e.target.value })}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('staff.visits.outcome')}>
-          {(control) => (
-            <select {...control} value={v.outcome} onChange={(e) => setV({ ...v, outcome: e.target.value })}>
-              {outcomes.map((o) => (
-                <option key={o} value={o}>
-                  {t(keyIn('staff.visits.outcome.', o))}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <LineField
+          label={t('staff.desk.visitor')}
+          dir="auto"
+          value={v.visitorName}
+          onChange={(visitorName) => setV({ ...v, visitorName })}
+          required
+        />
+        <OptionField
+          label={t('staff.desk.channel')}
+          value={v.channel}
+          onChange={(channel) => setV({ ...v, channel })}
+          options={channels}
+          text={(c) => t(keyIn('intake.', c))}
+        />
+        <LineField
+          label={t('staff.visits.purpose')}
+          dir="auto"
+          value={v.purpose}
+          onChange={(purpose) => setV({ ...v, purpose })}
+          required
+        />
+        <OptionField
+          label={t('staff.visits.outcome')}
+          value={v.outcome}
+          onChange={(outcome) => setV({ ...v, outcome })}
+          options={outcomes}
+          text={(o) => t(keyIn('staff.visits.outcome.', o))}
+        />
         {error && (
           <p className="alert error" role="alert">
             {error.message}

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type EventDayList } from '../../../api.js';
 import { formatDay, WithCode } from '../../../components/Appointments.js';
+import { DataTable } from '../../../components/DataTable.js';
 import { ErrorBox, Loading } from '../../../components/Layout.js';
 import { keyIn } from '../../../i18n.js';
 import { keys } from '../../../query-keys.js';
@@ -66,52 +67,47 @@ export function OpenDayList({
             {list.data.items.length === 0 ? (
               <p className="empty">{t('appt.desk.noRegistration')}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption className="visually-hidden">{t('appt.desk.openDayList')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('appt.detail.reference')}</th>
-                      <th scope="col">{t('appt.desk.visitor')}</th>
-                      <th scope="col">{t('appt.detail.service')}</th>
-                      <th scope="col">{t('appt.desk.ticket')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.data.items.map((r) => (
-                      <tr key={r.id}>
-                        <td>
-                          <bdi dir="ltr">{r.reference}</bdi>
-                        </td>
-                        <td>
-                          <bdi>{r.citizen.name}</bdi>
-                        </td>
-                        <td>
-                          <bdi dir="ltr">{r.serviceCode ?? '—'}</bdi>
-                        </td>
-                        <td>
-                          {r.ticket ? (
-                            <bdi dir="ltr">{r.ticket}</bdi>
-                          ) : r.status === 'registered' ? (
-                            <button
-                              type="button"
-                              className="secondary"
-                              onClick={() => onCheckIn({ eventRegistrationId: r.id }, r.citizen.name)}
-                            >
-                              <WithCode
-                                text={(m) => t('appt.desk.checkInWho', { reference: m })}
-                                code={r.reference}
-                              />
-                            </button>
-                          ) : (
-                            t(keyIn('appt.regStatus.', r.status))
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t('appt.desk.openDayList')}
+                columns={[
+                  t('appt.detail.reference'),
+                  t('appt.desk.visitor'),
+                  t('appt.detail.service'),
+                  t('appt.desk.ticket'),
+                ]}
+                rows={list.data.items}
+                row={(r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <bdi dir="ltr">{r.reference}</bdi>
+                    </td>
+                    <td>
+                      <bdi>{r.citizen.name}</bdi>
+                    </td>
+                    <td>
+                      <bdi dir="ltr">{r.serviceCode ?? '—'}</bdi>
+                    </td>
+                    <td>
+                      {r.ticket ? (
+                        <bdi dir="ltr">{r.ticket}</bdi>
+                      ) : r.status === 'registered' ? (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => onCheckIn({ eventRegistrationId: r.id }, r.citizen.name)}
+                        >
+                          <WithCode
+                            text={(m) => t('appt.desk.checkInWho', { reference: m })}
+                            code={r.reference}
+                          />
+                        </button>
+                      ) : (
+                        t(keyIn('appt.regStatus.', r.status))
+                      )}
+                    </td>
+                  </tr>
+                )}
+              />
             )}
           </>
         ))}

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api.js';
 import { Time } from '../../../components/Appointments.js';
-import { ErrorBox, Loading } from '../../../components/Layout.js';
+import { DataTable } from '../../../components/DataTable.js';
+import { Loaded } from '../../../components/Loaded.js';
 import { keyIn } from '../../../i18n.js';
 import { keys } from '../../../query-keys.js';
 import type { Ticket } from './types.js';
@@ -21,68 +22,58 @@ export function TicketLog({ institutionId }: { institutionId: string }) {
   return (
     <details className="panel" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('appt.desk.log')}</summary>
-      {open &&
-        (log.isPending ? (
-          <Loading />
-        ) : log.isError ? (
-          <ErrorBox error={log.error} retry={() => log.refetch()} />
-        ) : log.data.items.length === 0 ? (
-          <p className="empty">{t('appt.desk.logEmpty')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('appt.desk.log')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('appt.desk.ticket')}</th>
-                  <th scope="col">{t('appt.desk.visitor')}</th>
-                  <th scope="col">{t('appt.desk.arrived')}</th>
-                  <th scope="col">{t('appt.desk.wait')}</th>
-                  <th scope="col">{t('appt.desk.counter')}</th>
-                  <th scope="col">{t('appt.desk.outcomeCol')}</th>
+      {open && (
+        <Loaded query={log} empty={t('appt.desk.logEmpty')} retry>
+          {(data) => (
+            <DataTable
+              caption={t('appt.desk.log')}
+              columns={[
+                t('appt.desk.ticket'),
+                t('appt.desk.visitor'),
+                t('appt.desk.arrived'),
+                t('appt.desk.wait'),
+                t('appt.desk.counter'),
+                t('appt.desk.outcomeCol'),
+              ]}
+              rows={data.items}
+              row={(tk) => (
+                <tr key={tk.id}>
+                  <td>
+                    <bdi dir="ltr">{tk.code}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{tk.visitorName ?? '—'}</bdi>
+                  </td>
+                  <td>
+                    <Time>{tk.checkedInClock}</Time>
+                  </td>
+                  <td>{tk.waitMinutes === null ? '—' : t('appt.desk.minutes', { count: tk.waitMinutes })}</td>
+                  <td>
+                    <bdi>{tk.counter ?? '—'}</bdi>
+                    {tk.calledByName && (
+                      <>
+                        {' '}
+                        (<bdi>{tk.calledByName}</bdi>)
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {tk.status === 'done' && tk.outcome
+                      ? t(keyIn('appt.outcome.', tk.outcome))
+                      : t(`appt.ticketStatus.${tk.status}`)}
+                    {tk.outcomeNote && (
+                      <>
+                        {' — '}
+                        <bdi>{tk.outcomeNote}</bdi>
+                      </>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {log.data.items.map((tk) => (
-                  <tr key={tk.id}>
-                    <td>
-                      <bdi dir="ltr">{tk.code}</bdi>
-                    </td>
-                    <td>
-                      <bdi>{tk.visitorName ?? '—'}</bdi>
-                    </td>
-                    <td>
-                      <Time>{tk.checkedInClock}</Time>
-                    </td>
-                    <td>
-                      {tk.waitMinutes === null ? '—' : t('appt.desk.minutes', { count: tk.waitMinutes })}
-                    </td>
-                    <td>
-                      <bdi>{tk.counter ?? '—'}</bdi>
-                      {tk.calledByName && (
-                        <>
-                          {' '}
-                          (<bdi>{tk.calledByName}</bdi>)
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      {tk.status === 'done' && tk.outcome
-                        ? t(keyIn('appt.outcome.', tk.outcome))
-                        : t(`appt.ticketStatus.${tk.status}`)}
-                      {tk.outcomeNote && (
-                        <>
-                          {' — '}
-                          <bdi>{tk.outcomeNote}</bdi>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+              )}
+            />
+          )}
+        </Loaded>
+      )}
     </details>
   );
 }

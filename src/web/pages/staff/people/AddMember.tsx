@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api.js';
-import { Field } from '../../../components/Field.js';
+import { Field, LineField, OptionField } from '../../../components/Field.js';
 import { languages } from '../../../i18n.js';
 import { useAction } from '../../../useAction.js';
 import { fieldError, formError } from './fieldErrors.js';
@@ -52,29 +52,23 @@ export function AddMember({
       <form onSubmit={addMember} noValidate>
         <p className="muted">{t('people.staff.addLead')}</p>
         <div className="row">
-          <Field label={t('people.staff.name')} error={fieldError(memberError, 'displayName')}>
-            {(p) => (
-              <input
-                {...p}
-                dir="auto"
-                autoComplete="off"
-                value={newMember.displayName}
-                onChange={(e) => setNewMember({ ...newMember, displayName: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={t('people.staff.email')} error={fieldError(memberError, 'email')}>
-            {(p) => (
-              <input
-                {...p}
-                type="email"
-                dir="ltr"
-                autoComplete="off"
-                value={newMember.email}
-                onChange={(e) => setNewMember({ ...newMember, email: e.target.value })}
-              />
-            )}
-          </Field>
+          <LineField
+            label={t('people.staff.name')}
+            error={fieldError(memberError, 'displayName')}
+            dir="auto"
+            autoComplete="off"
+            value={newMember.displayName}
+            onChange={(displayName) => setNewMember({ ...newMember, displayName })}
+          />
+          <LineField
+            label={t('people.staff.email')}
+            error={fieldError(memberError, 'email')}
+            type="email"
+            dir="ltr"
+            autoComplete="off"
+            value={newMember.email}
+            onChange={(email) => setNewMember({ ...newMember, email })}
+          />
         </div>
         <div className="row">
           <Field label={t('people.staff.role')} error={fieldError(memberError, 'role')}>
@@ -99,21 +93,15 @@ export function AddMember({
               </select>
             )}
           </Field>
-          <Field label={t('people.staff.language')} error={fieldError(memberError, 'language')}>
-            {(p) => (
-              <select
-                {...p}
-                value={newMember.language}
-                onChange={(e) => setNewMember({ ...newMember, language: e.target.value })}
-              >
-                {languages.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {t(`lang.${l}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <OptionField
+            label={t('people.staff.language')}
+            error={fieldError(memberError, 'language')}
+            value={newMember.language}
+            onChange={(language) => setNewMember({ ...newMember, language })}
+            options={languages}
+            text={(l) => t(`lang.${l}`)}
+            lang={(l) => l}
+          />
         </div>
         {formError(memberError, ['displayName', 'email', 'role', 'departmentId', 'language']) && (
           <p className="alert error" role="alert">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api.js';
+import { AskButton } from './AskButton.js';
 import type { Confirm, Editing, Member } from './types.js';
 
 /** The buttons of a staff member's row: change, resend the invitation, reset 2FA, disable or enable. */
@@ -38,93 +38,56 @@ export function MemberActions({
         {t('people.do.change')}
       </button>
       {m.invitationPending && !m.disabled && (
-        <button
-          type="button"
-          className="secondary"
-          aria-label={t('people.staff.resend', { name })}
-          onClick={() =>
-            ask({
-              title: t('people.staff.resend', { name }),
-              message: t('people.staff.addLead'),
-              label: t('people.confirm'),
-              run: async () => {
-                await api(`${base}/staff/${m.id}/invite`, { method: 'POST' });
-                return t('people.staff.resent', { email: m.email });
-              },
-            })
-          }
-        >
-          {t('people.do.resend')}
-        </button>
+        <AskButton
+          label={t('people.do.resend')}
+          name={t('people.staff.resend', { name })}
+          message={t('people.staff.addLead')}
+          confirmLabel={t('people.confirm')}
+          url={`${base}/staff/${m.id}/invite`}
+          done={t('people.staff.resent', { email: m.email })}
+          ask={ask}
+        />
       )}
       {m.totpEnabled && (
-        <button
-          type="button"
-          className="secondary"
-          aria-label={t('people.staff.resetTotp', { name })}
-          onClick={() =>
-            ask({
-              title: t('people.staff.resetTotp', { name }),
-              message: t('people.staff.resetConfirm', { name }),
-              label: t('people.confirm'),
-              danger: true,
-              run: async () => {
-                await api(`${base}/staff/${m.id}/reset-totp`, { method: 'POST' });
-                return t('people.staff.resetDone', { name });
-              },
-            })
-          }
-        >
-          {t('people.do.resetTotp')}
-        </button>
+        <AskButton
+          label={t('people.do.resetTotp')}
+          name={t('people.staff.resetTotp', { name })}
+          message={t('people.staff.resetConfirm', { name })}
+          confirmLabel={t('people.confirm')}
+          danger
+          url={`${base}/staff/${m.id}/reset-totp`}
+          done={t('people.staff.resetDone', { name })}
+          ask={ask}
+        />
       )}
       {m.id !== me &&
         (m.disabled ? (
-          <button
-            type="button"
-            className="secondary"
-            aria-label={t('people.staff.enable', { name })}
-            onClick={() =>
-              ask({
-                title: t('people.staff.enable', { name }),
-                message: t('people.staff.enableConfirm', { name }),
-                label: t('people.do.enable'),
-                run: async () => {
-                  await api(`${base}/staff/${m.id}/enable`, { method: 'POST' });
-                  return t('people.staff.enabledDone', { name });
-                },
-              })
-            }
-          >
-            {t('people.do.enable')}
-          </button>
+          <AskButton
+            label={t('people.do.enable')}
+            name={t('people.staff.enable', { name })}
+            message={t('people.staff.enableConfirm', { name })}
+            confirmLabel={t('people.do.enable')}
+            url={`${base}/staff/${m.id}/enable`}
+            done={t('people.staff.enabledDone', { name })}
+            ask={ask}
+          />
         ) : (
-          <button
-            type="button"
-            className="danger"
-            aria-label={t('people.staff.disable', { name })}
-            onClick={() =>
-              ask({
-                title: t('people.staff.disable', { name }),
-                message: [
-                  t('people.staff.disableConfirm', { name }),
-                  m.openCases > 0
-                    ? t('people.staff.disableLoad', { n: m.openCases, count: m.openCases })
-                    : '',
-                ]
-                  .join(' ')
-                  .trim(),
-                label: t('people.do.disable'),
-                danger: true,
-                run: async () => {
-                  await api(`${base}/staff/${m.id}/disable`, { method: 'POST' });
-                  return t('people.staff.disabledDone', { name });
-                },
-              })
-            }
-          >
-            {t('people.do.disable')}
-          </button>
+          <AskButton
+            label={t('people.do.disable')}
+            name={t('people.staff.disable', { name })}
+            message={[
+              t('people.staff.disableConfirm', { name }),
+              m.openCases > 0 ? t('people.staff.disableLoad', { n: m.openCases, count: m.openCases }) : '',
+            ]
+              .join(' ')
+              .trim()}
+            confirmLabel={t('people.do.disable')}
+            danger
+            dangerButton
+            url={`${base}/staff/${m.id}/disable`}
+            done={t('people.staff.disabledDone', { name })}
+            ask={ask}
+          />
         ))}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api.js';
+import { DataTable } from '../../../components/DataTable.js';
 import { Field } from '../../../components/Field.js';
 import { keyIn } from '../../../i18n.js';
 import { useAction } from '../../../useAction.js';
@@ -54,100 +55,91 @@ export function StaffTable({
     if (editing) save.run({ m, edit: editing });
   };
   return (
-    <div className="table-wrap">
-      <table className="table people-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('people.staff.person')}</th>
-            <th scope="col">
-              {t('people.staff.role')} · {t('people.staff.department')}
-            </th>
-            <th scope="col">{t('people.staff.load')}</th>
-            <th scope="col">{t('people.staff.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {staff.map((m) => {
-            const name = m.displayName;
-            if (editing?.id === m.id) {
-              const fields = ['role', 'departmentId'];
-              return (
-                <InlineEditRow
-                  key={m.id}
-                  title={t('people.staff.changeTitle', { name })}
-                  onSubmit={(e) => saveMember(e, m)}
-                  error={formError(editing.error, fields)}
-                  onCancel={() => {
-                    returnFocus.current = `change-${m.id}`;
-                    setEditing(null);
-                  }}
-                >
-                  <Field label={t('people.staff.role')} error={fieldError(editing.error, 'role')}>
-                    {(p) => (
-                      <select
-                        {...p}
-                        ref={setFirst}
-                        value={editing.role}
-                        onChange={(e) => setEditing({ ...editing, role: e.target.value })}
-                      >
-                        <RoleOptions />
-                      </select>
-                    )}
-                  </Field>
-                  <Field
-                    label={t('people.staff.department')}
-                    error={fieldError(editing.error, 'departmentId')}
+    <DataTable
+      className="people-table"
+      columns={[
+        t('people.staff.person'),
+        `${t('people.staff.role')} · ${t('people.staff.department')}`,
+        t('people.staff.load'),
+        t('people.staff.actions'),
+      ]}
+      rows={staff}
+      row={(m) => {
+        const name = m.displayName;
+        if (editing?.id === m.id) {
+          const fields = ['role', 'departmentId'];
+          return (
+            <InlineEditRow
+              key={m.id}
+              title={t('people.staff.changeTitle', { name })}
+              onSubmit={(e) => saveMember(e, m)}
+              error={formError(editing.error, fields)}
+              onCancel={() => {
+                returnFocus.current = `change-${m.id}`;
+                setEditing(null);
+              }}
+            >
+              <Field label={t('people.staff.role')} error={fieldError(editing.error, 'role')}>
+                {(p) => (
+                  <select
+                    {...p}
+                    ref={setFirst}
+                    value={editing.role}
+                    onChange={(e) => setEditing({ ...editing, role: e.target.value })}
                   >
-                    {(p) => (
-                      <select
-                        {...p}
-                        value={editing.departmentId}
-                        onChange={(e) => setEditing({ ...editing, departmentId: e.target.value })}
-                      >
-                        <DepartmentOptions
-                          depts={(depts ?? []).filter((d) => !d.closedAt || d.id === m.departmentId)}
-                        />
-                      </select>
-                    )}
-                  </Field>
-                </InlineEditRow>
-              );
-            }
-            return (
-              <tr key={m.id} className={m.disabled ? 'disabled-row' : undefined}>
-                <th scope="row">
-                  <span dir="auto">{name}</span>
-                  {m.id === me && <span className="tag">{t('people.staff.you')}</span>}
-                  <br />
-                  <small className="muted" dir="ltr">
-                    {m.email}
-                  </small>
-                  <br />
-                  {m.disabled ? (
-                    <span className="tag late">{t('people.staff.disabled')}</span>
-                  ) : m.invitationPending ? (
-                    <span className="tag warn">{t('people.staff.invited')}</span>
-                  ) : (
-                    <span className="tag ok">{t('people.staff.active')}</span>
-                  )}
-                  {m.totpEnabled && <span className="tag">{t('people.staff.totp')}</span>}
-                </th>
-                <td>
-                  {t(keyIn('people.role.', m.role))}
-                  <br />
-                  <small className="muted">{deptName(m.departmentId)}</small>
-                </td>
-                <td className="num" data-label={t('people.staff.load')}>
-                  {m.openCases}
-                </td>
-                <td>
-                  <MemberActions m={m} name={name} me={me} base={base} ask={ask} onEdit={setEditing} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                    <RoleOptions />
+                  </select>
+                )}
+              </Field>
+              <Field label={t('people.staff.department')} error={fieldError(editing.error, 'departmentId')}>
+                {(p) => (
+                  <select
+                    {...p}
+                    value={editing.departmentId}
+                    onChange={(e) => setEditing({ ...editing, departmentId: e.target.value })}
+                  >
+                    <DepartmentOptions
+                      depts={(depts ?? []).filter((d) => !d.closedAt || d.id === m.departmentId)}
+                    />
+                  </select>
+                )}
+              </Field>
+            </InlineEditRow>
+          );
+        }
+        return (
+          <tr key={m.id} className={m.disabled ? 'disabled-row' : undefined}>
+            <th scope="row">
+              <span dir="auto">{name}</span>
+              {m.id === me && <span className="tag">{t('people.staff.you')}</span>}
+              <br />
+              <small className="muted" dir="ltr">
+                {m.email}
+              </small>
+              <br />
+              {m.disabled ? (
+                <span className="tag late">{t('people.staff.disabled')}</span>
+              ) : m.invitationPending ? (
+                <span className="tag warn">{t('people.staff.invited')}</span>
+              ) : (
+                <span className="tag ok">{t('people.staff.active')}</span>
+              )}
+              {m.totpEnabled && <span className="tag">{t('people.staff.totp')}</span>}
+            </th>
+            <td>
+              {t(keyIn('people.role.', m.role))}
+              <br />
+              <small className="muted">{deptName(m.departmentId)}</small>
+            </td>
+            <td className="num" data-label={t('people.staff.load')}>
+              {m.openCases}
+            </td>
+            <td>
+              <MemberActions m={m} name={name} me={me} base={base} ask={ask} onEdit={setEditing} />
+            </td>
+          </tr>
+        );
+      }}
+    />
   );
 }

@@ -6,21 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, type ClosureSet } from '../../../api.js';
 import { formatDay } from '../../../components/Appointments.js';
-import { Field } from '../../../components/Field.js';
-import { ErrorBox, Loading } from '../../../components/Layout.js';
+import { Field, OptionField } from '../../../components/Field.js';
 import { localName } from '../../../i18n.js';
 import { keys } from '../../../query-keys.js';
-import { useAction } from '../../../useAction.js';
-import { ChoiceField } from './fields.js';
+import { ServiceChoice } from './fields.js';
 import {
-  AddButton,
   EditForm,
   fieldError,
   given,
-  ManagedItem,
   orNull,
   type SetupClosure,
+  SetupList,
   type SetupService,
+  useSave,
 } from './parts.js';
 
 type Props = {
@@ -55,59 +53,49 @@ export function ClosuresPanel(props: Props) {
     await props.changed(t('setup.saved'));
   };
   return (
-    <section aria-labelledby="setup-clo-h">
-      <h2 id="setup-clo-h">{t('setup.clo.heading')}</h2>
-      {hit.length > 0 && (
-        <p className="alert late" role="alert">
-          {t('setup.clo.affected', { count: hit.length, refs: hit.map((b) => b.reference).join(', ') })}{' '}
-          <Link href="/staff/appointments">{t('appt.nav.calendar')}</Link>
-        </p>
-      )}
-      {closures.isPending ? (
-        <Loading />
-      ) : closures.isError ? (
-        <ErrorBox error={closures.error} retry={() => closures.refetch()} />
-      ) : closures.data.items.length === 0 ? (
-        <p className="empty">{t('setup.clo.empty')}</p>
-      ) : (
-        <ul className="case-list setup-list">
-          {closures.data.items.map((c) => {
-            const service = props.services.find((s) => s.id === c.serviceId);
-            return (
-              <ManagedItem
-                key={c.id}
-                name={dates(c)}
-                deleteLead={t('setup.clo.deleteLead')}
-                onDelete={async () => {
-                  await api(`/api/appointments/closures/${c.id}`, { method: 'DELETE' });
-                  await props.changed(t('setup.deleted'));
-                }}
-                form={(close) => <ClosureForm {...props} closure={c} close={close} onSaved={saved} />}
-              >
-                <p className="ticket-line">
-                  <strong>{dates(c)}</strong> <span className="tag">{t(`setup.clo.kind.${c.kind}`)}</span>
-                </p>
-                <p className="muted">
-                  <span dir="auto">{reasonIn(c, lang)}</span> ·{' '}
-                  {service ? localName(service, lang) : t('setup.allServices')}
-                </p>
-              </ManagedItem>
-            );
-          })}
-        </ul>
-      )}
-      <AddButton
-        label={t('setup.clo.add')}
-        form={(close) => <ClosureForm {...props} closure={null} close={close} onSaved={saved} />}
-      />
-    </section>
+    <SetupList
+      headingId="setup-clo-h"
+      heading={t('setup.clo.heading')}
+      intro={
+        hit.length > 0 && (
+          <p className="alert late" role="alert">
+            {t('setup.clo.affected', { count: hit.length, refs: hit.map((b) => b.reference).join(', ') })}{' '}
+            <Link href="/staff/appointments">{t('appt.nav.calendar')}</Link>
+          </p>
+        )
+      }
+      items={closures.data?.items}
+      query={closures}
+      empty={t('setup.clo.empty')}
+      url="/api/appointments/closures"
+      deleteLead={t('setup.clo.deleteLead')}
+      addLabel={t('setup.clo.add')}
+      changed={props.changed}
+      name={dates}
+      form={(c, close) => <ClosureForm {...props} closure={c} close={close} onSaved={saved} />}
+    >
+      {(c, name) => {
+        const service = props.services.find((s) => s.id === c.serviceId);
+        return (
+          <>
+            <p className="ticket-line">
+              <strong>{name}</strong> <span className="tag">{t(`setup.clo.kind.${c.kind}`)}</span>
+            </p>
+            <p className="muted">
+              <span dir="auto">{reasonIn(c, lang)}</span> ·{' '}
+              {service ? localName(service, lang) : t('setup.allServices')}
+            </p>
+          </>
+        );
+      }}
+    </SetupList>
   );
 }
 
 function ClosureForm(
   props: Props & { closure: SetupClosure | null; close: () => void; onSaved: (c: Saved) => Promise<void> },
 ) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const c = props.closure;
   const [v, setV] = useState({
     kind: c?.kind ?? 'closure',
@@ -124,26 +112,21 @@ function ClosureForm(
     busy,
     error,
     run: submit,
-  } = useAction({
-    run: async () => {
-      const body = {
-        kind: v.kind,
-        reasonAr: given(v.reasonAr),
-        reasonFr: given(v.reasonFr),
-        reasonEn: given(v.reasonEn),
-        serviceId: orNull(v.serviceId),
-        startDate: v.startDate || undefined,
-        endDate: v.endDate || undefined,
-      };
-      const res = c
-        ? await api<Saved>(`/api/appointments/closures/${c.id}`, { method: 'PATCH', body })
-        : await api<Saved>('/api/appointments/closures', {
-            method: 'POST',
-            body: { ...body, institutionId: props.placeId },
-          });
-      props.close();
-      await props.onSaved(res);
-    },
+  } = useSave<Saved>({
+    url: '/api/appointments/closures',
+    id: c?.id,
+    body: () => ({
+      kind: v.kind,
+      reasonAr: given(v.reasonAr),
+      reasonFr: given(v.reasonFr),
+      reasonEn: given(v.reasonEn),
+      serviceId: orNull(v.serviceId),
+      startDate: v.startDate || undefined,
+      endDate: v.endDate || undefined,
+    }),
+    created: () => ({ institutionId: props.placeId }),
+    close: props.close,
+    saved: props.onSaved,
   });
   const err = (name: string) => fieldError(error, name, { 'appointment-service-unknown': 'serviceId' });
   const reason = (k: 'reasonAr' | 'reasonFr' | 'reasonEn', dir: 'rtl' | 'ltr') => (
@@ -172,25 +155,20 @@ function ClosureForm(
       onCancel={props.close}
     >
       <div className="row">
-        <Field label={t('setup.clo.kind')} error={err('kind')}>
-          {(a) => (
-            <select {...a} value={v.kind} onChange={set('kind')}>
-              {(['closure', 'holiday'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`setup.clo.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <ChoiceField
+        <OptionField
+          label={t('setup.clo.kind')}
+          error={err('kind')}
+          value={v.kind}
+          onChange={(kind) => setV({ ...v, kind: kind as typeof v.kind })}
+          options={['closure', 'holiday'] as const}
+          text={(k) => t(`setup.clo.kind.${k}`)}
+        />
+        <ServiceChoice
           label={t('setup.clo.service')}
           error={err('serviceId')}
           value={v.serviceId}
           onChange={set('serviceId')}
-          none={t('setup.allServices')}
-          items={props.services}
-          option={(s) => localName(s, i18n.language)}
+          services={props.services}
         />
       </div>
       <div className="row">

@@ -1,20 +1,18 @@
 /** The staff members citizens can meet: list, add, edit titles and services, deactivate, delete. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api.js';
 import { Field } from '../../../components/Field.js';
 import { localName } from '../../../i18n.js';
-import { useAction } from '../../../useAction.js';
 import { ChoiceField, PickMany } from './fields.js';
 import {
   ActiveToggle,
-  AddButton,
   EditForm,
   fieldError,
   given,
-  ManagedItem,
+  SetupList,
   type SetupOfficial,
   type SetupService,
+  useSave,
 } from './parts.js';
 
 export type StaffMember = { id: string; displayName: string; email: string };
@@ -32,53 +30,44 @@ const titleIn = (o: SetupOfficial, lang: string) =>
 export function OfficialsPanel(props: Props) {
   const { t, i18n } = useTranslation();
   return (
-    <section aria-labelledby="setup-off-h">
-      <h2 id="setup-off-h">{t('setup.off.heading')}</h2>
-      {props.officials.length === 0 ? (
-        <p className="empty">{t('setup.off.empty')}</p>
-      ) : (
-        <ul className="case-list setup-list">
-          {props.officials.map((o) => (
-            <ManagedItem
-              key={o.id}
-              name={o.name}
-              deleteLead={t('setup.off.deleteLead')}
-              onDelete={async () => {
-                await api(`/api/appointments/officials/${o.id}`, { method: 'DELETE' });
-                await props.changed(t('setup.deleted'));
-              }}
-              form={(close) => <OfficialForm {...props} official={o} close={close} />}
-              extra={
-                <ActiveToggle
-                  url={`/api/appointments/officials/${o.id}`}
-                  active={o.active}
-                  name={o.name}
-                  changed={props.changed}
-                />
-              }
-            >
-              <p className="ticket-line">
-                <strong>
-                  <bdi>{o.name}</bdi>
-                </strong>{' '}
-                · <span dir="auto">{titleIn(o, i18n.language)}</span>{' '}
-                {!o.active && <span className="tag warn">{t('setup.inactive')}</span>}
-              </p>
-              <p className="muted">
-                {props.services
-                  .filter((s) => o.serviceIds.includes(s.id))
-                  .map((s) => localName(s, i18n.language))
-                  .join(' · ') || '—'}
-              </p>
-            </ManagedItem>
-          ))}
-        </ul>
+    <SetupList
+      headingId="setup-off-h"
+      heading={t('setup.off.heading')}
+      items={props.officials}
+      empty={t('setup.off.empty')}
+      url="/api/appointments/officials"
+      deleteLead={t('setup.off.deleteLead')}
+      addLabel={t('setup.off.add')}
+      changed={props.changed}
+      name={(o) => o.name}
+      extra={(o) => (
+        <ActiveToggle
+          url={`/api/appointments/officials/${o.id}`}
+          active={o.active}
+          name={o.name}
+          changed={props.changed}
+        />
       )}
-      <AddButton
-        label={t('setup.off.add')}
-        form={(close) => <OfficialForm {...props} official={null} close={close} />}
-      />
-    </section>
+      form={(o, close) => <OfficialForm {...props} official={o} close={close} />}
+    >
+      {(o) => (
+        <>
+          <p className="ticket-line">
+            <strong>
+              <bdi>{o.name}</bdi>
+            </strong>{' '}
+            · <span dir="auto">{titleIn(o, i18n.language)}</span>{' '}
+            {!o.active && <span className="tag warn">{t('setup.inactive')}</span>}
+          </p>
+          <p className="muted">
+            {props.services
+              .filter((s) => o.serviceIds.includes(s.id))
+              .map((s) => localName(s, i18n.language))
+              .join(' · ') || '—'}
+          </p>
+        </>
+      )}
+    </SetupList>
   );
 }
 
@@ -96,23 +85,18 @@ function OfficialForm(props: Props & { official: SetupOfficial | null; close: ()
     busy,
     error,
     run: submit,
-  } = useAction({
-    run: async () => {
-      const body = {
-        titleAr: given(v.titleAr),
-        titleFr: given(v.titleFr),
-        titleEn: given(v.titleEn),
-        serviceIds: v.serviceIds,
-      };
-      if (o) await api(`/api/appointments/officials/${o.id}`, { method: 'PATCH', body });
-      else
-        await api('/api/appointments/officials', {
-          method: 'POST',
-          body: { ...body, institutionId: props.placeId, accountId: v.accountId || undefined },
-        });
-      props.close();
-      await props.changed(t('setup.saved'));
-    },
+  } = useSave({
+    url: '/api/appointments/officials',
+    id: o?.id,
+    body: () => ({
+      titleAr: given(v.titleAr),
+      titleFr: given(v.titleFr),
+      titleEn: given(v.titleEn),
+      serviceIds: v.serviceIds,
+    }),
+    created: () => ({ institutionId: props.placeId, accountId: v.accountId || undefined }),
+    close: props.close,
+    saved: () => props.changed(t('setup.saved')),
   });
   const err = (name: string) => fieldError(error, name, { 'assignee-invalid': 'accountId' });
   const taken = new Set(props.officials.map((x) => x.accountId));

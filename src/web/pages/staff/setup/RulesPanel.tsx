@@ -5,23 +5,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api.js';
 import { formatDay, Time } from '../../../components/Appointments.js';
-import { Field } from '../../../components/Field.js';
-import { ErrorBox, Loading } from '../../../components/Layout.js';
+import { Field, OptionField } from '../../../components/Field.js';
 import { localName } from '../../../i18n.js';
 import { keys } from '../../../query-keys.js';
-import { useAction } from '../../../useAction.js';
-import { ChoiceField, NumberField } from './fields.js';
+import { ChoiceField, NumberField, ServiceChoice } from './fields.js';
 import {
-  AddButton,
   EditForm,
   fieldError,
-  ManagedItem,
   numberOf,
   orNull,
   ruleKinds,
+  SetupList,
   type SetupOfficial,
   type SetupRule,
   type SetupService,
+  useSave,
   weekdayName,
   weekdays,
 } from './parts.js';
@@ -46,66 +44,51 @@ export function RulesPanel(props: Props) {
   };
   const officialName = (id: string | null) => props.officials.find((o) => o.id === id)?.name;
   return (
-    <section aria-labelledby="setup-rule-h">
-      <h2 id="setup-rule-h">{t('setup.rule.heading')}</h2>
-      <p className="muted">{t('setup.rule.lead')}</p>
-      {rules.isPending ? (
-        <Loading />
-      ) : rules.isError ? (
-        <ErrorBox error={rules.error} retry={() => rules.refetch()} />
-      ) : rules.data.items.length === 0 ? (
-        <p className="empty">{t('setup.rule.empty')}</p>
-      ) : (
-        <ul className="case-list setup-list">
-          {rules.data.items.map((r) => {
-            const what = `${weekdayName(r.weekday, lang)} ${r.start}–${r.end}`;
-            return (
-              <ManagedItem
-                key={r.id}
-                name={what}
-                deleteLead={t('setup.rule.deleteLead')}
-                onDelete={async () => {
-                  await api(`/api/appointments/rules/${r.id}`, { method: 'DELETE' });
-                  await props.changed(t('setup.deleted'));
-                }}
-                form={(close) => <RuleForm {...props} rule={r} close={close} />}
-              >
-                <p className="ticket-line">
-                  <strong>
-                    {weekdayName(r.weekday, lang)} <Time>{`${r.start}–${r.end}`}</Time>
-                  </strong>{' '}
-                  <span className="tag">{t(`setup.kind.${r.kind}`)}</span>
-                </p>
-                <p className="muted">
-                  {serviceName(r.serviceId)}
-                  {officialName(r.officialId) && (
-                    <>
-                      {' · '}
-                      <bdi>{officialName(r.officialId)}</bdi>
-                    </>
-                  )}
-                  {r.capacity !== null && ` · ${t('setup.rule.seats', { capacity: r.capacity })}`}
-                  {r.everyWeeks > 1 &&
-                    ` · ${t('setup.rule.rota', {
-                      count: r.everyWeeks,
-                      date: r.anchorDate ? formatDay(r.anchorDate, lang, { year: true }) : '—',
-                    })}`}
-                  {(r.validFrom || r.validTo) &&
-                    ` · ${t('setup.rule.valid', {
-                      from: r.validFrom ? formatDay(r.validFrom, lang, { short: true }) : '…',
-                      to: r.validTo ? formatDay(r.validTo, lang, { short: true }) : '…',
-                    })}`}
-                </p>
-              </ManagedItem>
-            );
-          })}
-        </ul>
+    <SetupList
+      headingId="setup-rule-h"
+      heading={t('setup.rule.heading')}
+      intro={<p className="muted">{t('setup.rule.lead')}</p>}
+      items={rules.data?.items}
+      query={rules}
+      empty={t('setup.rule.empty')}
+      url="/api/appointments/rules"
+      deleteLead={t('setup.rule.deleteLead')}
+      addLabel={t('setup.rule.add')}
+      changed={props.changed}
+      name={(r) => `${weekdayName(r.weekday, lang)} ${r.start}–${r.end}`}
+      form={(r, close) => <RuleForm {...props} rule={r} close={close} />}
+    >
+      {(r) => (
+        <>
+          <p className="ticket-line">
+            <strong>
+              {weekdayName(r.weekday, lang)} <Time>{`${r.start}–${r.end}`}</Time>
+            </strong>{' '}
+            <span className="tag">{t(`setup.kind.${r.kind}`)}</span>
+          </p>
+          <p className="muted">
+            {serviceName(r.serviceId)}
+            {officialName(r.officialId) && (
+              <>
+                {' · '}
+                <bdi>{officialName(r.officialId)}</bdi>
+              </>
+            )}
+            {r.capacity !== null && ` · ${t('setup.rule.seats', { capacity: r.capacity })}`}
+            {r.everyWeeks > 1 &&
+              ` · ${t('setup.rule.rota', {
+                count: r.everyWeeks,
+                date: r.anchorDate ? formatDay(r.anchorDate, lang, { year: true }) : '—',
+              })}`}
+            {(r.validFrom || r.validTo) &&
+              ` · ${t('setup.rule.valid', {
+                from: r.validFrom ? formatDay(r.validFrom, lang, { short: true }) : '…',
+                to: r.validTo ? formatDay(r.validTo, lang, { short: true }) : '…',
+              })}`}
+          </p>
+        </>
       )}
-      <AddButton
-        label={t('setup.rule.add')}
-        form={(close) => <RuleForm {...props} rule={null} close={close} />}
-      />
-    </section>
+    </SetupList>
   );
 }
 
@@ -132,30 +115,25 @@ function RuleForm(props: Props & { rule: SetupRule | null; close: () => void }) 
     busy,
     error,
     run: submit,
-  } = useAction({
-    run: async () => {
-      const body = {
-        weekday: numberOf(v.weekday),
-        start: v.start || undefined,
-        end: v.end || undefined,
-        kind: v.kind,
-        serviceId: orNull(v.serviceId),
-        officialId: orNull(v.officialId),
-        capacity: v.capacity.trim() === '' ? null : Number(v.capacity),
-        everyWeeks: numberOf(v.everyWeeks),
-        anchorDate: orNull(v.anchorDate),
-        validFrom: orNull(v.validFrom),
-        validTo: orNull(v.validTo),
-      };
-      if (r) await api(`/api/appointments/rules/${r.id}`, { method: 'PATCH', body });
-      else
-        await api('/api/appointments/rules', {
-          method: 'POST',
-          body: { ...body, institutionId: props.placeId },
-        });
-      props.close();
-      await props.changed(t('setup.saved'));
-    },
+  } = useSave({
+    url: '/api/appointments/rules',
+    id: r?.id,
+    body: () => ({
+      weekday: numberOf(v.weekday),
+      start: v.start || undefined,
+      end: v.end || undefined,
+      kind: v.kind,
+      serviceId: orNull(v.serviceId),
+      officialId: orNull(v.officialId),
+      capacity: v.capacity.trim() === '' ? null : Number(v.capacity),
+      everyWeeks: numberOf(v.everyWeeks),
+      anchorDate: orNull(v.anchorDate),
+      validFrom: orNull(v.validFrom),
+      validTo: orNull(v.validTo),
+    }),
+    created: () => ({ institutionId: props.placeId }),
+    close: props.close,
+    saved: () => props.changed(t('setup.saved')),
   });
   const types = { 'appointment-official-unknown': 'officialId', 'appointment-service-unknown': 'serviceId' };
   const err = (name: string) => fieldError(error, name, types);
@@ -198,25 +176,20 @@ function RuleForm(props: Props & { rule: SetupRule | null; close: () => void }) 
         </Field>
       </div>
       <div className="row">
-        <Field label={t('setup.rule.kind')} error={err('kind')}>
-          {(a) => (
-            <select {...a} value={v.kind} onChange={set('kind')}>
-              {ruleKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`setup.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <ChoiceField
+        <OptionField
+          label={t('setup.rule.kind')}
+          error={err('kind')}
+          value={v.kind}
+          onChange={(kind) => setV({ ...v, kind: kind as typeof v.kind })}
+          options={ruleKinds}
+          text={(k) => t(`setup.kind.${k}`)}
+        />
+        <ServiceChoice
           label={t('setup.rule.service')}
           error={err('serviceId')}
           value={v.serviceId}
           onChange={set('serviceId')}
-          none={t('setup.allServices')}
-          items={props.services}
-          option={(s) => localName(s, lang)}
+          services={props.services}
         />
         <ChoiceField
           label={t('setup.rule.official')}

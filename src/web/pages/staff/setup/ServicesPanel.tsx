@@ -1,22 +1,21 @@
 /** The services citizens can book: list, add, edit, deactivate, delete. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Department } from '../../../api.js';
+import type { Department } from '../../../api.js';
 import { Field } from '../../../components/Field.js';
 import { localName } from '../../../i18n.js';
-import { useAction } from '../../../useAction.js';
 import { ChoiceField, NumberField, PickMany } from './fields.js';
 import {
   ActiveToggle,
-  AddButton,
   EditForm,
   fieldError,
   given,
-  ManagedItem,
   numberOf,
   orNull,
+  SetupList,
   type SetupOfficial,
   type SetupService,
+  useSave,
 } from './parts.js';
 
 type Props = {
@@ -30,67 +29,55 @@ type Props = {
 export function ServicesPanel(props: Props) {
   const { t, i18n } = useTranslation();
   return (
-    <section aria-labelledby="setup-svc-h">
-      <h2 id="setup-svc-h">{t('setup.svc.heading')}</h2>
-      {props.services.length === 0 ? (
-        <p className="empty">{t('setup.svc.empty')}</p>
-      ) : (
-        <ul className="case-list setup-list">
-          {props.services.map((s) => {
-            const name = localName(s, i18n.language);
-            return (
-              <ManagedItem
-                key={s.id}
-                name={name}
-                deleteLead={t('setup.svc.deleteLead')}
-                onDelete={async () => {
-                  await api(`/api/appointments/services/${s.id}`, { method: 'DELETE' });
-                  await props.changed(t('setup.deleted'));
-                }}
-                form={(close) => <ServiceForm {...props} service={s} close={close} />}
-                extra={
-                  <ActiveToggle
-                    url={`/api/appointments/services/${s.id}`}
-                    active={s.active}
-                    name={name}
-                    changed={props.changed}
-                  />
-                }
-              >
-                <p className="ticket-line">
-                  <strong dir="auto">{name}</strong>{' '}
-                  <bdi dir="ltr" className="muted">
-                    {s.code}
-                  </bdi>{' '}
-                  {!s.active && <span className="tag warn">{t('setup.inactive')}</span>}
-                </p>
-                <p className="muted">
-                  {t('setup.svc.summary', {
-                    slot: s.slotMinutes,
-                    buffer: s.bufferMinutes,
-                    capacity: s.capacity,
-                  })}
-                  {' · '}
-                  {s.modes.map((m) => t(`appt.mode.${m}`)).join(', ')}
-                  {s.officials.length > 0 && (
-                    <>
-                      {' · '}
-                      {s.officials.map((o) => (
-                        <bdi key={o.id}>{o.name} </bdi>
-                      ))}
-                    </>
-                  )}
-                </p>
-              </ManagedItem>
-            );
-          })}
-        </ul>
+    <SetupList
+      headingId="setup-svc-h"
+      heading={t('setup.svc.heading')}
+      items={props.services}
+      empty={t('setup.svc.empty')}
+      url="/api/appointments/services"
+      deleteLead={t('setup.svc.deleteLead')}
+      addLabel={t('setup.svc.add')}
+      changed={props.changed}
+      name={(s) => localName(s, i18n.language)}
+      extra={(s, name) => (
+        <ActiveToggle
+          url={`/api/appointments/services/${s.id}`}
+          active={s.active}
+          name={name}
+          changed={props.changed}
+        />
       )}
-      <AddButton
-        label={t('setup.svc.add')}
-        form={(close) => <ServiceForm {...props} service={null} close={close} />}
-      />
-    </section>
+      form={(s, close) => <ServiceForm {...props} service={s} close={close} />}
+    >
+      {(s, name) => (
+        <>
+          <p className="ticket-line">
+            <strong dir="auto">{name}</strong>{' '}
+            <bdi dir="ltr" className="muted">
+              {s.code}
+            </bdi>{' '}
+            {!s.active && <span className="tag warn">{t('setup.inactive')}</span>}
+          </p>
+          <p className="muted">
+            {t('setup.svc.summary', {
+              slot: s.slotMinutes,
+              buffer: s.bufferMinutes,
+              capacity: s.capacity,
+            })}
+            {' · '}
+            {s.modes.map((m) => t(`appt.mode.${m}`)).join(', ')}
+            {s.officials.length > 0 && (
+              <>
+                {' · '}
+                {s.officials.map((o) => (
+                  <bdi key={o.id}>{o.name} </bdi>
+                ))}
+              </>
+            )}
+          </p>
+        </>
+      )}
+    </SetupList>
   );
 }
 
@@ -119,32 +106,27 @@ function ServiceForm(props: Props & { service: SetupService | null; close: () =>
     busy,
     error,
     run: submit,
-  } = useAction({
-    run: async () => {
-      const body = {
-        nameAr: given(v.nameAr),
-        nameFr: given(v.nameFr),
-        nameEn: given(v.nameEn),
-        departmentId: orNull(v.departmentId),
-        bookWith: v.bookWith,
-        slotMinutes: numberOf(v.slotMinutes),
-        bufferMinutes: numberOf(v.bufferMinutes),
-        capacity: numberOf(v.capacity),
-        modes: v.modes,
-        minNoticeMinutes: numberOf(v.minNoticeMinutes),
-        horizonDays: numberOf(v.horizonDays),
-        videoRoomBase: v.modes.includes('video') ? orNull(v.videoRoomBase) : null,
-        officialIds: v.officialIds,
-      };
-      if (s) await api(`/api/appointments/services/${s.id}`, { method: 'PATCH', body });
-      else
-        await api('/api/appointments/services', {
-          method: 'POST',
-          body: { ...body, institutionId: props.placeId, code: given(v.code.trim()) },
-        });
-      props.close();
-      await props.changed(t('setup.saved'));
-    },
+  } = useSave({
+    url: '/api/appointments/services',
+    id: s?.id,
+    body: () => ({
+      nameAr: given(v.nameAr),
+      nameFr: given(v.nameFr),
+      nameEn: given(v.nameEn),
+      departmentId: orNull(v.departmentId),
+      bookWith: v.bookWith,
+      slotMinutes: numberOf(v.slotMinutes),
+      bufferMinutes: numberOf(v.bufferMinutes),
+      capacity: numberOf(v.capacity),
+      modes: v.modes,
+      minNoticeMinutes: numberOf(v.minNoticeMinutes),
+      horizonDays: numberOf(v.horizonDays),
+      videoRoomBase: v.modes.includes('video') ? orNull(v.videoRoomBase) : null,
+      officialIds: v.officialIds,
+    }),
+    created: () => ({ institutionId: props.placeId, code: given(v.code.trim()) }),
+    close: props.close,
+    saved: () => props.changed(t('setup.saved')),
   });
   const err = (name: string) => fieldError(error, name, { 'appointment-code-taken': 'code' });
   const fields = ['code', 'nameAr', 'nameFr', 'nameEn', 'departmentId', 'bookWith', 'slotMinutes'].concat([

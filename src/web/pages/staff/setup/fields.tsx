@@ -1,6 +1,9 @@
 /** Fields shared by the forms of the appointments setup page, beyond the plain labelled control of `parts`. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BookableService } from '../../../api.js';
 import { Field } from '../../../components/Field.js';
+import { localName } from '../../../i18n.js';
 
 /** A whole number of minutes, days or people, typed in a short field. */
 export function NumberField(props: {
@@ -88,5 +91,27 @@ export function PickMany<T extends { id: string }>(props: {
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** The choice of one service, or of all (what a rule or a closure applies to). */
+export function ServiceChoice(props: {
+  label: string;
+  error?: string;
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  services: BookableService[];
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ChoiceField
+      label={props.label}
+      error={props.error}
+      value={props.value}
+      onChange={props.onChange}
+      none={t('setup.allServices')}
+      items={props.services}
+      option={(s) => localName(s, i18n.language)}
+    />
   );
 }

@@ -10,6 +10,7 @@ import {
   type OpeningRule,
 } from '../../../api.js';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.js';
+import { ErrorBox, Loading } from '../../../components/Layout.js';
 import { useAction } from '../../../useAction.js';
 
 export type Names = { nameAr: string; nameFr: string; nameEn: string };
@@ -205,4 +206,92 @@ export function ActiveToggle(props: {
       <span className="visually-hidden"> {props.name}</span>
     </button>
   );
+}
+
+/**
+ * A part of the setup page: its heading, the lines (each with Edit and Delete), a message when there are
+ * none, and the button that adds one. The lines come as they are, or from a query still loading.
+ */
+export function SetupList<T extends { id: string }>(props: {
+  headingId: string;
+  heading: string;
+  /** What stands under the heading, before the lines. */
+  intro?: ReactNode;
+  items: T[] | undefined;
+  query?: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  empty: string;
+  /** The address of the lines; a line is deleted at its address and id. */
+  url: string;
+  deleteLead: string;
+  addLabel: string;
+  changed: (message: string) => Promise<void>;
+  name: (item: T) => string;
+  extra?: (item: T, name: string) => ReactNode;
+  /** The form of a line, or of a new one (null). */
+  form: (item: T | null, close: () => void) => ReactNode;
+  children: (item: T, name: string) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { query, items } = props;
+  return (
+    <section aria-labelledby={props.headingId}>
+      <h2 id={props.headingId}>{props.heading}</h2>
+      {props.intro}
+      {query?.isPending ? (
+        <Loading />
+      ) : query?.isError ? (
+        <ErrorBox error={query.error} retry={() => query.refetch()} />
+      ) : !items || items.length === 0 ? (
+        <p className="empty">{props.empty}</p>
+      ) : (
+        <ul className="case-list setup-list">
+          {items.map((item) => {
+            const name = props.name(item);
+            return (
+              <ManagedItem
+                key={item.id}
+                name={name}
+                deleteLead={props.deleteLead}
+                onDelete={async () => {
+                  await api(`${props.url}/${item.id}`, { method: 'DELETE' });
+                  await props.changed(t('setup.deleted'));
+                }}
+                form={(close) => props.form(item, close)}
+                extra={props.extra?.(item, name)}
+              >
+                {props.children(item, name)}
+              </ManagedItem>
+            );
+          })}
+        </ul>
+      )}
+      <AddButton label={props.addLabel} form={(close) => props.form(null, close)} />
+    </section>
+  );
+}
+
+/**
+ * The saving of a form of the setup: the changes of a line at its address, or a new line (with what only a
+ * new one gives); then the form closes and the page hears of it.
+ */
+export function useSave<R = unknown>(props: {
+  url: string;
+  /** The line changed, or null for a new one. */
+  id: string | null | undefined;
+  body: () => object;
+  /** What a new line gives besides the body. */
+  created?: () => object;
+  close: () => void;
+  saved: (result: R) => Promise<void>;
+}) {
+  return useAction({
+    run: async () => {
+      const body = props.body();
+      const res = props.id
+        ? await api<R>(`${props.url}/${props.id}`, { method: 'PATCH', body })
+        : await api<R>(props.url, { method: 'POST', body: { ...body, ...props.created?.() } });
+      props.close();
+      await props.saved(res);
+    },
+  });
 }
