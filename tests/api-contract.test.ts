@@ -17,6 +17,9 @@ const binaryDownloads = new Set([
   'POST /api/track/reply.pdf',
   'GET /api/cases/{id}/attachments/{attachmentId}',
   'GET /api/appointments/{id}/calendar.ics',
+  'GET /api/letters/{id}/pdf',
+  'GET /api/letter-batches/{id}/cover.pdf',
+  'GET /api/letter-batches/{id}/letters.pdf',
 ]);
 
 /** The answer conforms to the route's response schema (the web's types are read from the same schema). */

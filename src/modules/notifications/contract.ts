@@ -74,7 +74,7 @@ export const messageTemplate = z.object({
   subject: z.string().nullable(),
   body: z.string(),
   custom: z.boolean(),
-  placeholders: z.array(z.string()),
+  placeholders: z.array(z.string()).readonly(),
   updatedAt: isoDateTime.nullable(),
 });
 export const templatePreview = z.object({

@@ -6,6 +6,7 @@ import { requireActor } from '../../server/auth.js';
 import { fail } from '../../server/problems.js';
 import { serviceContext } from '../../server/service-context.js';
 import { phoneSchema, safeText, wordedText } from '../../server/validation.js';
+import { binary, itemsOf, noContent } from '../../shared/contract.js';
 import {
   callTasksOf,
   caseMessages,
@@ -21,6 +22,7 @@ import {
   templatesOf,
 } from './administration.js';
 import { getCallTask, recordCallOutcome } from './calls.js';
+import * as contract from './contract.js';
 import {
   convertIntake,
   dismissIntake,
@@ -63,6 +65,7 @@ export async function notificationRoutes(app: FastifyInstance) {
           before: z.iso.datetime({ offset: true }).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
+        response: { 200: contract.notificationPage },
       },
     },
     async (req) => outboxPage(serviceContext(req), req.params.id, req.query),
@@ -71,7 +74,12 @@ export async function notificationRoutes(app: FastifyInstance) {
   r.get(
     '/api/institutions/:id/notifications/summary',
     {
-      schema: { tags: ['notifications'], summary: 'Counts by status and channel (admin)', params: idParams },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Counts by status and channel (admin)',
+        params: idParams,
+        response: { 200: contract.notificationSummary },
+      },
     },
     async (req) => outboxSummary(serviceContext(req), req.params.id),
   );
@@ -83,6 +91,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         tags: ['notifications'],
         summary: 'Send a dead or bounced message again (admin)',
         params: z.object({ id: z.uuid(), notificationId: z.uuid() }),
+        response: { 200: contract.notification },
       },
     },
     async (req) => retryMessage(serviceContext(req), req.params.id, req.params.notificationId),
@@ -95,6 +104,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         tags: ['notifications'],
         summary: 'Messages sent about a case: all of them for its staff, their own for the citizen',
         params: idParams,
+        response: { 200: itemsOf(contract.notification) },
       },
     },
     async (req) => ({ items: await caseMessages(serviceContext(req), req.params.id) }),
@@ -113,6 +123,7 @@ export async function notificationRoutes(app: FastifyInstance) {
           event: z.enum(templateEvents).optional(),
           language: z.enum(languages).optional(),
         }),
+        response: { 200: itemsOf(contract.messageTemplate) },
       },
     },
     async (req) => ({ items: await templatesOf(serviceContext(req), req.params.id, req.query) }),
@@ -126,6 +137,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         summary: 'Replace the wording of one message (admin); only the event’s placeholders are accepted',
         params: templateKey,
         body: z.strictObject({ subject: safeText(1, 300).nullish(), body: templateText }),
+        response: { 200: contract.messageTemplate },
       },
     },
     async (req) => {
@@ -141,6 +153,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         tags: ['notifications'],
         summary: 'Go back to the platform’s wording (admin)',
         params: templateKey,
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
@@ -166,6 +179,7 @@ export async function notificationRoutes(app: FastifyInstance) {
           body: templateText.optional(),
           params: z.record(z.string().max(40), z.string().max(2000)).optional(),
         }),
+        response: { 200: contract.templatePreview },
       },
     },
     async (req) => previewTemplateOf(serviceContext(req), req.params.id, req.body),
@@ -174,7 +188,13 @@ export async function notificationRoutes(app: FastifyInstance) {
   // —— Preferences (anyone signed in) ——
   r.get(
     '/api/me/notification-preferences',
-    { schema: { tags: ['notifications'], summary: 'How I receive messages: channels and time zone' } },
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'How I receive messages: channels and time zone',
+        response: { 200: contract.notificationPreferences },
+      },
+    },
     async (req) => preferencesOf(db, requireActor(req)),
   );
 
@@ -190,6 +210,7 @@ export async function notificationRoutes(app: FastifyInstance) {
           timeZone: z.string().max(64).nullish(),
           phone: phoneSchema.nullish(),
         }),
+        response: { 200: contract.notificationPreferences },
       },
     },
     async (req) => setPreferences(db, requireActor(req), req.body, req.id),
@@ -205,6 +226,7 @@ export async function notificationRoutes(app: FastifyInstance) {
           'Calls to make: a department agent sees their department’s, reception the unrouted, supervisors all',
         params: idParams,
         querystring: z.strictObject({ status: z.enum(['open', 'done']).default('open') }),
+        response: { 200: itemsOf(contract.callTask) },
       },
     },
     async (req) => ({
@@ -212,8 +234,10 @@ export async function notificationRoutes(app: FastifyInstance) {
     }),
   );
 
-  r.get('/api/call-tasks/:id', { schema: { tags: ['notifications'], params: idParams } }, async (req) =>
-    getCallTask(db, requireActor(req), req.params.id),
+  r.get(
+    '/api/call-tasks/:id',
+    { schema: { tags: ['notifications'], params: idParams, response: { 200: contract.callTaskDetail } } },
+    async (req) => getCallTask(db, requireActor(req), req.params.id),
   );
 
   r.post(
@@ -228,6 +252,7 @@ export async function notificationRoutes(app: FastifyInstance) {
           callBackAt: z.iso.datetime({ offset: true }).optional(),
           note: safeText(1, 2000).optional(),
         }),
+        response: { 200: contract.callTask },
       },
     },
     async (req) =>
@@ -253,6 +278,7 @@ export async function notificationRoutes(app: FastifyInstance) {
           status: z.enum(letterStatuses).optional(),
           batchId: z.uuid().optional(),
         }),
+        response: { 200: itemsOf(contract.letterSummary) },
       },
     },
     async (req) => ({ items: await lettersOf(serviceContext(req), req.params.id, req.query) }),
@@ -260,7 +286,14 @@ export async function notificationRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/letters/:id/pdf',
-    { schema: { tags: ['notifications'], summary: 'One letter as a PDF', params: idParams } },
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'One letter as a PDF',
+        params: idParams,
+        response: { 200: binary('application/pdf', 'The letter (PDF)') },
+      },
+    },
     async (req, reply) => {
       const { pdf, reference } = await letterPdf(db, requireActor(req), req.params.id, letterOptions);
       return reply
@@ -272,7 +305,14 @@ export async function notificationRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/letters/:id/posted',
-    { schema: { tags: ['notifications'], summary: 'Mark one letter as posted', params: idParams } },
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark one letter as posted',
+        params: idParams,
+        response: { 200: contract.letter },
+      },
+    },
     async (req) => markLetterPosted(db, requireActor(req), req.params.id, req.id),
   );
 
@@ -283,6 +323,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         tags: ['notifications'],
         summary: 'Put every queued letter in a batch to print now (reception, supervisor)',
         params: idParams,
+        response: { 201: contract.letterBatch },
       },
     },
     async (req, reply) => reply.code(201).send(await newLetterBatch(serviceContext(req), req.params.id)),
@@ -290,7 +331,14 @@ export async function notificationRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/institutions/:id/letter-batches',
-    { schema: { tags: ['notifications'], summary: 'Batches of letters, newest first', params: idParams } },
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Batches of letters, newest first',
+        params: idParams,
+        response: { 200: itemsOf(contract.letterBatch) },
+      },
+    },
     async (req) => ({ items: await letterBatchesOf(serviceContext(req), req.params.id) }),
   );
 
@@ -302,6 +350,9 @@ export async function notificationRoutes(app: FastifyInstance) {
           tags: ['notifications'],
           summary: part === 'cover' ? 'The cover list of a batch' : 'Every letter of a batch in one PDF',
           params: idParams,
+          response: {
+            200: binary('application/pdf', part === 'cover' ? 'The cover list (PDF)' : 'The letters (PDF)'),
+          },
         },
       },
       async (req, reply) => {
@@ -321,6 +372,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         tags: ['notifications'],
         summary: 'Mark every letter of a batch as posted',
         params: idParams,
+        response: { 200: contract.postedBatch },
       },
     },
     async (req) => markBatchPosted(db, requireActor(req), req.params.id, req.id),
@@ -335,6 +387,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         summary: 'Messages waiting at the reception desk to become cases (reception, supervisor)',
         params: idParams,
         querystring: z.strictObject({ status: z.enum(['open', 'converted', 'dismissed']).default('open') }),
+        response: { 200: contract.deskIntakes },
       },
     },
     async (req) => ({ items: await listIntakes(db, requireActor(req), req.params.id, req.query.status) }),
@@ -356,6 +409,7 @@ export async function notificationRoutes(app: FastifyInstance) {
           replyChannels: z.array(z.enum(replyChannels)).min(1).max(5).optional(),
           language: z.enum(languages).optional(),
         }),
+        response: { 201: contract.convertedIntake },
       },
     },
     async (req, reply) => {
@@ -377,6 +431,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         summary: 'Close an intake without a case, with a note',
         params: idParams,
         body: z.strictObject({ note: safeText(1, 2000) }),
+        response: { 200: contract.deskIntake },
       },
     },
     async (req) => dismissIntake(db, requireActor(req), req.params.id, req.body.note, req.id),
@@ -411,6 +466,9 @@ async function webhookRoutes(app: FastifyInstance) {
           'hub.verify_token': z.string().optional(),
           'hub.challenge': z.string().max(200).optional(),
         }),
+        response: {
+          200: { description: 'The challenge, echoed', content: { 'text/plain': { schema: z.string() } } },
+        },
       },
     },
     async (req, reply) => {
@@ -428,6 +486,7 @@ async function webhookRoutes(app: FastifyInstance) {
       schema: {
         tags: ['webhooks'],
         summary: 'Messages and delivery statuses from the WhatsApp Cloud API (X-Hub-Signature-256)',
+        response: { 200: contract.webhookResult },
       },
     },
     async (req) => {
@@ -460,6 +519,7 @@ async function webhookRoutes(app: FastifyInstance) {
         tags: ['webhooks'],
         summary:
           'A delivery status notification (RFC 3464) for an e-mail we sent; Authorization: Bearer EMAIL_BOUNCE_SECRET',
+        response: { 200: contract.bounces },
       },
     },
     async (req) => {
@@ -486,7 +546,13 @@ export async function devMailboxRoutes(app: FastifyInstance) {
     (await listMailboxRows(db)).map((m) => revealSecrets(m, app.deps.config.secret));
   app.get(
     '/api/dev/mailbox',
-    { schema: { tags: ['development'], summary: 'Every message written (development only)' } },
+    {
+      schema: {
+        tags: ['development'],
+        summary: 'Every message written (development only)',
+        response: { 200: contract.devMailbox },
+      },
+    },
     async () => ({
       items: (await listMailbox()).map((m) => ({
         id: m.id,
@@ -501,22 +567,26 @@ export async function devMailboxRoutes(app: FastifyInstance) {
       })),
     }),
   );
-  app.get('/dev/mailbox', async (_req, reply) => {
-    const rows = await listMailbox();
-    const items = rows
-      .map(
-        (m) =>
-          `<article lang="${esc(m.language)}" dir="${m.language === 'ar' ? 'rtl' : 'ltr'}"><h2>${esc(m.subject || m.channel.toUpperCase())}</h2><p><b>${esc(m.channel)}</b> · <bdi>${esc(m.toAddress)}</bdi> · ${m.createdAt.toISOString()} · ${m.status}</p>${
-            m.htmlBody
-              ? `<iframe sandbox title="${esc(m.subject)}" srcdoc="${esc(m.htmlBody)}"></iframe>`
-              : `<pre>${esc(m.textBody)}</pre>`
-          }</article>`,
-      )
-      .join('');
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Jisr development mailbox</title><style>body{font-family:system-ui,'Noto Sans Arabic',sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem}article{border:1px solid #ccc;border-radius:8px;padding:0 1rem 1rem;margin-block:1rem}pre{white-space:pre-wrap;font-family:inherit}iframe{width:100%;height:20rem;border:1px solid #eee}</style></head><body><h1>Development mailbox</h1><p>${rows.length} message(s). Newest first.</p>${items || '<p>No message yet.</p>'}</body></html>`,
-      );
-  });
+  app.get(
+    '/dev/mailbox',
+    { schema: { response: { 200: binary('text/html', 'The development mailbox as a page') } } },
+    async (_req, reply) => {
+      const rows = await listMailbox();
+      const items = rows
+        .map(
+          (m) =>
+            `<article lang="${esc(m.language)}" dir="${m.language === 'ar' ? 'rtl' : 'ltr'}"><h2>${esc(m.subject || m.channel.toUpperCase())}</h2><p><b>${esc(m.channel)}</b> · <bdi>${esc(m.toAddress)}</bdi> · ${m.createdAt.toISOString()} · ${m.status}</p>${
+              m.htmlBody
+                ? `<iframe sandbox title="${esc(m.subject)}" srcdoc="${esc(m.htmlBody)}"></iframe>`
+                : `<pre>${esc(m.textBody)}</pre>`
+            }</article>`,
+        )
+        .join('');
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Jisr development mailbox</title><style>body{font-family:system-ui,'Noto Sans Arabic',sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem}article{border:1px solid #ccc;border-radius:8px;padding:0 1rem 1rem;margin-block:1rem}pre{white-space:pre-wrap;font-family:inherit}iframe{width:100%;height:20rem;border:1px solid #eee}</style></head><body><h1>Development mailbox</h1><p>${rows.length} message(s). Newest first.</p>${items || '<p>No message yet.</p>'}</body></html>`,
+        );
+    },
+  );
 }
