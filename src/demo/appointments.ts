@@ -84,7 +84,15 @@ export async function seedAppointmentsDemo(
     return d;
   });
 
-  const admin = { db, actor: await actor('admin@aubm.demo'), requestId: 'demo-seed', secret };
+  // one instant for the whole seed: the first free slot found is still bookable when it is booked, however
+  // long the seeding takes (a running clock could carry it past the service's notice in between)
+  const admin = {
+    db,
+    actor: await actor('admin@aubm.demo'),
+    requestId: 'demo-seed',
+    secret,
+    now: () => now,
+  };
   const window = await createService(admin, aubm.id, {
     code: 'guichet-mre',
     ...names('الشباك الوحيد لمغاربة العالم', 'Guichet unique MRE', 'Single window for Moroccans abroad'),
