@@ -19,6 +19,9 @@ export type Actor = {
   csrfToken: string;
 };
 
+/** Those who watch that nothing stays stuck in a body: its supervisors, administrators and auditors. */
+export const WATCHER_ROLES: readonly StaffRole[] = ['supervisor', 'institution_admin', 'auditor'];
+
 export function hasRole(actor: Actor | null, institutionId: string, roles: readonly StaffRole[]): boolean {
   return !!actor?.memberships.some((m) => m.institutionId === institutionId && roles.includes(m.role));
 }

@@ -1,18 +1,15 @@
 /** Figures for those who watch that nothing stays stuck: overseers (their territory) and supervisors. */
 import { forbidden } from '../../server/errors.js';
 import { nowOf, requireAccess, type ServiceContext } from '../../server/service-context.js';
+import { WATCHER_ROLES } from '../accounts/actor.js';
 import { requireBodyAccess } from '../institutions/access.js';
 import { institutionDashboard } from './dashboard.js';
 import { oldestOpenCases, oversightFigures } from './oversight.js';
 
-const watchers = ['supervisor', 'institution_admin', 'auditor'] as const;
-
 /** Every body of my territory (or my institution) with its open, overdue and oldest cases. */
 export async function oversightView(ctx: ServiceContext) {
   const actor = requireAccess(ctx, { signedIn: true });
-  const allowed =
-    actor.scopes.length > 0 ||
-    actor.memberships.some((m) => (watchers as readonly string[]).includes(m.role));
+  const allowed = actor.scopes.length > 0 || actor.memberships.some((m) => WATCHER_ROLES.includes(m.role));
   if (!allowed) throw forbidden();
   const now = nowOf(ctx);
   const [institutions, oldest] = await Promise.all([
@@ -27,6 +24,6 @@ export async function oversightView(ctx: ServiceContext) {
 
 /** One body's work in hand per department and per person, and its flow over 30 days. */
 export async function bodyDashboard(ctx: ServiceContext, institutionId: string) {
-  const body = await requireBodyAccess(ctx, institutionId, watchers);
+  const body = await requireBodyAccess(ctx, institutionId, WATCHER_ROLES);
   return institutionDashboard(ctx.db, body.id, nowOf(ctx));
 }

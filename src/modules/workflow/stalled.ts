@@ -2,17 +2,13 @@ import { and, asc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { forbidden } from '../../server/errors.js';
 import { nowOf, requireAccess, type ServiceContext } from '../../server/service-context.js';
-import type { Actor } from '../accounts/actor.js';
-import type { StaffRole } from '../accounts/schema.js';
+import { type Actor, WATCHER_ROLES } from '../accounts/actor.js';
 import { accounts } from '../accounts/schema.js';
 import { cases } from '../cases/schema.js';
 import { visibleInstitutionIds } from '../cases/service.js';
 import { openStates } from '../cases/state-machine.js';
 import { requireBodyAccess } from '../institutions/access.js';
 import { departments, institutions } from '../institutions/schema.js';
-
-/** Those who watch that nothing stays stuck in a body: its supervisors, administrators and auditors. */
-export const WATCHER_ROLES: readonly StaffRole[] = ['supervisor', 'institution_admin', 'auditor'];
 
 /**
  * The bodies whose stalled files a person may list: those where they hold a watcher's role, and every
