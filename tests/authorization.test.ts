@@ -786,7 +786,7 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
         knownStaffEmail: 'guichet@aubm.demo',
       },
     ];
-    const filesDir = p.app.deps.filesDir;
+    const files = p.app.deps.files;
     const youssef = await asActor(EMAIL.youssef);
     for (const base of bases) {
       const t: Target = {
@@ -800,7 +800,7 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
       t.uploadCaseId = await newCase(t, 'in_progress', t.departmentId);
       const ctx = (actor: Actor) => ({ db: d, actor, requestId: 'authz-test', secret: p.config.secret });
       t.attachmentId = (
-        await addAttachment(ctx(fatima), filesDir, t.readCaseId, {
+        await addAttachment(ctx(fatima), files, t.readCaseId, {
           bytes: samples.png,
           name: 'acte.png',
           maxBytes: 1 << 20,
@@ -818,7 +818,7 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
         requesterId: youssef.accountId,
       });
       t.foreignAttachmentId = (
-        await addAttachment(ctx(youssef), filesDir, other.case.id, {
+        await addAttachment(ctx(youssef), files, other.case.id, {
           bytes: samples.pdf,
           name: 'prive.pdf',
           maxBytes: 1 << 20,

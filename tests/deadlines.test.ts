@@ -1,9 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, fromWallClock, MOROCCO_TZ } from '../src/modules/appointments/tz.js';
 import { caseEvents, cases } from '../src/modules/cases/schema.js';
 import { type NotificationEvent, notifications } from '../src/modules/notifications/schema.js';
-import { addWorkingDays } from '../src/modules/workflow/calendar.js';
+import { addWorkingDays, moroccanDate } from '../src/modules/workflow/calendar.js';
 import { runDeadlineWatch } from '../src/modules/workflow/deadline-watch.js';
+import { sendEscalationDigests } from '../src/modules/workflow/escalation-digest.js';
 import { currentMillis, currentTime } from '../src/shared/clock.js';
 import { Client, signedIn, testDatabases, usePlatform } from './support/platform.js';
 
@@ -11,6 +13,7 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
   const p = usePlatform(kind);
   let caseId: string;
   let amlId: string;
+  let tracking: string;
   beforeAll(async () => {
     const c = new Client(p.app);
     amlId = (await c.get('/api/institutions'))
@@ -20,7 +23,7 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
       .json()
       .items.find((x: { code: string }) => x.code === 'complaint-autre');
     const fatima = await signedIn(p.app, 'fatima@example.fr');
-    caseId = (
+    const filed = (
       await fatima.post('/api/cases', {
         institutionId: amlId,
         categoryId: cat.id,
@@ -28,7 +31,9 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
         description: 'Personne ne répond à mon dossier.',
         replyChannels: ['email'],
       })
-    ).json().id;
+    ).json();
+    caseId = filed.id;
+    tracking = filed.trackingNumber;
     const agent = await signedIn(p.app, 'etatcivil@aml.demo');
     const me = (await agent.get('/api/auth/session')).json().account.id;
     await agent.post(`/api/cases/${caseId}/assignment`, { version: 1, assigneeId: me });
@@ -50,6 +55,15 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
           ),
         )
     ).length;
+  const digestsTo = (to: string) =>
+    p.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.toAddress, to), eq(notifications.event, 'escalation_digest')))
+      .orderBy(asc(notifications.createdAt));
+  /** Morocco's wall clock `hour`:00 on the `days`-th day after `at`'s. */
+  const morningAfter = (at: Date, days: number, hour = 9) =>
+    fromWallClock(addDays(moroccanDate(at), days), hour * 60, MOROCCO_TZ);
   const setDue = (d: Date) => p.database.db.update(cases).set({ dueAt: d }).where(eq(cases.id, caseId));
 
   it('reminds the holder before the due date, once', async () => {
@@ -60,21 +74,37 @@ describe.each(testDatabases())('deadline watch and stalled files on %s', (kind) 
     expect(await runDeadlineWatch(p.database.db, currentTime(), 'http://x')).toEqual([]);
   });
 
-  it('escalates to the supervisor once overdue, then to the territory’s overseers, each once', async () => {
+  it('escalates to the supervisor once overdue, then to the territory’s overseers, each once, told in a daily digest', async () => {
     const now = currentTime();
+    const seeded = (await digestsTo('chef@aml.demo')).length; // the demo's own digest of its overdue files
     await setDue(new Date(now.getTime() - 86_400_000));
     expect(await runDeadlineWatch(p.database.db, now, 'http://x')).toEqual([
       { caseId, kind: 'escalation_supervisor' },
     ]);
-    expect(await mailsTo('chef@aml.demo', 'escalation')).toBe(1);
-    await setDue(new Date(now.getTime() - 30 * 86_400_000));
-    expect(await runDeadlineWatch(p.database.db, now, 'http://x')).toEqual([
+    // no message per case: the supervisor reads it in the next morning's digest, once
+    expect(await mailsTo('chef@aml.demo', 'escalation')).toBe(0);
+    const nextMorning = morningAfter(now, 1);
+    expect(await sendEscalationDigests(p.database.db, morningAfter(now, 1, 7), 'http://x')).toEqual([]);
+    const first = await sendEscalationDigests(p.database.db, nextMorning, 'http://x');
+    expect(first.map((d) => [d.email, d.cases])).toEqual([['chef@aml.demo', 1]]);
+    const digest = (await digestsTo('chef@aml.demo')).at(-1);
+    expect(digest!.subject).toBe('Jisr : 1 dossier a dépassé son échéance');
+    expect(digest!.textBody).toContain(tracking);
+    expect(digest!.textBody).toContain('http://x/staff/stalled');
+    expect(
+      await sendEscalationDigests(p.database.db, new Date(nextMorning.getTime() + 3600_000), 'http://x'),
+    ).toEqual([]);
+    // ten working days later (a month), the overseers of the province and the region hear of it, the nation not
+    const later = new Date(now.getTime() + 30 * 86_400_000);
+    expect(await runDeadlineWatch(p.database.db, later, 'http://x')).toEqual([
       { caseId, kind: 'escalation_overseer' },
     ]);
-    expect(await mailsTo('province@piam.demo', 'escalation')).toBe(1);
-    expect(await mailsTo('region@souss.demo', 'escalation')).toBe(1);
-    expect(await mailsTo('national@interieur.demo', 'escalation')).toBe(0);
-    expect(await runDeadlineWatch(p.database.db, now, 'http://x')).toEqual([]);
+    expect(await runDeadlineWatch(p.database.db, later, 'http://x')).toEqual([]);
+    const told = await sendEscalationDigests(p.database.db, morningAfter(later, 1), 'http://x');
+    expect(told.map((d) => d.email).sort()).toEqual(['province@piam.demo', 'region@souss.demo']);
+    expect((await digestsTo('region@souss.demo')).at(-1)!.textBody).toContain(tracking);
+    expect(await digestsTo('national@interieur.demo')).toEqual([]);
+    expect(await digestsTo('chef@aml.demo')).toHaveLength(seeded + 1);
     const events = await p.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
     expect(events.filter((e) => e.type === 'escalated').map((e) => e.data.level)).toEqual([1, 2]);
     // the citizen does not see the internal steps

@@ -152,7 +152,7 @@ describe.each(testDatabases())('filing in one act on %s', (kind) => {
     const shared = (await upload(youssef, 'copie.png', samples.png)).json();
     expect(existsSync(blobPath(p.config.filesDir, paper.sha256))).toBe(true);
     const tomorrow = new Date(currentMillis() + 25 * 3_600_000);
-    expect(await sweepPendingUploads(p.database.db, p.config.filesDir, tomorrow)).toBeGreaterThanOrEqual(2);
+    expect(await sweepPendingUploads(p.database.db, p.app.deps.files, tomorrow)).toBeGreaterThanOrEqual(2);
     const left = await p.database.db
       .select()
       .from(pendingUploads)

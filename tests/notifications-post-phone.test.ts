@@ -1,10 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { addDays, fromWallClock, MOROCCO_TZ } from '../src/modules/appointments/tz.js';
 import { auditLog } from '../src/modules/audit/schema.js';
 import { cases } from '../src/modules/cases/schema.js';
 import { callTasks, letters, notifications } from '../src/modules/notifications/schema.js';
 import { notifyOverdue } from '../src/modules/notifications/service.js';
+import { moroccanDate } from '../src/modules/workflow/calendar.js';
 import { runDeadlineWatch } from '../src/modules/workflow/deadline-watch.js';
+import { sendEscalationDigests } from '../src/modules/workflow/escalation-digest.js';
 import { currentMillis, currentTime } from '../src/shared/clock.js';
 import {
   type Client,
@@ -351,10 +354,13 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
     // nobody holds the case: no 'overdue' notice to a holder; the escalation goes to the supervisors
     expect(rows.filter((r) => r.event === 'overdue')).toEqual([]);
     await runDeadlineWatch(p.database.db, currentTime(), 'https://jisr.example.ma');
+    // the supervisors read it in the next morning's digest
+    const morning = fromWallClock(addDays(moroccanDate(currentTime()), 1), 9 * 60, MOROCCO_TZ);
+    await sendEscalationDigests(p.database.db, morning, 'https://jisr.example.ma');
     const escalations = await p.database.db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.event, 'escalation'), eq(notifications.toAddress, 'chef@aml.demo')));
+      .where(and(eq(notifications.event, 'escalation_digest'), eq(notifications.toAddress, 'chef@aml.demo')));
     expect(escalations.some((e) => e.textBody.includes(made.trackingNumber))).toBe(true);
   });
 });

@@ -179,7 +179,7 @@ describe.each(testDatabases())('retention of settled cases on %s', (kind) => {
   it('changes nothing when run again', async () => {
     const before = await row(due.id);
     const run = await runRetention(p.database.db, {
-      filesDir: p.config.filesDir,
+      files: p.app.deps.files,
       defaultMonths: p.config.RETENTION_MONTHS,
     });
     expect(run).toEqual({ anonymised: 0, failed: 0 });

@@ -213,7 +213,7 @@ describe.skipIf(skip).each(testDatabases())('antivirus down, papers held (hold) 
   let held: { clean: string; marked: string; waiting: string };
   const jobLog: string[] = [];
   const job = () => ({
-    filesDir: p.config.filesDir,
+    files: p.app.deps.files,
     clamd: clamd().options,
     log: {
       warn: (o: object, m: string) => void jobLog.push(`${m} ${JSON.stringify(o)}`),

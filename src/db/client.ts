@@ -25,6 +25,8 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as an uncompressed tar, to open copies of it later. */
   dump?(): Promise<Blob>;
+  /** PostgreSQL only: the address it was opened with (another process or pool may open it too). */
+  url?: string;
 };
 
 const migrationsFolder = path.join(packageRoot, 'drizzle');
@@ -49,6 +51,7 @@ export async function openDatabase(opts: {
     return {
       db,
       driver: 'postgres',
+      url: opts.url,
       migrate: () => migratePg(db as never, { migrationsFolder }),
       close: () => pool.end(),
     };

@@ -11,6 +11,7 @@ import { saveTemplate } from '../modules/catalog/institution-settings.js';
 import { getCategoryByCode } from '../modules/catalog/service.js';
 import { institutions } from '../modules/institutions/schema.js';
 import { runDeadlineWatch } from '../modules/workflow/deadline-watch.js';
+import { sendEscalationDigests } from '../modules/workflow/escalation-digest.js';
 import { currentTime } from '../shared/clock.js';
 import { fileAgedCase, filesWithAPast } from './aged-cases.js';
 import { seedAppointmentsDemo } from './appointments.js';
@@ -117,10 +118,11 @@ export async function seedDemo(
   const past = filesWithAPast(people, places, categories);
   for (const plan of [...today, ...past]) await fileAgedCase(db, secret, plan);
   // what is overdue is escalated now, as the worker would on its first round: the supervisors, then the
-  // territory's overseers see it on the timeline and in their mail
-  await runDeadlineWatch(db, currentTime(), publicUrl);
+  // territory's overseers see it on the timeline and in their day's digest (sent now, whatever the hour, once
+  // every account is made)
   await runDeadlineWatch(db, currentTime(), publicUrl);
   out.push(...(await seedAppointmentsDemo(db, secret)));
+  await sendEscalationDigests(db, currentTime(), publicUrl, { fromHour: 0 });
   // every account made here has the published password: marked, so that production refuses to start with them
   await db
     .update(accounts)

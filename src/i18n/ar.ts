@@ -105,6 +105,10 @@ export const ar: Translation<typeof en, 'ar'> = {
     'المرجو إدخال اسمك الشخصي والعائلي (بالحروف اللاتينية أو العربية) قبل الإرسال: تخاطبك رسائل الإدارة باسمك.',
   'error.file.missing': 'لم يتم إرسال أي ملف.',
   'error.file.too_many': 'أرسل ملفا واحدا في كل مرة.',
+  'error.file.damaged':
+    'تعذر فتح هذه الوثيقة: نسختها المحفوظة تالفة أو مفقودة، ولا تُقدَّم وهي على هذه الحال. أُبلغ مسيرو المنصة بذلك؛ وإن كانت الوثيقة لازمة، فاطلب إرسالها من جديد.',
+  'error.file.storage_unavailable':
+    'يتعذر الوصول إلى مخزن الوثائق حاليا. لم يضع أي شيء: حاول مرة أخرى بعد بضع دقائق.',
   'error.institution_code_taken': 'هذا الرمز مستعمل من طرف مؤسسة أخرى.',
   'error.rating.not_yet': 'يمكنك تقييم الخدمة بعد التوصل بالجواب.',
   'error.rating.already': 'لقد قمت بتقييم هذا الملف من قبل.',
@@ -179,14 +183,31 @@ export const ar: Translation<typeof en, 'ar'> = {
   'mail.deadline_reminder.subject': 'أجل الملف {tracking} ينتهي في {due}',
   'mail.deadline_reminder.body':
     'مرحبا،\n\nيجب الجواب على الملف {tracking} («{subject}») قبل {due}.\n\nافتحه: {url}',
-  'mail.escalation.subject_zero': 'متأخر: الملف {tracking} (انقضى أجله اليوم)',
-  'mail.escalation.subject_one': 'متأخر: الملف {tracking} (التأخير: يوم عمل واحد)',
-  'mail.escalation.subject_two': 'متأخر: الملف {tracking} (التأخير: يوما عمل)',
-  'mail.escalation.subject_few': 'متأخر: الملف {tracking} (التأخير: {days} أيام عمل)',
-  'mail.escalation.subject_many': 'متأخر: الملف {tracking} (التأخير: {days} يوم عمل)',
-  'mail.escalation.subject_other': 'متأخر: الملف {tracking} (التأخير: {days} يوم عمل)',
-  'mail.escalation.body':
-    'مرحبا،\n\nكان أجل الجواب على الملف {tracking} («{subject}») لدى {institution} هو {due} ولم يتم الجواب بعد.\n\nافتحه: {url}',
+  'mail.escalation_digest.subject_zero': 'جسر: لا ملف تجاوز أجله',
+  'mail.escalation_digest.subject_one': 'جسر: ملف واحد تجاوز أجل الجواب',
+  'mail.escalation_digest.subject_two': 'جسر: ملفان تجاوزا أجل الجواب',
+  'mail.escalation_digest.subject_few': 'جسر: {count} ملفات تجاوزت أجل الجواب',
+  'mail.escalation_digest.subject_many': 'جسر: {count} ملفا تجاوزت أجل الجواب',
+  'mail.escalation_digest.subject_other': 'جسر: {count} ملف تجاوزت أجل الجواب',
+  'mail.escalation_digest.body_zero':
+    'مرحبا،\n\nمنذ ملخصكم الأخير، تجاوزت الملفات التالية التي تتابعونها أجل الجواب دون رد:\n\n{list}{more}\n\nكل الملفات المتأخرة: {url}',
+  'mail.escalation_digest.body_one':
+    'مرحبا،\n\nمنذ ملخصكم الأخير، تجاوز الملف التالي الذي تتابعونه أجل الجواب دون رد:\n\n{list}{more}\n\nكل الملفات المتأخرة: {url}',
+  'mail.escalation_digest.body_two':
+    'مرحبا،\n\nمنذ ملخصكم الأخير، تجاوزت الملفات التالية التي تتابعونها أجل الجواب دون رد:\n\n{list}{more}\n\nكل الملفات المتأخرة: {url}',
+  'mail.escalation_digest.body_few':
+    'مرحبا،\n\nمنذ ملخصكم الأخير، تجاوزت الملفات التالية ({count}) التي تتابعونها أجل الجواب دون رد:\n\n{list}{more}\n\nكل الملفات المتأخرة: {url}',
+  'mail.escalation_digest.body_many':
+    'مرحبا،\n\nمنذ ملخصكم الأخير، تجاوزت الملفات التالية ({count}) التي تتابعونها أجل الجواب دون رد:\n\n{list}{more}\n\nكل الملفات المتأخرة: {url}',
+  'mail.escalation_digest.body_other':
+    'مرحبا،\n\nمنذ ملخصكم الأخير، تجاوزت الملفات التالية ({count}) التي تتابعونها أجل الجواب دون رد:\n\n{list}{more}\n\nكل الملفات المتأخرة: {url}',
+  'mail.escalation_digest.line': '• {tracking}، {institution}، الأجل {due}',
+  'mail.escalation_digest.more_zero': '… ولا ملف آخر',
+  'mail.escalation_digest.more_one': '… وملف آخر',
+  'mail.escalation_digest.more_two': '… وملفان آخران',
+  'mail.escalation_digest.more_few': '… و{count} ملفات أخرى',
+  'mail.escalation_digest.more_many': '… و{count} ملفا آخر',
+  'mail.escalation_digest.more_other': '… و{count} ملف آخر',
   'count.months_zero': '{count} شهر',
   'count.months_one': 'شهر واحد',
   'count.months_two': 'شهران',

@@ -82,6 +82,10 @@ export const en = {
     'Please give your first and last name (in Latin or Arabic letters) before sending: the body’s letters and messages address you by name.',
   'error.file.missing': 'No file was sent.',
   'error.file.too_many': 'Send one file at a time.',
+  'error.file.damaged':
+    'This paper cannot be opened: its stored copy is damaged or missing, and it is not served in that state. The platform’s administrators have been alerted; if the paper is needed, ask for it to be sent again.',
+  'error.file.storage_unavailable':
+    'The storage of papers cannot be reached at the moment. Nothing was lost: please try again in a few minutes.',
   'error.institution_code_taken': 'An institution already uses this code.',
   'error.rating.not_yet': 'You can rate the service once the case has been answered.',
   'error.rating.already': 'You have already rated this case.',
@@ -147,10 +151,15 @@ export const en = {
   'mail.deadline_reminder.subject': 'Case {tracking} is due on {due}',
   'mail.deadline_reminder.body':
     'Hello,\n\nCase {tracking} ("{subject}") must be answered by {due}.\n\nOpen it: {url}',
-  'mail.escalation.subject_one': 'Overdue: case {tracking} ({days} working day late)',
-  'mail.escalation.subject_other': 'Overdue: case {tracking} ({days} working days late)',
-  'mail.escalation.body':
-    'Hello,\n\nCase {tracking} ("{subject}") of {institution} was due on {due} and has not been answered.\n\nOpen it: {url}',
+  'mail.escalation_digest.subject_one': 'Jisr: {count} case went past its due date',
+  'mail.escalation_digest.subject_other': 'Jisr: {count} cases went past their due date',
+  'mail.escalation_digest.body_one':
+    'Hello,\n\nSince your last summary, this case you oversee went past its due date without an answer:\n\n{list}{more}\n\nAll the files waiting too long: {url}',
+  'mail.escalation_digest.body_other':
+    'Hello,\n\nSince your last summary, these {count} cases you oversee went past their due date without an answer:\n\n{list}{more}\n\nAll the files waiting too long: {url}',
+  'mail.escalation_digest.line': '• {tracking}, {institution}, due {due}',
+  'mail.escalation_digest.more_one': '… and {count} more case',
+  'mail.escalation_digest.more_other': '… and {count} more cases',
   'count.months_one': '{count} month',
   'count.months_other': '{count} months',
   'count.hours_one': '{count} hour',

@@ -94,6 +94,10 @@ export const fr: Translation<typeof en, 'fr'> = {
     'Indiquez votre prénom et votre nom (en lettres latines ou arabes) avant d’envoyer : les lettres et messages de l’organisme s’adressent à vous par votre nom.',
   'error.file.missing': 'Aucun fichier n’a été envoyé.',
   'error.file.too_many': 'Envoyez un seul fichier à la fois.',
+  'error.file.damaged':
+    'Cette pièce ne peut pas être ouverte : sa copie conservée est endommagée ou absente, et elle n’est pas servie dans cet état. Les administrateurs de la plateforme ont été alertés ; si la pièce est nécessaire, demandez qu’elle soit envoyée de nouveau.',
+  'error.file.storage_unavailable':
+    'Le stockage des pièces est injoignable pour le moment. Rien n’a été perdu : réessayez dans quelques minutes.',
   'error.institution_code_taken': 'Un organisme utilise déjà ce code.',
   'error.rating.not_yet': 'Vous pourrez noter le service une fois la réponse reçue.',
   'error.rating.already': 'Vous avez déjà noté ce dossier.',
@@ -170,11 +174,19 @@ export const fr: Translation<typeof en, 'fr'> = {
   'mail.deadline_reminder.subject': 'Le dossier {tracking} arrive à échéance le {due}',
   'mail.deadline_reminder.body':
     'Bonjour,\n\nLe dossier {tracking} (« {subject} ») doit recevoir une réponse avant le {due}.\n\nL’ouvrir : {url}',
-  'mail.escalation.subject_one': 'En retard : dossier {tracking} ({days} jour ouvré de retard)',
-  'mail.escalation.subject_many': 'En retard : dossier {tracking} ({days} de jours ouvrés de retard)',
-  'mail.escalation.subject_other': 'En retard : dossier {tracking} ({days} jours ouvrés de retard)',
-  'mail.escalation.body':
-    'Bonjour,\n\nLe dossier {tracking} (« {subject} ») {institution|de} devait recevoir une réponse le {due} et n’en a pas reçu.\n\nL’ouvrir : {url}',
+  'mail.escalation_digest.subject_one': 'Jisr : {count} dossier a dépassé son échéance',
+  'mail.escalation_digest.subject_many': 'Jisr : {count} de dossiers ont dépassé leur échéance',
+  'mail.escalation_digest.subject_other': 'Jisr : {count} dossiers ont dépassé leur échéance',
+  'mail.escalation_digest.body_one':
+    'Bonjour,\n\nDepuis votre dernier récapitulatif, {count} dossier que vous suivez a dépassé son échéance sans réponse :\n\n{list}{more}\n\nTous les dossiers en attente depuis trop longtemps : {url}',
+  'mail.escalation_digest.body_many':
+    'Bonjour,\n\nDepuis votre dernier récapitulatif, ces {count} de dossiers que vous suivez ont dépassé leur échéance sans réponse :\n\n{list}{more}\n\nTous les dossiers en attente depuis trop longtemps : {url}',
+  'mail.escalation_digest.body_other':
+    'Bonjour,\n\nDepuis votre dernier récapitulatif, ces {count} dossiers que vous suivez ont dépassé leur échéance sans réponse :\n\n{list}{more}\n\nTous les dossiers en attente depuis trop longtemps : {url}',
+  'mail.escalation_digest.line': '• {tracking}, {institution}, échéance le {due}',
+  'mail.escalation_digest.more_one': '… et {count} autre dossier',
+  'mail.escalation_digest.more_many': '… et {count} d’autres dossiers',
+  'mail.escalation_digest.more_other': '… et {count} autres dossiers',
   'count.months_one': '{count} mois',
   'count.months_many': '{count} de mois',
   'count.months_other': '{count} mois',

@@ -19,7 +19,10 @@ import { buildAdapters, smtpTransport } from '../modules/notifications/providers
 import { parseQuietHours } from '../modules/notifications/quiet-hours.js';
 import { notifyOverdue } from '../modules/notifications/service.js';
 import { claimantId, type JobState, type JobTiming, runIfDue } from '../modules/schedule/claims.js';
+import type { BlobStore } from '../modules/storage/blob-store.js';
+import { openBlobStore } from '../modules/storage/open.js';
 import { runDeadlineWatch } from '../modules/workflow/deadline-watch.js';
+import { sendEscalationDigests } from '../modules/workflow/escalation-digest.js';
 import type { Config } from '../server/config.js';
 import { currentMillis, currentTime } from '../shared/clock.js';
 
@@ -71,12 +74,15 @@ export function startWorker(
   opts: {
     adapters?: Adapters /** false: deliver only, no scheduled jobs (tests drive those themselves) */;
     scheduled?: boolean;
+    /** Where the papers are kept (the app's store); default the store the configuration names. */
+    files?: BlobStore;
   } = {},
 ): Worker {
   applyNotifySettings(config);
   const transport = opts.adapters ? null : mailTransport(config);
   const adapters = opts.adapters ?? buildAdapters(config, transport);
   const delivery = deliveryOptions(config);
+  const files = opts.files ?? openBlobStore(config);
   let running: Promise<void> | null = null;
   let stopped = false;
   let lastHeldScan = 0;
@@ -97,7 +103,7 @@ export function startWorker(
   const scanHeld = async () => {
     if (!clamd) return;
     for (;;) {
-      const r = await rescanHeldUploads(db, { filesDir: config.filesDir, clamd, log: heldLog });
+      const r = await rescanHeldUploads(db, { files, clamd, log: heldLog });
       if (r.unavailable || r.claimed < HELD_SCAN_BATCH || stopped) return;
     }
   };
@@ -128,6 +134,7 @@ export function startWorker(
             { everyMs: WATCH_EVERY_MS, leaseMs: 15 * MINUTE },
             async () => {
               await runDeadlineWatch(db, currentTime(), config.publicUrl);
+              await sendEscalationDigests(db, currentTime(), config.publicUrl);
             },
           );
           // the pass's cursor is kept with the job: a backlog goes on batch after batch, in any process
@@ -137,7 +144,7 @@ export function startWorker(
             async (state) => {
               const batch = await runRetentionBatch(
                 db,
-                { filesDir: config.filesDir, defaultMonths: config.RETENTION_MONTHS },
+                { files, defaultMonths: config.RETENTION_MONTHS },
                 (state.cursor as RetentionCursor | undefined) ?? null,
                 (err, caseId) => log.error({ err, caseId }, 'retention failed for a case'),
               );
@@ -154,7 +161,7 @@ export function startWorker(
             await notifyOverdue(db, since, now, config.publicUrl);
             await batchDueLetters(db, config.LETTER_BATCH_HOUR, now);
             await sweepRateLimits(db);
-            await sweepPendingUploads(db, config.filesDir, now);
+            await sweepPendingUploads(db, files, now);
             await sweepFilingKeys(db, now);
             return { state: { lastScan: now.toISOString() } };
           });
@@ -188,6 +195,7 @@ export function startWorker(
       await running;
       await heldScan;
       transport?.close();
+      if (!opts.files) await files.close();
     },
   };
 }

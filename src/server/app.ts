@@ -25,6 +25,8 @@ import { redisCounters } from '../modules/limits/redis-counters.js';
 import { rateLimitStore } from '../modules/limits/store.js';
 import { devMailboxRoutes, notificationRoutes } from '../modules/notifications/routes.js';
 import { reportingRoutes } from '../modules/reporting/routes.js';
+import type { BlobStore } from '../modules/storage/blob-store.js';
+import { openBlobStore } from '../modules/storage/open.js';
 import { territoryRoutes } from '../modules/territory/routes.js';
 import { workflowRoutes } from '../modules/workflow/routes.js';
 import { installAuth } from './auth.js';
@@ -44,7 +46,11 @@ export const JSON_BODY_LIMIT = 256 * 1024;
 export async function buildApp(
   config: Config,
   database: Database,
-  opts: { logStream?: DestinationStream } = {},
+  opts: {
+    logStream?: DestinationStream;
+    /** Where the papers are kept; default the store the configuration names (closed with the app). */
+    files?: BlobStore;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: JSON_BODY_LIMIT,
@@ -75,7 +81,10 @@ export async function buildApp(
     ? await redisCounters(config.REDIS_URL, config.REDIS_KEY_PREFIX)
     : databaseCounters(database.db);
   app.addHook('onClose', () => counters.close());
-  app.decorate('deps', { config, database, filesDir: config.filesDir, counters });
+  // the papers' bytes: the folder DATA_DIR/files, or the S3-compatible bucket when S3_ENDPOINT is set
+  const files = opts.files ?? openBlobStore(config);
+  if (!opts.files) app.addHook('onClose', () => files.close());
+  app.decorate('deps', { config, database, files, counters });
   applyNotifySettings(config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from '../modules/storage/s3.js';
 import { parseClockStart } from '../shared/clock.js';
 
 /** Every setting comes from the environment; the README's configuration table lists them all. */
@@ -38,6 +39,33 @@ const schema = z.object({
    * worker's scan finds it clean; removed if it is infected).
    */
   CLAMAV_UNAVAILABLE: z.enum(['refuse', 'hold']).default('refuse'),
+  /**
+   * Papers in an S3-compatible bucket instead of `DATA_DIR/files` when both are set (see
+   * docs/decisions/2026-12-07-storage.md); `npm run storage:migrate` moves the folder's files there.
+   */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name: 3 to 63 lowercase letters, digits, dots and dashes',
+    )
+    .optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Keys start with `<prefix>/` (several platforms in one bucket). */
+  S3_PREFIX: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/,
+      'must be letters, digits, dots, dashes and underscores, in parts separated by /',
+    )
+    .optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Jisr <no-reply@jisr.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -109,8 +137,10 @@ export type Config = Omit<z.infer<typeof schema>, 'SEED_DEMO' | 'LOGIN_ACCOUNT_R
   LOGIN_ACCOUNT_RATE_LIMIT: number;
   apiDocs: 'public' | 'staff' | 'off';
   publicUrl: string;
-  /** Where attachments are stored, by their content: `DATA_DIR/files`. */
+  /** The attachments' folder, by their content: `DATA_DIR/files` (where they stay unless `s3` is set). */
   filesDir: string;
+  /** The bucket the attachments are kept in instead, when `S3_ENDPOINT` and `S3_BUCKET` are set. */
+  s3: S3Settings | null;
   secret: string;
   staffTotpRequired: boolean;
 };
@@ -145,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(
       `Invalid configuration:\n${missing.map((m) => `  ${m}: required by the provider chosen`).join('\n')}`,
     );
+  const s3 = s3Settings(c);
   return {
     ...c,
     SEED_DEMO: c.NODE_ENV !== 'production' && c.SEED_DEMO !== 'false',
@@ -152,8 +183,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiDocs: c.API_DOCS ?? (c.NODE_ENV === 'production' ? 'staff' : 'public'),
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,
     filesDir: path.resolve(c.DATA_DIR, 'files'),
+    s3,
     secret: c.SECRET ?? 'development-secret-change-me',
     staffTotpRequired:
       c.STAFF_TOTP_REQUIRED === 'true' || (c.STAFF_TOTP_REQUIRED === 'auto' && c.NODE_ENV === 'production'),
+  };
+}
+
+/** The bucket's settings: endpoint and bucket both or neither, both keys or neither (the SDK's own chain). */
+function s3Settings(c: z.infer<typeof schema>): S3Settings | null {
+  const problems = [
+    c.S3_ENDPOINT && !c.S3_BUCKET && '  S3_BUCKET: required with S3_ENDPOINT',
+    c.S3_BUCKET && !c.S3_ENDPOINT && '  S3_ENDPOINT: required with S3_BUCKET',
+    !!c.S3_ACCESS_KEY_ID !== !!c.S3_SECRET_ACCESS_KEY &&
+      `  ${c.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'}: the two keys go together`,
+    !c.S3_ENDPOINT &&
+      !c.S3_BUCKET &&
+      (c.S3_ACCESS_KEY_ID || c.S3_SECRET_ACCESS_KEY || c.S3_PREFIX) &&
+      '  S3_ENDPOINT, S3_BUCKET: required by the other S3_ settings (unset, papers stay in DATA_DIR/files)',
+  ].filter(Boolean);
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  if (!c.S3_ENDPOINT || !c.S3_BUCKET) return null;
+  return {
+    endpoint: c.S3_ENDPOINT,
+    bucket: c.S3_BUCKET,
+    region: c.S3_REGION,
+    prefix: c.S3_PREFIX?.replace(/\/$/, '') ?? '',
+    forcePathStyle: c.S3_FORCE_PATH_STYLE,
+    ...(c.S3_ACCESS_KEY_ID &&
+      c.S3_SECRET_ACCESS_KEY && {
+        credentials: { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY },
+      }),
   };
 }

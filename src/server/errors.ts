@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { type Counted, type Lang, type MessageKey, negotiateLanguage, t } from '../i18n/index.js';
+import { StorageUnavailable } from '../modules/storage/blob-store.js';
 import { formatFileSize } from '../shared/file-size.js';
 import { AppError, ByteSize, fail, type ProblemCode, problems, problemType } from './problems.js';
 
@@ -166,6 +167,11 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
       return framework(frameworkProblems[fe.statusCode] ?? 'bad-request');
+    if (err instanceof StorageUnavailable) {
+      // the bucket or the disk of the papers failed: said as such, the person asked to try again later
+      req.log.error({ err }, 'storage of papers unavailable');
+      return framework('file-storage-unavailable');
+    }
     req.log.error({ err }, 'unhandled error');
     return framework('internal');
   });

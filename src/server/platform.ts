@@ -78,7 +78,10 @@ export async function openPlatform(config: Config): Promise<Platform> {
     }
   }
   const app = await buildApp(config, database);
-  const worker = config.WORKER ? startWorker(database.db, config, app.log) : null;
+  // the worker keeps the papers in the app's store
+  const worker = config.WORKER
+    ? startWorker(database.db, config, app.log, undefined, { files: app.deps.files })
+    : null;
   return {
     app,
     database,

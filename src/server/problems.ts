@@ -92,6 +92,10 @@ export const problems = {
   'file-empty': { status: 422, key: 'error.file.empty' },
   'file-name-unsafe': { status: 422, key: 'error.file.name_unsafe' },
   'file-type-not-allowed': { status: 415, key: 'error.file.type_not_allowed' },
+  /** The stored bytes of a paper failed their sha256 check, or are gone: never served (logged). */
+  'file-damaged': { status: 500, key: 'error.file.damaged' },
+  /** The store (the bucket, the folder's disk) could not be reached or failed. */
+  'file-storage-unavailable': { status: 503, key: 'error.file.storage_unavailable' },
   'upload-pdf-active': { status: 422, key: 'error.upload.pdf_active' },
   'upload-pdf-unchecked': { status: 422, key: 'error.upload.pdf_unchecked' },
   'upload-infected': { status: 422, key: 'error.upload.infected' },

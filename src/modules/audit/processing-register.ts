@@ -69,6 +69,13 @@ export const registerTables: RegisterTable[] = [
     columns: { scope: 'professional' },
   },
   {
+    // which supervisor or overseer was sent the day's summary of escalated cases, and how many it listed
+    table: 'escalation_digests',
+    processing: 'cases',
+    retention: 'account',
+    columns: { account_id: 'link', day: 'professional' },
+  },
+  {
     table: 'saved_views',
     processing: 'cases',
     retention: 'account',
@@ -274,6 +281,7 @@ export const tablesWithoutPersonalData: Record<string, string> = {
   appointment_event_days: 'the days, places and seats of open days',
   appointment_event_services: 'which services an open day offers',
   scheduled_jobs: 'when each background job last ran, which process holds it, and where a pass got to',
+  deadline_steps: 'which deadline reminder or escalation was taken for which case and due date',
 };
 
 /** Columns whose names look personal but which hold none (checked by the register's test). */

@@ -14,21 +14,29 @@ export type AuditEntry = {
 };
 
 /** Appends to the audit log. Call it with the transaction that makes the change. */
-export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorId: entry.actorId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    institutionId: entry.institutionId ?? null,
-    requestId: entry.requestId ?? null,
-    data: entry.data ?? {},
-  });
+export async function recordAudit(tx: Executor, entry: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  const entries: readonly AuditEntry[] = 'action' in entry ? [entry] : entry;
+  if (!entries.length) return;
+  await tx.insert(auditLog).values(
+    entries.map((e) => ({
+      actorId: e.actorId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId ?? null,
+      institutionId: e.institutionId ?? null,
+      requestId: e.requestId ?? null,
+      data: e.data ?? {},
+    })),
+  );
 }
 
 /** The audit row of a change the background worker makes by itself: no actor, the request `worker`. */
-export const recordWorkerAudit = (tx: Executor, entry: Omit<AuditEntry, 'actorId' | 'requestId'>) =>
-  recordAudit(tx, { ...entry, actorId: null, requestId: 'worker' });
+export const recordWorkerAudit = (tx: Executor, entry: WorkerAuditEntry | readonly WorkerAuditEntry[]) =>
+  recordAudit(
+    tx,
+    ('action' in entry ? [entry] : entry).map((e) => ({ ...e, actorId: null, requestId: 'worker' })),
+  );
+type WorkerAuditEntry = Omit<AuditEntry, 'actorId' | 'requestId'>;
 
 /** A body's audit log, newest first, a page at a time (its auditors and administrators). */
 export async function institutionAuditLog(

@@ -4,7 +4,7 @@ import { forbidden, notFound } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
 import { recordCaseRead } from '../audit/access-log.js';
 import { recordAudit } from '../audit/service.js';
-import { storeBlob } from './files.js';
+import { BlobCorrupt, BlobMissing, type BlobStore, storeBytes } from '../storage/blob-store.js';
 import { canUploadToCase } from './policy.js';
 import { attachments, caseEvents, type ScanStatus } from './schema.js';
 import { type Ctx, getReadableCase, getWritableCase } from './service.js';
@@ -28,13 +28,16 @@ export type StoredFile = {
   scanStatus: ScanStatus | null;
 };
 
-/** Stores a checked file by its content (identical files once). */
+/**
+ * Stores a checked file by its content (identical files once); a store that cannot be reached throws
+ * `StorageUnavailable`, which the error handler logs and answers 503 (`file-storage-unavailable`).
+ */
 export async function storeChecked(
-  filesDir: string,
+  files: BlobStore,
   file: CheckedFile,
   scanStatus: ScanStatus | null,
 ): Promise<StoredFile> {
-  const sha256 = await storeBlob(filesDir, file.bytes);
+  const sha256 = await storeBytes(files, file.bytes);
   return { sha256, size: file.bytes.length, mediaType: file.mediaType, name: file.name, scanStatus };
 }
 
@@ -91,7 +94,7 @@ export async function recordAttachments(
  */
 export async function addAttachment(
   ctx: Ctx,
-  filesDir: string,
+  files: BlobStore,
   caseId: string,
   file: IncomingFile,
   rules: UploadRules = noUploadRules,
@@ -120,7 +123,7 @@ export async function addAttachment(
     if (dayQuota) await lockUploads(tx, 'account', actorId);
     if (caseQuota) await lockUploads(tx, 'case', c.id);
     await counted(tx);
-    const stored = await storeChecked(filesDir, checked, scan);
+    const stored = await storeChecked(files, checked, scan);
     return (await recordAttachments(tx, target, [stored]))[0]!;
   });
 }
@@ -163,4 +166,36 @@ export async function getAttachment(ctx: Ctx, caseId: string, attachmentId: stri
     data: { attachmentId },
   });
   return row;
+}
+
+/** Where the errors of reading a paper are written (the request's log). */
+type ReadLog = { error(o: object, msg: string): void };
+
+/**
+ * A paper of a case and its bytes, to download: read from the store and checked against its sha256. Bytes
+ * that fail the check, or are gone, are never served: the fault is logged and the person told (500
+ * `file-damaged`); a store that cannot be reached answers 503 (the error handler).
+ */
+export async function readAttachment(
+  ctx: Ctx,
+  files: BlobStore,
+  caseId: string,
+  attachmentId: string,
+  log: ReadLog,
+) {
+  const row = await getAttachment(ctx, caseId, attachmentId);
+  try {
+    return { row, bytes: await files.get(row.sha256) };
+  } catch (err) {
+    const facts = { attachmentId, caseId, sha256: row.sha256, store: files.description };
+    if (err instanceof BlobCorrupt) {
+      log.error({ ...facts, actual: err.actual }, 'stored paper failed its sha256 check: not served');
+      throw fail('file-damaged');
+    }
+    if (err instanceof BlobMissing) {
+      log.error(facts, 'stored paper is missing: not served');
+      throw fail('file-damaged');
+    }
+    throw err;
+  }
 }

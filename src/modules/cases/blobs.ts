@@ -1,7 +1,6 @@
-import { rm } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { blobPath } from './files.js';
+import type { BlobStore } from '../storage/blob-store.js';
 import { attachments, pendingUploads } from './schema.js';
 
 /**
@@ -9,7 +8,7 @@ import { attachments, pendingUploads } from './schema.js';
  * are stored once by their content, so the same bytes may belong to several rows (a merged case's copy, the
  * same scan sent twice). Call it after the rows are gone (after the commit). Returns how many files went.
  */
-export async function removeUnheldBlobs(db: Executor, filesDir: string, shas: Iterable<string>) {
+export async function removeUnheldBlobs(db: Executor, files: BlobStore, shas: Iterable<string>) {
   let removed = 0;
   for (const sha of new Set(shas)) {
     const [held] = await db
@@ -19,7 +18,7 @@ export async function removeUnheldBlobs(db: Executor, filesDir: string, shas: It
       })
       .from(sql`(select 1) as one`);
     if (Number(held!.n) > 0) continue;
-    await rm(blobPath(filesDir, sha), { force: true });
+    await files.remove(sha);
     removed++;
   }
   return removed;

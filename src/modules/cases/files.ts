@@ -1,6 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 
 /** Types a case may carry, decided from the bytes, never from the name. */
@@ -47,26 +44,7 @@ export async function checkFile(bytes: Buffer, rawName: string): Promise<FileChe
   return { ok: true, mediaType: sniffed.mime, name };
 }
 
-export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** Content-addressed location: identical files are stored once. */
-export function blobPath(filesDir: string, sha: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha)) throw new Error('not a sha256');
-  return path.join(filesDir, sha.slice(0, 2), sha.slice(2, 4), sha);
-}
-
-export async function storeBlob(filesDir: string, bytes: Buffer): Promise<string> {
-  const sha = sha256Hex(bytes);
-  const target = blobPath(filesDir, sha);
-  const exists = await stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    await mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
-    await writeFile(tmp, bytes, { flag: 'wx' });
-    await rename(tmp, target);
-  }
-  return sha;
-}
+/** Files are stored by their content (`storage/`): identical files once, under their sha256. */
+export { sha256Hex } from '../storage/blob-store.js';
+/** Where the folder store keeps a file: `<dir>/aa/bb/<sha256>`. */
+export { folderBlobPath as blobPath } from '../storage/folder.js';

@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { t } from '../../i18n/index.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordWorkerAudit } from '../audit/service.js';
+import { BlobCorrupt, type BlobStore } from '../storage/blob-store.js';
 import { removeUnheldBlobs } from './blobs.js';
 import { type ClamdOptions, clamdScan } from './clamd.js';
-import { blobPath } from './files.js';
 import { attachments, caseEvents, cases, pendingUploads } from './schema.js';
 
 /**
@@ -22,7 +21,7 @@ import { attachments, caseEvents, cases, pendingUploads } from './schema.js';
 export const HELD_SCAN_BATCH = 20;
 
 export type HeldScanOptions = {
-  filesDir: string;
+  files: BlobStore;
   clamd: ClamdOptions;
   batch?: number;
   log?: { warn(o: object, msg: string): void; error(o: object, msg: string): void };
@@ -105,7 +104,7 @@ async function markClean(db: Db, sha256: string) {
  * hash: no name) and, on a case, a timeline step the person sees; then the bytes, unless another row still
  * holds them. How many papers went.
  */
-async function removeInfected(db: Db, filesDir: string, sha256: string, signature: string) {
+async function removeInfected(db: Db, files: BlobStore, sha256: string, signature: string) {
   const removed = await db.transaction(async (tx) => {
     const onCases = await tx
       .delete(attachments)
@@ -143,7 +142,7 @@ async function removeInfected(db: Db, filesDir: string, sha256: string, signatur
       });
     return onCases.length + waiting.length;
   });
-  await removeUnheldBlobs(db, filesDir, [sha256]);
+  await removeUnheldBlobs(db, files, [sha256]);
   return removed;
 }
 
@@ -171,12 +170,13 @@ export async function rescanHeldUploads(
   const claimed = await claimHeldUploads(db, now, until, o.batch ?? HELD_SCAN_BATCH);
   const result = { claimed: claimed.onCases.length + claimed.waiting.length, clean: 0, removed: 0 };
   for (const sha256 of new Set([...claimed.onCases, ...claimed.waiting].map((r) => r.sha256))) {
-    const bytes = await readFile(blobPath(o.filesDir, sha256)).catch(() => null);
-    if (!bytes) {
-      // never served without its bytes either; left held, and said
-      o.log?.error({ sha256 }, 'held paper: its file is missing, it cannot be scanned');
-      continue;
-    }
+    const bytes = await o.files.get(sha256).catch((err) => {
+      // never served without its bytes (or with damaged ones) either; left held, and said
+      const why = err instanceof BlobCorrupt ? 'failed its sha256 check' : 'is missing or unreadable';
+      o.log?.error({ sha256, err }, `held paper: its file ${why}, it cannot be scanned`);
+      return null;
+    });
+    if (!bytes) continue;
     const scan = await clamdScan(bytes, o.clamd);
     if (scan.status === 'unavailable') {
       o.log?.warn({ reason: scan.reason }, 'antivirus still unavailable: held papers stay held');
@@ -190,7 +190,7 @@ export async function rescanHeldUploads(
       result.clean += await markClean(db, sha256);
       continue;
     }
-    const n = await removeInfected(db, o.filesDir, sha256, scan.signature);
+    const n = await removeInfected(db, o.files, sha256, scan.signature);
     result.removed += n;
     o.log?.warn(
       { signature: scan.signature, sha256, size: bytes.length, papers: n },

@@ -10,6 +10,7 @@ import { recordWorkerAudit } from '../audit/service.js';
 import { institutionCategorySettings } from '../catalog/schema.js';
 import { forgetCaseVisits } from '../desk/retention.js';
 import { forgetCaseMessages } from '../notifications/retention.js';
+import type { BlobStore } from '../storage/blob-store.js';
 import { removeUnheldBlobs } from './blobs.js';
 import { attachments, caseEvents, caseRatings, cases, filingKeys } from './schema.js';
 import type { CaseState } from './state-machine.js';
@@ -27,7 +28,7 @@ export const settledStates = [
 export const RETENTION_BATCH = 200;
 
 export type RetentionOptions = {
-  filesDir: string;
+  files: BlobStore;
   /** The platform's period, in months, where a body set none for the category. */
   defaultMonths: number;
   batchSize?: number;
@@ -181,7 +182,7 @@ export async function runRetentionBatch(
       const files = await anonymiseCase(db, c.id, c.months, o.now);
       if (!files) continue;
       anonymised++;
-      await removeUnheldBlobs(db, o.filesDir, files);
+      await removeUnheldBlobs(db, o.files, files);
     } catch (err) {
       failed++;
       onError(err, c.id);

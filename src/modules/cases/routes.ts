@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,10 +9,9 @@ import { safeText, wordedText } from '../../server/validation.js';
 import { itemsOf, noContent } from '../../shared/contract.js';
 import { languages, replyChannels } from '../accounts/schema.js';
 import { caseAccesses, recordCaseRead, recordDataRead } from '../audit/access-log.js';
-import { addAttachment, getAttachment, listAttachments } from './attachments.js';
+import { addAttachment, listAttachments, readAttachment } from './attachments.js';
 import * as contract from './contract.js';
 import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedback.js';
-import { blobPath } from './files.js';
 import { queueFilters } from './queue.js';
 import { receiptPdf, replyLetterPdf } from './receipt.js';
 import { giveInstruction, mergeCase, relatedCases } from './related.js';
@@ -447,7 +445,7 @@ export async function caseRoutes(app: FastifyInstance) {
       const actor = requireActor(req);
       const bytes = await oneUploadedFile(req);
       const who = { accountId: actor.accountId, kind: actor.kind, requestId: req.id, log: req.log };
-      const row = await addPendingUpload(db, who, app.deps.filesDir, { ...bytes, maxBytes }, uploadRules);
+      const row = await addPendingUpload(db, who, app.deps.files, { ...bytes, maxBytes }, uploadRules);
       return received(req, reply, row);
     },
   );
@@ -508,7 +506,7 @@ export async function caseRoutes(app: FastifyInstance) {
       const file = await oneUploadedFile(req);
       const row = await addAttachment(
         ctx(req),
-        app.deps.filesDir,
+        app.deps.files,
         req.params.id,
         { ...file, maxBytes },
         uploadRules,
@@ -529,13 +527,20 @@ export async function caseRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       requireActor(req);
-      const a = await getAttachment(ctx(req), req.params.id, req.params.attachmentId);
+      // read whole and checked against its sha256 before a byte is sent: damaged bytes are never served
+      const { row: a, bytes } = await readAttachment(
+        ctx(req),
+        app.deps.files,
+        req.params.id,
+        req.params.attachmentId,
+        req.log,
+      );
       return reply
         .type(a.mediaType)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'")
         .header('content-disposition', `inline; filename*=UTF-8''${rfc8187(a.originalName)}`)
-        .send(createReadStream(blobPath(app.deps.filesDir, a.sha256)));
+        .send(bytes);
     },
   );
 

@@ -15,7 +15,7 @@ import { currentTime } from '../../shared/clock.js';
 import { accounts, type Language, type ReplyChannel } from '../accounts/schema.js';
 import { type CaseKind, caseCategories } from '../catalog/schema.js';
 import { departments, institutions } from '../institutions/schema.js';
-import { type CaseState, openStates } from './state-machine.js';
+import { type CaseState, clockStates, openStates } from './state-machine.js';
 
 /** A PostgreSQL full-text vector; written by the database itself (generated column), only read here. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -100,6 +100,10 @@ export const cases = pgTable(
     index('cases_open_created_idx')
       .on(t.createdAt)
       .where(sql.raw(`state in (${openStates.map((st) => `'${st}'`).join(', ')})`)),
+    // The deadline watch walks the cases whose clock runs, by due date (keyset on the date and the id).
+    index('cases_running_due_idx')
+      .on(t.dueAt, t.id)
+      .where(sql.raw(`state in (${clockStates.map((st) => `'${st}'`).join(', ')})`)),
     index('cases_assignee_idx').on(t.assigneeId, t.state),
     index('cases_department_idx').on(t.departmentId, t.state),
     // One GIN index over the body and the words: a body's search reads only its own entries (btree_gin).

@@ -109,6 +109,14 @@ export const openStates = [
 ] as const satisfies readonly CaseState[];
 /** States in which the deadline clock is stopped. */
 export const pausedStates: readonly CaseState[] = ['awaiting_citizen'];
+/** States in which the body owes an answer and the deadline clock runs (open, not paused). */
+export const clockStates = [
+  'submitted',
+  'acknowledged',
+  'in_progress',
+  'reply_pending_approval',
+  'reopened',
+] as const satisfies readonly (typeof openStates)[number][];
 
 export type TransitionInput = {
   state: CaseState;

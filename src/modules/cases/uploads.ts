@@ -1,13 +1,13 @@
-import { rm } from 'node:fs/promises';
 import { and, asc, count, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { notFound } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
+import type { BlobStore } from '../storage/blob-store.js';
 import { type StoredFile, storeChecked } from './attachments.js';
-import { blobPath } from './files.js';
-import { attachments, pendingUploads } from './schema.js';
+import { removeUnheldBlobs } from './blobs.js';
+import { pendingUploads } from './schema.js';
 import {
   checkContent,
   type IncomingFile,
@@ -44,7 +44,7 @@ const present = (u: typeof pendingUploads.$inferSelect) => ({
 export async function addPendingUpload(
   db: Db,
   who: Sender & { kind: 'citizen' | 'staff' },
-  filesDir: string,
+  files: BlobStore,
   file: IncomingFile,
   rules: UploadRules = noUploadRules,
 ) {
@@ -67,7 +67,7 @@ export async function addPendingUpload(
   const row = await db.transaction(async (tx) => {
     await lockUploads(tx, 'account', accountId);
     await counted(tx);
-    const stored = await storeChecked(filesDir, checked, scan);
+    const stored = await storeChecked(files, checked, scan);
     const [inserted] = await tx
       .insert(pendingUploads)
       .values({
@@ -147,20 +147,16 @@ export async function claimPendingUploads(
  * Drops the papers nobody filed within a day, and their stored bytes unless a case (or another waiting
  * paper) holds the same file: files are stored by their content, once.
  */
-export async function sweepPendingUploads(db: Db, filesDir: string, now = currentTime()) {
+export async function sweepPendingUploads(db: Db, files: BlobStore, now = currentTime()) {
   const gone = await db
     .delete(pendingUploads)
     .where(lt(pendingUploads.createdAt, new Date(now.getTime() - PENDING_UPLOAD_TTL_MS)))
     .returning({ sha256: pendingUploads.sha256 });
-  for (const sha of new Set(gone.map((g) => g.sha256))) {
-    const [held] = await db
-      .select({
-        n: sql<number>`(select count(*) from ${attachments} where ${attachments.sha256} = ${sha})
-        + (select count(*) from ${pendingUploads} where ${pendingUploads.sha256} = ${sha})`,
-      })
-      .from(sql`(select 1) as one`);
-    if (Number(held!.n) === 0) await rm(blobPath(filesDir, sha), { force: true });
-  }
+  await removeUnheldBlobs(
+    db,
+    files,
+    gone.map((g) => g.sha256),
+  );
   return gone.length;
 }
 

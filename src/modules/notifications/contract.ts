@@ -34,8 +34,9 @@ export const notificationEvents = z.enum([
   'invite',
   'totp_reset',
   'deadline_reminder',
-  'escalation',
+  'escalation_digest',
   'event_registered',
+  'escalation',
 ]);
 export const notificationStatuses = z.enum(['pending', 'sending', 'sent', 'dead', 'bounced']);
 export const callOutcomes = z.enum(['reached', 'no_answer', 'call_back', 'wrong_number']);

@@ -64,8 +64,10 @@ export const accountEvents = [
   'invite',
   'totp_reset',
   'deadline_reminder',
-  'escalation',
+  'escalation_digest',
   'event_registered',
+  // one e-mail per escalated case, before the daily digest: kept so that the outbox's older rows still read
+  'escalation',
 ] as const;
 export const templateEvents = [...citizenEvents, ...appointmentNoticeEvents, ...staffEvents] as const;
 export type TemplateEvent = (typeof templateEvents)[number];

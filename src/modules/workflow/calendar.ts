@@ -30,6 +30,12 @@ export function moroccanDate(at: Date): string {
   return localDate.format(at);
 }
 
+const localHour = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', hourCycle: 'h23' });
+/** The hour (0–23) in Morocco at an instant. */
+export function moroccanHour(at: Date): number {
+  return Number(localHour.format(at));
+}
+
 export type HolidayOverrides = { extra?: readonly string[]; notHolidays?: readonly string[] };
 
 export function isHoliday(date: string, o: HolidayOverrides = {}): boolean {

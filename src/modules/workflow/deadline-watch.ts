@@ -1,112 +1,192 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, asc, inArray, lt, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
 import { formatDate } from '../../i18n/format.js';
 import { isLang } from '../../i18n/index.js';
-import { accounts, overseerScopes, staffMemberships } from '../accounts/schema.js';
-import { recordAudit } from '../audit/service.js';
+import { accounts } from '../accounts/schema.js';
+import { recordWorkerAudit } from '../audit/service.js';
 import { caseEvents, cases } from '../cases/schema.js';
-import { institutions } from '../institutions/schema.js';
+import { clockStates } from '../cases/state-machine.js';
 import { enqueueEmail } from '../notifications/service.js';
 import { addWorkingDays, workingDaysBetween } from './calendar.js';
+import { deadlineSteps } from './schema.js';
 
-/** States in which the body owes an answer and the clock runs. */
-const running = ['submitted', 'acknowledged', 'in_progress', 'reply_pending_approval', 'reopened'] as const;
 export const REMIND_BEFORE_WORKING_DAYS = 2;
 /** After this many working days overdue, the territorial overseer is told too. */
 export const OVERSEER_AFTER_WORKING_DAYS = 10;
+/** Cases read, stepped and recorded together (one transaction each page). */
+const PAGE = 500;
 
-type Step = { caseId: string; kind: 'reminder' | 'escalation_supervisor' | 'escalation_overseer' };
+export type DeadlineStepKind = 'reminder' | 'escalation_supervisor' | 'escalation_overseer';
+type Step = { caseId: string; kind: DeadlineStepKind };
+const levelOf: Record<DeadlineStepKind, number> = {
+  reminder: 0,
+  escalation_supervisor: 1,
+  escalation_overseer: 2,
+};
+
+type Watched = {
+  id: string;
+  institutionId: string;
+  assigneeId: string | null;
+  trackingNumber: string;
+  subject: string;
+  dueAt: Date;
+  taken: number[];
+};
 
 /**
- * Reminds the person holding a case before its due date, escalates to the institution's supervisors once
- * it is overdue, then to the territory's overseers. Each step happens once per case (recorded as an
- * internal timeline event in the same transaction as its e-mails), so the job can run as often as wanted.
+ * Reminds the person holding a case before its due date, escalates it to the body's supervisors once it is
+ * overdue, then to the territory's overseers (who hear of escalations in their daily digest, see
+ * `escalation-digest.ts`). It walks every case whose clock runs and whose due date is near or past, by due
+ * date and id (keyset), a page at a time, whatever their number. Each step is recorded under the key (case,
+ * level, due date) in the same transaction as its timeline event, audit row and reminder: two workers walking
+ * the same cases take each step once, and the job can run as often as wanted.
  */
 export async function runDeadlineWatch(db: Db, now: Date, publicUrl: string): Promise<Step[]> {
   const soon = addWorkingDays(now, REMIND_BEFORE_WORKING_DAYS);
-  const rows = await db
-    .select({ c: cases, inst: institutions })
-    .from(cases)
-    .innerJoin(institutions, eq(institutions.id, cases.institutionId))
-    .where(and(inArray(cases.state, [...running]), lt(cases.dueAt, soon)))
-    .limit(500);
   const done: Step[] = [];
-  for (const { c, inst } of rows) {
-    const events = await db
-      .select({ type: caseEvents.type, data: caseEvents.data })
-      .from(caseEvents)
-      .where(and(eq(caseEvents.caseId, c.id), inArray(caseEvents.type, ['deadline_reminder', 'escalated'])));
-    const has = (type: string, level?: number) =>
-      events.some((e) => e.type === type && (level === undefined || e.data.level === level));
-    const overdueDays = c.dueAt < now ? workingDaysBetween(c.dueAt, now) : -1;
-    let step: Step['kind'] | null = null;
-    if (overdueDays >= OVERSEER_AFTER_WORKING_DAYS && !has('escalated', 2)) step = 'escalation_overseer';
-    else if (overdueDays >= 0 && c.dueAt < now && !has('escalated', 1)) step = 'escalation_supervisor';
-    else if (c.dueAt >= now && !has('deadline_reminder')) step = 'reminder';
-    if (!step) continue;
+  let after: { dueAt: Date; id: string } | null = null;
+  for (;;) {
+    const page: Watched[] = await watchedPage(db, now, soon, after);
+    const steps = page.flatMap((c) => stepsFor(c, now).map((kind) => ({ c, kind })));
+    if (steps.length) done.push(...(await takeSteps(db, now, publicUrl, steps)));
+    if (page.length < PAGE) return done;
+    const last = page[page.length - 1]!;
+    after = { dueAt: last.dueAt, id: last.id };
+  }
+}
 
-    const recipients =
-      step === 'reminder'
-        ? await db
-            .select({ email: accounts.email, lang: accounts.preferredLanguage })
-            .from(accounts)
-            .where(eq(accounts.id, c.assigneeId ?? '00000000-0000-0000-0000-000000000000'))
-        : step === 'escalation_supervisor'
-          ? await db
-              .select({ email: accounts.email, lang: accounts.preferredLanguage })
-              .from(staffMemberships)
-              .innerJoin(accounts, eq(accounts.id, staffMemberships.accountId))
-              .where(
-                and(
-                  eq(staffMemberships.institutionId, c.institutionId),
-                  eq(staffMemberships.role, 'supervisor'),
-                ),
-              )
-          : await db
-              .select({ email: accounts.email, lang: accounts.preferredLanguage })
-              .from(overseerScopes)
-              .innerJoin(accounts, eq(accounts.id, overseerScopes.accountId))
-              .where(
-                sql`(${overseerScopes.scope} = 'province' and ${overseerScopes.territoryCode} = ${inst.provinceCode})
-                  or (${overseerScopes.scope} = 'region' and ${overseerScopes.territoryCode} = ${inst.regionCode})`,
-              );
-    await db.transaction(async (tx) => {
-      const level = step === 'reminder' ? 0 : step === 'escalation_supervisor' ? 1 : 2;
-      await tx.insert(caseEvents).values({
+/**
+ * The next page of cases that may need a step: due before `soon`, their clock running, and the steps their
+ * due date calls for not all taken for it (a case between 10 calendar days and 10 working days overdue
+ * comes back while it holds only its supervisor step; the keyset moves past it).
+ */
+function watchedPage(db: Db, now: Date, soon: Date, after: { dueAt: Date; id: string } | null) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const takenLevel = (level: number) =>
+    sql`exists (select 1 from ${deadlineSteps} k where k.case_id = ${cases.id} and k.due_at = ${cases.dueAt} and k.level = ${level})`;
+  return db
+    .select({
+      id: cases.id,
+      institutionId: cases.institutionId,
+      assigneeId: cases.assigneeId,
+      trackingNumber: cases.trackingNumber,
+      subject: cases.subject,
+      dueAt: cases.dueAt,
+      taken: sql<
+        number[]
+      >`array(select k.level from ${deadlineSteps} k where k.case_id = ${cases.id} and k.due_at = ${cases.dueAt})`,
+    })
+    .from(cases)
+    .where(
+      and(
+        inArray(cases.state, [...clockStates]),
+        lt(cases.dueAt, soon),
+        after
+          ? sql`(${cases.dueAt}, ${cases.id}) > (${after.dueAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+        sql`case when ${cases.dueAt} >= ${at} then not ${takenLevel(0)}
+          when ${cases.dueAt} >= ${at} - interval '${sql.raw(String(OVERSEER_AFTER_WORKING_DAYS))} days' then not ${takenLevel(1)}
+          else not (${takenLevel(1)} and ${takenLevel(2)}) end`,
+      ),
+    )
+    .orderBy(asc(cases.dueAt), asc(cases.id))
+    .limit(PAGE);
+}
+
+/**
+ * The steps a case's due date calls for now and not yet taken for that due date: the reminder before it; once
+ * past, the supervisors; 10 working days past, the overseers too (and the supervisors, if they never were).
+ */
+function stepsFor(c: Watched, now: Date): DeadlineStepKind[] {
+  const taken = (level: number) => c.taken.map(Number).includes(level);
+  if (c.dueAt >= now) return taken(0) ? [] : ['reminder'];
+  const steps: DeadlineStepKind[] = taken(1) ? [] : ['escalation_supervisor'];
+  if (workingDaysBetween(c.dueAt, now) >= OVERSEER_AFTER_WORKING_DAYS && !taken(2)) {
+    steps.push('escalation_overseer');
+  }
+  return steps;
+}
+
+/**
+ * Records a page's steps; only those whose key this transaction wrote are acted on (another worker may have
+ * taken the others a moment before): the timeline events, the audit rows, the reminders to the holders.
+ */
+async function takeSteps(
+  db: Db,
+  now: Date,
+  publicUrl: string,
+  steps: { c: Watched; kind: DeadlineStepKind }[],
+): Promise<Step[]> {
+  return db.transaction(async (tx) => {
+    const won = await tx
+      .insert(deadlineSteps)
+      .values(
+        steps.map(({ c, kind }) => ({ caseId: c.id, level: levelOf[kind], dueAt: c.dueAt, createdAt: now })),
+      )
+      .onConflictDoNothing()
+      .returning({ caseId: deadlineSteps.caseId, level: deadlineSteps.level });
+    const wonKey = new Set(won.map((w) => `${w.caseId}:${w.level}`));
+    const taken = steps.filter(({ c, kind }) => wonKey.has(`${c.id}:${levelOf[kind]}`));
+    if (!taken.length) return [];
+    const holders = await holdersOf(
+      tx,
+      taken.filter((s) => s.kind === 'reminder').map((s) => s.c.assigneeId),
+    );
+    const reminded = new Map<string, number>();
+    for (const { c, kind } of taken) {
+      if (kind !== 'reminder') continue;
+      const holder = c.assigneeId ? holders.get(c.assigneeId) : undefined;
+      reminded.set(c.id, holder ? 1 : 0);
+      if (!holder) continue;
+      const lang = isLang(holder.lang) ? holder.lang : 'fr';
+      await enqueueEmail(tx, {
+        to: holder.email,
+        template: 'deadline_reminder',
+        lang,
         caseId: c.id,
-        type: step === 'reminder' ? 'deadline_reminder' : 'escalated',
-        data: { level, overdueWorkingDays: Math.max(0, overdueDays), notified: recipients.length },
-        visibility: 'internal',
-        createdAt: now,
+        params: {
+          tracking: c.trackingNumber,
+          subject: c.subject,
+          due: formatDate(c.dueAt, lang),
+          url: `${publicUrl}/staff/cases/${c.id}`,
+        },
       });
-      for (const r of recipients) {
-        const lang = isLang(r.lang) ? r.lang : 'fr';
-        await enqueueEmail(tx, {
-          to: r.email,
-          template: step === 'reminder' ? 'deadline_reminder' : 'escalation',
-          lang,
-          caseId: c.id,
-          params: {
-            tracking: c.trackingNumber,
-            subject: c.subject,
-            due: formatDate(c.dueAt, lang),
-            days: Math.max(0, overdueDays),
-            count: Math.max(0, overdueDays),
-            institution: lang === 'ar' ? inst.nameAr : inst.nameFr,
-            url: `${publicUrl}/staff/cases/${c.id}`,
-          },
-        });
-      }
-      await recordAudit(tx, {
-        actorId: null,
-        action: `case.${step}`,
+    }
+    const dataOf = (c: Watched, kind: DeadlineStepKind) => ({
+      level: levelOf[kind],
+      overdueWorkingDays: c.dueAt < now ? workingDaysBetween(c.dueAt, now) : 0,
+      ...(kind === 'reminder' ? { notified: reminded.get(c.id) ?? 0 } : {}),
+    });
+    await tx.insert(caseEvents).values(
+      taken.map(({ c, kind }) => ({
+        caseId: c.id,
+        type: kind === 'reminder' ? 'deadline_reminder' : 'escalated',
+        data: dataOf(c, kind),
+        visibility: 'internal' as const,
+        createdAt: now,
+      })),
+    );
+    await recordWorkerAudit(
+      tx,
+      taken.map(({ c, kind }) => ({
+        action: `case.${kind}`,
         entityType: 'case',
         entityId: c.id,
         institutionId: c.institutionId,
-        data: { level, notified: recipients.length },
-      });
-    });
-    done.push({ caseId: c.id, kind: step });
-  }
-  return done;
+        data: dataOf(c, kind),
+      })),
+    );
+    return taken.map(({ c, kind }) => ({ caseId: c.id, kind }));
+  });
+}
+
+async function holdersOf(tx: Executor, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (!wanted.length) return new Map<string, { email: string; lang: string }>();
+  const rows = await tx
+    .select({ id: accounts.id, email: accounts.email, lang: accounts.preferredLanguage })
+    .from(accounts)
+    .where(and(inArray(accounts.id, wanted), sql`${accounts.disabledAt} is null`));
+  return new Map(rows.map((r) => [r.id, { email: r.email, lang: r.lang }]));
 }
