@@ -6,7 +6,7 @@
  * duplicate. Post and phone tasks are written to the database in the same transaction as the result, so
  * they happen exactly once.
  */
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { currentTime } from '../../shared/clock.js';
 import { type QuietHours, quietHold } from './quiet-hours.js';
@@ -165,6 +165,22 @@ export async function deliverOne(db: Db, adapters: Adapters, n: NotificationRow,
   }
 }
 
+/**
+ * Renews the lease of a claimed row just before it is sent, if it is still ours and its lease has not run
+ * out: a batch sent slowly (a slow mail server, a loaded machine) could otherwise outlive the lease of its
+ * last rows, which another process would then claim and send too. Asked only for rows sent after half of
+ * their lease (a quick batch costs no statement more).
+ */
+async function renewLease(db: Db, n: NotificationRow, opts: DeliveryOptions): Promise<boolean> {
+  const now = opts.now?.() ?? currentTime();
+  const [kept] = await db
+    .update(notifications)
+    .set({ nextAttemptAt: new Date(now.getTime() + opts.leaseMs) })
+    .where(and(stillOurs(n), gt(notifications.nextAttemptAt, now)))
+    .returning({ id: notifications.id });
+  return kept !== undefined;
+}
+
 /** One pass of the worker: claims what is due and sends it, a few at a time. Returns how many went out. */
 export async function deliverDueNotifications(
   db: Db,
@@ -172,6 +188,7 @@ export async function deliverDueNotifications(
   opts: DeliveryOptions,
 ): Promise<number> {
   const claimed = await claimDue(db, opts, opts.batch ?? 50);
+  const claimedAt = (opts.now?.() ?? currentTime()).getTime();
   const concurrency = opts.concurrency ?? 5;
   let sent = 0;
   let next = 0;
@@ -179,6 +196,9 @@ export async function deliverDueNotifications(
     Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
       while (next < claimed.length) {
         const row = claimed[next++]!;
+        // past half its lease, a row's lease is renewed first; if it ran out, another process may have it
+        const late = (opts.now?.() ?? currentTime()).getTime() - claimedAt > opts.leaseMs / 2;
+        if (late && !(await renewLease(db, row, opts))) continue;
         if (await deliverOne(db, adapters, row, opts)) sent++;
       }
     }),
