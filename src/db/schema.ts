@@ -9,4 +9,5 @@ export * from '../modules/limits/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/schedule/schema.js';
 export * from '../modules/territory/schema.js';
+export * from '../modules/verification/schema.js';
 export * from '../modules/workflow/schema.js';

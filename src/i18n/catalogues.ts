@@ -3,6 +3,7 @@ import { appointmentNoticeMessages } from '../modules/appointments/notice-messag
 import { caseMessages } from '../modules/cases/messages.js';
 import { institutionMessages } from '../modules/institutions/messages.js';
 import { notificationMessages } from '../modules/notifications/messages.js';
+import { verificationMessages } from '../modules/verification/messages.js';
 import { ar } from './ar.js';
 import { defineMessages } from './define.js';
 import { en } from './en.js';
@@ -21,4 +22,5 @@ export const catalogues = [
   notificationMessages,
   caseMessages,
   institutionMessages,
+  verificationMessages,
 ] as const;

@@ -28,6 +28,7 @@ import { reportingRoutes } from '../modules/reporting/routes.js';
 import type { BlobStore } from '../modules/storage/blob-store.js';
 import { openBlobStore } from '../modules/storage/open.js';
 import { territoryRoutes } from '../modules/territory/routes.js';
+import { verificationRoutes } from '../modules/verification/routes.js';
 import { workflowRoutes } from '../modules/workflow/routes.js';
 import { installAuth } from './auth.js';
 import type { Config } from './config.js';
@@ -148,6 +149,7 @@ export async function buildApp(
   await app.register(workflowRoutes);
   await app.register(reportingRoutes);
   await app.register(notificationRoutes);
+  await app.register(verificationRoutes);
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
   await app.register(webRoutes);
   return app;

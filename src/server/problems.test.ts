@@ -42,7 +42,7 @@ const published = `
   appointment-link-invalid appointment-not-changeable appointment-version event-service-unknown
   event-day-unknown event-days-outside event-closed event-full event-already-registered
   queue-reference-unknown queue-already-checked-in queue-not-today queue-ticket-state queue-visitor-required
-  file-damaged file-storage-unavailable
+  file-damaged file-storage-unavailable verification-unknown
 `
   .split(/\s+/)
   .filter(Boolean);

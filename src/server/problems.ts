@@ -131,6 +131,9 @@ export const problems = {
   'webhook-signature': { status: 401, key: 'error.webhook.signature' },
   'webhook-verify-token': { status: 403, key: 'error.webhook.verify_token' },
 
+  // verifiable papers
+  'verification-unknown': { status: 404, key: 'error.verification.unknown' },
+
   // appointments
   'appointment-service-unknown': { status: 422, key: 'error.appointment.service_unknown' },
   'appointment-service-not-found': { status: 404, key: 'error.appointment.service_not_found' },

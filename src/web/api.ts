@@ -9,6 +9,7 @@ import type * as institutions from '../modules/institutions/contract.js';
 import type * as notifications from '../modules/notifications/contract.js';
 import type * as reporting from '../modules/reporting/contract.js';
 import type * as territory from '../modules/territory/contract.js';
+import type * as verification from '../modules/verification/contract.js';
 import type * as workflow from '../modules/workflow/contract.js';
 import type { Answer } from '../shared/contract.js';
 
@@ -155,6 +156,8 @@ export type CaseRecord = Answer<typeof cases.caseRecord>;
 export type QueueItem = CaseList['items'][number];
 export type CaseAccess = Answer<typeof cases.caseAccess>;
 export type TrackedCase = Answer<typeof cases.trackedCase>;
+export type VerifiedDocument = Answer<typeof verification.verifiedDocument>;
+export type DocumentCheck = Answer<typeof verification.documentCheck>;
 export type RelatedCase = Answer<typeof cases.relatedCases>['items'][number];
 export type SavedView = Answer<typeof cases.savedView>;
 export type ReplyTemplate = Answer<typeof catalog.replyTemplate>;

@@ -18,6 +18,7 @@ const SignIn = lazy(() => import('./pages/SignIn.js'));
 const MyCases = lazy(() => import('./pages/MyCases.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const Track = lazy(() => import('./pages/Track.js'));
+const Verify = lazy(() => import('./pages/Verify.js'));
 const Profile = lazy(() => import('./pages/Profile.js'));
 const StaffQueue = staffPage(
   'queue',
@@ -138,6 +139,8 @@ function App() {
           <Route path="/cases/:id" component={CasePage} />
           <Route path="/track" component={Track} />
           <Route path="/track/:number" component={Track} />
+          <Route path="/verify" component={Verify} />
+          <Route path="/verify/:code" component={Verify} />
           <Route path="/me" component={Profile} />
           <Route path="/appointments" component={Appointments} />
           <Route path="/appointments/mine" component={MyAppointments} />

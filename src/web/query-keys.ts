@@ -29,6 +29,8 @@ export const keys = {
   territory: (code: Id) => ['territory', code] as const,
   documents: () => ['documents'] as const,
   document: (code: Id) => ['document', code] as const,
+  /** A paper's public record, by its verification code. */
+  verifiedDocument: (code: Id) => ['verified-document', code] as const,
   /** The channels a person is reached by (read by the profile and by the booking form alike). */
   notificationPreferences: () => ['notification-preferences'] as const,
 

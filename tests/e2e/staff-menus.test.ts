@@ -79,7 +79,7 @@ describe('every staff page shows its content, an empty state, a refusal or the s
       expect(errors).toEqual([]);
       await context.close();
     }
-  });
+  }, 180_000); // every entry of several accounts' menus, one page after another
 
   it('every role of a commune sees the entries it may open and no other; the auditor opens each', async () => {
     const expected: Record<string, string[]> = {
@@ -104,7 +104,7 @@ describe('every staff page shows its content, an empty state, a refusal or the s
       expect(errors, email).toEqual([]);
       await context.close();
     }
-  });
+  }, 180_000); // every entry of several accounts' menus, one page after another
 
   it('signed out, a staff page asks to sign in and comes back to it afterwards; a citizen is refused', async () => {
     const { page, context } = await newPage(portal.browser, portal.base, 'fr', 'desktop');

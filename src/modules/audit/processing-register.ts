@@ -282,6 +282,9 @@ export const tablesWithoutPersonalData: Record<string, string> = {
   appointment_event_services: 'which services an open day offers',
   scheduled_jobs: 'when each background job last ran, which process holds it, and where a pass got to',
   deadline_steps: 'which deadline reminder or escalation was taken for which case and due date',
+  issued_documents:
+    'receipts and reply letters issued: public code, body, tracking number, fingerprint and signature, no names or content',
+  signing_keys: 'the platform’s keys signing the papers it issues (the private part sealed)',
 };
 
 /** Columns whose names look personal but which hold none (checked by the register's test). */

@@ -44,6 +44,18 @@ export const caseActionCodes = z.enum([
   'reopen',
 ]);
 
+/**
+ * The reasons of a move the citizen reads, in their language (`cases/hops.ts`): staff may choose one when they
+ * move a file; otherwise the neutral one of the move (`competent_body`, `competent_department`).
+ */
+export const moveReasonCodes = z.enum([
+  'competent_body',
+  'competent_department',
+  'specialised_service',
+  'closer_office',
+  'records_held',
+]);
+
 /** A case as anyone who may read it sees it (`presentCase`). */
 export const caseRecord = z.object({
   id: z.uuid(),
@@ -108,9 +120,31 @@ export const requesterCard = z.object({
   preferredLanguage: languageCode.optional(),
 });
 
+/**
+ * One stay of the file ("where is my file"): with which body and department, from when until when (null:
+ * it is there now), how many working days in Morocco, and why it came there.
+ */
+export const caseHop = z.object({
+  institution: z.object({ id: z.uuid(), ...names }),
+  /** null: with the body, in no department yet */
+  department: z.object({ id: z.uuid(), ...names }).nullable(),
+  from: isoDateTime,
+  until: isoDateTime.nullable(),
+  workingDays: z.number().int(),
+  move: z.enum(['filed', 'referred_inside', 'transferred', 'assigned']),
+  /** The reason the citizen reads, translated by its code; null for the filing. */
+  reason: moveReasonCodes.nullable(),
+  /** Words the citizen may read with it: a referral's reason, shown on the timeline too. */
+  reasonText: z.string().nullable(),
+  /** The staff's own words for a transfer: for the staff only, never in the citizen's answer. */
+  internalReason: z.string().nullable().optional(),
+});
+
 /** One case, as its page shows it. */
 export const caseView = caseRecord.extend({
   timeline: z.array(timelineEvent),
+  /** Where the file has been and is now, oldest first. */
+  hops: z.array(caseHop),
   availableActions: z.array(caseActionCodes),
   requester: requesterCard.optional(),
 });

@@ -8,6 +8,7 @@ import { getCitizenProfile } from '../accounts/service.js';
 import { getInstitution } from '../institutions/service.js';
 import { replyLetter } from '../notifications/letters.js';
 import { type LetterOptions, renderLetters } from '../notifications/pdf/letter.js';
+import { issueDocument } from '../verification/service.js';
 import { isOwnCase } from './policy.js';
 import { cases } from './schema.js';
 import { type Ctx, getReadableCase } from './service.js';
@@ -55,8 +56,14 @@ export async function receiptPdf(ctx: Ctx, caseId: string, accessCode: string | 
     }),
     trackingUrl: /^https?:\/\//.test(url) ? url : null,
   });
-  const { pdf } = await renderLetters([page('ar'), page('fr')], { window: 'left' });
-  return pdf;
+  return issueDocument(ctx, {
+    kind: 'receipt',
+    caseId: c.id,
+    institutionId: c.institutionId,
+    trackingNumber: c.trackingNumber,
+    render: async (verification) =>
+      (await renderLetters([page('ar'), page('fr')], { window: 'left', verification })).pdf,
+  });
 }
 
 /**
@@ -68,7 +75,15 @@ export async function replyLetterPdf(ctx: Ctx, caseId: string, options: LetterOp
   if (!row) throw fail('not-found');
   // the reply's words went with the rest of the content at the end of the retention period
   if (row.anonymisedAt) throw fail('case-content-removed');
-  const pdf = await replyLetter(ctx.db, row, options, ctx.publicUrl ?? '');
-  if (!pdf) throw fail('reply-none');
-  return pdf;
+  return issueDocument(ctx, {
+    kind: 'reply_letter',
+    caseId: row.id,
+    institutionId: row.institutionId,
+    trackingNumber: row.trackingNumber,
+    render: async (verification) => {
+      const pdf = await replyLetter(ctx.db, row, { ...options, verification }, ctx.publicUrl ?? '');
+      if (!pdf) throw fail('reply-none');
+      return pdf;
+    },
+  });
 }

@@ -304,6 +304,8 @@ export async function caseRoutes(app: FastifyInstance) {
           departmentId: z.uuid(),
           version: z.number().int().positive(),
           reason: safeText(3, 2000),
+          /** The reason the citizen reads, translated; without it, a neutral one ("the competent department"). */
+          publicReason: contract.moveReasonCodes.optional(),
         }),
         response: { 200: contract.caseRecord },
       },
@@ -325,6 +327,8 @@ export async function caseRoutes(app: FastifyInstance) {
           targetInstitutionId: z.uuid(),
           version: z.number().int().positive(),
           reason: safeText(3, 2000),
+          /** The reason the citizen reads with the referral's words, translated (default: "the competent body"). */
+          publicReason: contract.moveReasonCodes.optional(),
         }),
         response: { 200: contract.caseRecord },
       },

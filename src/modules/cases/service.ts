@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { forbidden, notFound, ValidationError } from '../../server/errors.js';
 import { fail, type ProblemCode } from '../../server/problems.js';
-import { audit, type ServiceContext } from '../../server/service-context.js';
+import { audit, nowOf, type ServiceContext } from '../../server/service-context.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { hmac } from '../accounts/passwords.js';
@@ -13,12 +13,14 @@ import { caseAccesses, recordCaseRead } from '../audit/access-log.js';
 import { validateFields } from '../catalog/fields.js';
 import { categoryFor } from '../catalog/institution-settings.js';
 import { institutions } from '../institutions/schema.js';
-import { getInstitution, getOpenDepartment } from '../institutions/service.js';
-import { notifyCaseEvent, notifyStaff } from '../notifications/notify.js';
+import { getDepartment, getInstitution, getOpenDepartment } from '../institutions/service.js';
+import { notifyCaseEvent, notifyCaseMoved, notifyStaff } from '../notifications/notify.js';
+import { moroccanDate } from '../workflow/calendar.js';
 import { recordAttachments } from './attachments.js';
 import { changeCase } from './change.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
 import { filedWithKey, recordFilingKey } from './filing-keys.js';
+import { caseHops, type MoveReason, type RawHop } from './hops.js';
 import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
 import { type QueueFilters, queueCounts, queuePage, queueScope } from './queue.js';
 import { attachments, caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
@@ -206,7 +208,8 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
       type: 'submitted',
       actorId: ctx.actor?.accountId ?? null,
       toState: 'submitted',
-      data: { channel: input.intakeChannel },
+      // the department it was filed with: the first stay of "where is my file"
+      data: { channel: input.intakeChannel, departmentId: input.departmentId ?? null },
       createdAt: now,
     });
     await audit(tx, ctx, {
@@ -320,6 +323,88 @@ export async function caseTimeline(db: Executor, caseId: string, includeInternal
   }));
 }
 
+/** The events that move a file between bodies and departments, in one query, oldest first. */
+async function moveEvents(db: Executor, caseId: string) {
+  const rows = await db
+    .select({
+      type: caseEvents.type,
+      reason: caseEvents.reason,
+      data: caseEvents.data,
+      at: caseEvents.createdAt,
+    })
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.caseId, caseId),
+        inArray(caseEvents.type, ['submitted', 'referred_inside', 'transferred', 'assigned']),
+      ),
+    )
+    .orderBy(asc(caseEvents.id));
+  return rows;
+}
+
+/**
+ * "Where is my file": the case's hops with the names of the bodies and departments. The staff's own words
+ * for a transfer (`internalReason`) are given to the staff only; the citizen reads the translated reason.
+ * The last hop is counted until now, or until the case was closed.
+ */
+export async function caseHopsOf(db: Executor, c: CaseRow, includeInternal: boolean, now: Date) {
+  const raw = caseHops(await moveEvents(db, c.id), c, c.closedAt && c.closedAt < now ? c.closedAt : now);
+  return nameHops(db, raw, includeInternal);
+}
+
+async function nameHops(db: Executor, raw: RawHop[], includeInternal: boolean) {
+  const bodies = new Map<string, Awaited<ReturnType<typeof getInstitution>>>();
+  const depts = new Map<string, Awaited<ReturnType<typeof getDepartment>>>();
+  for (const h of raw) {
+    if (!bodies.has(h.institutionId)) bodies.set(h.institutionId, await getInstitution(db, h.institutionId));
+    if (h.departmentId && !depts.has(h.departmentId))
+      depts.set(h.departmentId, await getDepartment(db, h.institutionId, h.departmentId));
+  }
+  const named = (x: { id: string; nameAr: string; nameFr: string; nameEn: string }) => ({
+    id: x.id,
+    nameAr: x.nameAr,
+    nameFr: x.nameFr,
+    nameEn: x.nameEn,
+  });
+  return raw.flatMap((h) => {
+    const body = bodies.get(h.institutionId);
+    if (!body) return [];
+    const dept = h.departmentId ? depts.get(h.departmentId) : null;
+    return [
+      {
+        institution: named(body),
+        department: dept ? named(dept) : null,
+        from: h.from.toISOString(),
+        until: h.until?.toISOString() ?? null,
+        workingDays: h.workingDays,
+        move: h.move,
+        reason: h.reasonCode,
+        reasonText: h.publicText,
+        ...(includeInternal ? { internalReason: h.internalText } : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * Tells the citizen their file moved, in the transaction of the move: the moves of the day in Morocco so
+ * far, so that several moves in a day make one message (see `notifyCaseMoved`).
+ */
+async function notifyMoved(tx: Executor, ctx: Ctx, c: CaseRow, now: Date) {
+  const today = moroccanDate(now);
+  const hops = await nameHops(tx, caseHops(await moveEvents(tx, c.id), c, now), false);
+  const moves = hops.filter((h) => h.move !== 'filed' && moroccanDate(new Date(h.from)) === today);
+  if (!moves.length) return;
+  await notifyCaseMoved(tx, {
+    caseRow: c,
+    day: today,
+    moves: moves.map((h) => ({ institution: h.institution, department: h.department, reason: h.reason })),
+    publicUrl: ctx.publicUrl,
+    now,
+  });
+}
+
 export function presentCase(c: Omit<CaseRow, 'search'>, actor: Actor | null, now = currentTime()) {
   const staffView = !!actor && actor.kind === 'staff';
   return {
@@ -354,7 +439,7 @@ export async function viewCase(ctx: Ctx, id: string) {
   const { c, scope } = await getReadableCase(ctx, id);
   const staff = ctx.actor?.kind === 'staff';
   // Independent of each other: sent together (each on its own connection of the pool where there is one).
-  const [, timeline, requester] = await Promise.all([
+  const [, timeline, requester, hops] = await Promise.all([
     // Law 09-08: every staff view of a person's file is logged, with the reader's role and purpose.
     recordCaseRead(ctx.db, ctx.actor, {
       action: 'case.view',
@@ -365,6 +450,7 @@ export async function viewCase(ctx: Ctx, id: string) {
     caseTimeline(ctx.db, c.id, staff),
     // once the content is removed, the body no longer sees who filed the case
     staff && !c.anonymisedAt ? requesterCard(ctx.db, c.requesterId) : null,
+    caseHopsOf(ctx.db, c, staff, nowOf(ctx)),
   ]);
   const side = isOwnCase(ctx.actor, scope) ? 'citizen' : 'staff';
   const actions = c.anonymisedAt
@@ -373,6 +459,7 @@ export async function viewCase(ctx: Ctx, id: string) {
   return {
     ...presentCase(c, ctx.actor),
     timeline,
+    hops,
     availableActions: actions,
     ...(requester ? { requester } : {}),
   };
@@ -430,6 +517,8 @@ async function notifyOfAction(
     const event = citizenEvent[action as keyof typeof citizenEvent];
     const reply = event === 'reply_sent' ? ((await draft())?.reason ?? null) : null;
     await notifyCaseEvent(tx, { event, caseRow: c, ref, reason, reply, publicUrl: ctx.publicUrl, now });
+  } else if (action === 'refer_inside') {
+    await notifyMoved(tx, ctx, c, now);
   } else if (action === 'return_reply') {
     const author = (await draft())?.actorId ?? c.assigneeId;
     if (author)
@@ -535,7 +624,7 @@ async function latestDraft(tx: Executor, caseId: string): Promise<string | null>
 export async function referInside(
   ctx: Ctx,
   id: string,
-  input: { targetInstitutionId: string; version: number; reason: string },
+  input: { targetInstitutionId: string; version: number; reason: string; publicReason?: MoveReason },
 ) {
   const { c } = await getReadableCase(ctx, id);
   const target = await getInstitution(ctx.db, input.targetInstitutionId);
@@ -554,16 +643,24 @@ export async function referInside(
         pausedAt: null,
         dueAt: initialDueDate(now, category?.deadlineDays ?? 60),
       },
-      data: { fromInstitutionId: c.institutionId, toInstitutionId: target.id },
+      data: {
+        fromInstitutionId: c.institutionId,
+        fromDepartmentId: c.departmentId,
+        toInstitutionId: target.id,
+        ...(input.publicReason ? { publicReason: input.publicReason } : {}),
+      },
     },
   );
 }
 
-/** Passes the case to another department of the same body, with the reason (kept among staff). */
+/**
+ * Passes the case to another department of the same body, with the reason (kept among staff) and, if chosen,
+ * the reason the citizen reads; the citizen is told that the file moved.
+ */
 export async function transferCase(
   ctx: Ctx,
   id: string,
-  input: { departmentId: string; version: number; reason: string },
+  input: { departmentId: string; version: number; reason: string; publicReason?: MoveReason },
 ) {
   const { c, scope } = await getWritableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
@@ -576,10 +673,15 @@ export async function transferCase(
       event: {
         type: 'transferred',
         reason: input.reason,
-        data: { fromDepartmentId: c.departmentId, toDepartmentId: input.departmentId },
+        data: {
+          fromDepartmentId: c.departmentId,
+          toDepartmentId: input.departmentId,
+          ...(input.publicReason ? { publicReason: input.publicReason } : {}),
+        },
       },
       audit: { action: 'transfer', data: { from: c.departmentId, to: input.departmentId } },
     });
+    if (updated.departmentId !== c.departmentId) await notifyMoved(tx, ctx, updated, nowOf(ctx));
     return presentCase(updated, ctx.actor);
   });
 }
@@ -665,6 +767,8 @@ export async function assignCase(
       event: { type: 'assigned', data: assigned, visibility: 'public' },
       audit: { action: 'assign', data: assigned },
     });
+    if (updated.departmentId && updated.departmentId !== c.departmentId)
+      await notifyMoved(tx, ctx, updated, nowOf(ctx));
     if (
       updated.assigneeId &&
       updated.assigneeId !== c.assigneeId &&

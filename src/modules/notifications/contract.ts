@@ -16,6 +16,7 @@ export const templateEvents = [
   'referred',
   'appointment',
   'deadline_passed',
+  'case_moved',
   'appointment_booked',
   'appointment_moved',
   'appointment_cancelled',

@@ -56,6 +56,15 @@ export const notificationMessages = defineMessages({
       'Hello {name},\n\nThe answer to your request "{subject}" was due by {due} and is late. {institution} has been reminded and is still working on it.\n\nFollow it at {url}',
     'notify.deadline_passed.short':
       '{institution}: the answer to {tracking} was due by {due}; the case is still being handled. {url}',
+    'notify.case_moved.subject': 'Your file {tracking} has moved',
+    'notify.case_moved.body':
+      'Hello {name},\n\nYour request "{subject}" has moved today:\n\n{moves}\n\nIt is now with {holder}. See every step at {url}',
+    'notify.case_moved.short': 'Your file {tracking} is now with {holder}. {url}',
+    'notify.case_moved.reason.competent_body': 'sent to the competent body',
+    'notify.case_moved.reason.competent_department': 'passed to the competent department',
+    'notify.case_moved.reason.specialised_service': 'passed to the service that handles this kind of request',
+    'notify.case_moved.reason.closer_office': 'passed to the office closest to your file',
+    'notify.case_moved.reason.records_held': 'passed to the office that holds your records',
     'notify.assigned.subject': 'Case {tracking} is assigned to you',
     'notify.assigned.body':
       'Hello {name},\n\nCase {tracking} ("{subject}") is now yours. Its answer is due by {due}.\n\n{url}',
@@ -161,6 +170,15 @@ export const notificationMessages = defineMessages({
       'Bonjour {name},\n\nLa réponse à votre demande « {subject} » était attendue au plus tard le {due} et elle est en retard. Nous avons relancé {institution|le}, qui continue de la traiter.\n\nSuivez-la sur {url}',
     'notify.deadline_passed.short':
       '{institution} : la réponse à {tracking} était attendue le {due} ; le dossier est toujours en cours. {url}',
+    'notify.case_moved.subject': 'Votre dossier {tracking} a changé de main',
+    'notify.case_moved.body':
+      'Bonjour {name},\n\nVotre demande « {subject} » a été transmise aujourd’hui :\n\n{moves}\n\nElle est maintenant entre les mains de : {holder}. Toutes les étapes sur {url}',
+    'notify.case_moved.short': 'Votre dossier {tracking} est maintenant chez : {holder}. {url}',
+    'notify.case_moved.reason.competent_body': 'transmis à l’organisme compétent',
+    'notify.case_moved.reason.competent_department': 'transmis au service compétent',
+    'notify.case_moved.reason.specialised_service': 'transmis au service qui traite ce type de demande',
+    'notify.case_moved.reason.closer_office': 'transmis au bureau le plus proche de votre dossier',
+    'notify.case_moved.reason.records_held': 'transmis au bureau qui détient vos registres',
     'notify.assigned.subject': 'Le dossier {tracking} vous est attribué',
     'notify.assigned.body':
       'Bonjour {name},\n\nLe dossier {tracking} (« {subject} ») vous est désormais attribué. Sa réponse est attendue au plus tard le {due}.\n\n{url}',
@@ -267,6 +285,15 @@ export const notificationMessages = defineMessages({
       'مرحبا {name}،\n\nكان الجواب على طلبك «{subject}» منتظرا في أجل أقصاه {due} وقد تأخر. تم تذكير {institution} وما زالت تعالجه.\n\nتابعه على {url}',
     'notify.deadline_passed.short':
       '{institution}: كان الجواب على {tracking} منتظرا يوم {due}؛ الملف ما زال قيد المعالجة. {url}',
+    'notify.case_moved.subject': 'انتقل ملفك {tracking}',
+    'notify.case_moved.body':
+      'مرحبا {name}،\n\nانتقل طلبك «{subject}» اليوم:\n\n{moves}\n\nوهو الآن لدى: {holder}. تابع كل المراحل على {url}',
+    'notify.case_moved.short': 'ملفك {tracking} الآن لدى: {holder}. {url}',
+    'notify.case_moved.reason.competent_body': 'أحيل إلى الجهة المختصة',
+    'notify.case_moved.reason.competent_department': 'أحيل إلى المصلحة المختصة',
+    'notify.case_moved.reason.specialised_service': 'أحيل إلى المصلحة التي تعالج هذا النوع من الطلبات',
+    'notify.case_moved.reason.closer_office': 'أحيل إلى المكتب الأقرب إلى ملفك',
+    'notify.case_moved.reason.records_held': 'أحيل إلى المكتب الذي يحفظ سجلاتك',
     'notify.assigned.subject': 'أسند إليك الملف {tracking}',
     'notify.assigned.body':
       'مرحبا {name}،\n\nأسند إليك الملف {tracking} («{subject}»). أجل الجواب: {due}.\n\n{url}',

@@ -14,9 +14,15 @@ import {
   getCitizenProfile,
   isPlaceholderEmail,
 } from '../accounts/service.js';
+import { addDays, fromWallClock, MOROCCO_TZ } from '../appointments/tz.js';
 import type { cases } from '../cases/schema.js';
 import { getInstitution } from '../institutions/service.js';
-import { enqueue, notifySettings } from './outbox.js';
+import {
+  type EnqueueOptions,
+  enqueue as enqueueInto,
+  type NewNotification,
+  notifySettings,
+} from './outbox.js';
 import { timeZoneFor } from './quiet-hours.js';
 import {
   type Channel,
@@ -98,8 +104,11 @@ async function renderAndEnqueue(
     sealedSecrets?: string | null;
     /** A reply's letter (PDF), linked from the e-mail: the case page, which offers it for download. */
     letterLink?: string;
+    /** When and how the rows are written (see `EnqueueOptions`). */
+    options?: EnqueueOptions;
   },
-) {
+): Promise<Channel[]> {
+  const unwritten: Channel[] = [];
   const wanted = [...new Set(r.channels)];
   // A channel the person chose but cannot be reached by (no phone, no address) falls back to e-mail:
   // a message is never dropped for want of a number.
@@ -112,6 +121,9 @@ async function renderAndEnqueue(
   if (!targets.length) targets.push('email');
 
   for (const channel of targets) {
+    const enqueue = async (ex: Executor, row: NewNotification, now: Date) => {
+      if (!(await enqueueInto(ex, row, now, m.options))) unwritten.push(channel);
+    };
     const tpl = await resolveTemplate(tx, m.institution.id, m.event, channel, r.lang);
     const subject = tpl.subject ? fill(tpl.subject, m.params) : '';
     const text = fill(tpl.body, m.params);
@@ -191,6 +203,7 @@ async function renderAndEnqueue(
       );
     }
   }
+  return unwritten;
 }
 
 export type CaseNotice = {
@@ -310,6 +323,72 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
       sealedSecrets: n.code ? sealSecrets(n.secretKey!, { code: n.code }) : null,
     },
   );
+}
+
+/** A move of the file, as the citizen's message tells it. */
+export type FileMove = {
+  institution: { nameAr: string; nameFr: string; nameEn: string };
+  department: { nameAr: string; nameFr: string; nameEn: string } | null;
+  reason:
+    | 'competent_body'
+    | 'competent_department'
+    | 'specialised_service'
+    | 'closer_office'
+    | 'records_held'
+    | null;
+};
+
+/** The hour (in Morocco) the day's message about a file's moves leaves, and the wait after a later move. */
+export const MOVES_SENT_AT_HOUR = 18;
+export const MOVES_LATE_DELAY_MS = 30 * 60_000;
+
+/**
+ * Tells the citizen their file moved, through their channels: one message per day in Morocco sums up the
+ * day's moves (`moves`, oldest first; the last is where the file is now). The message waits until the end of
+ * the working day (18:00 in Morocco, or half an hour after a later move); each move of the day rewrites it
+ * while it waits. A move after the day's message left goes in the next day's message, so a person never gets
+ * more than one a day. SMS and WhatsApp then wait for the end of the person's quiet hours.
+ */
+export async function notifyCaseMoved(
+  tx: Executor,
+  n: { caseRow: CaseRow; day: string; moves: FileMove[]; publicUrl?: string; now: Date },
+): Promise<void> {
+  const last = n.moves[n.moves.length - 1];
+  if (!last) return;
+  const c = n.caseRow;
+  const lang = c.language;
+  const place = (m: FileMove) =>
+    [institutionName(m.institution, lang), m.department ? institutionName(m.department, lang) : null]
+      .filter(Boolean)
+      .join(' — ');
+  const lines = n.moves.map(
+    (m) =>
+      `- ${place(m)}${m.reason ? `${lang === 'fr' ? ' : ' : ': '}${t(lang, `notify.case_moved.reason.${m.reason}`)}` : ''}`,
+  );
+  const to = await caseAddressee(tx, c, { holder: place(last), moves: lines.join('\n') }, n.publicUrl);
+  if (!to) return;
+  const send = async (day: string, sendAt: Date, channels: Channel[]) =>
+    renderAndEnqueue(
+      tx,
+      { ...to.recipient, channels },
+      {
+        event: 'case_moved',
+        ref: day,
+        institution: to.institution,
+        caseRow: c,
+        params: to.params,
+        link: to.link,
+        now: n.now,
+        options: { sendAt, replacePending: true },
+      },
+    );
+  const endOfDay = fromWallClock(n.day, MOVES_SENT_AT_HOUR * 60, MOROCCO_TZ);
+  const late = new Date(n.now.getTime() + MOVES_LATE_DELAY_MS);
+  const left = await send(n.day, endOfDay > late ? endOfDay : late, to.chosen);
+  if (left.length) {
+    const next = addDays(n.day, 1);
+    await send(next, fromWallClock(next, MOVES_SENT_AT_HOUR * 60, MOROCCO_TZ), left);
+  }
 }
 
 export type StaffNotice = {

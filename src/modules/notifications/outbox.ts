@@ -1,5 +1,6 @@
 /** The outbox's writing primitive: one row per message per channel, in the caller's transaction. */
 import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
 import { currentTime } from '../../shared/clock.js';
@@ -33,23 +34,53 @@ export type NewNotification = {
 };
 
 /**
- * Writes one message to the outbox, inside the caller's transaction. The same idempotency key twice is a
- * no-op, so an event handled twice still sends once. SMS and WhatsApp wait for the end of quiet hours
- * (unless that would be after their `sendBy`).
+ * How a message is written: `sendAt` holds it until then (quiet hours are counted from that moment);
+ * `replacePending` makes the same key again rewrite the message as long as it has not left (a summary
+ * that grows during the day), instead of being a no-op.
  */
-export async function enqueue(tx: Executor, n: NewNotification, now = currentTime()): Promise<boolean> {
-  const quiet = quietHold({ ...n, timeZone: n.timeZone ?? null }, now, notifySettings.quietHours);
-  const rows = await tx
-    .insert(notifications)
-    .values({
-      ...n,
-      subject: n.subject ?? '',
-      htmlBody: n.htmlBody ?? null,
-      payload: n.payload ?? {},
-      timeZone: n.timeZone ?? null,
-      sendBy: n.sendBy ?? null,
-      nextAttemptAt: quiet ?? now,
-    })
+export type EnqueueOptions = { sendAt?: Date | null; replacePending?: boolean };
+
+/**
+ * Writes one message to the outbox, inside the caller's transaction. The same idempotency key twice is a
+ * no-op, so an event handled twice still sends once (with `replacePending`, it rewrites the message if it
+ * is still waiting). SMS and WhatsApp wait for the end of quiet hours (unless that would be after their
+ * `sendBy`). True when the row was written or rewritten.
+ */
+export async function enqueue(
+  tx: Executor,
+  n: NewNotification,
+  now = currentTime(),
+  opts: EnqueueOptions = {},
+): Promise<boolean> {
+  const at = opts.sendAt && opts.sendAt > now ? opts.sendAt : now;
+  const quiet = quietHold({ ...n, timeZone: n.timeZone ?? null }, at, notifySettings.quietHours);
+  const insert = tx.insert(notifications).values({
+    ...n,
+    subject: n.subject ?? '',
+    htmlBody: n.htmlBody ?? null,
+    payload: n.payload ?? {},
+    timeZone: n.timeZone ?? null,
+    sendBy: n.sendBy ?? null,
+    nextAttemptAt: quiet ?? at,
+  });
+  if (opts.replacePending) {
+    const rewritten = await insert
+      .onConflictDoUpdate({
+        target: notifications.idempotencyKey,
+        set: {
+          subject: sql`excluded.subject`,
+          textBody: sql`excluded.text_body`,
+          htmlBody: sql`excluded.html_body`,
+          payload: sql`excluded.payload`,
+          toAddress: sql`excluded.to_address`,
+        },
+        // never a message a worker holds or that left, nor one a provider has already seen
+        setWhere: and(eq(notifications.status, 'pending'), eq(notifications.attempts, 0)),
+      })
+      .returning({ id: notifications.id });
+    return rewritten.length > 0;
+  }
+  const rows = await insert
     .onConflictDoNothing({ target: notifications.idempotencyKey })
     .returning({ id: notifications.id });
   return rows.length > 0;

@@ -38,6 +38,8 @@ export const citizenEvents = [
   'referred',
   'appointment',
   'deadline_passed',
+  /** The file moved to another body or department: one message a day in Morocco sums up the day's moves. */
+  'case_moved',
 ] as const;
 /**
  * A citizen's booking: confirmed, moved, cancelled, reminded the day before and an hour before. By e-mail

@@ -43,6 +43,8 @@ export const placeholders: Record<TemplateEvent, readonly string[]> = {
   referred: [...citizenCommon, 'reason'],
   appointment: [...citizenCommon, 'when', 'place'],
   deadline_passed: citizenCommon,
+  /** `holder`: the body (and department) that holds the file now; `moves`: the day's moves, one a line. */
+  case_moved: [...citizenCommon, 'holder', 'moves'],
   appointment_booked: appointmentCommon,
   appointment_moved: appointmentCommon,
   appointment_cancelled: appointmentCommon,
@@ -70,6 +72,7 @@ export const whatsappParams: Record<TemplateEvent, readonly string[]> = {
   referred: ['name', 'institution', 'tracking', 'reason', 'url'],
   appointment: ['name', 'institution', 'tracking', 'when', 'place', 'url'],
   deadline_passed: ['name', 'institution', 'tracking', 'due', 'url'],
+  case_moved: ['name', 'tracking', 'holder', 'url'],
   appointment_booked: ['name', 'institution', 'service', 'when', 'how', 'reference', 'url'],
   appointment_moved: ['name', 'institution', 'service', 'when', 'reason', 'reference', 'url'],
   appointment_cancelled: ['name', 'institution', 'service', 'when', 'reason', 'bookUrl'],
@@ -213,6 +216,16 @@ export function sampleParams(event: TemplateEvent, lang: Lang): Record<string, s
     rescheduleUrl: 'https://jisr.example.ma/appointments/manage/3f2a?action=reschedule',
     cancelUrl: 'https://jisr.example.ma/appointments/manage/3f2a?action=cancel',
     bookUrl: 'https://jisr.example.ma/appointments',
+    holder: ar
+      ? 'جماعة آيت ملول — مصلحة الحالة المدنية'
+      : lang === 'fr'
+        ? 'Commune d’Aït Melloul — Service de l’état civil'
+        : 'Aït Melloul commune — Civil status office',
+    moves: ar
+      ? '- جماعة آيت ملول — مصلحة الحالة المدنية: أحيل إلى المصلحة المختصة'
+      : lang === 'fr'
+        ? '- Commune d’Aït Melloul — Service de l’état civil : transmis au service compétent'
+        : '- Aït Melloul commune — Civil status office: passed to the competent department',
   };
   if (isAppointmentEvent(event)) {
     base.url = 'https://jisr.example.ma/appointments/manage/3f2a';

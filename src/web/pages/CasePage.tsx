@@ -6,6 +6,7 @@ import { type Attachment, api, type CaseView, type RatingAnswer, uploadFile } fr
 import { SignInRedirect } from '../components/AccessGate.js';
 import { CaseAccesses } from '../components/CaseAccesses.js';
 import { CaseSubject, StateBadge } from '../components/CaseBits.js';
+import { CaseHops } from '../components/CaseHops.js';
 import { Field } from '../components/Field.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
@@ -137,6 +138,8 @@ export default function CasePage() {
           onSend={(r) => run(() => act('reopen', r))}
         />
       )}
+
+      <CaseHops hops={k.hops} />
 
       <section aria-labelledby="tl-title">
         <h2 id="tl-title">{t('case.timeline')}</h2>

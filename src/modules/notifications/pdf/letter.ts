@@ -56,7 +56,12 @@ export type LetterData = {
   trackingUrl: string | null;
 };
 
-export type LetterOptions = { window: 'left' | 'right'; logo?: string | null };
+export type LetterOptions = {
+  window: 'left' | 'right';
+  logo?: string | null;
+  /** The document's public verification code and the address of its page, printed under the QR codes. */
+  verification?: { code: string; url: string } | null;
+};
 
 /** pdfkit, loaded with the first document: a process that writes no PDF never loads it. */
 let pdfkit: Promise<typeof PDFDocument> | undefined;
@@ -65,14 +70,15 @@ function loadPdfkit(): Promise<typeof PDFDocument> {
   return pdfkit;
 }
 
-async function newDoc(title: string) {
+/** A new document; dated (`date`, else now) so that the same content gives the same bytes. */
+async function newDoc(title: string, date?: Date) {
   const Pdf = await loadPdfkit();
   const doc = new Pdf({
     size: 'A4',
     margin: 0,
     bufferPages: true,
     autoFirstPage: false,
-    info: { Title: title, Producer: 'Jisr', Creator: 'Jisr' },
+    info: { Title: title, Producer: 'Jisr', Creator: 'Jisr', ...(date ? { CreationDate: date } : {}) },
   });
   doc.registerFont('naskh', fontFiles.naskh);
   doc.registerFont('naskhBold', fontFiles.naskhBold);
@@ -131,6 +137,31 @@ async function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: numbe
     for (let c = 0; c < n; c++)
       if (qr.modules.get(r, c)) doc.rect(x + (c + 1) * cell, y + (r + 1) * cell, cell, cell);
   doc.fill().restore();
+}
+
+/** The verification code in the letter's language, with a QR code to its public page: answers the bottom. */
+async function drawVerification(
+  doc: PDFKit.PDFDocument,
+  bt: BidiText,
+  v: { code: string; url: string },
+  lang: Lang,
+  side: { x: number; width: number },
+  y: number,
+) {
+  const rtl = lang === 'ar';
+  const dir = rtl ? 'rtl' : 'ltr';
+  const label = t(lang, 'letter.verification', { code: v.code });
+  if (!/^https?:\/\//.test(v.url)) return bt.paragraph(label, { ...side, y, size: 9, bold: true, dir });
+  const q = 18 * MM;
+  await drawQr(doc, v.url, rtl ? side.x + side.width - q : side.x, y, q);
+  const cx = rtl ? side.x : side.x + q + 3 * MM;
+  const cw = side.width - q - 3 * MM;
+  let cy = bt.paragraph(label, { x: cx, y, width: cw, size: 9, bold: true, dir });
+  cy = bt.paragraph(t(lang, 'letter.verification_hint'), { x: cx, y: cy, width: cw, size: 7, dir });
+  let cs = 7;
+  while (cs > 5 && bt.layout(v.url, { width: 1e6, size: cs })[0]!.width > cw) cs -= 0.25;
+  bt.paragraph(v.url, { x: cx, y: cy, width: cw, size: cs, dir: 'ltr', align: rtl ? 'end' : 'start' });
+  return y + q;
 }
 
 function drawHeader(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, o: LetterOptions) {
@@ -256,7 +287,8 @@ async function drawLetter(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, 
     size: 10,
     dir: rtl ? 'rtl' : 'ltr',
   });
-  if (l.trackingUrl && /^https?:\/\//.test(l.trackingUrl)) {
+  const qrShown = l.trackingUrl !== null && /^https?:\/\//.test(l.trackingUrl);
+  if (l.trackingUrl && qrShown) {
     const q = 22 * MM;
     const qy = sy + 2 * MM;
     const qx = rtl ? side.x + side.width - q : side.x;
@@ -283,11 +315,16 @@ async function drawLetter(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, 
     });
   }
 
+  // Under it: the public verification code, and a QR code to its page.
+  const vy = o.verification
+    ? await drawVerification(doc, bt, o.verification, lang, side, sy + (qrShown ? 26 : 2) * MM)
+    : 0;
+
   // Subject and body, continuing on new pages as needed.
   const bodyX = MARGIN;
   const bodyW = A4.width - 2 * MARGIN;
   const bottom = A4.height - 22 * MM;
-  let y = Math.max(win.y + win.height + 10 * MM, sy + 26 * MM);
+  let y = Math.max(win.y + win.height + 10 * MM, sy + 26 * MM, vy + 4 * MM);
   y = bt.paragraph(`${t(lang, 'letter.subject')}: ${l.subject}`, {
     x: bodyX,
     y,
@@ -352,7 +389,7 @@ export async function renderLetters(
   items: LetterData[],
   o: LetterOptions,
 ): Promise<{ pdf: Buffer; pages: number[] }> {
-  const { doc, done } = await newDoc(items.length === 1 ? items[0]!.reference : 'Jisr');
+  const { doc, done } = await newDoc(items.length === 1 ? items[0]!.reference : 'Jisr', items[0]?.date);
   const bt = new BidiText(doc, FONTS);
   const pages: number[] = [];
   for (const l of items) pages.push(await drawLetter(doc, bt, l, o));

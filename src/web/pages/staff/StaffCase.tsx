@@ -11,6 +11,7 @@ import {
   type StaffList,
 } from '../../api.js';
 import { CaseSubject, StateBadge } from '../../components/CaseBits.js';
+import { CaseHops } from '../../components/CaseHops.js';
 import { Field } from '../../components/Field.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { useCategories } from '../../hooks.js';
@@ -23,6 +24,15 @@ import { Requester } from './case/Requester.js';
 import { StaffTimeline } from './case/StaffTimeline.js';
 import { useStaffContext } from './useStaff.js';
 
+/** The reasons of a move a citizen may read (the contract's list). */
+type MoveReason = NonNullable<CaseView['hops'][number]['reason']>;
+const moveReasons = [
+  'competent_body',
+  'competent_department',
+  'specialised_service',
+  'closer_office',
+  'records_held',
+] as const satisfies readonly MoveReason[];
 const needsText = ['request_info', 'submit_reply', 'return_reply', 'reject', 'refer'];
 
 /** Everything about one case on one page, and what this staff member may do with it. */
@@ -58,6 +68,8 @@ export default function StaffCase() {
   const [escalate, setEscalate] = useState(false);
   const [text, setText] = useState('');
   const [target, setTarget] = useState('');
+  /** What the citizen reads about a move (the written reason stays among staff). */
+  const [publicReason, setPublicReason] = useState<MoveReason | ''>('');
   const [done, setDone] = useState('');
   const action = useAction({
     run: (fn: () => Promise<unknown>) => fn(),
@@ -66,6 +78,7 @@ export default function StaffCase() {
       setPending(null);
       setText('');
       setTarget('');
+      setPublicReason('');
       setDone(t('staff.ws.done'));
     },
   });
@@ -84,14 +97,24 @@ export default function StaffCase() {
       return run(() =>
         api(`/api/cases/${id}/transfer`, {
           method: 'POST',
-          body: { departmentId: target, version: k.version, reason: text },
+          body: {
+            departmentId: target,
+            version: k.version,
+            reason: text,
+            ...(publicReason ? { publicReason } : {}),
+          },
         }),
       );
     if (pending === 'refer_inside')
       return run(() =>
         api(`/api/cases/${id}/refer-inside`, {
           method: 'POST',
-          body: { targetInstitutionId: target, version: k.version, reason: text },
+          body: {
+            targetInstitutionId: target,
+            version: k.version,
+            reason: text,
+            ...(publicReason ? { publicReason } : {}),
+          },
         }),
       );
     if (pending === 'note')
@@ -297,6 +320,31 @@ export default function StaffCase() {
                   )}
                 </Field>
               )}
+              {(pending === 'transfer' || pending === 'refer_inside') && (
+                <Field label={t('staff.ws.publicReason')} hint={t('staff.ws.publicReasonHint')}>
+                  {(control) => (
+                    <select
+                      {...control}
+                      value={publicReason}
+                      onChange={(e) => setPublicReason(e.target.value as MoveReason | '')}
+                    >
+                      <option value="">
+                        {t(
+                          keyIn(
+                            'case.hops.reason.',
+                            pending === 'transfer' ? 'competent_department' : 'competent_body',
+                          ),
+                        )}
+                      </option>
+                      {moveReasons.map((code) => (
+                        <option key={code} value={code}>
+                          {t(keyIn('case.hops.reason.', code))}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              )}
               {(pending === 'submit_reply' || pending === 'request_info') &&
                 !!templates.data?.items.length && (
                   <Field label={t('staff.ws.useTemplate')}>
@@ -361,6 +409,7 @@ export default function StaffCase() {
         </section>
       )}
 
+      <CaseHops hops={k.hops} staff />
       <StaffTimeline timeline={k.timeline} />
     </article>
   );
