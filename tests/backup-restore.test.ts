@@ -5,7 +5,7 @@
  * folder that holds something refused without changing it.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,7 +59,8 @@ describe.skipIf(!onPostgres)(
     ? 'backup and restore on PostgreSQL'
     : 'backup and restore on PostgreSQL (skipped: set TEST_DATABASE_URL, and TEST_DATABASES to include postgres)',
   () => {
-    const run36 = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    // a name of its own for this run's databases (random, not from the clock)
+    const run36 = randomBytes(5).toString('hex');
     const names = {
       source: `jisr_bk_${run36}_s`,
       restored: `jisr_bk_${run36}_r`,
