@@ -22,7 +22,7 @@ import { hashPassword } from '../src/modules/accounts/passwords.js';
 import { accounts, citizenProfiles, staffMemberships } from '../src/modules/accounts/schema.js';
 import { actorOf, createStaffAccount } from '../src/modules/accounts/service.js';
 import { addAttachment } from '../src/modules/cases/attachments.js';
-import { attachments, cases } from '../src/modules/cases/schema.js';
+import { attachments, caseEvents, cases } from '../src/modules/cases/schema.js';
 import { createCase } from '../src/modules/cases/service.js';
 import type { CaseAction, CaseState } from '../src/modules/cases/state-machine.js';
 import { getCategoryByCode } from '../src/modules/catalog/service.js';
@@ -37,6 +37,7 @@ import {
   testDatabases,
   usePlatform,
 } from './support/platform.js';
+import { storedReplyParts } from './support/reply.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // The actors (rows). Every case the matrix acts on is filed by fatima, with `rep` as her representative.
@@ -400,6 +401,17 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
         pausedAt: state === 'awaiting_citizen' ? now : null,
       })
       .where(eq(cases.id, res.case.id));
+    // a reply waiting for approval has its draft, complete (approval is refused while a part is missing)
+    if (state === 'reply_pending_approval')
+      await db()
+        .insert(caseEvents)
+        .values({
+          caseId: res.case.id,
+          type: 'reply_drafted',
+          reason: 'Projet de réponse.',
+          visibility: 'internal',
+          data: { parts: storedReplyParts('Projet de réponse.') },
+        });
     return res.case.id;
   }
 

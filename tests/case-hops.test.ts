@@ -5,7 +5,7 @@ import { caseHops, type MoveEvent } from '../src/modules/cases/hops.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { workingDaysBetween } from '../src/modules/workflow/calendar.js';
 import { fixedClock, setPlatformClock } from '../src/shared/clock.js';
-import { type Client, signedIn, testDatabases, useIdsByCode, usePlatform } from './support/platform.js';
+import { Client, signedIn, testDatabases, useIdsByCode, usePlatform } from './support/platform.js';
 
 type Hop = {
   institution: { id: string; nameFr: string };
@@ -40,7 +40,7 @@ describe.each(testDatabases())('where is my file: the hops of a case on %s', (ki
       language: 'fr',
     });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string };
+    return res.json() as { id: string; trackingNumber: string; accessCode: string };
   }
   const versionOf = async (who: Client, id: string) =>
     (await who.get(`/api/cases/${id}`)).json().version as number;
@@ -53,7 +53,7 @@ describe.each(testDatabases())('where is my file: the hops of a case on %s', (ki
   it('shows each stay with its body, department, dates and working days; internal reasons stay with the staff', async () => {
     clock.set('2026-11-02T10:00:00+01:00'); // Monday
     const fatima = await signedIn(p.app, 'fatima@example.fr');
-    const { id } = await file(fatima, 'Mur sur le chemin familial');
+    const { id, trackingNumber, accessCode } = await file(fatima, 'Mur sur le chemin familial');
 
     clock.set('2026-11-05T10:00:00+01:00'); // Thursday; Friday 6 is the Green March
     const chef = await signedIn(p.app, 'chef@aml.demo');
@@ -108,6 +108,15 @@ describe.each(testDatabases())('where is my file: the hops of a case on %s', (ki
     // another citizen cannot see the file, nor its hops
     const youssef = await signedIn(p.app, 'youssef@example.es');
     expect((await youssef.get(`/api/cases/${id}`)).statusCode).toBe(404);
+
+    // without an account, with the number and the secret code: the same stays, without the staff's words
+    const tracked = await new Client(p.app, 'fr').post('/api/track', { trackingNumber, accessCode });
+    expect(tracked.statusCode, tracked.body).toBe(200);
+    const trackedHops: Hop[] = tracked.json().hops;
+    expect(trackedHops.map((h) => [h.institution.id, h.move, h.reason, h.workingDays])).toEqual(
+      hops.map((h) => [h.institution.id, h.move, h.reason, h.workingDays]),
+    );
+    expect(tracked.body).not.toContain('cadastre a égaré');
   });
 
   it('tells the citizen of the day’s moves in one message, rewritten until it leaves', async () => {

@@ -14,6 +14,7 @@ import { addWorkingDays, workingDaysBetween } from '../src/modules/workflow/cale
 import { AppError } from '../src/server/errors.js';
 import { currentTime } from '../src/shared/clock.js';
 import { testDatabases, usePlatform } from './support/platform.js';
+import { replyParts } from './support/reply.js';
 
 describe.each(testDatabases())('case lifecycle on %s', (kind) => {
   const p = usePlatform(kind);
@@ -143,6 +144,8 @@ describe.each(testDatabases())('case lifecycle on %s', (kind) => {
         action: action as (typeof caseActions)[number],
         version: before.version,
         reason,
+        // approval needs a reply with all its parts
+        ...(action === 'submit_reply' ? { parts: replyParts(reason ?? '') } : {}),
       });
       const after = await counts(c.id);
       expect([after.events, after.audits, after.version]).toEqual([

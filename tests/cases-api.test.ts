@@ -7,6 +7,7 @@ import { isWorkingDay, moroccanDate, workingDaysBetween } from '../src/modules/w
 import { currentTime } from '../src/shared/clock.js';
 import { deliverEmails } from './support/outbox.js';
 import { type Client, signedIn, testDatabases, useIdsByCode, usePlatform } from './support/platform.js';
+import { actionBody } from './support/reply.js';
 import { startSmtp } from './support/smtp.js';
 
 describe.each(testDatabases())('cases through the API on %s', (kind) => {
@@ -90,7 +91,7 @@ describe.each(testDatabases())('cases through the API on %s', (kind) => {
     const agent = await signedIn(p.app, 'etatcivil@aml.demo');
     const chief = await signedIn(p.app, 'chef@aml.demo');
     const act = async (c: Client, action: string, version: number, reason?: string) => {
-      const res = await c.post(`/api/cases/${made.id}/actions`, { action, version, reason });
+      const res = await c.post(`/api/cases/${made.id}/actions`, actionBody(action, version, reason));
       expect(res.statusCode, res.body).toBe(200);
       return res.json().version as number;
     };

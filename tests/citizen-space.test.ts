@@ -11,6 +11,7 @@ import {
   useIdsByCode,
   usePlatform,
 } from './support/platform.js';
+import { actionBody } from './support/reply.js';
 
 describe.each(testDatabases())('citizen space on %s', (kind) => {
   const p = usePlatform(kind);
@@ -106,7 +107,7 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
       description: 'طلبت نسخة من رسم الولادة منذ ثلاثة أشهر ولم أتوصل بشيء.',
     });
     const act = async (c: Client, action: string, version: number, reason?: string) => {
-      const res = await c.post(`/api/cases/${made.id}/actions`, { action, version, reason });
+      const res = await c.post(`/api/cases/${made.id}/actions`, actionBody(action, version, reason));
       expect(res.statusCode, res.body).toBe(200);
       return res.json().version as number;
     };
@@ -134,10 +135,13 @@ describe.each(testDatabases())('citizen space on %s', (kind) => {
     );
     v = await act(chief, 'approve_reply', v);
     const answered = (await fatima.get(`/api/cases/${made.id}`)).json();
+    const final = 'تم إصدار النسخة وإرسالها بالبريد المضمون، طبقا للقانون 37.99 المتعلق بالحالة المدنية.';
+    // the reply under its headings, its decision the agent's words
     expect(answered.timeline.at(-1)).toMatchObject({
       type: 'reply_approved',
-      reason: 'تم إصدار النسخة وإرسالها بالبريد المضمون، طبقا للقانون 37.99 المتعلق بالحالة المدنية.',
+      data: { parts: { decision: final } },
     });
+    expect(answered.timeline.at(-1).reason).toContain(`## القرار\n${final}`);
     expect(JSON.stringify(answered.timeline)).not.toContain('مسودة أولى');
     expect(JSON.stringify(answered.timeline)).not.toContain('أضف الأساس القانوني');
     const rated = await fatima.post(`/api/cases/${made.id}/rating`, { score: 4, comment: 'جواب واضح' });

@@ -7,6 +7,7 @@ import { emailAdapter } from '../src/modules/notifications/providers.js';
 import { notifications } from '../src/modules/notifications/schema.js';
 import { currentMillis } from '../src/shared/clock.js';
 import { Client, signedIn, testDatabases, useIdsByCode, usePlatform, useWorker } from './support/platform.js';
+import { actionBody } from './support/reply.js';
 import { startSmtp } from './support/smtp.js';
 
 describe.each(testDatabases())('notifications by e-mail on %s', (kind) => {
@@ -57,7 +58,7 @@ describe.each(testDatabases())('notifications by e-mail on %s', (kind) => {
       [chief, 'submit_reply', reply],
       [chief, 'approve_reply'],
     ] as const) {
-      const res = await who.post(`/api/cases/${made.id}/actions`, { action, version: v, reason });
+      const res = await who.post(`/api/cases/${made.id}/actions`, actionBody(action, v, reason));
       expect(res.statusCode, res.body).toBe(200);
       v = res.json().version;
     }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addDays, fromWallClock, MOROCCO_TZ } from '../src/modules/appointments/tz.js';
 import { auditLog } from '../src/modules/audit/schema.js';
+import { composeReply } from '../src/modules/cases/reply-parts.js';
 import { cases } from '../src/modules/cases/schema.js';
 import { callTasks, letters, notifications } from '../src/modules/notifications/schema.js';
 import { notifyOverdue } from '../src/modules/notifications/service.js';
@@ -9,14 +10,9 @@ import { moroccanDate } from '../src/modules/workflow/calendar.js';
 import { runDeadlineWatch } from '../src/modules/workflow/deadline-watch.js';
 import { sendEscalationDigests } from '../src/modules/workflow/escalation-digest.js';
 import { currentMillis, currentTime } from '../src/shared/clock.js';
-import {
-  type Client,
-  signedIn,
-  testDatabases,
-  useIdsByCode,
-  usePlatform,
-  useWorker,
-} from './support/platform.js';
+import { pdfText, printedCodes } from './support/pdf.js';
+import { Client, signedIn, testDatabases, useIdsByCode, usePlatform, useWorker } from './support/platform.js';
+import { actionBody, storedReplyParts } from './support/reply.js';
 
 describe.each(testDatabases())('letters, call tasks, templates and deadlines on %s', (kind) => {
   const p = usePlatform(kind, { env: { PUBLIC_URL: 'https://jisr.example.ma', QUIET_HOURS: '' } });
@@ -46,7 +42,7 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
   const act = async (c: Client, caseId: string, steps: [string, string?][], from = 1) => {
     let v = from;
     for (const [action, reason] of steps) {
-      const res = await c.post(`/api/cases/${caseId}/actions`, { action, version: v, reason });
+      const res = await c.post(`/api/cases/${caseId}/actions`, actionBody(action, v, reason));
       expect(res.statusCode, res.body).toBe(200);
       v = res.json().version;
     }
@@ -125,6 +121,20 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
       expect(res.statusCode).toBe(200);
       expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     }
+    // the posted reply letter carries the verification code of the letter the person downloads; a notice none
+    const mine = await signedIn(p.app, 'youssef@example.es');
+    const downloaded = printedCodes(
+      await pdfText((await mine.get(`/api/cases/${made.id}/reply.pdf`)).rawPayload),
+    );
+    expect(downloaded).toHaveLength(1);
+    const printed = await pdfText(
+      (await reception.get(`/api/letter-batches/${batch.json().id}/letters.pdf`)).rawPayload,
+    );
+    expect(printedCodes(printed)).toEqual(downloaded);
+    const single = await pdfText((await agent.get(`/api/letters/${reply.id}/pdf`)).rawPayload);
+    expect(printedCodes(single)).toEqual(downloaded);
+    const checked = await new Client(p.app).get(`/api/verify/${downloaded[0]}`);
+    expect(checked.json()).toMatchObject({ kind: 'reply_letter', trackingNumber: made.trackingNumber });
     const posted = await reception.post(`/api/letter-batches/${batch.json().id}/posted`);
     expect(posted.statusCode, posted.body).toBe(200);
     expect(posted.json().posted).toBe(batch.json().letterCount);
@@ -298,7 +308,7 @@ describe.each(testDatabases())('letters, call tasks, templates and deadlines on 
       .where(and(eq(notifications.caseId, made.id), eq(notifications.event, 'reply_sent')));
     expect(n!.subject).toBe(`[Commune] Réponse au dossier ${made.trackingNumber}`);
     expect(n!.textBody).toBe(
-      `Madame, Monsieur Youssef Amziane,\n\nVoici notre réponse :\nVotre acte est prêt.\n\nSuivi : https://jisr.example.ma/track/${made.trackingNumber}`,
+      `Madame, Monsieur Youssef Amziane,\n\nVoici notre réponse :\n${composeReply(storedReplyParts('Votre acte est prêt.'), 'fr')}\n\nSuivi : https://jisr.example.ma/track/${made.trackingNumber}`,
     );
 
     const reset = await admin.request({ method: 'DELETE', url: `${base}/reply_sent/email/fr` });

@@ -169,7 +169,8 @@ describe.each(testDatabases())('retention of settled cases on %s', (kind) => {
     const untouched = await p.database.db
       .select()
       .from(caseEvents)
-      .where(inArray(caseEvents.caseId, [kept.id, shortKept.id]));
+      .where(inArray(caseEvents.caseId, [kept.id, shortKept.id]))
+      .orderBy(caseEvents.id);
     expect(untouched.filter((e) => e.type === 'rejected').map((e) => e.reason)).toEqual([
       'Déjà traité pour Fatima',
       'Hors délai, Fatima',
@@ -199,6 +200,8 @@ describe.each(testDatabases())('retention of settled cases on %s', (kind) => {
     });
     expect(page.anonymisedAt).toBeTruthy();
     expect(page.timeline.every((e: { reason: string | null }) => e.reason === null)).toBe(true);
+    // the reply's parts went with its words
+    expect(JSON.stringify(page.timeline)).not.toContain('votre acte est prêt');
     const mine = (await fatima.get('/api/cases?limit=50')).json().items;
     expect(mine.find((c: { id: string }) => c.id === due.id)).toMatchObject({ state: 'closed' });
     expect((await fatima.get(`/api/cases/${due.id}/attachments`)).json().items).toEqual([]);

@@ -2,7 +2,10 @@ import type { Db } from '../db/client.js';
 import type { Actor } from '../modules/accounts/actor.js';
 import { applyAction, createCase } from '../modules/cases/service.js';
 import type { CaseAction } from '../modules/cases/state-machine.js';
+import { escalateCase } from '../modules/workflow/citizen-escalation.js';
+import type { EscalationLevel } from '../modules/workflow/escalation-ladder.js';
 import { currentTime, runningClockFrom, setPlatformClock } from '../shared/clock.js';
+import { demoReplyParts } from './legal-bases.js';
 
 const DAY = 86_400_000;
 
@@ -19,6 +22,8 @@ export type AgedCase = {
   fields: Record<string, string | number>;
   filedDaysAgo: number;
   steps: AgedStep[];
+  /** The steps up the person took on it, after the body's steps: to the supervisors, then the overseer. */
+  escalations?: { daysAgo: number; statement: string }[];
 };
 
 /**
@@ -51,8 +56,19 @@ export async function fileAgedCase(db: Db, secret: string, plan: AgedCase, now =
         action: step.action,
         version,
         reason: step.reason,
+        // a reply is approved only with all its parts: the demo's drafts have them
+        ...(step.action === 'submit_reply' ? { parts: demoReplyParts(step.reason ?? '—') } : {}),
       });
       version = updated.version;
+    }
+    for (const [i, e] of (plan.escalations ?? []).entries()) {
+      restore();
+      restore = setPlatformClock(runningClockFrom(at(e.daysAgo)));
+      await escalateCase(ctx(plan.by), res.case.id, {
+        level: (i + 1) as EscalationLevel,
+        grounds: 'overdue',
+        statement: e.statement,
+      });
     }
     return res.case.id;
   } finally {
@@ -110,6 +126,8 @@ export function filesWithAPast(p: People, at: Places, cat: Categories): AgedCase
       fields: {},
       filedDaysAgo: 130,
       steps: [{ action: 'acknowledge', by: p.reception, daysAgo: 128 }],
+      // three weeks ago she took it to the commune's supervisors, who have not answered: the overseer is next
+      escalations: [{ daysAgo: 21, statement: 'مرت أشهر دون أي جواب على طلب تصحيح اسم والدي، أرجو تدخلكم.' }],
     },
     {
       ...civil,

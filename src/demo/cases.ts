@@ -12,11 +12,22 @@ export const REPLY_TEMPLATES = [
     language: 'fr',
     title: 'Réponse favorable motivée',
     body: 'Madame, Monsieur,\n\nEn réponse à votre demande {tracking} (« {subject} »), nous avons l’honneur de vous informer que, après examen, {body} y donne une suite favorable.\n\nBase légale : …\n\nDécision : …',
+    parts: {
+      facts: 'Votre demande {tracking} (« {subject} ») a été reçue et examinée par le service compétent.',
+      decision: 'Après examen, {body} donne une suite favorable à votre demande.',
+      contest:
+        'Vous pouvez adresser une réclamation à {body} depuis votre espace en ligne, ou saisir le Médiateur du Royaume.',
+    },
   },
   {
     language: 'ar',
     title: 'جواب إيجابي معلل',
     body: 'سيدتي، سيدي،\n\nجوابا على طلبكم {tracking} («{subject}»)، يشرفنا إخباركم أنه بعد الدراسة، قررت {body} الاستجابة لطلبكم.\n\nالأساس القانوني: …\n\nالقرار: …',
+    parts: {
+      facts: 'توصلت المصلحة المختصة بطلبكم {tracking} («{subject}») ودرسته.',
+      decision: 'بعد الدراسة، قررت {body} الاستجابة لطلبكم.',
+      contest: 'يمكنكم تقديم شكاية إلى {body} من فضائكم الإلكتروني، أو اللجوء إلى مؤسسة وسيط المملكة.',
+    },
   },
 ] as const;
 

@@ -17,6 +17,7 @@ import { fileAgedCase, filesWithAPast } from './aged-cases.js';
 import { seedAppointmentsDemo } from './appointments.js';
 import { createDemoBodies } from './bodies.js';
 import { filesOfToday, REPLY_TEMPLATES } from './cases.js';
+import { seedLegalBases } from './legal-bases.js';
 import {
   DEMO_CITIZENS,
   DEMO_PASSWORD,
@@ -72,9 +73,16 @@ export async function seedDemo(
         institution: s.role === 'overseer' ? s.label : s.institution,
       });
     }
-    for (const { language, title, body } of REPLY_TEMPLATES) {
-      await saveTemplate(tx, bodies.aml.id, { categoryId: null, language, title, body }, null, 'demo-seed');
+    for (const { language, title, body, parts } of REPLY_TEMPLATES) {
+      await saveTemplate(
+        tx,
+        bodies.aml.id,
+        { categoryId: null, language, title, body, parts },
+        null,
+        'demo-seed',
+      );
     }
+    await seedLegalBases(tx, bodies.aml.id);
     return bodies;
   });
 

@@ -112,6 +112,9 @@ export const ar: Translation<typeof en, 'ar'> = {
   'error.institution_code_taken': 'هذا الرمز مستعمل من طرف مؤسسة أخرى.',
   'error.rating.not_yet': 'يمكنك تقييم الخدمة بعد التوصل بالجواب.',
   'error.rating.already': 'لقد قمت بتقييم هذا الملف من قبل.',
+  'error.follow_up.not_found': 'لا وجود لهذا التتبع لدى هذه الهيئة.',
+  'error.follow_up.closed': 'سبق أن أغلق مشرف آخر هذا التتبع.',
+  'error.satisfaction.range': 'يجب أن تسبق بداية المدة نهايتها.',
   'error.case.anonymised':
     'حُذف محتوى هذا الملف عند انتهاء مدة حفظه: لم يعد محفوظاً إلا للتوثيق ولا يمكن تغييره.',
   'error.case.content_removed': 'حُذف جواب هذا الملف مع باقي محتواه عند انتهاء مدة حفظه.',
@@ -157,6 +160,8 @@ export const ar: Translation<typeof en, 'ar'> = {
   'validation.country': 'رمز البلد هذا غير معروف.',
   'validation.date': 'هذا ليس تاريخا صحيحا (سنة-شهر-يوم).',
   'validation.birth_date': 'يجب أن يكون تاريخ الازدياد في الماضي.',
+  'validation.legacy_future': 'لا يمكن أن يكون تاريخ الإيداع الأول للملف الورقي في المستقبل.',
+  'validation.legacy_too_old': 'لا يمكن أن يكون تاريخ الإيداع الأول للملف الورقي قبل {floor}.',
   'validation.unknown_field': 'هذه الخانة غير متوقعة: {keys}.',
   'validation.invalid_value': 'هذه القيمة ليست من بين الاختيارات المسموح بها.',
   'validation.invalid_format': 'صيغة هذه القيمة غير صحيحة.',
@@ -178,6 +183,8 @@ export const ar: Translation<typeof en, 'ar'> = {
   'mail.reset.body':
     'مرحبا {name}،\n\nرمز إعادة التعيين هو {code}. صالح لمدة 30 دقيقة.\n\nإذا لم تطلبه، تجاهل هذه الرسالة: كلمة المرور لن تتغير.',
   'mail.receipt.subject': 'تم استلام طلبك {tracking}',
+  'mail.receipt.legacy':
+    'سُجّل بتاريخ {today}، وأودع أول مرة ورقيا بتاريخ {filedOn} تحت المرجع {reference}: يُحتسب الأجل من تاريخ الإيداع الأول.',
   'mail.receipt.body':
     'مرحبا {name}،\n\nتوصلت {institution} بطلبك «{subject}».\n\nرقم التتبع: {tracking}\nالرمز السري: {code} (احتفظ به: مع رقم التتبع يمكنك من تتبع الملف دون حساب)\nأجل الجواب: {due}\n\nتابع طلبك على {url}',
   'mail.deadline_reminder.subject': 'أجل الملف {tracking} ينتهي في {due}',

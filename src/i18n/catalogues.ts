@@ -1,9 +1,12 @@
 import { appointmentMessages } from '../modules/appointments/messages.js';
 import { appointmentNoticeMessages } from '../modules/appointments/notice-messages.js';
 import { caseMessages } from '../modules/cases/messages.js';
+import { replyMessages } from '../modules/cases/reply-messages.js';
 import { institutionMessages } from '../modules/institutions/messages.js';
+import { mandateMessages } from '../modules/mandates/messages.js';
 import { notificationMessages } from '../modules/notifications/messages.js';
 import { verificationMessages } from '../modules/verification/messages.js';
+import { escalationMessages } from '../modules/workflow/escalation-messages.js';
 import { ar } from './ar.js';
 import { defineMessages } from './define.js';
 import { en } from './en.js';
@@ -22,5 +25,8 @@ export const catalogues = [
   notificationMessages,
   caseMessages,
   institutionMessages,
+  mandateMessages,
   verificationMessages,
+  replyMessages,
+  escalationMessages,
 ] as const;

@@ -89,6 +89,9 @@ export const en = {
   'error.institution_code_taken': 'An institution already uses this code.',
   'error.rating.not_yet': 'You can rate the service once the case has been answered.',
   'error.rating.already': 'You have already rated this case.',
+  'error.follow_up.not_found': 'This follow-up does not exist at this body.',
+  'error.follow_up.closed': 'This follow-up was already closed by another supervisor.',
+  'error.satisfaction.range': 'The start of the period must come before its end.',
   'error.case.anonymised':
     'The content of this case was removed at the end of its retention period: it is kept for the record only and can no longer change.',
   'error.case.content_removed':
@@ -124,6 +127,8 @@ export const en = {
   'validation.country': 'This is not a known country code.',
   'validation.date': 'This is not a valid date (YYYY-MM-DD).',
   'validation.birth_date': 'The date of birth must be in the past.',
+  'validation.legacy_future': 'The day the paper file was first filed cannot be in the future.',
+  'validation.legacy_too_old': 'The day the paper file was first filed cannot be before {floor}.',
   'validation.unknown_field': 'This field is not expected: {keys}.',
   'validation.invalid_value': 'This value is not one of the allowed choices.',
   'validation.invalid_format': 'This value does not have the expected format.',
@@ -146,6 +151,8 @@ export const en = {
   'mail.reset.body':
     'Hello {name},\n\nYour password reset code is {code}. It is valid for 30 minutes.\n\nIf you did not ask for it, ignore this message: your password does not change.',
   'mail.receipt.subject': 'Your request {tracking} has been received',
+  'mail.receipt.legacy':
+    'Registered on {today}, first filed on paper on {filedOn} under reference {reference}: the deadline counts from the first filing.',
   'mail.receipt.body':
     'Hello {name},\n\n{institution} has received your request "{subject}".\n\nTracking number: {tracking}\nSecret code: {code} (keep it: with the number, it lets you follow the case without an account)\nAnswer due by: {due}\n\nFollow it at {url}',
   'mail.deadline_reminder.subject': 'Case {tracking} is due on {due}',

@@ -101,6 +101,9 @@ export const fr: Translation<typeof en, 'fr'> = {
   'error.institution_code_taken': 'Un organisme utilise déjà ce code.',
   'error.rating.not_yet': 'Vous pourrez noter le service une fois la réponse reçue.',
   'error.rating.already': 'Vous avez déjà noté ce dossier.',
+  'error.follow_up.not_found': 'Ce suivi n’existe pas dans cet organisme.',
+  'error.follow_up.closed': 'Ce suivi a déjà été clos par un autre superviseur.',
+  'error.satisfaction.range': 'Le début de la période doit précéder sa fin.',
   'error.case.anonymised':
     'Le contenu de ce dossier a été effacé à la fin de sa durée de conservation : il n’est gardé que pour mémoire et ne peut plus changer.',
   'error.case.content_removed':
@@ -145,6 +148,9 @@ export const fr: Translation<typeof en, 'fr'> = {
   'validation.country': 'Ce n’est pas un code de pays connu.',
   'validation.date': 'Ce n’est pas une date valide (AAAA-MM-JJ).',
   'validation.birth_date': 'La date de naissance doit être dans le passé.',
+  'validation.legacy_future': 'La date du premier dépôt du dossier papier ne peut pas être dans le futur.',
+  'validation.legacy_too_old':
+    'La date du premier dépôt du dossier papier ne peut pas être antérieure au {floor}.',
   'validation.unknown_field': 'Ce champ n’est pas attendu : {keys}.',
   'validation.invalid_value': 'Cette valeur ne fait pas partie des choix possibles.',
   'validation.invalid_format': 'Cette valeur n’a pas le format attendu.',
@@ -169,6 +175,8 @@ export const fr: Translation<typeof en, 'fr'> = {
   'mail.reset.body':
     'Bonjour {name},\n\nVotre code de réinitialisation est {code}. Il est valable 30 minutes.\n\nSi vous ne l’avez pas demandé, ignorez ce message : votre mot de passe ne change pas.',
   'mail.receipt.subject': 'Votre demande {tracking} a bien été reçue',
+  'mail.receipt.legacy':
+    'Enregistré le {today}, déposé une première fois sur papier le {filedOn} sous la référence {reference} : le délai court depuis ce premier dépôt.',
   'mail.receipt.body':
     'Bonjour {name},\n\n{institution|Le} a bien reçu votre demande « {subject} ».\n\nNuméro de suivi : {tracking}\nCode secret : {code} (gardez-le : avec le numéro, il permet de suivre le dossier sans compte)\nRéponse attendue au plus tard le : {due}\n\nSuivez-la sur {url}',
   'mail.deadline_reminder.subject': 'Le dossier {tracking} arrive à échéance le {due}',

@@ -25,7 +25,7 @@ const published = `
   case-content-removed conflict-version requester-unknown requester-not-citizen requester-invalid
   assignee-invalid transition-action-not-for-actor transition-action-not-allowed-in-state
   transition-document-requests-only transition-reason-required transition-reopen-window-passed reply-none
-  rating-not-yet rating-already merge-same-case merge-other-requester merge-other-institution merge-not-open
+  rating-not-yet rating-already follow-up-not-found follow-up-closed satisfaction-range merge-same-case merge-other-requester merge-other-institution merge-not-open
   instruction-not-overseer saved-view-name-taken saved-view-too-many saved-view-filters-invalid file-missing
   file-too-many file-too-large file-empty file-name-unsafe file-type-not-allowed upload-pdf-active
   upload-pdf-unchecked upload-infected upload-being-scanned upload-scan-unavailable upload-unknown
@@ -42,7 +42,11 @@ const published = `
   appointment-link-invalid appointment-not-changeable appointment-version event-service-unknown
   event-day-unknown event-days-outside event-closed event-full event-already-registered
   queue-reference-unknown queue-already-checked-in queue-not-today queue-ticket-state queue-visitor-required
-  file-damaged file-storage-unavailable verification-unknown
+  mandate-not-found mandate-scope mandate-file-needs-kind mandate-dates mandate-self mandate-other-email
+  mandate-closed mandate-act-not-granted mandate-procuration-unverified
+  file-damaged file-storage-unavailable verification-unknown reply-part-missing legal-basis-unknown
+  escalation-at-top escalation-no-grounds escalation-grounds-invalid escalation-too-early
+  escalation-already-made referral-not-ready
 `
   .split(/\s+/)
   .filter(Boolean);

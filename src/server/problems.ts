@@ -74,8 +74,13 @@ export const problems = {
   'transition-reason-required': { status: 422, key: 'error.transition.reason_required' },
   'transition-reopen-window-passed': { status: 409, key: 'error.transition.reopen_window_passed' },
   'reply-none': { status: 404, key: 'error.reply.none' },
+  'reply-part-missing': { status: 409, key: 'error.reply.part_missing' },
+  'legal-basis-unknown': { status: 422, key: 'error.legal_basis.unknown' },
   'rating-not-yet': { status: 409, key: 'error.rating.not_yet' },
   'rating-already': { status: 409, key: 'error.rating.already' },
+  'follow-up-not-found': { status: 404, key: 'error.follow_up.not_found' },
+  'follow-up-closed': { status: 409, key: 'error.follow_up.closed' },
+  'satisfaction-range': { status: 422, key: 'error.satisfaction.range' },
   'merge-same-case': { status: 422, key: 'error.merge.same_case' },
   'merge-other-requester': { status: 422, key: 'error.merge.other_requester' },
   'merge-other-institution': { status: 422, key: 'error.merge.other_institution' },
@@ -166,6 +171,25 @@ export const problems = {
   'queue-not-today': { status: 409, key: 'error.queue.not_today' },
   'queue-ticket-state': { status: 409, key: 'error.queue.ticket_state' },
   'queue-visitor-required': { status: 422, key: 'error.queue.visitor_required' },
+
+  // mandates (a relative acting for a person)
+  'mandate-not-found': { status: 404, key: 'error.mandate.not_found' },
+  'mandate-scope': { status: 422, key: 'error.mandate.scope' },
+  'mandate-file-needs-kind': { status: 422, key: 'error.mandate.file_needs_kind' },
+  'mandate-dates': { status: 422, key: 'error.mandate.dates' },
+  'mandate-self': { status: 422, key: 'error.mandate.self' },
+  'mandate-other-email': { status: 403, key: 'error.mandate.other_email' },
+  'mandate-closed': { status: 409, key: 'error.mandate.closed' },
+  'mandate-act-not-granted': { status: 403, key: 'error.mandate.act_not_granted' },
+  'mandate-procuration-unverified': { status: 403, key: 'error.mandate.procuration_unverified' },
+
+  // the citizen's way up (see workflow/escalation-ladder.ts)
+  'escalation-at-top': { status: 409, key: 'error.escalation.at_top' },
+  'escalation-no-grounds': { status: 409, key: 'error.escalation.no_grounds' },
+  'escalation-grounds-invalid': { status: 422, key: 'error.escalation.grounds_invalid' },
+  'escalation-too-early': { status: 409, key: 'error.escalation.too_early' },
+  'escalation-already-made': { status: 409, key: 'error.escalation.already_made' },
+  'referral-not-ready': { status: 409, key: 'error.referral.not_ready' },
 } as const satisfies Record<string, { status: number; key: MessageKey }>;
 
 export type ProblemCode = keyof typeof problems;

@@ -6,8 +6,10 @@ import type * as cases from '../modules/cases/contract.js';
 import type * as catalog from '../modules/catalog/contract.js';
 import type * as desk from '../modules/desk/contract.js';
 import type * as institutions from '../modules/institutions/contract.js';
+import type * as mandates from '../modules/mandates/contract.js';
 import type * as notifications from '../modules/notifications/contract.js';
 import type * as reporting from '../modules/reporting/contract.js';
+import type * as satisfaction from '../modules/satisfaction/contract.js';
 import type * as territory from '../modules/territory/contract.js';
 import type * as verification from '../modules/verification/contract.js';
 import type * as workflow from '../modules/workflow/contract.js';
@@ -147,6 +149,8 @@ export type DocumentType = Answer<typeof catalog.documentType>;
 /** The guide's texts in each language (the server's reference-data/document-guides.json). */
 export type DocumentGuide = Answer<typeof catalog.documentGuide>;
 export type TimelineEvent = Answer<typeof cases.timelineEvent>;
+export type Mandate = Answer<typeof mandates.mandate>;
+export type MyMandates = Answer<typeof mandates.myMandates>;
 export type CaseView = Answer<typeof cases.caseView>;
 export type CaseList = Answer<typeof cases.caseList>;
 export type Department = Answer<typeof institutions.department>;
@@ -161,6 +165,7 @@ export type DocumentCheck = Answer<typeof verification.documentCheck>;
 export type RelatedCase = Answer<typeof cases.relatedCases>['items'][number];
 export type SavedView = Answer<typeof cases.savedView>;
 export type ReplyTemplate = Answer<typeof catalog.replyTemplate>;
+export type LegalBasis = Answer<typeof catalog.legalBasis>;
 export type Country = Answer<typeof territory.countries>['items'][number];
 export type PlaceDetail = Answer<typeof territory.placeDetail>;
 export type CitizenProfile = Answer<typeof accounts.citizenProfile>;
@@ -181,7 +186,10 @@ export type DeskFiling = Answer<typeof desk.deskFiling>;
 export type Visit = Answer<typeof desk.visit>;
 export type Oversight = Answer<typeof reporting.oversight>;
 export type Dashboard = Answer<typeof reporting.dashboard>;
+export type Satisfaction = Answer<typeof satisfaction.satisfaction>;
+export type FollowUpList = Answer<typeof satisfaction.followUpList>;
 export type StalledCases = Answer<typeof workflow.stalledCases>;
+export type CaseEscalations = Answer<typeof workflow.caseEscalations>;
 /** A moment on a given clock: the day, the time, the weekday and the UTC offset there. */
 export type WallClock = Answer<typeof appointments.wallClock>;
 /** A service as the booking form lists it, with the officials one may book with. */

@@ -20,6 +20,8 @@ const CasePage = lazy(() => import('./pages/CasePage.js'));
 const Track = lazy(() => import('./pages/Track.js'));
 const Verify = lazy(() => import('./pages/Verify.js'));
 const Profile = lazy(() => import('./pages/Profile.js'));
+const Mandates = lazy(() => import('./pages/Mandates.js'));
+const AcceptMandate = lazy(() => import('./pages/AcceptMandate.js'));
 const StaffQueue = staffPage(
   'queue',
   lazy(() => import('./pages/staff/StaffQueue.js')),
@@ -74,6 +76,10 @@ const StaffAppointments = staffPage(
 const StaffDeskQueue = staffPage(
   'deskQueue',
   lazy(() => import('./pages/staff/StaffDeskQueue.js')),
+);
+const StaffSatisfaction = staffPage(
+  'satisfaction',
+  lazy(() => import('./pages/staff/StaffSatisfaction.js')),
 );
 const StaffFigures = staffPage(
   'figures',
@@ -142,6 +148,8 @@ function App() {
           <Route path="/verify" component={Verify} />
           <Route path="/verify/:code" component={Verify} />
           <Route path="/me" component={Profile} />
+          <Route path="/mandates" component={Mandates} />
+          <Route path="/mandates/:id/accept" component={AcceptMandate} />
           <Route path="/appointments" component={Appointments} />
           <Route path="/appointments/mine" component={MyAppointments} />
           <Route path="/appointments/manage/:token" component={ManageAppointment} />
@@ -156,6 +164,7 @@ function App() {
           <Route path="/staff/admin/people" component={StaffPeople} />
           <Route path="/staff/correspondence" component={StaffCorrespondence} />
           <Route path="/staff/oversight" component={StaffOversight} />
+          <Route path="/staff/satisfaction" component={StaffSatisfaction} />
           <Route path="/staff/messages" component={StaffMessageTemplates} />
           <Route path="/staff/cases/:id" component={StaffCase} />
           <Route path="/staff/appointments" component={StaffAppointments} />

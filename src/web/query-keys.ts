@@ -36,11 +36,17 @@ export const keys = {
 
   // a citizen's requests
   myCases: () => ['my-cases'] as const,
+  /** The mandates a person gave and those given to them; one mandate (the invitation page). */
+  myMandates: () => ['my-mandates'] as const,
+  mandate: (id: Id) => ['mandate', id] as const,
+  caseMandates: (id: Id) => ['case-mandates', id] as const,
   myCasesForAppointments: () => ['my-cases-for-appointments'] as const,
   case: caseKey,
   caseFiles: (id: Id) => [...caseKey(id), 'files'] as const,
   caseRating: (id: Id) => [...caseKey(id), 'rating'] as const,
   caseAccesses: (id: Id) => [...caseKey(id), 'accesses'] as const,
+  /** The person's way up the case: under the case's key, so that every change of the case reads it again. */
+  caseEscalations: (id: Id) => [...caseKey(id), 'escalations'] as const,
 
   // appointments and open days
   appointment: (id: Id) => ['appointment', id] as const,
@@ -73,6 +79,8 @@ export const keys = {
   stalled: (days: number | string) => ['stalled', days] as const,
   dashboard: (institutionId: Id) => ['dashboard', institutionId] as const,
   oversight: () => ['oversight'] as const,
+  satisfaction: (institutionId: Id, query: string) => ['satisfaction', institutionId, query] as const,
+  followUps: (institutionId: Id) => ['follow-ups', institutionId] as const,
   savedViews: (institutionId: Id) => ['saved-views', institutionId] as const,
 
   // staff: the desk
@@ -95,6 +103,8 @@ export const keys = {
   messagePreview: (base: string, key: unknown, typed: unknown) => ['ntpl-preview', base, key, typed] as const,
   adminCategories: (base: string) => ['admin-cats', base] as const,
   adminTemplates: (base: string) => ['admin-tpls', base] as const,
+  /** A body's legal texts: those in force for a category, or all of them for its administrator. */
+  legalBases: (base: string, filter: string) => ['legal-bases', base, filter] as const,
   privacy: (base: string) => ['privacy', base] as const,
   peopleDepartments: (base: string) => ['people-depts', base] as const,
   peopleStaff: (base: string) => ['people-staff', base] as const,

@@ -13,6 +13,7 @@ export type StaffPage =
   | 'appointments'
   | 'figures'
   | 'oversight'
+  | 'satisfaction'
   | 'stalled'
   | 'admin'
   | 'people'
@@ -38,6 +39,8 @@ const rules: Record<StaffPage, Rule> = {
   case: { roles: everyRole, overseers: true },
   security: { roles: everyRole, overseers: true },
   oversight: { roles: watchers, overseers: true },
+  // a body's own figures: overseers read them through the API, the page shows the body one works at
+  satisfaction: { roles: watchers, overseers: false },
   stalled: { roles: watchers, overseers: true },
   // the desk and the appointments work for one body: a territorial overseer holds none
   desk: { roles: ['reception_agent', 'department_agent', 'supervisor'], overseers: false },

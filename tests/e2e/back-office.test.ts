@@ -7,6 +7,7 @@ import { ar } from '../../src/web/locales/ar.js';
 import type { en } from '../../src/web/locales/en.js';
 import { fr } from '../../src/web/locales/fr.js';
 import { samples, signedIn } from '../support/platform.js';
+import { writeReply } from './reply.js';
 import {
   expectNoAxeViolations,
   filePortal,
@@ -147,19 +148,21 @@ describe('back office', () => {
 
     // draft, returned by the supervisor, corrected, approved
     await agent.page.reload();
-    await act(agent.page, lang, 'action.submit_reply', 'Votre acte sera rectifié.');
+    await writeReply(agent.page, lang, { decision: 'Votre acte sera rectifié.' });
     const chief = await staffPage(lang, 'chef@aml.demo');
     await chief.page.goto(caseUrl);
     await chief.page.getByRole('heading', { name: tr(lang, 'staff.ws.actions') }).waitFor();
     await act(chief.page, lang, 'action.return_reply', 'Citez la base légale (loi 37-99) et le délai.');
     await agent.page.reload();
     await agent.page.getByText('Citez la base légale (loi 37-99) et le délai.').waitFor();
-    await act(
-      agent.page,
-      lang,
-      'action.submit_reply',
-      'En application de la loi 37-99 relative à l’état civil, votre acte sera rectifié sous 10 jours.',
-    );
+    await writeReply(agent.page, lang, {
+      facts: 'Votre acte de naissance porte une erreur sur le prénom de votre père.',
+      decision:
+        'En application de la loi 37-99 relative à l’état civil, votre acte sera rectifié sous 10 jours.',
+      contest: 'Réclamation auprès de la commune depuis votre espace.',
+      days: 60,
+      basis: /Loi n° 55-19/,
+    });
     await chief.page.reload();
     await act(chief.page, lang, 'action.approve_reply');
 

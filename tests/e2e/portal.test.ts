@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/modules/notifications/schema.js';
 import { en } from '../../src/web/locales/en.js';
 import { samples, signedIn } from '../support/platform.js';
+import { actionBody } from '../support/reply.js';
 import { expectNoAxeViolations, filePortal, lastCode, newPage, screenshot, tr } from './support.js';
 
 const portal = filePortal();
@@ -236,7 +237,7 @@ describe.each(['ar', 'fr'] as const)('citizen portal in %s', (lang) => {
     const chief = await signedIn(portal.p.app, 'chef@aml.demo');
     const act = async (c: typeof agent, action: string, reason?: string) => {
       const v = (await c.get(`/api/cases/${state.caseId}`)).json().version;
-      const res = await c.post(`/api/cases/${state.caseId}/actions`, { action, version: v, reason });
+      const res = await c.post(`/api/cases/${state.caseId}/actions`, actionBody(action, v, reason));
       expect(res.statusCode, res.body).toBe(200);
     };
     const question =

@@ -9,6 +9,7 @@ import { startWorker, type Worker } from '../../src/jobs/worker.js';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { runningClockFrom, setPlatformClock } from '../../src/shared/clock.js';
+import { actionBody } from './reply.js';
 import {
   adminQuery,
   type DbKind,
@@ -320,7 +321,7 @@ export async function citizenWithComplaint(
 export async function actOn(staff: Client, caseId: string, steps: [action: string, reason?: string][]) {
   for (const [action, reason] of steps) {
     const version = (await staff.get(`/api/cases/${caseId}`)).json().version;
-    const res = await staff.post(`/api/cases/${caseId}/actions`, { action, version, reason });
+    const res = await staff.post(`/api/cases/${caseId}/actions`, actionBody(action, version, reason));
     if (res.statusCode !== 200) throw new Error(`${action} failed: ${res.statusCode} ${res.body}`);
   }
 }

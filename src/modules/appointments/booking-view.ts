@@ -3,7 +3,7 @@
  * shown; one booking, the citizen's own, and the staff calendar of a day or a week.
  */
 
-import { and, asc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { forbidden, notFound } from '../../server/errors.js';
@@ -11,6 +11,8 @@ import { audit } from '../../server/service-context.js';
 import type { Actor } from '../accounts/actor.js';
 import { accounts } from '../accounts/schema.js';
 import { institutions } from '../institutions/schema.js';
+import { liveMandateIdsFor, liveMandateOf } from '../mandates/grant.js';
+import { grantAllows, type MandateGrant } from '../mandates/rules.js';
 import { type Ctx, nowOf, placeOf } from './context.js';
 import { rotaOf } from './opening-hours.js';
 import { type BookingScope, CALENDAR_ROLES, canReadBooking, hasRoleAt, isStaffAt } from './policy.js';
@@ -96,6 +98,7 @@ export function presentAppointment(r: BookingView, viewer: Actor | null) {
     videoUrl: a.videoUrl,
     status: a.status,
     caseId: a.caseId,
+    mandateId: a.mandateId,
     language: a.language,
     timeZone: a.timeZone,
     note: a.note,
@@ -115,11 +118,25 @@ export async function loadBooking(db: Executor, id: string) {
   return r ?? null;
 }
 
+/**
+ * The mandate under which the signed-in relative reaches a booking they made for the person, read afresh:
+ * null once it is revoked, expired or no longer allows appointments (the booking then looks like a stranger's).
+ */
+async function relativeMandate(ctx: Ctx, r: BookingView): Promise<MandateGrant | null> {
+  const actor = ctx.actor;
+  if (actor?.kind !== 'citizen' || !r.a.mandateId || r.a.citizenId === actor.accountId) return null;
+  const g = await liveMandateOf(ctx.db, r.a.mandateId, actor.accountId, nowOf(ctx));
+  return grantAllows(g, 'appointment') ? g : null;
+}
+
 /** A booking the actor may read, or 404: one they may not read looks like one that does not exist. */
 export async function readableBooking(ctx: Ctx, id: string) {
   const r = await loadBooking(ctx.db, id);
-  if (!r || !canReadBooking(ctx.actor, r.inst, scopeOf(r))) throw notFound();
-  return r;
+  if (!r) throw notFound();
+  const mandate = await relativeMandate(ctx, r);
+  const scope = { ...scopeOf(r), mandatedRelativeId: mandate ? ctx.actor!.accountId : null };
+  if (!canReadBooking(ctx.actor, r.inst, scope)) throw notFound();
+  return Object.assign(r, { mandate });
 }
 
 /** Law 09-08: a staff read of a person's booking (the page, its calendar file) is logged, as for cases. */
@@ -140,11 +157,18 @@ export async function viewAppointment(ctx: Ctx, id: string) {
   return presentAppointment(r, ctx.actor);
 }
 
-/** The citizen's own bookings, upcoming first (then the past ones, newest first). */
+/**
+ * The citizen's own bookings, and those they made for a person under a mandate that still allows it;
+ * upcoming first (then the past ones, newest first).
+ */
 export async function listMyAppointments(ctx: Ctx, when: 'upcoming' | 'past' | 'all') {
   const actor = ctx.actor!;
   const now = nowOf(ctx);
-  const conds: SQL[] = [eq(appointments.citizenId, actor.accountId)];
+  const mandateIds = await liveMandateIdsFor(ctx.db, actor.accountId, 'appointment', now);
+  const mine = eq(appointments.citizenId, actor.accountId);
+  const conds: SQL[] = [
+    mandateIds.length ? (or(mine, inArray(appointments.mandateId, mandateIds)) as SQL) : mine,
+  ];
   if (when === 'upcoming') conds.push(gt(appointments.endsAt, now));
   if (when === 'past') conds.push(lte(appointments.endsAt, now));
   const rows = await bookingQuery(ctx.db)

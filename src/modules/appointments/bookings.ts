@@ -14,9 +14,10 @@ import { audit } from '../../server/service-context.js';
 import { safeEqual } from '../accounts/passwords.js';
 import type { Language } from '../accounts/schema.js';
 import { getCitizenProfile } from '../accounts/service.js';
-import { isOwnCase } from '../cases/policy.js';
+import { actsUnderMandate, mayActFor } from '../cases/policy.js';
 import { getReadableCase } from '../cases/service.js';
 import { terminalStates } from '../cases/state-machine.js';
+import type { MandateGrant } from '../mandates/rules.js';
 import {
   type BookingView,
   loadBooking,
@@ -25,7 +26,8 @@ import {
   scopeOf,
 } from './booking-view.js';
 import { type Ctx, nextCounter, nowOf, placeOf } from './context.js';
-import { manageToken, notifyCitizen } from './notices.js';
+import { mandateAuditData, notifyBookingParties } from './mandated.js';
+import { manageToken } from './notices.js';
 import { canMoveBooking, type Place } from './policy.js';
 import { type AppointmentMode, MAX_UPCOMING_PER_CITIZEN } from './rules.js';
 import { appointments } from './schema.js';
@@ -57,13 +59,18 @@ const outsideWindow = (spec: ServiceSpec) =>
     days: new Counted('error.appointment.outside_window.days', spec.horizonDays),
   });
 
-/** An open case of the citizen's, at the institution (or its parent agency). */
+/**
+ * An open case of the citizen's, at the institution (or its parent agency). Answers the mandate when a
+ * relative books for the person under one (the booking is then the person's), null for the person.
+ */
 async function checkCase(ctx: Ctx, caseId: string, place: Place) {
   try {
     const { c, scope } = await getReadableCase(ctx, caseId);
     const sameBody = c.institutionId === place.id || c.institutionId === place.parentId;
     const live = !terminalStates.includes(c.state) && !c.anonymisedAt;
-    if (isOwnCase(ctx.actor, scope) && sameBody && live) return;
+    // the person, or a relative under a mandate to attend appointments for them
+    if (mayActFor(ctx.actor, scope, 'appointment') && sameBody && live)
+      return actsUnderMandate(ctx.actor, scope) ? scope.mandate! : null;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
   }
@@ -118,15 +125,14 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
   if (!svc.row.modes.includes(input.mode)) throw fail('appointment-mode-unavailable');
   if (input.officialId && (spec.bookWith !== 'official' || !spec.officialIds.includes(input.officialId)))
     throw fail('appointment-official-unknown');
-  if (input.caseId) await checkCase(ctx, input.caseId, place);
-  if (
-    input.channels?.some((c) => c !== 'email') &&
-    !(await getCitizenProfile(ctx.db, actor.accountId))?.phone
-  )
+  const mandate = input.caseId ? await checkCase(ctx, input.caseId, place) : null;
+  // under a mandate the booking is the person's: their limits, their phone, their list
+  const citizenId = mandate?.mandatorId ?? actor.accountId;
+  if (input.channels?.some((c) => c !== 'email') && !(await getCitizenProfile(ctx.db, citizenId))?.phone)
     throw new ValidationError([{ path: ['channels'], key: 'error.appointment.phone_required' }]);
   if (!isBookable(spec, input.startsAt, now)) throw outsideWindow(spec);
   const endsAt = new Date(input.startsAt.getTime() + spec.slotMinutes * 60_000);
-  await checkCitizenLimits(ctx.db, actor.accountId, place.id, { startsAt: input.startsAt, endsAt }, now);
+  await checkCitizenLimits(ctx.db, citizenId, place.id, { startsAt: input.startsAt, endsAt }, now);
   const slots = await candidates(ctx.db, svc, input.startsAt, input.officialId);
 
   const id = await withSeat(ctx.db, slots, undefined, async (tx, slot, seat) => {
@@ -153,8 +159,9 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
         day,
         seat,
         mode: input.mode,
-        citizenId: actor.accountId,
+        citizenId,
         caseId: input.caseId ?? null,
+        mandateId: mandate?.id ?? null,
         language: input.language,
         timeZone: input.timeZone,
         note: input.note ?? null,
@@ -182,13 +189,17 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
         seat,
         mode: input.mode,
         caseId: input.caseId ?? null,
+        ...mandateAuditData(mandate),
       },
     });
-    await notifyCitizen(tx, ctx, row.id, 'appointment_booked', now);
+    await notifyBookingParties(tx, ctx, row.id, 'appointment_booked', now, undefined, mandate);
     return row.id;
   });
   return presentAppointment((await loadBooking(ctx.db, id))!, actor);
 }
+
+/** A booking, with the mandate under which the signed-in relative acts on it (null for anyone else). */
+type Booking = BookingView & { mandate?: MandateGrant | null };
 
 export type MoveInput = {
   startsAt: Date;
@@ -198,7 +209,7 @@ export type MoveInput = {
 };
 
 /** Moves a booking to another slot of its service: by its citizen (reschedule) or by staff (move, with notice). */
-async function moveBooking(ctx: Ctx, r: BookingView, input: MoveInput, side: 'citizen' | 'staff') {
+async function moveBooking(ctx: Ctx, r: Booking, input: MoveInput, side: 'citizen' | 'staff') {
   const now = nowOf(ctx);
   const a = r.a;
   if (a.status !== 'booked')
@@ -260,16 +271,17 @@ async function moveBooking(ctx: Ctx, r: BookingView, input: MoveInput, side: 'ci
         toOfficialId: slot.officialId,
         seat,
         version: row.version,
+        ...mandateAuditData(r.mandate),
       },
     });
     const reason =
       side === 'citizen' ? t(a.language, 'appointment.reason.citizen') : (input.reason ?? undefined);
-    await notifyCitizen(tx, ctx, a.id, 'appointment_moved', now, reason);
+    await notifyBookingParties(tx, ctx, a.id, 'appointment_moved', now, reason, r.mandate);
   });
   return presentAppointment((await loadBooking(ctx.db, a.id))!, ctx.actor);
 }
 
-async function cancelBooking(ctx: Ctx, r: BookingView, side: 'citizen' | 'staff', reason?: string | null) {
+async function cancelBooking(ctx: Ctx, r: Booking, side: 'citizen' | 'staff', reason?: string | null) {
   const now = nowOf(ctx);
   const a = r.a;
   if (a.status !== 'booked')
@@ -295,15 +307,16 @@ async function cancelBooking(ctx: Ctx, r: BookingView, side: 'citizen' | 'staff'
       entityType: 'appointment',
       entityId: a.id,
       institutionId: a.institutionId,
-      data: { by: side, startsAt: a.startsAt.toISOString() },
+      data: { by: side, startsAt: a.startsAt.toISOString(), ...mandateAuditData(r.mandate) },
     });
-    await notifyCitizen(
+    await notifyBookingParties(
       tx,
       ctx,
       a.id,
       'appointment_cancelled',
       now,
       side === 'citizen' ? t(a.language, 'appointment.reason.citizen') : (reason ?? undefined),
+      r.mandate,
     );
   });
   return presentAppointment((await loadBooking(ctx.db, a.id))!, ctx.actor);

@@ -167,6 +167,8 @@ export const booking = z.object({
   videoUrl: z.string().nullable(),
   status: bookingStatuses,
   caseId: z.uuid().nullable(),
+  /** Booked by a relative under this mandate, for the person whose booking it is. */
+  mandateId: z.uuid().nullable(),
   language: languageCode,
   timeZone: z.string(),
   note: z.string().nullable(),

@@ -84,29 +84,34 @@ export async function notifyCitizen(
   template: NoticeTemplate,
   now: Date,
   reason?: string,
+  /** A copy for the relative who booked under a mandate: links to the signed-in page, never the secret link. */
+  relative?: { id: string; name: string; email: string },
 ) {
   const r = (await loadBooking(tx, id))!;
   const lang = r.a.language;
   const institution = nameIn(lang, r.inst);
   const base = ctx.publicUrl ?? '';
   const token = manageToken(ctx.secret, r.a.id, r.a.manageNonce);
-  const manage = `${base}/appointments/manage/${encodeURIComponent(token)}`;
+  const manage = relative
+    ? `${base}/appointments/${r.a.id}`
+    : `${base}/appointments/manage/${encodeURIComponent(token)}`;
   const reminder = template === 'appointment_reminder_day' || template === 'appointment_reminder_hour';
+  // a reminder belongs to the time it reminds of; the other messages to the booking's version
+  const ref = reminder ? `${r.a.id}:${r.a.scheduledAt.toISOString()}` : `${r.a.id}:${r.a.icsSequence}`;
   await notifyAppointment(tx, {
     event: template,
-    // a reminder belongs to the time it reminds of; the other messages to the booking's version
-    ref: reminder ? `${r.a.id}:${r.a.scheduledAt.toISOString()}` : `${r.a.id}:${r.a.icsSequence}`,
+    ref: relative ? `${ref}:relative:${relative.id}` : ref,
     institutionId: r.a.institutionId,
     caseId: r.a.caseId,
-    citizen: { id: r.a.citizenId, name: r.citizen.name, email: r.citizen.email },
+    citizen: relative ?? { id: r.a.citizenId, name: r.citizen.name, email: r.citizen.email },
     language: lang,
-    bookingChannels: r.a.replyChannels,
+    bookingChannels: relative ? null : r.a.replyChannels,
     chosenAt: r.a.createdAt,
     timeZone: r.a.timeZone,
     // SMS and WhatsApp wait out the night only while they still arrive an hour before the appointment
     sendBy: new Date(r.a.startsAt.getTime() - HOUR),
     params: {
-      name: r.citizen.name,
+      name: relative?.name ?? r.citizen.name,
       reference: r.a.reference,
       institution,
       service: nameIn(lang, r.svc),

@@ -58,15 +58,20 @@ export type BookingScope = {
   /** The account of the official met or on duty, if any. */
   officialAccountId: string | null;
   serviceDepartmentId: string | null;
+  /** The relative who booked it under a mandate that still allows appointments now (read per request). */
+  mandatedRelativeId?: string | null;
 };
 
 /**
- * A booking is read by its citizen, by staff who see the whole calendar, by its official, and by a
+ * A booking is read by its citizen (and the relative who booked it, while the mandate lasts), by staff who see the whole calendar, by its official, and by a
  * department agent for the window bookings of their department.
  */
 export function canReadBooking(actor: Actor | null, place: Place, b: BookingScope): boolean {
   if (!actor) return false;
-  if (actor.kind === 'citizen') return b.citizenId === actor.accountId;
+  if (actor.kind === 'citizen')
+    return (
+      b.citizenId === actor.accountId || (!!b.mandatedRelativeId && b.mandatedRelativeId === actor.accountId)
+    );
   if (hasRoleAt(actor, place, CALENDAR_ROLES)) return true;
   if (b.officialAccountId === actor.accountId) return true;
   return membershipsAt(actor, place).some(

@@ -18,6 +18,7 @@ import { currentTime } from '../../shared/clock.js';
 import { accounts, type Language } from '../accounts/schema.js';
 import { cases } from '../cases/schema.js';
 import { departments, institutions } from '../institutions/schema.js';
+import { mandates } from '../mandates/schema.js';
 import type { AppointmentMode, AppointmentStatus, TicketKind, TicketStatus, VisitOutcome } from './rules.js';
 import type { BookWith, RuleKind } from './slots.js';
 
@@ -200,6 +201,11 @@ export const appointments = pgTable(
     cancelledBy: text('cancelled_by').$type<'citizen' | 'staff'>(),
     cancelReason: text('cancel_reason'),
     createdBy: uuid('created_by').references(() => accounts.id),
+    /**
+     * Booked by a relative under this mandate: the booking is the person's (`citizenId`), the relative
+     * (`createdBy`) reaches it only while the mandate is active.
+     */
+    mandateId: uuid('mandate_id').references(() => mandates.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },

@@ -90,6 +90,8 @@ export const registerTables: RegisterTable[] = [
       description: 'case_content',
       fields: 'case_content',
       mandate_reference: 'case_content',
+      legacy_reference: 'case_content',
+      legacy_service: 'case_content',
       search: 'case_content',
       requester_name: 'identity',
       requester_id: figures('link'),
@@ -105,10 +107,35 @@ export const registerTables: RegisterTable[] = [
     columns: { reason: 'correspondence', actor_id: figures('link') },
   },
   {
+    table: 'mandates',
+    processing: 'cases',
+    retention: 'account',
+    columns: {
+      grantee_email: 'contact',
+      mandator_id: 'link',
+      grantee_id: 'link',
+      verified_by_id: 'link',
+    },
+  },
+  {
+    // the steps a person took up the ladder of their case (their words are on its timeline)
+    table: 'citizen_escalations',
+    processing: 'cases',
+    retention: 'case_period',
+    columns: { actor_id: figures('link') },
+  },
+  {
     table: 'case_ratings',
     processing: 'cases',
     retention: 'case_period',
-    columns: { comment: 'correspondence' },
+    columns: { comment: 'correspondence', agent_id: figures('link') },
+  },
+  {
+    // a supervisor's second look at a case whose person gave a low rating (the note cleared with the case)
+    table: 'follow_up_tasks',
+    processing: 'cases',
+    retention: 'case_period',
+    columns: { outcome_note: 'correspondence', done_by: figures('link') },
   },
   {
     table: 'attachments',
@@ -194,6 +221,8 @@ export const registerTables: RegisterTable[] = [
     retention: 'appointments',
     columns: {
       citizen_id: 'link',
+      // the relative's mandate a booking was made under: who acted for whom
+      mandate_id: 'link',
       starts_at: 'visit',
       note: 'visit',
       cancel_reason: 'visit',
@@ -271,6 +300,7 @@ export const tablesWithoutPersonalData: Record<string, string> = {
   case_categories: 'categories of requests and the fields they ask for',
   institution_category_settings: 'a body’s deadline and retention period per category',
   reply_templates: 'a body’s reply wording, with placeholders',
+  legal_bases: 'the legal texts a body’s replies rest on, per category',
   notification_templates: 'a body’s message wording, with placeholders',
   tracking_counters: 'numbers per body and year',
   appointment_services: 'what can be booked',
@@ -291,6 +321,7 @@ export const tablesWithoutPersonalData: Record<string, string> = {
 export const columnsWithoutPersonalData: Record<string, string> = {
   'audit_log.data': 'identifiers, codes and counts only, by rule (see audit/schema.ts)',
   'case_events.data': 'identifiers, channels, states, sizes and scores',
+  'follow_up_tasks.reason': 'why a follow-up was opened, from a fixed list (a low rating)',
   'notifications.idempotency_key': 'the event, channel and identifiers of a message',
   'filing_keys.client_key': 'a random key made by the form',
   'saved_views.name': 'the name a staff member gives a filter set',

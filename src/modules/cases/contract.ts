@@ -83,6 +83,11 @@ export const caseRecord = z.object({
   closedAt: isoDateTime.nullable(),
   /** Set when the retention period ran out: the subject, description, fields and papers are gone. */
   anonymisedAt: isoDateTime.nullable(),
+  /** A paper file registered late: its old reference, the day it was first filed (YYYY-MM-DD), the service. */
+  legacy: z
+    .object({ reference: z.string(), filedOn: z.string(), service: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 
 export const timelineEvent = z.object({
@@ -91,11 +96,13 @@ export const timelineEvent = z.object({
   fromState: z.string().nullable(),
   toState: z.string().nullable(),
   reason: z.string().nullable(),
-  /** empty for the citizen */
+  /** empty for the citizen, except the approved reply's `parts` (facts, legal basis, decision, contest) and the `level` of a step up they took */
   data: z.record(z.string(), z.unknown()),
   visibility: z.enum(['public', 'internal']),
   at: isoDateTime,
   actor: z.object({ name: z.string().nullable(), kind: z.enum(['citizen', 'staff']).nullable() }).nullable(),
+  /** Set when a relative acted for the person under a mandate: "by the actor, for `name`, under the mandate". */
+  onBehalf: z.object({ mandateId: z.uuid(), name: z.string().nullable() }).nullable().optional(),
 });
 
 export const postalAddress = z.object({
@@ -146,6 +153,15 @@ export const caseView = caseRecord.extend({
   /** Where the file has been and is now, oldest first. */
   hops: z.array(caseHop),
   availableActions: z.array(caseActionCodes),
+  /** The mandate under which the reader (a relative) sees this case; absent for the person and the staff. */
+  underMandate: z
+    .object({
+      id: z.uuid(),
+      forName: z.string(),
+      actions: z.array(z.enum(['file', 'answer', 'collect', 'appointment'])),
+      verified: z.boolean(),
+    })
+    .optional(),
   requester: requesterCard.optional(),
 });
 
@@ -242,6 +258,8 @@ export const trackedCase = z.object({
   createdAt: isoDateTime,
   anonymisedAt: isoDateTime.nullable(),
   timeline: z.array(timelineEvent),
+  /** Where the file has been and is now, oldest first (as on the person's case page). */
+  hops: z.array(caseHop),
 });
 
 export const savedView = z.object({

@@ -4,6 +4,7 @@ import { forbidden } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
 import { audit } from '../../server/service-context.js';
 import { currentTime } from '../../shared/clock.js';
+import { openFollowUp } from '../satisfaction/follow-ups.js';
 import { isOwnCase } from './policy.js';
 import { caseDrafts, caseEvents, caseRatings } from './schema.js';
 import { type Ctx, getWritableCase } from './service.js';
@@ -18,13 +19,14 @@ export async function rateCase(ctx: Ctx, id: string, input: { score: number; com
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(caseRatings)
-      .values({ caseId: c.id, score: input.score, comment: input.comment ?? null })
+      .values({ caseId: c.id, score: input.score, comment: input.comment ?? null, agentId: c.assigneeId })
       .onConflictDoNothing()
       .returning();
     if (!row) throw fail('rating-already');
     await tx
       .insert(caseEvents)
       .values({ caseId: c.id, type: 'rated', actorId: ctx.actor!.accountId, data: { score: input.score } });
+    await openFollowUp(tx, ctx, c, row);
     await audit(tx, ctx, {
       action: 'case.rate',
       entityType: 'case',

@@ -5,6 +5,8 @@
  */
 import { type Actor, hasRole, oversees } from '../accounts/actor.js';
 import type { StaffRole } from '../accounts/schema.js';
+import { grantAllows, type MandateGrant } from '../mandates/rules.js';
+import type { MandateAction } from '../mandates/schema.js';
 import { type CaseAction, rules } from './state-machine.js';
 
 export type CaseScope = {
@@ -14,6 +16,8 @@ export type CaseScope = {
   requesterId: string;
   representativeId: string | null;
   departmentId: string | null;
+  /** The active mandate under which the actor (a relative) may reach this case, read for this request. */
+  mandate?: MandateGrant | null;
 };
 
 export const isOwnCase = (actor: Actor | null, c: CaseScope) =>
@@ -21,11 +25,26 @@ export const isOwnCase = (actor: Actor | null, c: CaseScope) =>
   actor.kind === 'citizen' &&
   (c.requesterId === actor.accountId || c.representativeId === actor.accountId);
 
+/** A relative reaching someone else's case under an active mandate (see mandates/grant.ts). */
+export const actsUnderMandate = (actor: Actor | null, c: CaseScope) =>
+  !!actor && actor.kind === 'citizen' && !!c.mandate && !isOwnCase(actor, c);
+
+/** Whether the actor may do a mandated act on the case: their own case, or a mandate that covers the act now. */
+export const mayActFor = (actor: Actor | null, c: CaseScope, act: MandateAction) =>
+  isOwnCase(actor, c) || (actsUnderMandate(actor, c) && grantAllows(c.mandate, act));
+
+/** The citizen's side of the case: its own people, or a relative under a mandate. */
+export const speaksForCase = (actor: Actor | null, c: CaseScope) =>
+  isOwnCase(actor, c) || actsUnderMandate(actor, c);
+
+/** The case actions of the citizen's side a mandated act covers (withdrawing and appealing stay the person's). */
+const mandatedActOf: Partial<Record<CaseAction, MandateAction>> = { citizen_reply: 'answer' };
+
 export const isStaffOfCase = (actor: Actor | null, c: CaseScope) =>
   !!actor?.memberships.some((m) => m.institutionId === c.institutionId);
 
 export function canReadCase(actor: Actor | null, c: CaseScope): boolean {
-  return isOwnCase(actor, c) || isStaffOfCase(actor, c) || oversees(actor, c);
+  return speaksForCase(actor, c) || isStaffOfCase(actor, c) || oversees(actor, c);
 }
 
 /** Staff roles that may take each staff action. Citizen actions are for the case's own people. */
@@ -67,15 +86,17 @@ export function canActOnCase(
   action: CaseAction | 'assign' | 'note',
 ): boolean {
   if (!actor) return false;
-  if (action !== 'assign' && action !== 'note' && rules[action].side === 'citizen')
-    return isOwnCase(actor, c);
+  if (action !== 'assign' && action !== 'note' && rules[action].side === 'citizen') {
+    const act = mandatedActOf[action];
+    return isOwnCase(actor, c) || (!!act && mayActFor(actor, c, act));
+  }
   const roles = staffActionRoles[action];
   return hasRole(actor, c.institutionId, roles) && departmentAllows(actor, c, roles);
 }
 
 export function canUploadToCase(actor: Actor | null, c: CaseScope): boolean {
   return (
-    isOwnCase(actor, c) ||
+    mayActFor(actor, c, 'answer') ||
     hasRole(actor, c.institutionId, ['reception_agent', 'department_agent', 'supervisor'])
   );
 }

@@ -2,7 +2,21 @@
  * The staff queue: the cases of one institution (or of every body an overseer sees), filtered, searched,
  * sorted and read page by page with a keyset cursor, with counts per state for the same filters.
  */
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { forbidden } from '../../server/errors.js';
@@ -41,6 +55,8 @@ export const queueFilters = z.strictObject({
     .transform((c) => c.toUpperCase())
     .optional(),
   due: z.enum(['overdue', 'week']).optional(),
+  /** `true`: only paper files registered late (see `legacy.ts`). */
+  legacy: z.enum(['true']).optional(),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(queueSorts).optional(),
 });
@@ -67,6 +83,7 @@ function filterConditions(f: QueueFilters, actor: Actor, now: Date): SQL[] {
   else if (f.assignee) conds.push(eq(cases.assigneeId, f.assignee));
   if (f.channel?.length) conds.push(inArray(cases.intakeChannel, f.channel));
   if (f.country) conds.push(eq(cases.requesterCountry, f.country));
+  if (f.legacy) conds.push(isNotNull(cases.originallyFiledAt));
   if (f.due) {
     const waiting = openStates.filter((s) => !pausedStates.includes(s));
     conds.push(inArray(cases.state, waiting));

@@ -7,8 +7,9 @@ import { hmac } from '../accounts/passwords.js';
 import { getCitizenProfile } from '../accounts/service.js';
 import { getInstitution } from '../institutions/service.js';
 import { replyLetter } from '../notifications/letters.js';
-import { type LetterOptions, renderLetters } from '../notifications/pdf/letter.js';
-import { issueDocument } from '../verification/service.js';
+import { type LetterData, type LetterOptions, renderLetters } from '../notifications/pdf/letter.js';
+import type { DocumentKind } from '../verification/schema.js';
+import { issueDocument, issueDocumentWithCode } from '../verification/service.js';
 import { isOwnCase } from './policy.js';
 import { cases } from './schema.js';
 import { type Ctx, getReadableCase } from './service.js';
@@ -45,7 +46,7 @@ export async function receiptPdf(ctx: Ctx, caseId: string, accessCode: string | 
     recipientName: name,
     address,
     subject: t(lang, 'mail.receipt.subject', { tracking: c.trackingNumber }),
-    body: t(lang, 'mail.receipt.body', {
+    body: `${t(lang, 'mail.receipt.body', {
       name,
       institution: lang === 'ar' ? inst.nameAr : lang === 'fr' ? inst.nameFr : inst.nameEn,
       subject: c.subject,
@@ -53,11 +54,21 @@ export async function receiptPdf(ctx: Ctx, caseId: string, accessCode: string | 
       code: code ?? '—',
       due: formatDate(c.dueAt, lang),
       url,
-    }),
+    })}${legacyLine(c, lang)}`,
     trackingUrl: /^https?:\/\//.test(url) ? url : null,
   });
+  return issueTwoLanguagePaper(ctx, 'receipt', c, page);
+}
+
+/** Issues a paper of a case laid out as one page in Arabic then one in French, with its verification code. */
+export function issueTwoLanguagePaper(
+  ctx: Ctx,
+  kind: DocumentKind,
+  c: { id: string; institutionId: string; trackingNumber: string },
+  page: (lang: Lang) => LetterData,
+) {
   return issueDocument(ctx, {
-    kind: 'receipt',
+    kind,
     caseId: c.id,
     institutionId: c.institutionId,
     trackingNumber: c.trackingNumber,
@@ -66,16 +77,39 @@ export async function receiptPdf(ctx: Ctx, caseId: string, accessCode: string | 
   });
 }
 
+/** For a paper file registered late: when it was registered, and first filed under which reference. */
+function legacyLine(c: typeof cases.$inferSelect, lang: Lang): string {
+  if (!c.originallyFiledAt || !c.legacyReference) return '';
+  const line = t(lang, 'mail.receipt.legacy', {
+    today: formatDate(c.createdAt, lang),
+    filedOn: formatDate(c.originallyFiledAt, lang),
+    reference: c.legacyReference,
+  });
+  return `\n\n${line}`;
+}
+
 /**
  * The reply letter of a case the caller may already read (checked by `getReadableCase` or the tracking
  * code): the one posted, or the same composed for download. Refused once the retention period removed its words.
  */
 export async function replyLetterPdf(ctx: Ctx, caseId: string, options: LetterOptions): Promise<Buffer> {
+  return (await issuedReplyLetter(ctx, caseId, options)).pdf;
+}
+
+/**
+ * The verification code printed on a case's reply letter, the same whether the person downloads it or the
+ * mail room prints it in a batch: the letter is issued (once per content) and its code given back.
+ */
+export async function replyLetterVerification(ctx: Ctx, caseId: string, options: LetterOptions) {
+  return (await issuedReplyLetter(ctx, caseId, options)).printed;
+}
+
+async function issuedReplyLetter(ctx: Ctx, caseId: string, options: LetterOptions) {
   const [row] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
   if (!row) throw fail('not-found');
   // the reply's words went with the rest of the content at the end of the retention period
   if (row.anonymisedAt) throw fail('case-content-removed');
-  return issueDocument(ctx, {
+  return issueDocumentWithCode(ctx, {
     kind: 'reply_letter',
     caseId: row.id,
     institutionId: row.institutionId,

@@ -157,7 +157,8 @@ export async function giveInstruction(ctx: Ctx, id: string, text: string, escala
   });
 }
 
-async function supervisorsOf(tx: Executor, institutionId: string) {
+/** The accounts of a body's supervisors. */
+export async function supervisorsOf(tx: Executor, institutionId: string) {
   const rows = await tx
     .select({ id: staffMemberships.accountId })
     .from(staffMemberships)

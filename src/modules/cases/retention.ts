@@ -10,6 +10,7 @@ import { recordWorkerAudit } from '../audit/service.js';
 import { institutionCategorySettings } from '../catalog/schema.js';
 import { forgetCaseVisits } from '../desk/retention.js';
 import { forgetCaseMessages } from '../notifications/retention.js';
+import { forgetFollowUpNotes } from '../satisfaction/follow-ups.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { removeUnheldBlobs } from './blobs.js';
 import { attachments, caseEvents, caseRatings, cases, filingKeys } from './schema.js';
@@ -110,6 +111,9 @@ async function anonymiseCase(db: Db, id: string, months: number, now: Date) {
         fields: {},
         requesterName: '',
         mandateReference: null,
+        // a paper file's old reference and service are its content; the day it was first filed stays (figures)
+        legacyReference: null,
+        legacyService: null,
         anonymisedAt: now,
         // a page opened before now can no longer change the case: its version is out of date
         version: sql`${cases.version} + 1`,
@@ -134,7 +138,18 @@ async function anonymiseCase(db: Db, id: string, months: number, now: Date) {
       .set({ reason: null })
       .where(and(eq(caseEvents.caseId, id), sql`${caseEvents.reason} is not null`))
       .returning({ id: caseEvents.id });
+    // a reasoned reply's parts are its words too
+    await tx
+      .update(caseEvents)
+      .set({ data: sql`${caseEvents.data} - 'parts'` })
+      .where(and(eq(caseEvents.caseId, id), sql`(${caseEvents.data} -> 'parts') is not null`));
     await tx.update(caseRatings).set({ comment: null }).where(eq(caseRatings.caseId, id));
+    await forgetFollowUpNotes(tx, id);
+    // the paper file's reference and service, kept on the filing step too
+    await tx
+      .update(caseEvents)
+      .set({ data: sql`${caseEvents.data} - 'legacy'` })
+      .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'submitted')));
     const papers = await tx
       .delete(attachments)
       .where(eq(attachments.caseId, id))

@@ -9,12 +9,16 @@ import { safeText, wordedText } from '../../server/validation.js';
 import { itemsOf, noContent } from '../../shared/contract.js';
 import { languages, replyChannels } from '../accounts/schema.js';
 import { caseAccesses, recordCaseRead, recordDataRead } from '../audit/access-log.js';
+import { requireMandatedAct } from '../mandates/access.js';
 import { addAttachment, listAttachments, readAttachment } from './attachments.js';
 import * as contract from './contract.js';
 import { deleteDraft, getRating, listDrafts, rateCase, saveDraft } from './feedback.js';
+import { legacyFiling } from './legacy.js';
+import { actsUnderMandate } from './policy.js';
 import { queueFilters } from './queue.js';
 import { receiptPdf, replyLetterPdf } from './receipt.js';
 import { giveInstruction, mergeCase, relatedCases } from './related.js';
+import { replyPartsInput } from './reply-parts.js';
 import {
   addMessage,
   addNote,
@@ -65,14 +69,36 @@ export const newCaseBody = z.strictObject({
   fields: z.record(z.string().max(60), fieldValue).default({}),
   replyChannels: z.array(z.enum(replyChannels)).min(1).max(5),
   language: z.enum(languages).optional(),
+  /** "This request was already filed on paper": its deadline counts from the day it was first filed. */
+  legacy: legacyFiling.optional(),
   ...oneActFiling,
+});
+
+/** What a web filing answers (201, or 200 for a repeated send): the case, its secret code, where to follow it. */
+export const filingAnswer = (
+  res: Awaited<ReturnType<typeof createCase>>,
+  publicUrl: string,
+): z.input<typeof contract.filedCase> => ({
+  id: res.case.id,
+  trackingNumber: res.case.trackingNumber,
+  accessCode: res.accessCode,
+  state: res.case.state,
+  dueAt: res.case.dueAt.toISOString(),
+  trackingUrl: `${publicUrl}/track/${res.case.trackingNumber}`,
 });
 
 export async function caseRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps.database;
   const { secret, MAX_UPLOAD_MB, TRACK_RATE_LIMIT, publicUrl } = app.deps.config;
-  const ctx = (req: FastifyRequest): Ctx => ({ db, actor: req.actor, requestId: req.id, secret, publicUrl });
+  const ctx = (req: FastifyRequest): Ctx => ({
+    db,
+    actor: req.actor,
+    requestId: req.id,
+    lang: req.lang,
+    secret,
+    publicUrl,
+  });
   const maxBytes = MAX_UPLOAD_MB * 1024 * 1024;
   // quotas per account and per case, and the antivirus when one is configured
   const uploadRules = uploadRulesOf(app.deps.config);
@@ -112,14 +138,7 @@ export async function caseRoutes(app: FastifyInstance) {
         requesterId: actor.accountId,
         caseQuota: uploadRules.quota,
       });
-      return reply.code(res.repeated ? 200 : 201).send({
-        id: res.case.id,
-        trackingNumber: res.case.trackingNumber,
-        accessCode: res.accessCode,
-        state: res.case.state,
-        dueAt: res.case.dueAt.toISOString(),
-        trackingUrl: `${publicUrl}/track/${res.case.trackingNumber}`,
-      });
+      return reply.code(res.repeated ? 200 : 201).send(filingAnswer(res, publicUrl));
     },
   );
 
@@ -176,6 +195,8 @@ export async function caseRoutes(app: FastifyInstance) {
           action: z.enum(caseActions),
           version: z.number().int().positive(),
           reason: safeText(1, 5000).optional(),
+          /** `submit_reply`: the reply's parts; its text is then composed from them. */
+          parts: replyPartsInput.optional(),
         }),
         response: { 200: contract.caseRecord },
       },
@@ -576,7 +597,9 @@ export async function caseRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const { c } = await getReadableCase(ctx(req), req.params.id);
+      const { c, scope } = await getReadableCase(ctx(req), req.params.id);
+      // a relative takes the body's letter only under a mandate to collect, once the procuration is checked
+      if (actsUnderMandate(actor, scope)) requireMandatedAct(actor, scope, 'collect');
       await recordCaseRead(db, actor, {
         action: 'case.letter_read',
         caseId: c.id,
@@ -598,8 +621,10 @@ export async function caseRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      requireActor(req);
-      const { c } = await getReadableCase(ctx(req), req.params.id);
+      const actor = requireActor(req);
+      const { c, scope } = await getReadableCase(ctx(req), req.params.id);
+      // who read the person's data is theirs to know, not a relative's acting for them
+      if (actsUnderMandate(actor, scope)) throw forbidden();
       return { items: await caseAccesses(db, c.id) };
     },
   );

@@ -74,6 +74,14 @@ export const cases = pgTable(
      * for the figures and the person's list, with no text, fields or papers left.
      */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    /**
+     * A paper file registered late (filed at a counter before Jisr): its old reference, the day it was first
+     * filed (00:00 in Morocco; its deadline and age count from it) and the service that received it. All
+     * null for a file born in Jisr. See `legacy.ts`.
+     */
+    legacyReference: text('legacy_reference'),
+    originallyFiledAt: timestamp('originally_filed_at', { withTimezone: true }),
+    legacyService: text('legacy_service'),
     search: tsvector('search').generatedAlwaysAs(searchDocument),
   },
   (t) => [
@@ -239,6 +247,8 @@ export const caseRatings = pgTable('case_ratings', {
   score: integer('score').notNull(),
   comment: text('comment'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
+  /** Who held the case when it was rated (its assignee then), for the satisfaction figures per agent. */
+  agentId: uuid('agent_id').references(() => accounts.id),
 });
 
 /** A form being filled in, kept on the server so nothing typed is lost on a bad connection. */

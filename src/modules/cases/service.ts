@@ -12,8 +12,11 @@ import { actorOf, getCitizenProfile, isPlaceholderEmail, isStaffOf } from '../ac
 import { caseAccesses, recordCaseRead } from '../audit/access-log.js';
 import { validateFields } from '../catalog/fields.js';
 import { categoryFor } from '../catalog/institution-settings.js';
+import { chosenLegalBases } from '../catalog/legal-bases.js';
 import { institutions } from '../institutions/schema.js';
 import { getDepartment, getInstitution, getOpenDepartment } from '../institutions/service.js';
+import { mandateGrantFor } from '../mandates/grant.js';
+import { mandateEventData, notifyGrantees, notifyMandateUse } from '../mandates/notices.js';
 import { notifyCaseEvent, notifyCaseMoved, notifyStaff } from '../notifications/notify.js';
 import { moroccanDate } from '../workflow/calendar.js';
 import { recordAttachments } from './attachments.js';
@@ -21,8 +24,18 @@ import { changeCase } from './change.js';
 import { initialDueDate, isOverdue, resumeDueDate } from './deadline.js';
 import { filedWithKey, recordFilingKey } from './filing-keys.js';
 import { caseHops, type MoveReason, type RawHop } from './hops.js';
-import { type CaseScope, canActOnCase, canReadCase, isOwnCase } from './policy.js';
+import { type LegacyFiling, legacyColumns, legacyDueDate, legacyOf, legacyProblems } from './legacy.js';
+import {
+  actsUnderMandate,
+  type CaseScope,
+  canActOnCase,
+  canReadCase,
+  isOwnCase,
+  mayActFor,
+  speaksForCase,
+} from './policy.js';
 import { type QueueFilters, queueCounts, queuePage, queueScope } from './queue.js';
+import { composeReply, missingParts, partList, partsOf, type ReplyPartsInput } from './reply-parts.js';
 import { attachments, caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
 import {
   availableActions,
@@ -83,6 +96,10 @@ export type NewCaseInput = {
   clientKey?: string | null;
   /** The platform's upload quotas: the papers filed together must fit what one case may hold. */
   caseQuota?: UploadQuota | null;
+  /** Filed by a relative under a mandate of the requester's: shown on the timeline as theirs for the person. */
+  onBehalf?: { mandateId: string; onBehalfOf: string } | null;
+  /** A paper file filed before Jisr: its deadline and age count from the day it was first filed. */
+  legacy?: LegacyFiling | null;
 };
 
 /** Allocates the next number for the institution and year; atomic under concurrency on both databases. */
@@ -145,7 +162,10 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
   if (input.departmentId && !(await getOpenDepartment(ctx.db, institution.id, input.departmentId))) {
     throw fail('department-unknown');
   }
-  const problems = validateFields(category.fields, input.fields, now);
+  const problems = [
+    ...validateFields(category.fields, input.fields, now),
+    ...(input.legacy ? legacyProblems(input.legacy, now) : []),
+  ];
   if (problems.length) throw new ValidationError(problems);
   const accessCode = newAccessCode();
   const [found] = await ctx.db
@@ -198,7 +218,10 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
         mandateReference: input.mandateReference ?? null,
         departmentId: input.departmentId ?? null,
         state: 'submitted',
-        dueAt: initialDueDate(now, category.deadlineDays),
+        dueAt: input.legacy
+          ? legacyDueDate(input.legacy.filedOn, category.deadlineDays)
+          : initialDueDate(now, category.deadlineDays),
+        ...legacyColumns(input.legacy),
         createdAt: now,
         updatedAt: now,
       })
@@ -209,7 +232,12 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
       actorId: ctx.actor?.accountId ?? null,
       toState: 'submitted',
       // the department it was filed with: the first stay of "where is my file"
-      data: { channel: input.intakeChannel, departmentId: input.departmentId ?? null },
+      data: {
+        channel: input.intakeChannel,
+        departmentId: input.departmentId ?? null,
+        ...(input.onBehalf ?? {}),
+        ...(input.legacy ? { legacy: { service: null, ...input.legacy } } : {}),
+      },
       createdAt: now,
     });
     await audit(tx, ctx, {
@@ -282,7 +310,11 @@ async function loadCase(db: Executor, id: string) {
 /** A case the actor may read, or 404: a case someone may not read is indistinguishable from one that does not exist. */
 export async function getReadableCase(ctx: Ctx, id: string) {
   const found = await loadCase(ctx.db, id);
-  if (!found || !canReadCase(ctx.actor, found.scope)) throw notFound();
+  const actor = ctx.actor;
+  // a relative's way in: the mandate is read on every request, so that revoking or expiry stops it at once
+  if (found && actor?.kind === 'citizen' && !isOwnCase(actor, found.scope))
+    found.scope.mandate = await mandateGrantFor(ctx.db, actor.accountId, found.c, nowOf(ctx));
+  if (!found || !canReadCase(actor, found.scope)) throw notFound();
   return found;
 }
 
@@ -307,6 +339,10 @@ export async function caseTimeline(db: Executor, caseId: string, includeInternal
         : and(eq(caseEvents.caseId, caseId), eq(caseEvents.visibility, 'public')),
     )
     .orderBy(asc(caseEvents.id));
+  const mandators = await namesOf(
+    db,
+    rows.map(({ e }) => e.data.onBehalfOf).filter((x): x is string => typeof x === 'string'),
+  );
   return rows.map(({ e, actorName, actorKind }) => ({
     id: e.id,
     type: e.type,
@@ -314,13 +350,43 @@ export async function caseTimeline(db: Executor, caseId: string, includeInternal
     toState: e.toState,
     // why a case moved between departments is the staff's business; the citizen sees that it moved
     reason: !includeInternal && e.type === 'transferred' ? null : e.reason,
-    data: includeInternal ? e.data : {},
+    // the citizen reads the approved reply part by part
+    data: includeInternal
+      ? e.data
+      : e.type === 'reply_approved' && partsOf(e.data)
+        ? { parts: partsOf(e.data) }
+        : // which step up the person took: theirs to read
+          e.type === 'citizen_escalated'
+          ? { level: e.data.level }
+          : {},
     visibility: e.visibility,
     at: e.createdAt.toISOString(),
     actor: actorName
       ? { name: actorKind === 'staff' && !includeInternal ? null : actorName, kind: actorKind }
       : null,
+    // "by X for Y under mandate M": a relative acted for the person
+    onBehalf:
+      typeof e.data.mandateId === 'string' && typeof e.data.onBehalfOf === 'string'
+        ? { mandateId: e.data.mandateId, name: mandators.get(e.data.onBehalfOf) ?? null }
+        : null,
   }));
+}
+
+/** The mandate a relative reads the case under: whose it is, what it allows, whether the paper was checked. */
+async function underMandate(db: Executor, scope: CaseScope) {
+  const m = scope.mandate!;
+  const names = await namesOf(db, [m.mandatorId]);
+  return { id: m.id, forName: names.get(m.mandatorId) ?? '', actions: m.actions, verified: m.verified };
+}
+
+/** The display names of some accounts, by id. */
+async function namesOf(db: Executor, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: accounts.id, name: accounts.displayName })
+    .from(accounts)
+    .where(inArray(accounts.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The events that move a file between bodies and departments, in one query, oldest first. */
@@ -432,6 +498,8 @@ export function presentCase(c: Omit<CaseRow, 'search'>, actor: Actor | null, now
     closedAt: c.closedAt?.toISOString() ?? null,
     /** Set when the retention period ran out: subject, description, fields and papers are gone. */
     anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
+    /** A paper file registered late: its old reference and the day it was first filed; null otherwise. */
+    legacy: legacyOf(c),
   };
 }
 
@@ -452,7 +520,7 @@ export async function viewCase(ctx: Ctx, id: string) {
     staff && !c.anonymisedAt ? requesterCard(ctx.db, c.requesterId) : null,
     caseHopsOf(ctx.db, c, staff, nowOf(ctx)),
   ]);
-  const side = isOwnCase(ctx.actor, scope) ? 'citizen' : 'staff';
+  const side = speaksForCase(ctx.actor, scope) ? 'citizen' : 'staff';
   const actions = c.anonymisedAt
     ? []
     : availableActions(c.state, c.kind, side).filter((a) => canActOnCase(ctx.actor, scope, a));
@@ -461,6 +529,7 @@ export async function viewCase(ctx: Ctx, id: string) {
     timeline,
     hops,
     availableActions: actions,
+    ...(actsUnderMandate(ctx.actor, scope) ? { underMandate: await underMandate(ctx.db, scope) } : {}),
     ...(requester ? { requester } : {}),
   };
 }
@@ -517,6 +586,8 @@ async function notifyOfAction(
     const event = citizenEvent[action as keyof typeof citizenEvent];
     const reply = event === 'reply_sent' ? ((await draft())?.reason ?? null) : null;
     await notifyCaseEvent(tx, { event, caseRow: c, ref, reason, reply, publicUrl: ctx.publicUrl, now });
+    // the relatives acting for the person hear that the body wrote
+    await notifyGrantees(tx, ctx, c, now);
   } else if (action === 'refer_inside') {
     await notifyMoved(tx, ctx, c, now);
   } else if (action === 'return_reply') {
@@ -547,13 +618,29 @@ const transitionProblems = {
 export async function applyAction(
   ctx: Ctx,
   id: string,
-  input: { action: CaseAction; version: number; reason?: string | null },
+  input: { action: CaseAction; version: number; reason?: string | null; parts?: ReplyPartsInput },
   extra: { patch?: Partial<typeof cases.$inferInsert>; data?: Record<string, unknown> } = {},
 ) {
   const now = ctx.now?.() ?? currentTime();
   const { c, scope } = await getWritableCase(ctx, id);
   if (!canActOnCase(ctx.actor, scope, input.action)) throw forbidden();
-  const side = isOwnCase(ctx.actor, scope) ? 'citizen' : 'staff';
+  // A structured draft: its parts kept in the event, its plain text composed in the citizen's language.
+  if (input.action === 'submit_reply' && input.parts) {
+    const { legalBasisIds, ...rest } = input.parts;
+    const cited = await chosenLegalBases(ctx.db, c, legalBasisIds);
+    const legalBases = cited.map(({ id, citation, titleAr, titleFr, titleEn }) => ({
+      id,
+      citation,
+      titleAr,
+      titleFr,
+      titleEn,
+    }));
+    const parts = { ...rest, legalBases };
+    extra = { ...extra, data: { ...extra.data, parts } };
+    input = { ...input, reason: composeReply(parts, c.language) || input.reason };
+  }
+  const side = speaksForCase(ctx.actor, scope) ? 'citizen' : 'staff';
+  const byMandate = mandateEventData(ctx.actor, scope);
   const settledAt =
     c.state === 'answered' || c.state === 'closed' || c.state === 'rejected'
       ? (c.closedAt ?? c.updatedAt)
@@ -575,6 +662,15 @@ export async function applyAction(
     );
   }
   const to: CaseState = result.to;
+  // The approved reply is the last draft, and only a complete one: every part, or approval is refused.
+  const draft = input.action === 'approve_reply' ? await latestDraft(ctx.db, c.id) : null;
+  if (input.action === 'approve_reply') {
+    const parts = partsOf(draft?.data);
+    const missing = missingParts(parts);
+    if (missing.length)
+      throw fail('reply-part-missing', { parts: partList(ctx.lang ?? 'ar', missing) }, { missing });
+    extra = { ...extra, data: { ...extra.data, parts } };
+  }
   const patch: Partial<typeof cases.$inferInsert> = { state: to, updatedAt: now };
   if (to === 'awaiting_citizen') patch.pausedAt = now;
   if (c.state === 'awaiting_citizen' && c.pausedAt) {
@@ -587,8 +683,7 @@ export async function applyAction(
   return ctx.db.transaction(async (tx) => {
     const ev = eventOf[input.action];
     // The approved reply is the last draft: it becomes the reasoned answer the citizen reads.
-    const reason =
-      input.action === 'approve_reply' ? await latestDraft(tx, c.id) : input.reason?.trim() || null;
+    const reason = draft ? draft.reason : input.reason?.trim() || null;
     const { updated, eventId } = await changeCase(tx, { ...ctx, now: () => now }, c, {
       version: input.version,
       patch,
@@ -598,23 +693,25 @@ export async function applyAction(
         toState: to,
         reason,
         visibility: ev.visibility,
-        data: extra.data ?? {},
+        data: { ...extra.data, ...byMandate },
       },
-      audit: { action: input.action, data: { from: c.state, to, ...extra.data } },
+      audit: { action: input.action, data: { from: c.state, to, ...extra.data, ...byMandate } },
     });
     await notifyOfAction(tx, ctx, updated, input.action, String(eventId), reason, now);
+    if (byMandate) await notifyMandateUse(tx, ctx, updated, byMandate);
     return presentCase(updated, ctx.actor, now);
   });
 }
 
-async function latestDraft(tx: Executor, caseId: string): Promise<string | null> {
+/** The last draft of the case's reply: its text and its parts (`data.parts`). */
+export async function latestDraft(tx: Executor, caseId: string) {
   const [row] = await tx
-    .select({ reason: caseEvents.reason })
+    .select({ reason: caseEvents.reason, data: caseEvents.data })
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'reply_drafted')))
     .orderBy(desc(caseEvents.id))
     .limit(1);
-  return row?.reason ?? null;
+  return row ?? null;
 }
 
 /**
@@ -690,7 +787,14 @@ export async function transferCase(
  * Puts the actor's text on the case's timeline, a note for the staff only or a message for all, with its
  * `case.note` or `case.message` audit row; answers the event's id and time.
  */
-async function writeText(tx: Executor, ctx: Ctx, c: CaseRow, type: 'note' | 'message', text: string) {
+async function writeText(
+  tx: Executor,
+  ctx: Ctx,
+  c: CaseRow,
+  type: 'note' | 'message',
+  text: string,
+  data: Record<string, unknown> = {},
+) {
   const [ev] = await tx
     .insert(caseEvents)
     .values({
@@ -698,6 +802,7 @@ async function writeText(tx: Executor, ctx: Ctx, c: CaseRow, type: 'note' | 'mes
       type,
       actorId: ctx.actor!.accountId,
       reason: text,
+      data,
       visibility: type === 'note' ? 'internal' : 'public',
     })
     .returning();
@@ -706,6 +811,7 @@ async function writeText(tx: Executor, ctx: Ctx, c: CaseRow, type: 'note' | 'mes
     entityType: 'case',
     entityId: c.id,
     institutionId: c.institutionId,
+    data,
   });
   return { id: ev!.id, at: ev!.createdAt.toISOString() };
 }
@@ -720,10 +826,12 @@ export async function addNote(ctx: Ctx, id: string, text: string) {
 /** A message in the case's conversation, from the citizen or from the body; changes no state. */
 export async function addMessage(ctx: Ctx, id: string, text: string) {
   const { c, scope } = await getWritableCase(ctx, id);
-  const own = isOwnCase(ctx.actor, scope);
+  const own = mayActFor(ctx.actor, scope, 'answer');
   if (!own && !canActOnCase(ctx.actor, scope, 'note')) throw forbidden();
+  const byMandate = mandateEventData(ctx.actor, scope);
   return ctx.db.transaction(async (tx) => {
-    const message = await writeText(tx, ctx, c, 'message', text);
+    const message = await writeText(tx, ctx, c, 'message', text, byMandate ?? {});
+    if (byMandate) await notifyMandateUse(tx, ctx, c, byMandate);
     await tx.update(cases).set({ updatedAt: currentTime() }).where(eq(cases.id, c.id));
     // A message from the body reaches the citizen through the channels they chose.
     if (!own)
@@ -861,6 +969,8 @@ export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: st
     createdAt: c.createdAt.toISOString(),
     anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
     timeline: await caseTimeline(ctx.db, c.id, false),
+    // where the file is, as the person's own page shows it (without the staff's words)
+    hops: await caseHopsOf(ctx.db, c, false, nowOf(ctx)),
   };
 }
 

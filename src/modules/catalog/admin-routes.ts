@@ -23,6 +23,15 @@ const templateBody = z.strictObject({
   language: z.enum(languages),
   title: safeText(1, 160),
   body: safeText(1, 20_000),
+  /** The parts of a reasoned reply it fills; null or absent: the plain text only. */
+  parts: z
+    .strictObject({
+      facts: safeText(0, 8000),
+      decision: safeText(0, 8000),
+      contest: safeText(0, 4000),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** What an institution's administrator sets: deadlines per category, categories accepted, reply templates. */

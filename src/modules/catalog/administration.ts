@@ -15,6 +15,7 @@ import {
   saveTemplate,
   setCategorySetting,
 } from './institution-settings.js';
+import type { TemplateParts } from './schema.js';
 
 export async function setCategoryOf(
   ctx: ServiceContext,
@@ -33,7 +34,13 @@ export async function templatesOf(ctx: ServiceContext, institutionId: string) {
   return listTemplates(ctx.db, institutionId);
 }
 
-export type TemplateInput = { categoryId: string | null; language: string; title: string; body: string };
+export type TemplateInput = {
+  categoryId: string | null;
+  language: string;
+  title: string;
+  body: string;
+  parts?: TemplateParts | null;
+};
 
 /** Adds a template (`id` absent) or replaces one; returns its id. */
 export async function putTemplate(
@@ -67,5 +74,13 @@ export async function templatesForCase(ctx: ServiceContext, caseId: string) {
     subject: c.subject,
     body: c.language === 'ar' ? inst.nameAr : c.language === 'en' ? inst.nameEn : inst.nameFr,
   };
-  return items.map((tpl) => ({ id: tpl.id, title: tpl.title, text: renderTemplate(tpl.body, facts) }));
+  const fill = (text: string) => renderTemplate(text, facts);
+  return items.map((tpl) => ({
+    id: tpl.id,
+    title: tpl.title,
+    text: fill(tpl.body),
+    parts: tpl.parts
+      ? { facts: fill(tpl.parts.facts), decision: fill(tpl.parts.decision), contest: fill(tpl.parts.contest) }
+      : null,
+  }));
 }

@@ -70,6 +70,8 @@ export const institutionCategory = category.extend({
   defaultRetentionMonths: z.number().int(),
 });
 
+const templateParts = z.object({ facts: z.string(), decision: z.string(), contest: z.string() });
+
 export const replyTemplate = z.object({
   id: z.uuid(),
   institutionId: z.uuid(),
@@ -77,8 +79,28 @@ export const replyTemplate = z.object({
   language: z.string(),
   title: z.string(),
   body: z.string(),
+  /** The parts of a reasoned reply it fills (facts, decision, how to contest), or null. */
+  parts: templateParts.nullable(),
   updatedAt: storedDateTime,
 });
 export const templateRef = z.object({ id: z.uuid() });
 /** A template filled in for one case. */
-export const caseTemplate = z.object({ id: z.uuid(), title: z.string(), text: z.string() });
+export const caseTemplate = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  text: z.string(),
+  parts: templateParts.nullable(),
+});
+
+/** A legal text a body's replies rest on (see catalog/legal-bases.ts). */
+export const legalBasis = z.object({
+  id: z.uuid(),
+  /** null: for all of the body's categories */
+  categoryId: z.uuid().nullable(),
+  citation: z.string(),
+  titleAr: z.string(),
+  titleFr: z.string(),
+  titleEn: z.string(),
+  /** set: offered no more in new replies */
+  retiredAt: z.string().nullable(),
+});

@@ -4,7 +4,7 @@ import { notFound } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import { recordAudit } from '../audit/service.js';
-import { caseCategories, institutionCategorySettings, replyTemplates } from './schema.js';
+import { caseCategories, institutionCategorySettings, replyTemplates, type TemplateParts } from './schema.js';
 
 /** The categories, each beside the institution's own setting of it (null where it set none). */
 const withSettings = (db: Executor, institutionId: string) =>
@@ -99,7 +99,14 @@ export async function listTemplates(
 export async function saveTemplate(
   tx: Executor,
   institutionId: string,
-  input: { id?: string; categoryId: string | null; language: string; title: string; body: string },
+  input: {
+    id?: string;
+    categoryId: string | null;
+    language: string;
+    title: string;
+    body: string;
+    parts?: TemplateParts | null;
+  },
   actorId: string | null,
   requestId: string,
 ) {
@@ -112,6 +119,7 @@ export async function saveTemplate(
         language: input.language,
         title: input.title,
         body: input.body,
+        parts: input.parts ?? null,
         updatedAt: currentTime(),
       })
       .where(and(eq(replyTemplates.id, id), eq(replyTemplates.institutionId, institutionId)))
@@ -126,6 +134,7 @@ export async function saveTemplate(
         language: input.language,
         title: input.title,
         body: input.body,
+        parts: input.parts ?? null,
       })
       .returning();
     id = row!.id;

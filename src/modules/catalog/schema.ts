@@ -124,5 +124,29 @@ export const replyTemplates = pgTable('reply_templates', {
   language: text('language').notNull(),
   title: text('title').notNull(),
   body: text('body').notNull(),
+  /** The parts of a reasoned reply this template fills (facts, decision, how to contest); null: plain text only. */
+  parts: jsonb('parts').$type<TemplateParts>(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
+});
+
+/** The parts of a reasoned reply a template writes, with {placeholders}; the legal basis is chosen, not written. */
+export type TemplateParts = { facts: string; decision: string; contest: string };
+
+/**
+ * The texts a body's replies rest on, per category (or for all of its categories): a citation (« Loi
+ * n° 31-13, art. 4 ») and its title in each language. Kept as data by the body's administrator; a retired
+ * text is offered no more but stays readable in the replies that cited it.
+ */
+export const legalBases = pgTable('legal_bases', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  institutionId: uuid('institution_id')
+    .notNull()
+    .references(() => institutions.id),
+  categoryId: uuid('category_id').references(() => caseCategories.id),
+  citation: text('citation').notNull(),
+  titleAr: text('title_ar').notNull(),
+  titleFr: text('title_fr').notNull(),
+  titleEn: text('title_en').notNull(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
 });

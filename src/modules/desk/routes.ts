@@ -12,6 +12,7 @@ import {
   wordedText,
 } from '../../server/validation.js';
 import { languages, replyChannels } from '../accounts/schema.js';
+import { legacyFiling } from '../cases/legacy.js';
 import { oneActFiling } from '../cases/routes.js';
 import { intakeChannels } from '../cases/schema.js';
 import { uploadQuotaOf } from '../cases/upload-quota.js';
@@ -107,6 +108,8 @@ export async function deskRoutes(app: FastifyInstance) {
           departmentId: z.uuid().nullish(),
           visitorName: safeText(1, 160),
           intakeToken: z.string().max(200).nullish(),
+          /** A paper file filed before Jisr: its deadline counts from the day it was first filed. */
+          legacy: legacyFiling.optional(),
           ...oneActFiling,
         }),
         response: { 200: contract.deskFiling, 201: contract.deskFiling },

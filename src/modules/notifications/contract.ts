@@ -26,6 +26,8 @@ export const templateEvents = [
   'returned',
   'overdue',
   'instruction',
+  'citizen_escalated',
+  'follow_up',
 ] as const;
 export const notificationEvents = z.enum([
   ...templateEvents,
@@ -38,6 +40,11 @@ export const notificationEvents = z.enum([
   'escalation_digest',
   'event_registered',
   'escalation',
+  'mandate_given',
+  'mandate_accepted',
+  'mandate_used',
+  'mandate_revoked',
+  'mandate_case_news',
 ]);
 export const notificationStatuses = z.enum(['pending', 'sending', 'sent', 'dead', 'bounced']);
 export const callOutcomes = z.enum(['reached', 'no_answer', 'call_back', 'wrong_number']);

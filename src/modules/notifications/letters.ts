@@ -12,7 +12,7 @@ import { caseEvents, type cases } from '../cases/schema.js';
 import { getDepartment, getInstitution } from '../institutions/service.js';
 import type { NotificationRow, SendResult } from './delivery.js';
 import { caseAddressee, resolveTemplate } from './notify.js';
-import { type LetterOptions, renderCoverList, renderLetters } from './pdf/letter.js';
+import { type LetterData, type LetterOptions, renderCoverList, renderLetters } from './pdf/letter.js';
 import { letterBatches, letters } from './schema.js';
 import { requireInScope } from './scope.js';
 import { fill } from './templates.js';
@@ -109,8 +109,8 @@ async function visibleLetter(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-export async function letterData(db: Executor, rows: (typeof letters.$inferSelect)[]) {
-  const out = [];
+export async function letterData(db: Executor, rows: (typeof letters.$inferSelect)[]): Promise<LetterData[]> {
+  const out: LetterData[] = [];
   for (const l of rows) {
     const institution = (await getInstitution(db, l.institutionId))!;
     const department = l.departmentId ? await getDepartment(db, l.institutionId, l.departmentId) : null;
@@ -130,9 +130,25 @@ export async function letterData(db: Executor, rows: (typeof letters.$inferSelec
   return out;
 }
 
-export async function letterPdf(db: Db, actor: Actor, id: string, o: LetterOptions) {
+/**
+ * The verification code a posted letter prints, when it is a paper the platform issues (a reply letter: the
+ * same code as the one the person downloads); null for a notice.
+ */
+export type VerificationOf = (
+  row: typeof letters.$inferSelect,
+) => Promise<{ code: string; url: string } | null>;
+
+export async function letterPdf(
+  db: Db,
+  actor: Actor,
+  id: string,
+  o: LetterOptions,
+  verificationOf: VerificationOf = async () => null,
+) {
   const row = await visibleLetter(db, actor, id);
-  const { pdf } = await renderLetters(await letterData(db, [row]), o);
+  const [data] = await letterData(db, [row]);
+  data!.verification = await verificationOf(row);
+  const { pdf } = await renderLetters([data!], o);
   return { pdf, reference: row.reference };
 }
 
@@ -253,10 +269,19 @@ async function batchLetters(db: Db, batchId: string) {
 }
 
 /** The batch's letters in one PDF, and its cover list with each letter's page count. */
-export async function batchPdfs(db: Db, actor: Actor, id: string, lang: Lang, o: LetterOptions) {
+export async function batchPdfs(
+  db: Db,
+  actor: Actor,
+  id: string,
+  lang: Lang,
+  o: LetterOptions,
+  verificationOf: VerificationOf = async () => null,
+) {
   const b = await getBatch(db, actor, id);
   const rows = await batchLetters(db, id);
-  const { pdf, pages } = await renderLetters(await letterData(db, rows), o);
+  const data = await letterData(db, rows);
+  for (const [i, row] of rows.entries()) data[i]!.verification = await verificationOf(row);
+  const { pdf, pages } = await renderLetters(data, o);
   const institution = (await getInstitution(db, b.institutionId))!;
   const cover = await renderCoverList(
     {

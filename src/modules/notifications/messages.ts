@@ -73,6 +73,10 @@ export const notificationMessages = defineMessages({
     'notify.instruction.body':
       'Hello {name},\n\nAn instruction was given on case {tracking} ("{subject}"), due by {due}:\n\n{reason}\n\n{url}',
     'notify.instruction.short': 'Instruction on {tracking}: {reason} {url}',
+    'notify.follow_up.subject': 'A low rating on case {tracking}: please follow up',
+    'notify.follow_up.body':
+      'Hello {name},\n\nThe person who filed case {tracking} ("{subject}") was not satisfied with its handling:\n\n{reason}\n\nA follow-up task is open for the supervisors of {institution}.\n\n{url}',
+    'notify.follow_up.short': 'Low rating on {tracking}: {reason} {url}',
     'notify.returned.subject': 'Your draft answer for {tracking} was returned',
     'notify.returned.body':
       'Hello {name},\n\nYour draft answer for case {tracking} ("{subject}") was returned:\n\n{reason}\n\n{url}',
@@ -187,6 +191,10 @@ export const notificationMessages = defineMessages({
     'notify.instruction.body':
       'Bonjour {name},\n\nUne instruction a été donnée sur le dossier {tracking} (« {subject} »), à traiter avant le {due} :\n\n{reason}\n\n{url}',
     'notify.instruction.short': 'Instruction sur {tracking} : {reason} {url}',
+    'notify.follow_up.subject': 'Une note basse sur le dossier {tracking} : suivi à faire',
+    'notify.follow_up.body':
+      'Bonjour {name},\n\nLa personne qui a déposé le dossier {tracking} (« {subject} ») n’est pas satisfaite de son traitement :\n\n{reason}\n\nUne tâche de suivi est ouverte pour les superviseurs de {institution}.\n\n{url}',
+    'notify.follow_up.short': 'Note basse sur {tracking} : {reason} {url}',
     'notify.returned.subject': 'Votre projet de réponse pour {tracking} vous est retourné',
     'notify.returned.body':
       'Bonjour {name},\n\nVotre projet de réponse pour le dossier {tracking} (« {subject} ») vous est retourné :\n\n{reason}\n\n{url}',
@@ -302,6 +310,10 @@ export const notificationMessages = defineMessages({
     'notify.instruction.body':
       'مرحباً {name}،\n\nصدرت تعليمات بخصوص الملف {tracking} («{subject}»)، وأجله {due}:\n\n{reason}\n\n{url}',
     'notify.instruction.short': 'تعليمات بخصوص {tracking}: {reason} {url}',
+    'notify.follow_up.subject': 'تقييم منخفض للملف {tracking}: يلزم تتبع',
+    'notify.follow_up.body':
+      'مرحباً {name}،\n\nلم يكن صاحب الملف {tracking} («{subject}») راضياً عن معالجته:\n\n{reason}\n\nفُتحت مهمة تتبع لمشرفي {institution}.\n\n{url}',
+    'notify.follow_up.short': 'تقييم منخفض للملف {tracking}: {reason} {url}',
     'notify.returned.subject': 'أعيد إليك مشروع الجواب على {tracking}',
     'notify.returned.body':
       'مرحبا {name}،\n\nأعيد إليك مشروع الجواب على الملف {tracking} («{subject}»):\n\n{reason}\n\n{url}',

@@ -392,7 +392,7 @@ export async function notifyCaseMoved(
 }
 
 export type StaffNotice = {
-  event: 'assigned' | 'returned' | 'overdue' | 'instruction';
+  event: 'assigned' | 'returned' | 'overdue' | 'instruction' | 'citizen_escalated' | 'follow_up';
   caseRow: CaseRow;
   staffIds: string[];
   ref: string;

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { languages, replyChannels } from '../../modules/accounts/schema.js';
 import { requireActor } from '../../server/auth.js';
 import { fail } from '../../server/problems.js';
-import { serviceContext } from '../../server/service-context.js';
+import { type ServiceContext, serviceContext } from '../../server/service-context.js';
 import { phoneSchema, safeText, wordedText } from '../../server/validation.js';
 import { binary, itemsOf, noContent } from '../../shared/contract.js';
+import { replyLetterVerification } from '../cases/receipt.js';
 import {
   callTasksOf,
   caseMessages,
@@ -31,7 +32,8 @@ import {
   recordEmailBounce,
   validSignature,
 } from './inbound.js';
-import { batchPdfs, letterPdf, markBatchPosted, markLetterPosted } from './letters.js';
+import { batchPdfs, letterPdf, markBatchPosted, markLetterPosted, type VerificationOf } from './letters.js';
+import type { LetterOptions } from './pdf/letter.js';
 import { callOutcomes, channels, letterStatuses, notificationStatuses, templateEvents } from './schema.js';
 import { revealSecrets } from './secrets.js';
 import { listMailbox as listMailboxRows, preferencesOf, setPreferences } from './service.js';
@@ -44,6 +46,12 @@ const templateKey = z.object({
   language: z.enum(languages),
 });
 const templateText = safeText(1, 4000);
+
+/** A posted reply letter prints the verification code of the reply letter the person can download. */
+const replyCodeOf =
+  (ctx: ServiceContext, options: LetterOptions): VerificationOf =>
+  async (row) =>
+    row.event === 'reply_sent' && row.caseId ? replyLetterVerification(ctx, row.caseId, options) : null;
 
 export async function notificationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -295,7 +303,13 @@ export async function notificationRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { pdf, reference } = await letterPdf(db, requireActor(req), req.params.id, letterOptions);
+      const { pdf, reference } = await letterPdf(
+        db,
+        requireActor(req),
+        req.params.id,
+        letterOptions,
+        replyCodeOf(serviceContext(req), letterOptions),
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${reference}.pdf"`)
@@ -356,7 +370,14 @@ export async function notificationRoutes(app: FastifyInstance) {
         },
       },
       async (req, reply) => {
-        const res = await batchPdfs(db, requireActor(req), req.params.id, req.lang, letterOptions);
+        const res = await batchPdfs(
+          db,
+          requireActor(req),
+          req.params.id,
+          req.lang,
+          letterOptions,
+          replyCodeOf(serviceContext(req), letterOptions),
+        );
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="${part}-${res.batch.day}.pdf"`)

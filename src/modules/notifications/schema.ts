@@ -54,7 +54,15 @@ export const appointmentNoticeEvents = [
 ] as const;
 export type AppointmentNoticeEvent = (typeof appointmentNoticeEvents)[number];
 /** Events staff hear about. */
-export const staffEvents = ['assigned', 'returned', 'overdue', 'instruction'] as const;
+export const staffEvents = [
+  'assigned',
+  'returned',
+  'overdue',
+  'instruction',
+  'citizen_escalated',
+  // a low rating: the body's supervisors are asked to look at the case again
+  'follow_up',
+] as const;
 /**
  * E-mails rendered from the message catalogues, not from editable templates: account codes, the deadline
  * watch's reminders and escalations to staff, open-day registrations (which carry a calendar file).
@@ -70,6 +78,12 @@ export const accountEvents = [
   'event_registered',
   // one e-mail per escalated case, before the daily digest: kept so that the outbox's older rows still read
   'escalation',
+  // mandates: the relative's invitation and revocation, the person told of acceptance and of every act
+  'mandate_given',
+  'mandate_accepted',
+  'mandate_used',
+  'mandate_revoked',
+  'mandate_case_news',
 ] as const;
 export const templateEvents = [...citizenEvents, ...appointmentNoticeEvents, ...staffEvents] as const;
 export type TemplateEvent = (typeof templateEvents)[number];

@@ -54,6 +54,10 @@ export const placeholders: Record<TemplateEvent, readonly string[]> = {
   returned: [...staffCommon, 'reason'],
   overdue: staffCommon,
   instruction: [...staffCommon, 'reason'],
+  /** `reason`: the person's own words to the supervisors or overseers they escalate the case to */
+  citizen_escalated: [...staffCommon, 'reason'],
+  /** `reason`: the score and the person's comment, when they left one */
+  follow_up: [...staffCommon, 'reason'],
 };
 
 /**
@@ -82,6 +86,8 @@ export const whatsappParams: Record<TemplateEvent, readonly string[]> = {
   returned: ['name', 'tracking', 'reason', 'url'],
   overdue: ['name', 'tracking', 'due', 'url'],
   instruction: ['name', 'tracking', 'reason', 'url'],
+  citizen_escalated: ['name', 'tracking', 'url'],
+  follow_up: ['name', 'tracking', 'reason', 'url'],
 };
 
 export const isCitizenEvent = (e: TemplateEvent) => (citizenEvents as readonly string[]).includes(e);

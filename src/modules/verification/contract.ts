@@ -6,7 +6,7 @@ export const verifiedDocument = z.object({
   code: z.string(),
   /** The code as printed on the paper (3-4-3). */
   displayCode: z.string(),
-  kind: z.enum(['receipt', 'reply_letter']),
+  kind: z.enum(['receipt', 'reply_letter', 'referral']),
   institution: z.object({ code: z.string(), ...names }),
   issuedAt: storedDateTime,
   trackingNumber: z.string(),

@@ -4,7 +4,7 @@ import { currentTime } from '../../shared/clock.js';
 import { cases } from '../cases/schema.js';
 import { institutions } from '../institutions/schema.js';
 
-export const documentKinds = ['receipt', 'reply_letter'] as const;
+export const documentKinds = ['receipt', 'reply_letter', 'referral'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 /**

@@ -39,6 +39,14 @@ const PLACEHOLDER = '0'.repeat(10);
  * bytes are hashed; the record holds the final bytes' sha256, signed with the active key.
  */
 export async function issueDocument(ctx: ServiceContext, input: IssueInput): Promise<Buffer> {
+  return (await issueDocumentWithCode(ctx, input)).pdf;
+}
+
+/** `issueDocument`, with what the document prints (its code and page): for a paper printed again elsewhere. */
+export async function issueDocumentWithCode(
+  ctx: ServiceContext,
+  input: IssueInput,
+): Promise<{ pdf: Buffer; printed: PrintedVerification }> {
   const printed = (code: string) => ({
     code: displayCode(code),
     url: `${ctx.publicUrl ?? ''}/verify/${code}`,
@@ -47,7 +55,7 @@ export async function issueDocument(ctx: ServiceContext, input: IssueInput): Pro
   let code = documentCode(ctx.secret, `${input.kind}|${input.caseId}`, sha256Hex(draft));
   let pdf = await input.render(printed(code));
   const [known] = await ctx.db.select().from(issuedDocuments).where(eq(issuedDocuments.code, code));
-  if (known?.sha256 === sha256Hex(pdf)) return pdf;
+  if (known?.sha256 === sha256Hex(pdf)) return { pdf, printed: printed(code) };
   if (known) {
     // the same content laid out differently (another version of the layout): a code of its own
     code = codeFromBytes(randomBytes(8));
@@ -73,7 +81,7 @@ export async function issueDocument(ctx: ServiceContext, input: IssueInput): Pro
       keyId: key.id,
     })
     .onConflictDoNothing();
-  return pdf;
+  return { pdf, printed: printed(code) };
 }
 
 /** The record of a code (typed in any form), or the `verification-unknown` refusal. */

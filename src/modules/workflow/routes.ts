@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../server/service-context.js';
-import { stalledCases } from './contract.js';
+import { stalledCases, stalledViews } from './contract.js';
 import { stalledInBody, stalledWatched } from './stalled.js';
 
 /** Deadlines and files that stay stuck: who holds them, and since when. */
@@ -11,6 +11,7 @@ export async function workflowRoutes(app: FastifyInstance) {
   const query = z.strictObject({
     days: z.coerce.number().int().min(1).max(3650).default(7),
     limit: z.coerce.number().int().min(1).max(200).default(50),
+    only: stalledViews.default('idle'),
   });
   r.get(
     '/api/stalled',

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, smallint, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { currentTime } from '../../shared/clock.js';
 import { accounts } from '../accounts/schema.js';
 import { cases } from '../cases/schema.js';
@@ -42,4 +53,30 @@ export const escalationDigests = pgTable(
     cases: integer('cases').notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.day] })],
+);
+
+/**
+ * A step the citizen took up the ladder of a case they are owed an answer on: 1 to the body's supervisors,
+ * 2 to the territory's overseers, 3 the referral file for the Mediator of the Kingdom or the national
+ * complaints portal. One row per case and level (the key): a repeated click or two tabs record it once. The
+ * citizen's words are on the case's timeline (the `citizen_escalated` event), where the retention job removes them.
+ */
+export const citizenEscalations = pgTable(
+  'citizen_escalations',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    level: smallint('level').notNull(),
+    /** Why: the deadline passed ('overdue') or the citizen disputes the answer ('contest'). */
+    grounds: text('grounds').$type<'overdue' | 'contest'>().notNull(),
+    actorId: uuid('actor_id').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
+  },
+  (t) => [
+    unique('citizen_escalations_case_level').on(t.caseId, t.level),
+    // the overseers' list of escalated files, newest first
+    index('citizen_escalations_created_idx').on(t.createdAt),
+  ],
 );

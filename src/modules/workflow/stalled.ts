@@ -1,14 +1,17 @@
-import { and, asc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { forbidden } from '../../server/errors.js';
 import { nowOf, requireAccess, type ServiceContext } from '../../server/service-context.js';
 import { type Actor, WATCHER_ROLES } from '../accounts/actor.js';
 import { accounts } from '../accounts/schema.js';
+import { ageInDays } from '../cases/legacy.js';
 import { cases } from '../cases/schema.js';
 import { visibleInstitutionIds } from '../cases/service.js';
 import { openStates } from '../cases/state-machine.js';
 import { requireBodyAccess } from '../institutions/access.js';
 import { departments, institutions } from '../institutions/schema.js';
+import type { StalledView } from './contract.js';
+import { citizenEscalations } from './schema.js';
 
 /**
  * The bodies whose stalled files a person may list: those where they hold a watcher's role, and every
@@ -23,6 +26,34 @@ export async function watchedInstitutionIds(db: Db, actor: Actor): Promise<strin
   return [...new Set([...watcherOf, ...overseen])];
 }
 
+/** What each view of the stuck files keeps (besides being open in a watched body), and its order. */
+type View = {
+  where: (o: { days: number; now: Date }) => SQL;
+  order: SQL[];
+  /** Open cases only (the default); the escalated ones include the answers the person contests. */
+  anyState?: boolean;
+};
+/** The highest step its person took the case up to (1 supervisors, 2 overseers, 3 referral file), or null. */
+const escalationLevel = sql<
+  number | null
+>`(select max(e.level)::int from ${citizenEscalations} e where e.case_id = ${cases.id})`;
+const views: Record<StalledView, View> = {
+  idle: {
+    where: (o) => lt(cases.updatedAt, new Date(o.now.getTime() - o.days * 86_400_000)),
+    order: [asc(cases.updatedAt)],
+  },
+  legacy: { where: () => isNotNull(cases.originallyFiledAt), order: [asc(cases.originallyFiledAt)] },
+  // the files their people took up the ladder, the highest step first, then the longest waiting
+  escalated: {
+    where: () => sql`exists (select 1 from ${citizenEscalations} e where e.case_id = ${cases.id})`,
+    order: [
+      desc(escalationLevel),
+      asc(sql`(select min(e.created_at) from ${citizenEscalations} e where e.case_id = ${cases.id})`),
+    ],
+    anyState: true,
+  },
+};
+
 /**
  * Open files of the given bodies with no action for `days` days, oldest first, with who holds them and
  * where; and how many there are in all. One array parameter, whatever the number of bodies.
@@ -30,14 +61,14 @@ export async function watchedInstitutionIds(db: Db, actor: Actor): Promise<strin
 export async function stalledCases(
   db: Db,
   institutionIds: string[],
-  opts: { days: number; limit: number; now: Date },
+  opts: { days: number; limit: number; now: Date; only?: StalledView },
 ) {
   if (!institutionIds.length) return { items: [], total: 0 };
-  const since = new Date(opts.now.getTime() - opts.days * 86_400_000);
+  const view = views[opts.only ?? 'idle'];
   const where: SQL = and(
     sql`${cases.institutionId} = any(${sql.param(institutionIds)}::uuid[])`,
-    inArray(cases.state, [...openStates]),
-    lt(cases.updatedAt, since),
+    view.anyState ? undefined : inArray(cases.state, [...openStates]),
+    view.where(opts),
   )!;
   const [rows, [count]] = await Promise.all([
     db
@@ -48,6 +79,10 @@ export async function stalledCases(
         state: cases.state,
         dueAt: cases.dueAt,
         updatedAt: cases.updatedAt,
+        createdAt: cases.createdAt,
+        originallyFiledAt: cases.originallyFiledAt,
+        legacyReference: cases.legacyReference,
+        escalationLevel,
         assignee: accounts.displayName,
         departmentFr: departments.nameFr,
         departmentAr: departments.nameAr,
@@ -61,22 +96,24 @@ export async function stalledCases(
       .leftJoin(accounts, eq(accounts.id, cases.assigneeId))
       .leftJoin(departments, eq(departments.id, cases.departmentId))
       .where(where)
-      .orderBy(asc(cases.updatedAt), asc(cases.id))
+      .orderBy(...view.order, asc(cases.id))
       .limit(opts.limit),
     db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where),
   ]);
   return {
-    items: rows.map((x) => ({
+    items: rows.map(({ createdAt, originallyFiledAt, ...x }) => ({
       ...x,
       dueAt: x.dueAt.toISOString(),
       updatedAt: x.updatedAt.toISOString(),
       idleDays: Math.floor((opts.now.getTime() - x.updatedAt.getTime()) / 86_400_000),
+      filedAt: (originallyFiledAt ?? createdAt).toISOString(),
+      ageDays: ageInDays({ originallyFiledAt, createdAt }, opts.now),
     })),
     total: count!.n,
   };
 }
 
-export type StalledQuery = { days: number; limit: number };
+export type StalledQuery = { days: number; limit: number; only?: StalledView };
 
 /** Stalled files in every body I watch (my territory, or the bodies I supervise), oldest first. */
 export async function stalledWatched(ctx: ServiceContext, q: StalledQuery) {

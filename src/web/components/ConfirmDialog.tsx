@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -16,6 +16,7 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onCancel,
+  children,
 }: {
   title: string;
   message?: string;
@@ -27,6 +28,8 @@ export function ConfirmDialog({
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
+  /** What the action needs besides a yes (a note to write), between the message and the buttons. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -64,6 +67,7 @@ export function ConfirmDialog({
         {title}
       </h2>
       {message && <p id={ids.message}>{message}</p>}
+      {children}
       {error && (
         <p className="alert error" role="alert">
           {error}

@@ -16,6 +16,7 @@ const staffLinks: [StaffPage, string, WebKey][] = [
   ['appointments', '/staff/appointments', 'appt.nav.calendar'],
   ['deskQueue', '/staff/desk-queue', 'appt.nav.deskQueue'],
   ['oversight', '/staff/oversight', 'staff.nav.oversight'],
+  ['satisfaction', '/staff/satisfaction', 'sat.nav'],
   ['stalled', '/staff/stalled', 'staff.nav.stalled'],
   ['admin', '/staff/admin', 'staff.nav.admin'],
   ['people', '/staff/admin/people', 'people.nav'],
@@ -100,6 +101,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {signedIn || staff ? (
             <>
               {signedIn && <Link href="/cases">{t('nav.myCases')}</Link>}
+              {signedIn && <Link href="/mandates">{t('mandate.nav')}</Link>}
               {signedIn && <Link href="/me">{t('nav.profile')}</Link>}
               <button type="button" className="linklike" onClick={signOut} {...signOutAction.busyProps}>
                 {t('nav.signOut')}

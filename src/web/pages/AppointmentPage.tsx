@@ -6,6 +6,7 @@ import { SignInRedirect } from '../components/AccessGate.js';
 import type { Booking } from '../components/Appointments.js';
 import { BookingDetail } from '../components/BookingDetail.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
+import { mandateRef } from '../components/MandateBits.js';
 import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
 import { useRefresh } from '../useAction.js';
@@ -38,6 +39,11 @@ export default function AppointmentPage() {
           refresh([keys.myAppointments(), keys.slots()]);
         }}
       />
+      {q.data.mandateId && (
+        <p className="muted" id="booking-mandate">
+          {t('mandate.booking', { ref: mandateRef(q.data.mandateId) })}
+        </p>
+      )}
       <p>
         <Link href="/appointments/mine">{t('appt.nav.mine')}</Link>
       </p>

@@ -2,15 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
+import { partsOf } from '../../shared/reply-parts.js';
 import { type Attachment, api, type CaseView, type RatingAnswer, uploadFile } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { CaseAccesses } from '../components/CaseAccesses.js';
 import { CaseSubject, StateBadge } from '../components/CaseBits.js';
 import { CaseHops } from '../components/CaseHops.js';
+import { CaseLadder } from '../components/CaseLadder.js';
 import { Field } from '../components/Field.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
+import { LegacyNote } from '../components/LegacyFiling.js';
+import { mandateRef } from '../components/MandateBits.js';
 import { PaperLink } from '../components/PaperLink.js';
+import { ReplyParts } from '../components/ReplyParts.js';
 import { Timeline } from '../components/Timeline.js';
 import { useConfirm } from '../components/useConfirm.js';
 import { formatDate, formatFileSize } from '../i18n.js';
@@ -35,7 +40,8 @@ export default function CasePage() {
   const rating = useQuery({
     queryKey: keys.caseRating(id),
     queryFn: () => api<RatingAnswer>(`/api/cases/${id}/rating`),
-    enabled: !!session.data,
+    // the rating is the person's own: a relative acting under a mandate neither reads nor gives it
+    enabled: !!session.data && !!c.data && !c.data.underMandate,
   });
   // every change of the case: the case (with its papers and rating) and the list of cases are read again
   const changed = [keys.case(id), keys.myCases()];
@@ -67,6 +73,12 @@ export default function CasePage() {
         <span className="muted">{t('case.filedOn', { date: formatDate(k.createdAt, lang) })}</span> ·{' '}
         <span className="muted">{t('cases.due', { date: formatDate(k.dueAt, lang) })}</span>
       </p>
+      {k.underMandate && (
+        <p className="alert info" id="under-mandate">
+          {t('mandate.banner', { name: k.underMandate.forName, ref: mandateRef(k.underMandate.id) })}
+        </p>
+      )}
+      {k.legacy && <LegacyNote legacy={k.legacy} />}
       {k.overdue && (
         <p className="alert late" role="status">
           {t('cases.lateLong', { date: formatDate(k.dueAt, lang) })}
@@ -99,14 +111,21 @@ export default function CasePage() {
       {answer?.reason && (
         <section className="panel reply" aria-labelledby="reply-title">
           <h2 id="reply-title">{t('case.reply.title')}</h2>
-          <p className="pre" dir="auto">
-            {answer.reason}
-          </p>
-          <p>
-            <a id="reply-letter" className="button secondary" href={`/api/cases/${id}/reply.pdf`} download>
-              {t('case.reply.letter')}
-            </a>
-          </p>
+          {/* part by part under its headings; a reply approved before the parts existed, as written */}
+          {partsOf(answer.data) ? (
+            <ReplyParts parts={partsOf(answer.data)!} />
+          ) : (
+            <p className="pre" dir="auto">
+              {answer.reason}
+            </p>
+          )}
+          {(!k.underMandate || k.underMandate.actions.includes('collect')) && (
+            <p>
+              <a id="reply-letter" className="button secondary" href={`/api/cases/${id}/reply.pdf`} download>
+                {t('case.reply.letter')}
+              </a>
+            </p>
+          )}
         </section>
       )}
 
@@ -139,6 +158,9 @@ export default function CasePage() {
         />
       )}
 
+      {/* the way up is the person's own: a relative under a mandate does not take it */}
+      {!k.underMandate && !k.anonymisedAt && <CaseLadder caseId={id} dueAt={k.dueAt} />}
+
       <CaseHops hops={k.hops} />
 
       <section aria-labelledby="tl-title">
@@ -146,7 +168,7 @@ export default function CasePage() {
         <Timeline events={k.timeline} />
       </section>
 
-      <CaseAccesses caseId={id} />
+      {!k.underMandate && <CaseAccesses caseId={id} />}
 
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">{t('case.documents')}</h2>
@@ -166,15 +188,17 @@ export default function CasePage() {
         )}
       </section>
 
-      {!['closed', 'withdrawn', 'referred'].includes(k.state) && !k.anonymisedAt && (
-        <ReasonBox
-          title={t('case.message.label')}
-          label={t('case.message.label')}
-          send={t('case.message.send')}
-          busy={busy}
-          onSend={(text) => run(() => api(`/api/cases/${id}/messages`, { method: 'POST', body: { text } }))}
-        />
-      )}
+      {!['closed', 'withdrawn', 'referred'].includes(k.state) &&
+        !k.anonymisedAt &&
+        (!k.underMandate || k.underMandate.actions.includes('answer')) && (
+          <ReasonBox
+            title={t('case.message.label')}
+            label={t('case.message.label')}
+            send={t('case.message.send')}
+            busy={busy}
+            onSend={(text) => run(() => api(`/api/cases/${id}/messages`, { method: 'POST', body: { text } }))}
+          />
+        )}
 
       {can('withdraw') && (
         <p>

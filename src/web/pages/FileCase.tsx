@@ -9,6 +9,7 @@ import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { writtenTextProblem } from '../components/FormField.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
+import { LegacyFields, legacyBody, legacyProblems } from '../components/LegacyFiling.js';
 import { NameCheck } from '../components/NameCheck.js';
 import { useCategories } from '../hooks.js';
 import { localName } from '../i18n.js';
@@ -19,6 +20,7 @@ import { useAction } from '../useAction.js';
 import { DetailsStep } from './filing/DetailsStep.js';
 import { empty, type Form, STEPS } from './filing/form.js';
 import { KindStep } from './filing/KindStep.js';
+import { FiledForPerson, MandateChoice, useFilingMandates } from './filing/MandateChoice.js';
 import { ReviewStep } from './filing/ReviewStep.js';
 import { markStep, stepBack, useBackToStep } from './filing/stepHistory.js';
 import { useAutosave, useDraft } from './filing/useDraft.js';
@@ -59,6 +61,11 @@ export default function FileCase() {
   const [tried, setTried] = useState(false);
   const draft = useDraft(institutionId, signedIn);
   const loaded = useRef(false);
+  // filing for a person under their mandate for this kind of request; what was filed for them
+  const [forMandate, setForMandate] = useState<string | null>(null);
+  const [filedFor, setFiledFor] = useState<FiledCase | null>(null);
+  const filingMandates = useFilingMandates(signedIn, form.categoryId);
+  const mandate = filingMandates.find((m) => m.id === forMandate) ?? null;
 
   // restore a draft once, or start from a document chosen in a guide
   useEffect(() => {
@@ -106,7 +113,7 @@ export default function FileCase() {
     if (subject) localErrors.subject = subject;
     const description = writtenTextProblem(form.description, 10, 10_000, t, lang);
     if (description) localErrors.description = description;
-    Object.assign(localErrors, fieldProblems(category, form.fields, t));
+    Object.assign(localErrors, fieldProblems(category, form.fields, t), legacyProblems(form.legacy, t));
   }
   const canNext =
     (step === 'kind' && !!form.categoryId) ||
@@ -138,7 +145,8 @@ export default function FileCase() {
         set({ step: STEPS.indexOf('files') });
         return;
       }
-      const made = await api<FiledCase>('/api/cases', {
+      // under a mandate the case is the person's, and the receipt goes to them
+      const made = await api<FiledCase>(mandate ? `/api/mandates/${mandate.id}/cases` : '/api/cases', {
         method: 'POST',
         body: {
           institutionId,
@@ -150,15 +158,22 @@ export default function FileCase() {
           language: lang,
           attachmentIds,
           clientKey,
+          legacy: legacyBody(form.legacy),
         },
       });
-      sessionStorage.setItem(`jisr-receipt-${made.id}`, JSON.stringify(made));
       await draft.clear();
+      if (mandate) {
+        setFiledFor(made);
+        window.scrollTo(0, 0);
+        return;
+      }
+      sessionStorage.setItem(`jisr-receipt-${made.id}`, JSON.stringify(made));
       navigate(`/receipt/${made.id}`);
     });
   };
 
   const kindCategories = (categories.data?.items ?? []).filter((c) => c.kind === form.kind);
+  if (filedFor && mandate) return <FiledForPerson made={filedFor} mandate={mandate} />;
   return (
     <>
       <h1>{t('file.title', { body: localName(inst, lang) })}</h1>
@@ -212,7 +227,14 @@ export default function FileCase() {
         )}
 
         {step === 'details' && (
-          <DetailsStep form={form} set={set} fieldError={fieldError} category={category} doc={doc.data} />
+          <>
+            <DetailsStep form={form} set={set} fieldError={fieldError} category={category} doc={doc.data} />
+            <LegacyFields
+              value={form.legacy}
+              onChange={(legacy) => set({ legacy })}
+              fieldError={fieldError}
+            />
+          </>
         )}
 
         {step === 'files' && <FilePicker files={files} onChange={changeFiles} />}
@@ -229,6 +251,9 @@ export default function FileCase() {
           <ReviewStep inst={inst} form={form} category={category} files={files} progress={progress} />
         )}
       </form>
+      {step === 'review' && signedIn && (
+        <MandateChoice mandates={filingMandates} value={mandate?.id ?? null} onChange={setForMandate} />
+      )}
       {step === 'review' && signedIn && <NameCheck onNamed={setNamed} />}
       {step === 'review' && !signedIn && (
         <section className="panel" aria-labelledby="signin-title">

@@ -1,7 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api, type CaseList } from '../api.js';
+import { api, type CaseList, type MyMandates } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { CaseSubject, MoreCases, StateBadge } from '../components/CaseBits.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
@@ -22,6 +22,13 @@ export default function MyCases() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!session.data,
   });
+  const mandates = useQuery({
+    queryKey: keys.myMandates(),
+    queryFn: () => api<MyMandates>('/api/mandates'),
+    enabled: !!session.data,
+  });
+  // the cases a relative acts on for someone, under an active mandate for that case
+  const forOthers = (mandates.data?.received ?? []).filter((m) => m.status === 'active' && m.case);
   if (session.isPending) return <Loading />;
   if (!session.data) return <SignInRedirect />;
   if (list.isPending) return <Loading />;
@@ -59,6 +66,26 @@ export default function MyCases() {
         </ul>
       )}
       <MoreCases list={list} />
+      {forOthers.length > 0 && (
+        <section aria-labelledby="for-others-h">
+          <h2 id="for-others-h">{t('mandate.cases.title')}</h2>
+          <ul className="case-list">
+            {forOthers.map((m) => (
+              <li key={m.id}>
+                <Link href={`/cases/${m.case!.id}`}>
+                  <span className="tracking" dir="ltr">
+                    {m.case!.trackingNumber}
+                  </span>
+                  <strong>{m.case!.subject}</strong>
+                </Link>
+                <div className="meta">
+                  <span className="tag">{t('mandate.cases.for', { name: m.mandator.name })}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

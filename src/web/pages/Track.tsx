@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { api, downloadTrackedReply, type TrackedCase } from '../api.js';
 import { CaseSubject, StateBadge } from '../components/CaseBits.js';
+import { CaseHops } from '../components/CaseHops.js';
 import { LineField } from '../components/Field.js';
 import { Timeline } from '../components/Timeline.js';
 import { formatDate, localName } from '../i18n.js';
@@ -116,6 +117,7 @@ export default function Track() {
               {t('track.answer.sent')}
             </p>
           )}
+          <CaseHops hops={result.hops} />
           <Timeline events={result.timeline} />
         </section>
       )}

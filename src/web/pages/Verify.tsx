@@ -99,7 +99,7 @@ function VerifiedRecord({ code }: { code: string }) {
       </div>
       <dl className="facts">
         <dt>{t('verify.kind')}</dt>
-        <dd>{t(d.kind === 'receipt' ? 'verify.kind.receipt' : 'verify.kind.reply_letter')}</dd>
+        <dd>{t(`verify.kind.${d.kind}`)}</dd>
         <dt>{t('verify.body')}</dt>
         <dd>{localName(d.institution, lang)}</dd>
         <dt>{t('verify.issuedAt')}</dt>

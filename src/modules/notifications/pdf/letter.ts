@@ -54,6 +54,10 @@ export type LetterData = {
   subject: string;
   body: string;
   trackingUrl: string | null;
+  /** Who signs, when not the body (a paper the person makes, such as a referral file): their name. */
+  signatory?: string;
+  /** This letter's own verification code, when letters of several documents are printed together. */
+  verification?: LetterOptions['verification'];
 };
 
 export type LetterOptions = {
@@ -316,8 +320,9 @@ async function drawLetter(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, 
   }
 
   // Under it: the public verification code, and a QR code to its page.
-  const vy = o.verification
-    ? await drawVerification(doc, bt, o.verification, lang, side, sy + (qrShown ? 26 : 2) * MM)
+  const verification = l.verification !== undefined ? l.verification : o.verification;
+  const vy = verification
+    ? await drawVerification(doc, bt, verification, lang, side, sy + (qrShown ? 26 : 2) * MM)
     : 0;
 
   // Subject and body, continuing on new pages as needed.
@@ -339,22 +344,28 @@ async function drawLetter(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, 
     drawMarks(doc);
     return 20 * MM;
   };
-  y = bt.paragraph(l.body, {
-    x: bodyX,
-    y,
-    width: bodyW,
-    size: 11.5,
-    dir: rtl ? 'rtl' : 'ltr',
-    bottom,
-    onPageBreak: newPage,
-  });
+  // A line marked `## ` is a heading (the parts of a reasoned reply): set in bold, without its mark.
+  for (const block of bodyBlocks(l.body)) {
+    y = bt.paragraph(block.text, {
+      x: bodyX,
+      y,
+      width: bodyW,
+      size: 11.5,
+      bold: block.heading,
+      dir: rtl ? 'rtl' : 'ltr',
+      bottom,
+      onPageBreak: newPage,
+    });
+  }
   // The signatory block, at the end of the line: the body and the department that answers for it.
   const named = (x: { nameAr: string; nameFr: string; nameEn: string }) =>
     lang === 'ar' ? x.nameAr : lang === 'fr' ? x.nameFr : x.nameEn;
-  const signatory = [
-    t(lang, 'letter.signedFor', { institution: named(l.institution) }),
-    ...(l.department ? [named(l.department)] : []),
-  ].join('\n');
+  const signatory =
+    l.signatory ??
+    [
+      t(lang, 'letter.signedFor', { institution: named(l.institution) }),
+      ...(l.department ? [named(l.department)] : []),
+    ].join('\n');
   y += 8 * MM;
   if (y + 14 * MM > bottom) y = newPage();
   bt.paragraph(signatory, {
@@ -464,4 +475,22 @@ export async function renderCoverList(
   });
   doc.end();
   return done;
+}
+
+/** A letter's body cut at its heading lines (`## Facts`): the headings and the text between them, in order. */
+export function bodyBlocks(body: string): { text: string; heading: boolean }[] {
+  const blocks: { text: string; heading: boolean }[] = [];
+  let text: string[] = [];
+  const flush = () => {
+    if (text.some((line) => line.trim())) blocks.push({ text: text.join('\n'), heading: false });
+    text = [];
+  };
+  for (const line of body.split('\n')) {
+    if (line.startsWith('## ')) {
+      flush();
+      blocks.push({ text: line.slice(3), heading: true });
+    } else text.push(line);
+  }
+  flush();
+  return blocks;
 }

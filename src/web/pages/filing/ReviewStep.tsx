@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Category, Institution } from '../../api.js';
 import { fieldLabel } from '../../components/CategoryFields.js';
-import { keyIn, localName } from '../../i18n.js';
+import { formatDate, keyIn, localName } from '../../i18n.js';
 import type { Form } from './form.js';
 
 /** The last step: all that will be sent, and the papers' upload as it goes. */
@@ -48,6 +48,19 @@ export function ReviewStep({
               </dd>
             </div>
           ))}
+        {form.legacy && (
+          <>
+            <dt>{t('legacy.legend')}</dt>
+            <dd>
+              <bdi>
+                {t('legacy.review', {
+                  date: formatDate(`${form.legacy.filedOn}T12:00:00+01:00`, lang),
+                  reference: form.legacy.reference,
+                })}
+              </bdi>
+            </dd>
+          </>
+        )}
         <dt>{t('file.steps.files')}</dt>
         <dd>{files.length ? files.map((f) => f.name).join(', ') : t('file.files.none')}</dd>
         <dt>{t('file.channels.label')}</dt>

@@ -1,3 +1,5 @@
+import type { LegacyDraft } from '../../components/LegacyFiling.js';
+
 /** The kinds of request a person can file. */
 export const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
 /** The steps of the form, in order. */
@@ -16,6 +18,8 @@ export type Form = {
   paperNames?: string[];
   /** Names this filing: a second send (a retry, a double press) gets the same case back. */
   clientKey?: string;
+  /** "Already filed on paper": the old reference and the day it was first filed; null when not. */
+  legacy?: LegacyDraft | null;
 };
 export const empty: Form = {
   kind: '',

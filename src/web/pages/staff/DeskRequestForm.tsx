@@ -6,6 +6,7 @@ import { ChannelChoice } from '../../components/ChannelChoice.js';
 import { FilePicker, MAX_MB } from '../../components/FilePicker.js';
 import { TextAreaField, TextField, writtenTextProblem } from '../../components/FormField.js';
 import { Loading } from '../../components/Layout.js';
+import { type LegacyDraft, LegacyFields, legacyBody, legacyProblems } from '../../components/LegacyFiling.js';
 import { useCategories } from '../../hooks.js';
 import { keyIn, localName } from '../../i18n.js';
 import { PaperRefused, usePendingPapers } from '../../pending-papers.js';
@@ -13,7 +14,7 @@ import { useAction } from '../../useAction.js';
 
 const intake = ['desk', 'phone', 'whatsapp', 'email', 'post'];
 const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
-const shownBesideField = /^\/body\/(categoryId|subject|description|visitorName|fields\/.+)$/;
+const shownBesideField = /^\/body\/(categoryId|subject|description|visitorName|fields\/.+|legacy\/.+)$/;
 export type DeskReceipt = DeskFiling;
 
 /**
@@ -41,6 +42,8 @@ export function DeskRequestForm(props: {
     visitorName: props.personName,
     fields: {} as Record<string, string>,
   });
+  // "already filed on paper": the old reference and the day it was first filed
+  const [legacy, setLegacy] = useState<LegacyDraft | null>(null);
   // names this registration: pressing "Register" twice (or again after an error) files it once
   const [clientKey] = useState(newClientKey);
   const papers = usePendingPapers();
@@ -58,7 +61,10 @@ export function DeskRequestForm(props: {
   if (categories.isPending) return <Loading />;
   const category = categories.data?.items.find((c) => c.id === form.categoryId);
 
-  const local: Record<string, string> = fieldProblems(category, form.fields, t);
+  const local: Record<string, string> = {
+    ...fieldProblems(category, form.fields, t),
+    ...legacyProblems(legacy, t),
+  };
   if (!form.categoryId) local.categoryId = t('staff.desk.subjectMissing');
   const subject = writtenTextProblem(form.subject, 3, 200, t, lang);
   if (subject) local.subject = subject;
@@ -93,6 +99,7 @@ export function DeskRequestForm(props: {
             language: lang,
             attachmentIds,
             clientKey,
+            legacy: legacyBody(legacy),
           },
         }),
       );
@@ -200,6 +207,7 @@ export function DeskRequestForm(props: {
         onChange={(fields) => setForm({ ...form, fields })}
         errorFor={errorFor}
       />
+      <LegacyFields value={legacy} onChange={setLegacy} fieldError={errorFor} />
       <FilePicker
         label={t('staff.desk.papers', { max: MAX_MB })}
         files={papers.files}

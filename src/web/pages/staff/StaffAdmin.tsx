@@ -9,6 +9,7 @@ import { useConfirm } from '../../components/useConfirm.js';
 import { keyIn, languages, localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
 import { useAction } from '../../useAction.js';
+import { LegalBases } from './LegalBases.js';
 import { PrivacyPolicy } from './PrivacyPolicy.js';
 import { useStaffContext } from './useStaff.js';
 
@@ -35,7 +36,8 @@ export default function StaffAdmin() {
     queryFn: () => api<{ items: Template[] }>(`${base}/templates`),
     enabled: !!institution,
   });
-  const [draft, setDraft] = useState({ title: '', body: '', language: lang });
+  const blank = { title: '', body: '', language: lang, facts: '', decision: '', contest: '' };
+  const [draft, setDraft] = useState(blank);
   const saveCategory = useAction({
     run: ({ c, patch }: { c: Setting; patch: SettingPatch }) =>
       api(`${base}/categories/${c.id}`, {
@@ -46,9 +48,14 @@ export default function StaffAdmin() {
     successMessage: t('staff.admin.saved'),
   });
   const addTemplateAction = useAction({
-    run: () => api(`${base}/templates`, { method: 'POST', body: { ...draft, categoryId: null } }),
+    run: () => {
+      const { facts, decision, contest, ...tpl } = draft;
+      // the parts of a reasoned reply, when any is written, fill the reply composer
+      const parts = facts || decision || contest ? { facts, decision, contest } : null;
+      return api(`${base}/templates`, { method: 'POST', body: { ...tpl, categoryId: null, parts } });
+    },
     invalidate: [keys.adminTemplates(base)],
-    onDone: () => setDraft({ title: '', body: '', language: lang }),
+    onDone: () => setDraft(blank),
     successMessage: t('staff.admin.saved'),
   });
   const { ask, dialog } = useConfirm();
@@ -186,11 +193,28 @@ export default function StaffAdmin() {
               />
             )}
           </Field>
+          <fieldset>
+            <legend>{t('reply.admin.parts')}</legend>
+            {(['facts', 'decision', 'contest'] as const).map((part) => (
+              <Field key={part} label={t(part === 'contest' ? 'reply.compose.contestHow' : `reply.${part}`)}>
+                {(control) => (
+                  <textarea
+                    {...control}
+                    dir="auto"
+                    rows={3}
+                    value={draft[part]}
+                    onChange={(e) => setDraft({ ...draft, [part]: e.target.value })}
+                  />
+                )}
+              </Field>
+            ))}
+          </fieldset>
           <button type="submit" {...addTemplateAction.busyProps}>
             {t('staff.admin.addTemplate')}
           </button>
         </form>
       </section>
+      <LegalBases base={base} categories={cats.data.items} />
       {dialog}
     </>
   );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
+import { partsOf } from '../../../shared/reply-parts.js';
 import {
   type Attachment,
   api,
@@ -14,14 +15,19 @@ import { CaseSubject, StateBadge } from '../../components/CaseBits.js';
 import { CaseHops } from '../../components/CaseHops.js';
 import { Field } from '../../components/Field.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
+import { LegacyNote } from '../../components/LegacyFiling.js';
 import { useCategories } from '../../hooks.js';
 import { formatDate, keyIn, localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
 import { useAction } from '../../useAction.js';
 import { RelatedCases } from './CaseExtras.js';
+import { CaseMandates } from './case/CaseMandates.js';
 import { CaseRequest } from './case/CaseRequest.js';
+import { lastDraft, ReplyCheck } from './case/ReplyCheck.js';
+import { type PartsInput, ReplyComposer } from './case/ReplyComposer.js';
 import { Requester } from './case/Requester.js';
 import { StaffTimeline } from './case/StaffTimeline.js';
+import { TemplatePicker } from './case/TemplatePicker.js';
 import { useStaffContext } from './useStaff.js';
 
 /** The reasons of a move a citizen may read (the contract's list). */
@@ -189,6 +195,7 @@ export default function StaffCase() {
           {t('cases.due', { date: formatDate(k.dueAt, lang) })}
         </span>
       </p>
+      {k.legacy && <LegacyNote legacy={k.legacy} />}
       {k.anonymisedAt && (
         <p className="alert info" role="status">
           {t('staff.ws.anonymised', { date: formatDate(k.anonymisedAt, lang) })}
@@ -220,6 +227,7 @@ export default function StaffCase() {
         />
         {r && <Requester r={r} />}
       </div>
+      {isStaffHere && <CaseMandates caseId={id} />}
 
       <RelatedCases
         caseId={id}
@@ -260,7 +268,7 @@ export default function StaffCase() {
                 >
                   {t(keyIn('action.', a))}
                 </button>
-              ) : a === 'refer_inside' ? null : (
+              ) : a === 'refer_inside' || a === 'approve_reply' ? null : (
                 <button key={a} type="button" onClick={() => direct(a)}>
                   {t(keyIn('action.', a))}
                 </button>
@@ -291,7 +299,25 @@ export default function StaffCase() {
             {isStaffHere && toggle('note', t('staff.ws.note'))}
             {mayInstruct && toggle('instruction', t('staff.ws.instruction'))}
           </div>
-          {pending && (
+          {pending === 'submit_reply' && (
+            <ReplyComposer
+              institutionId={k.institutionId}
+              categoryId={k.categoryId}
+              templates={templates.data?.items ?? []}
+              previous={partsOf(lastDraft(k.timeline)?.data)}
+              busy={action.busy}
+              onSubmit={(parts: PartsInput) =>
+                run(() =>
+                  api(`/api/cases/${id}/actions`, {
+                    method: 'POST',
+                    body: { action: 'submit_reply', version: k.version, parts },
+                  }),
+                )
+              }
+              onCancel={() => setPending(null)}
+            />
+          )}
+          {pending && pending !== 'submit_reply' && (
             <form
               onSubmit={(e) => {
                 e.preventDefault();
@@ -345,28 +371,9 @@ export default function StaffCase() {
                   )}
                 </Field>
               )}
-              {(pending === 'submit_reply' || pending === 'request_info') &&
-                !!templates.data?.items.length && (
-                  <Field label={t('staff.ws.useTemplate')}>
-                    {(control) => (
-                      <select
-                        {...control}
-                        value=""
-                        onChange={(e) => {
-                          const tpl = templates.data?.items.find((x) => x.id === e.target.value);
-                          if (tpl) setText(tpl.text);
-                        }}
-                      >
-                        <option value="">{t('file.category.choose')}</option>
-                        {templates.data?.items.map((tpl) => (
-                          <option key={tpl.id} value={tpl.id}>
-                            {tpl.title}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
-                )}
+              {pending === 'request_info' && (
+                <TemplatePicker templates={templates.data?.items ?? []} onPick={(tpl) => setText(tpl.text)} />
+              )}
               {pending !== 'assign' && (
                 <Field label={textLabel}>
                   {(control) => (
@@ -407,6 +414,10 @@ export default function StaffCase() {
             </form>
           )}
         </section>
+      )}
+
+      {!k.anonymisedAt && k.availableActions.includes('approve_reply') && (
+        <ReplyCheck timeline={k.timeline} busy={action.busy} onApprove={() => direct('approve_reply')} />
       )}
 
       <CaseHops hops={k.hops} staff />

@@ -6,8 +6,8 @@ import { type AppointmentFigures, api } from '../../api.js';
 import { SignInRedirect } from '../../components/AccessGate.js';
 import { addDays, formatDay, moroccoToday, serviceName } from '../../components/Appointments.js';
 import { DataTable } from '../../components/DataTable.js';
-import { Field } from '../../components/Field.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
+import { PeriodFields } from '../../components/PeriodFields.js';
 import { localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
 import { useStaffContext } from './useStaff.js';
@@ -82,30 +82,12 @@ export default function StaffFigures() {
       <p className="links-row">
         <Link href="/staff/appointments">{t('appt.nav.calendar')}</Link>
       </p>
-      <div className="row">
-        <Field label={t('appt.fig.from')}>
-          {({ id }) => (
-            <input
-              id={id}
-              type="date"
-              dir="ltr"
-              value={range.from}
-              onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('appt.fig.to')} error={rangeError}>
-          {(a) => (
-            <input
-              {...a}
-              type="date"
-              dir="ltr"
-              value={range.to}
-              onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
+      <PeriodFields
+        period={range}
+        labels={{ from: t('appt.fig.from'), to: t('appt.fig.to') }}
+        error={rangeError}
+        onChange={setRange}
+      />
       {rangeError ? null : q.isPending ? (
         <Loading />
       ) : q.isError ? (

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { partsOf } from '../../../../shared/reply-parts.js';
 import type { CaseView } from '../../../api.js';
+import { OnBehalf } from '../../../components/MandateBits.js';
+import { ReplyParts } from '../../../components/ReplyParts.js';
 import { formatDate } from '../../../i18n.js';
 
 /** The case's history as staff see it, internal entries marked. */
@@ -19,10 +22,16 @@ export function StaffTimeline({ timeline }: { timeline: CaseView['timeline'] }) 
               {e.actor?.name && <span className="muted"> · {e.actor.name}</span>}
               {e.visibility === 'internal' && <span className="tag warn">{t('staff.ws.internal')}</span>}
             </p>
-            {e.reason && (
-              <p className="pre" dir="auto">
-                {e.reason}
-              </p>
+            <OnBehalf e={e} />
+            {/* a draft or an approved reply, part by part under its headings; other words as written */}
+            {partsOf(e.data) ? (
+              <ReplyParts parts={partsOf(e.data)!} />
+            ) : (
+              e.reason && (
+                <p className="pre" dir="auto">
+                  {e.reason}
+                </p>
+              )
             )}
           </li>
         ))}

@@ -1,0 +1,45 @@
+import type { Translation } from '../../shared/plurals.js';
+import type { replyEn } from './reply.en.js';
+
+/** Arabic texts of this area (loaded only for Arabic pages). */
+export const replyAr: Translation<typeof replyEn, 'ar'> = {
+  'reply.facts': 'الوقائع',
+  'reply.legalBasis': 'السند القانوني',
+  'reply.decision': 'القرار',
+  'reply.contest': 'طرق وآجال الطعن',
+  'reply.contestDays_zero': 'الأجل: ابتداء من تاريخ التوصل بهذا الجواب.',
+  'reply.contestDays_one': 'الأجل: يوم واحد ابتداء من تاريخ التوصل بهذا الجواب.',
+  'reply.contestDays_two': 'الأجل: يومان ابتداء من تاريخ التوصل بهذا الجواب.',
+  'reply.contestDays_few': 'الأجل: {{count}} أيام ابتداء من تاريخ التوصل بهذا الجواب.',
+  'reply.contestDays_many': 'الأجل: {{count}} يوما ابتداء من تاريخ التوصل بهذا الجواب.',
+  'reply.contestDays_other': 'الأجل: {{count}} يوم ابتداء من تاريخ التوصل بهذا الجواب.',
+  'reply.compose.title': 'الجواب المعلل',
+  'reply.compose.lead':
+    'حرر كل جزء: لا يمكن للمشرف اعتماد الجواب ما دام أحد أجزائه ناقصا. تحرر الأجزاء بلغة المواطن.',
+  'reply.compose.bases': 'النصوص القانونية للمؤسسة الخاصة بهذا الصنف',
+  'reply.compose.noBases': 'لم يدرج المسؤول بعد أي نص لهذا الصنف: اذكره أدناه.',
+  'reply.compose.basisText': 'سند قانوني آخر (اختياري إذا اخترت نصا أعلاه)',
+  'reply.compose.contestHow': 'كيف يمكن للمواطن الطعن في القرار',
+  'reply.compose.contestDays': 'أيام الطعن ابتداء من التوصل بالجواب',
+  'reply.compose.send': 'إرسال للاعتماد',
+  'reply.check.title': 'الجواب المعروض للاعتماد',
+  'reply.check.present': 'موجود',
+  'reply.check.missing': 'ناقص',
+  'reply.check.blocked': 'لا يمكن اعتماد الجواب: ينقصه {{parts}}. أرجعه إلى محرره.',
+  'reply.check.plain': 'حُرر هذا المشروع نصا حرا دون أجزائه:',
+  'reply.admin.title': 'النصوص القانونية للأجوبة',
+  'reply.admin.lead':
+    'النصوص التي يستند إليها الجواب المعلل، حسب الصنف أو لجميع الأصناف. لا يُقترح النص المسحوب بعد الآن، وتحتفظ الأجوبة التي استندت إليه بصيغته.',
+  'reply.admin.empty': 'لا يوجد أي نص بعد.',
+  'reply.admin.citation': 'المرجع (مثلا «القانون رقم 31.13، المادة 4»)',
+  'reply.admin.titleAr': 'العنوان بالعربية',
+  'reply.admin.titleFr': 'العنوان بالفرنسية',
+  'reply.admin.titleEn': 'العنوان بالإنجليزية',
+  'reply.admin.category': 'الصنف',
+  'reply.admin.allCategories': 'جميع الأصناف',
+  'reply.admin.add': 'إضافة النص',
+  'reply.admin.retire': 'سحب {{citation}}',
+  'reply.admin.restore': 'اقتراح {{citation}} من جديد',
+  'reply.admin.retired': 'مسحوب',
+  'reply.admin.parts': 'أجزاء الجواب المعلل (اختياري)',
+};
