@@ -182,8 +182,13 @@ const rotate = <T>(items: T[]) => {
 
 type Child = { proc: ChildProcess; port: number; stderr: string[] };
 
+/**
+ * Starts a server process: a TypeScript script (the floor server) through the tsx loader, or compiled
+ * JavaScript (`.js`: the platform as `npm start` runs it in production, without a loader in its memory).
+ */
 async function startChild(script: string, env: Record<string, string>, port: number): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const proc = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -476,6 +481,8 @@ async function runSize(
       m.ratio = Math.round((m.rps / fl.rps) * 1000) / 1000;
       results.push(m);
     }
+    // PostgreSQL: two more processes of the platform on the same database, the load spread over the three
+    if (kind === 'postgres') results.push(...(await threeProcesses(target, list, floors, o, server)));
     return {
       cases: size,
       generatedSeconds: Math.round(gen.seconds),
@@ -488,9 +495,72 @@ async function runSize(
   }
 }
 
-function startServer(kind: 'postgres' | 'pglite', target: { url?: string; dataDir?: string }) {
+/** The scenarios measured again with three processes sharing the database (the first one is `first`). */
+const SPREAD = ['submit a case', 'track a case', 'staff queue (filters)', 'case page + timeline'];
+
+/**
+ * Starts two more processes of the platform on the same PostgreSQL database and runs the writing and the
+ * busiest reading scenarios against the three at once, each process given a third of the connections. The
+ * figure is the sum of the three; the latencies are the slowest process's; the CPU per request is the three
+ * processes' together.
+ */
+async function threeProcesses(
+  target: { url?: string },
+  list: ReturnType<typeof scenarios>['list'],
+  floors: Floors,
+  o: Options,
+  first: Child,
+): Promise<Measure[]> {
+  const extra = [await startServer('postgres', target, 3103), await startServer('postgres', target, 3104)];
+  try {
+    const all = [first, ...extra];
+    const out: Measure[] = [];
+    for (const sc of list.filter((x) => SPREAD.includes(x.name))) {
+      if (o.only && !o.only.some((x) => sc.name.includes(x))) continue;
+      const each = await Promise.all(
+        all.map((c) =>
+          load(
+            `${sc.name} @${c.port}`,
+            `http://127.0.0.1:${c.port}`,
+            sc.next,
+            o.duration,
+            Math.max(1, Math.round(o.connections / all.length)),
+            c.proc.pid!,
+          ),
+        ),
+      );
+      const requests = each.reduce((n, m) => n + m.requests, 0);
+      const m: Measure = {
+        name: `${sc.name}, 3 processes`,
+        rps: each.reduce((n, x) => n + x.rps, 0),
+        p50: Math.max(...each.map((x) => x.p50)),
+        p95: Math.max(...each.map((x) => x.p95)),
+        p99: Math.max(...each.map((x) => x.p99)),
+        requests,
+        errors: each.reduce((n, x) => n + x.errors, 0),
+        cpuMsPerRequest: requests
+          ? Math.round((each.reduce((n, x) => n + x.cpuMsPerRequest * x.requests, 0) / requests) * 100) / 100
+          : 0,
+        load1: round(os.loadavg()[0]!),
+      };
+      const fl = floors[sc.floor];
+      m.floor = fl.name;
+      m.ratio = Math.round((m.rps / fl.rps) * 1000) / 1000;
+      process.stderr.write(`  = ${m.name}: ${m.rps} req/s, p95 ${m.p95} ms\n`);
+      out.push(m);
+    }
+    return out;
+  } finally {
+    for (const c of extra) await stopChild(c);
+  }
+}
+
+function startServer(kind: 'postgres' | 'pglite', target: { url?: string; dataDir?: string }, port = 3102) {
+  // the compiled platform, built first if the sources are newer (as `npm start` does)
+  const build = spawnSync(process.execPath, ['scripts/build-if-needed.mjs'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the platform could not be built');
   return startChild(
-    'src/main.ts',
+    'dist/server/main.js',
     {
       ...(kind === 'postgres' ? { DATABASE_URL: target.url! } : { DATA_DIR: target.dataDir! }),
       SECRET,
@@ -501,7 +571,7 @@ function startServer(kind: 'postgres' | 'pglite', target: { url?: string; dataDi
       LOGIN_RATE_LIMIT: '100000',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },
-    3102,
+    port,
   );
 }
 

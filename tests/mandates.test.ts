@@ -6,6 +6,7 @@ import {
   actOn,
   type Client,
   fileComplaintAtAml,
+  samples,
   signedIn,
   testDatabases,
   useIdsByCode,
@@ -121,6 +122,11 @@ describe.each(testDatabases())('mandates: a relative who can act, on %s', (kind)
     expect(answer.statusCode, answer.body).toBe(200);
     expect(answer.json().state).toBe('in_progress');
     expect((await brother.post(`/api/cases/${caseId}/messages`, { text: 'Merci.' })).statusCode).toBe(201);
+    // a paper he adds for her is his act under the mandate too
+    const paper = await brother.upload(`/api/cases/${caseId}/attachments`, 'livret.png', samples.png, {
+      type: 'image/png',
+    });
+    expect(paper.statusCode, paper.body).toBe(201);
 
     // both sides see "by him, for her, under the mandate"
     for (const who of [fatima, chef, brother]) {
@@ -133,10 +139,11 @@ describe.each(testDatabases())('mandates: a relative who can act, on %s', (kind)
       expect(replied.actor?.name).toBe(BROTHER_NAME);
       expect(replied.onBehalf).toEqual({ mandateId: m.id, name: 'Fatima El Hassani' });
       expect(timeline.find((e) => e.type === 'message')!.onBehalf?.mandateId).toBe(m.id);
+      expect(timeline.find((e) => e.type === 'attachment_added')!.onBehalf?.mandateId).toBe(m.id);
       expect(timeline.find((e) => e.type === 'info_requested')!.onBehalf).toBeNull();
     }
     // she is told each time he acts
-    expect(await outbox('mandate_used', FATIMA)).toHaveLength(2);
+    expect(await outbox('mandate_used', FATIMA)).toHaveLength(3);
     // who read her data is hers to know
     expect((await brother.get(`/api/cases/${caseId}/accesses`)).statusCode).toBe(403);
     expect((await fatima.get(`/api/cases/${caseId}/accesses`)).statusCode).toBe(200);
@@ -276,8 +283,16 @@ describe.each(testDatabases())('mandates: a relative who can act, on %s', (kind)
     });
     expect(outside.statusCode).toBe(403);
     expect(outside.json().type).toBe(problem('mandate-act-not-granted'));
+    // his list of her cases he may act on: those of the kind, not the complaint; his alone to read
+    const reached = await brother.get(`/api/mandates/${m.id}/cases`);
+    expect(reached.statusCode, reached.body).toBe(200);
+    const reachedIds = reached.json().items.map((c: { id: string }) => c.id);
+    expect(reachedIds).toContain(caseId);
+    expect(reachedIds).not.toContain(complaint.id);
+    expect((await fatima.get(`/api/mandates/${m.id}/cases`)).statusCode).toBe(404);
     // nobody else files under it
     const stranger = await signedIn(p.app, STRANGER);
+    expect((await stranger.get(`/api/mandates/${m.id}/cases`)).statusCode).toBe(404);
     expect(
       (
         await stranger.post(`/api/mandates/${m.id}/cases`, {

@@ -151,6 +151,7 @@ export type DocumentGuide = Answer<typeof catalog.documentGuide>;
 export type TimelineEvent = Answer<typeof cases.timelineEvent>;
 export type Mandate = Answer<typeof mandates.mandate>;
 export type MyMandates = Answer<typeof mandates.myMandates>;
+export type MandatedCases = Answer<typeof mandates.mandatedCases>;
 export type CaseView = Answer<typeof cases.caseView>;
 export type CaseList = Answer<typeof cases.caseList>;
 export type Department = Answer<typeof institutions.department>;

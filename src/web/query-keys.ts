@@ -38,6 +38,8 @@ export const keys = {
   myCases: () => ['my-cases'] as const,
   /** The mandates a person gave and those given to them; one mandate (the invitation page). */
   myMandates: () => ['my-mandates'] as const,
+  /** The person's cases a relative reaches under one mandate (a kind of request). */
+  mandatedCases: (id: Id) => ['my-mandates', id, 'cases'] as const,
   mandate: (id: Id) => ['mandate', id] as const,
   caseMandates: (id: Id) => ['case-mandates', id] as const,
   myCasesForAppointments: () => ['my-cases-for-appointments'] as const,

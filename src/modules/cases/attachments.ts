@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
 import { recordCaseRead } from '../audit/access-log.js';
 import { recordAudit } from '../audit/service.js';
+import { mandateEventData, notifyMandateUse } from '../mandates/notices.js';
 import { BlobCorrupt, BlobMissing, type BlobStore, storeBytes } from '../storage/blob-store.js';
 import { canUploadToCase } from './policy.js';
 import { attachments, caseEvents, type ScanStatus } from './schema.js';
@@ -44,7 +45,14 @@ export async function storeChecked(
 /** Attaches stored files to a case: the rows, a timeline step each, an audit entry each. */
 export async function recordAttachments(
   tx: Executor,
-  target: { caseId: string; institutionId: string; actorId: string; requestId: string },
+  target: {
+    caseId: string;
+    institutionId: string;
+    actorId: string;
+    requestId: string;
+    /** A relative adding papers under a mandate: "by X for Y under mandate M" on the timeline and audit. */
+    onBehalf?: { mandateId: string; onBehalfOf: string } | null;
+  },
   files: StoredFile[],
 ) {
   const out = [];
@@ -65,7 +73,7 @@ export async function recordAttachments(
       caseId: target.caseId,
       type: 'attachment_added',
       actorId: target.actorId,
-      data: { attachmentId: row!.id, mediaType: f.mediaType, size: f.size },
+      data: { attachmentId: row!.id, mediaType: f.mediaType, size: f.size, ...target.onBehalf },
     });
     await recordAudit(tx, {
       actorId: target.actorId,
@@ -80,6 +88,7 @@ export async function recordAttachments(
         size: f.size,
         mediaType: f.mediaType,
         ...(f.scanStatus === 'pending' && { held: true }),
+        ...target.onBehalf,
       },
     });
     out.push(presentAttachment(row!));
@@ -118,13 +127,23 @@ export async function addAttachment(
     requestId: ctx.requestId,
     log,
   });
-  const target = { caseId: c.id, institutionId: c.institutionId, actorId, requestId: ctx.requestId };
+  const onBehalf = mandateEventData(ctx.actor, scope);
+  const target = {
+    caseId: c.id,
+    institutionId: c.institutionId,
+    actorId,
+    requestId: ctx.requestId,
+    onBehalf,
+  };
   return ctx.db.transaction(async (tx) => {
     if (dayQuota) await lockUploads(tx, 'account', actorId);
     if (caseQuota) await lockUploads(tx, 'case', c.id);
     await counted(tx);
     const stored = await storeChecked(files, checked, scan);
-    return (await recordAttachments(tx, target, [stored]))[0]!;
+    const added = (await recordAttachments(tx, target, [stored]))[0]!;
+    // the person is told of what their relative did for them
+    if (onBehalf) await notifyMandateUse(tx, ctx, c, onBehalf);
+    return added;
   });
 }
 

@@ -2,9 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { fail } from '../../server/problems.js';
 import { audit, nowOf, type ServiceContext } from '../../server/service-context.js';
-import { caseEvents, cases } from './schema.js';
+import { type CaseRow, caseColumns, caseEvents, cases } from './schema.js';
 
-type CaseRow = typeof cases.$inferSelect;
 type NewEvent = Omit<typeof caseEvents.$inferInsert, 'caseId' | 'actorId' | 'createdAt'>;
 
 /**
@@ -29,7 +28,7 @@ export async function changeCase(
     .update(cases)
     .set({ updatedAt: now, ...change.patch, version: sql`${cases.version} + 1` })
     .where(and(eq(cases.id, c.id), eq(cases.version, change.version)))
-    .returning();
+    .returning(caseColumns);
   if (!updated) throw fail('conflict-version', {}, { currentVersion: c.version });
   const [event] = await tx
     .insert(caseEvents)

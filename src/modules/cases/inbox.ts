@@ -5,13 +5,13 @@
 import { and, asc, desc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { recordAudit } from '../audit/service.js';
-import { caseEvents, cases } from './schema.js';
+import { caseColumns, caseEvents, cases } from './schema.js';
 
 /** Open cases of these requesters, most recently changed first (for messages that arrive from outside). */
 export async function openCasesOf(db: Executor, requesterIds: string[]) {
   if (!requesterIds.length) return [];
   return db
-    .select()
+    .select(caseColumns)
     .from(cases)
     .where(
       and(
@@ -27,7 +27,7 @@ export async function openCasesOf(db: Executor, requesterIds: string[]) {
 export async function latestCaseOf(db: Executor, requesterIds: string[]) {
   if (!requesterIds.length) return null;
   const [row] = await db
-    .select()
+    .select(caseColumns)
     .from(cases)
     .where(inArray(cases.requesterId, requesterIds))
     .orderBy(desc(cases.updatedAt))
@@ -77,7 +77,7 @@ export async function addCitizenMessage(
 /** Cases whose deadline passed in (since, now] and are still waiting on the institution. */
 export async function overdueCases(db: Executor, since: Date, now: Date, limit = 500) {
   return db
-    .select()
+    .select(caseColumns)
     .from(cases)
     .where(
       and(

@@ -2,21 +2,7 @@
  * The staff queue: the cases of one institution (or of every body an overseer sees), filtered, searched,
  * sorted and read page by page with a keyset cursor, with counts per state for the same filters.
  */
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  gt,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { forbidden } from '../../server/errors.js';
@@ -24,7 +10,7 @@ import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { caseKinds } from '../catalog/schema.js';
-import { cases, intakeChannels } from './schema.js';
+import { caseColumns, cases, intakeChannels } from './schema.js';
 import { caseStates, openStates, pausedStates } from './state-machine.js';
 
 export const queueSorts = ['newest', 'oldest', 'due', 'updated'] as const;
@@ -135,9 +121,6 @@ export function queueScope(actor: Actor, visible: string[], institutionId?: stri
   return own.length ? own : visible;
 }
 
-/** Every column but the search vector, which is only searched, never shown (and is the widest). */
-const { search: _search, ...listedColumns } = getTableColumns(cases);
-
 export async function queuePage(
   db: Executor,
   actor: Actor,
@@ -157,7 +140,7 @@ export async function queuePage(
   const col = sortColumn[sort];
   const dir = ascending[sort] ? asc : desc;
   const rows = await db
-    .select(listedColumns)
+    .select(caseColumns)
     .from(cases)
     .where(and(...conds))
     .orderBy(dir(col), dir(cases.id))

@@ -11,7 +11,7 @@ import { type LetterData, type LetterOptions, renderLetters } from '../notificat
 import type { DocumentKind } from '../verification/schema.js';
 import { issueDocument, issueDocumentWithCode } from '../verification/service.js';
 import { isOwnCase } from './policy.js';
-import { cases } from './schema.js';
+import { type CaseRow, caseColumns, cases } from './schema.js';
 import { type Ctx, getReadableCase } from './service.js';
 import { normalizeAccessCode } from './tracking.js';
 
@@ -78,7 +78,7 @@ export function issueTwoLanguagePaper(
 }
 
 /** For a paper file registered late: when it was registered, and first filed under which reference. */
-function legacyLine(c: typeof cases.$inferSelect, lang: Lang): string {
+function legacyLine(c: CaseRow, lang: Lang): string {
   if (!c.originallyFiledAt || !c.legacyReference) return '';
   const line = t(lang, 'mail.receipt.legacy', {
     today: formatDate(c.createdAt, lang),
@@ -105,7 +105,7 @@ export async function replyLetterVerification(ctx: Ctx, caseId: string, options:
 }
 
 async function issuedReplyLetter(ctx: Ctx, caseId: string, options: LetterOptions) {
-  const [row] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
+  const [row] = await ctx.db.select(caseColumns).from(cases).where(eq(cases.id, caseId));
   if (!row) throw fail('not-found');
   // the reply's words went with the rest of the content at the end of the retention period
   if (row.anonymisedAt) throw fail('case-content-removed');

@@ -13,7 +13,7 @@ import { staffMemberships } from '../accounts/schema.js';
 import { notifyStaff } from '../notifications/notify.js';
 import { changeCase } from './change.js';
 import { canActOnCase } from './policy.js';
-import { attachments, caseEvents, cases } from './schema.js';
+import { attachments, caseColumns, caseEvents, cases } from './schema.js';
 import { type Ctx, getReadableCase, getWritableCase, presentCase, visibleInstitutionIds } from './service.js';
 import { openStates } from './state-machine.js';
 
@@ -29,7 +29,7 @@ export async function relatedCases(ctx: Ctx, id: string) {
   // a case whose content was removed no longer leads to its person, nor from theirs to it
   if (!visible.length || c.anonymisedAt) return { items: [] };
   const rows = await ctx.db
-    .select()
+    .select(caseColumns)
     .from(cases)
     .where(
       and(

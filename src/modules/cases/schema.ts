@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import {
   bigserial,
   customType,
@@ -124,6 +124,14 @@ export const cases = pgTable(
       .where(sql`${t.anonymisedAt} is null and ${t.closedAt} is not null`),
   ],
 );
+
+/**
+ * Every column of a case but the search vector, which is only searched, never read (and is the widest): what
+ * the platform selects and returns of a case.
+ */
+export const { search: _searchVector, ...caseColumns } = getTableColumns(cases);
+/** A case as the platform reads it (without its search vector). */
+export type CaseRow = Omit<typeof cases.$inferSelect, 'search'>;
 
 /** The case's history, told in plain words to the citizen (public) or kept among staff (internal). */
 export const caseEvents = pgTable(

@@ -36,7 +36,15 @@ import {
 } from './policy.js';
 import { type QueueFilters, queueCounts, queuePage, queueScope } from './queue.js';
 import { composeReply, missingParts, partList, partsOf, type ReplyPartsInput } from './reply-parts.js';
-import { attachments, caseEvents, cases, type IntakeChannel, trackingCounters } from './schema.js';
+import {
+  attachments,
+  type CaseRow,
+  caseColumns,
+  caseEvents,
+  cases,
+  type IntakeChannel,
+  trackingCounters,
+} from './schema.js';
 import {
   availableActions,
   type CaseAction,
@@ -141,7 +149,7 @@ export async function createCase(ctx: Ctx, input: NewCaseInput) {
 async function repeatedFiling(ctx: Ctx, accountId: string, clientKey: string) {
   const earlier = await filedWithKey(ctx.db, ctx.secret, accountId, clientKey);
   if (!earlier) return null;
-  const [c] = await ctx.db.select().from(cases).where(eq(cases.id, earlier.caseId));
+  const [c] = await ctx.db.select(caseColumns).from(cases).where(eq(cases.id, earlier.caseId));
   const institution = await getInstitution(ctx.db, c!.institutionId);
   const category = await categoryFor(ctx.db, c!.institutionId, c!.categoryId);
   return {
@@ -225,7 +233,7 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
         createdAt: now,
         updatedAt: now,
       })
-      .returning();
+      .returning(caseColumns);
     await tx.insert(caseEvents).values({
       caseId: row!.id,
       type: 'submitted',
@@ -286,7 +294,6 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
   return { case: created, accessCode, institution, category };
 }
 
-type CaseRow = typeof cases.$inferSelect;
 type InstitutionPlace = { regionCode: string; provinceCode: string | null };
 
 export const scopeOf = (c: CaseRow, inst: InstitutionPlace): CaseScope => ({
@@ -300,7 +307,7 @@ export const scopeOf = (c: CaseRow, inst: InstitutionPlace): CaseScope => ({
 
 async function loadCase(db: Executor, id: string) {
   const [row] = await db
-    .select({ c: cases, regionCode: institutions.regionCode, provinceCode: institutions.provinceCode })
+    .select({ c: caseColumns, regionCode: institutions.regionCode, provinceCode: institutions.provinceCode })
     .from(cases)
     .innerJoin(institutions, eq(institutions.id, cases.institutionId))
     .where(eq(cases.id, id));
@@ -939,7 +946,7 @@ export async function visibleInstitutionIds(db: Executor, actor: Actor): Promise
 /** The case of a tracking number and its secret code, or 404 (the same whether the number or the code is wrong). */
 export async function trackedCase(ctx: Ctx, trackingNumber: string, accessCode: string) {
   const [row] = await ctx.db
-    .select({ c: cases, inst: institutions })
+    .select({ c: caseColumns, inst: institutions })
     .from(cases)
     .innerJoin(institutions, eq(institutions.id, cases.institutionId))
     .where(eq(cases.trackingNumber, normalizeTrackingNumber(trackingNumber)));
@@ -999,7 +1006,7 @@ export async function answerTracked(
 /** Everything filed by or for a person, for their data export (law 09-08): cases, public timeline, files. */
 export async function casesOfPerson(db: Executor, accountId: string) {
   const rows = await db
-    .select({ c: cases, inst: institutions })
+    .select({ c: caseColumns, inst: institutions })
     .from(cases)
     .innerJoin(institutions, eq(institutions.id, cases.institutionId))
     .where(or(eq(cases.requesterId, accountId), eq(cases.representativeId, accountId)))

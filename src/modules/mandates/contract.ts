@@ -39,3 +39,17 @@ export const newMandate = z.strictObject({
   validFrom: isoDateTime,
   validUntil: isoDateTime,
 });
+
+/** A case of the person that a relative reaches under a mandate for a kind of request. */
+export const mandatedCases = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      trackingNumber: z.string(),
+      subject: z.string(),
+      state: z.string(),
+      dueAt: isoDateTime,
+      createdAt: isoDateTime,
+    }),
+  ),
+});

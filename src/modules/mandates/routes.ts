@@ -18,6 +18,7 @@ import {
   getMandate,
   giveMandate,
   listMandates,
+  mandatedCases,
   revokeMandate,
   verifyMandate,
 } from './service.js';
@@ -129,6 +130,19 @@ export async function mandateRoutes(app: FastifyInstance) {
       },
     },
     async (req) => caseMandates(serviceContext(req), req.params.id),
+  );
+
+  r.get(
+    '/api/mandates/:id/cases',
+    {
+      schema: {
+        tags,
+        summary: 'The person’s cases the relative reaches under an active mandate (the relative only)',
+        params: idParams,
+        response: { 200: contract.mandatedCases },
+      },
+    },
+    async (req) => mandatedCases(serviceContext(req), req.params.id),
   );
 
   r.post(

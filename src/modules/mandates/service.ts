@@ -303,3 +303,36 @@ export async function fileUnderMandate(
   if (!filed.repeated) await ctx.db.transaction((tx) => notifyMandateUse(tx, ctx, filed.case, onBehalf));
   return filed;
 }
+
+/**
+ * The person's cases a relative reaches under an active mandate, newest first (at most 100): the one case of
+ * a one-case mandate, or the person's cases of the mandated kind. For the relative only.
+ */
+export async function mandatedCases(ctx: Ctx, id: string) {
+  const actor = citizen(ctx);
+  const m = await mandateOf(ctx.db, id);
+  if (!m || m.granteeId !== actor.accountId) throw fail('mandate-not-found');
+  if (mandateStatus(m, nowOf(ctx)) !== 'active') throw fail('mandate-closed');
+  const rows = await ctx.db
+    .select({
+      id: cases.id,
+      trackingNumber: cases.trackingNumber,
+      subject: cases.subject,
+      state: cases.state,
+      dueAt: cases.dueAt,
+      createdAt: cases.createdAt,
+    })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.requesterId, m.mandatorId),
+        m.caseId ? eq(cases.id, m.caseId) : eq(cases.categoryId, m.categoryId!),
+        isNull(cases.anonymisedAt),
+      ),
+    )
+    .orderBy(desc(cases.createdAt))
+    .limit(100);
+  return {
+    items: rows.map((r) => ({ ...r, dueAt: r.dueAt.toISOString(), createdAt: r.createdAt.toISOString() })),
+  };
+}

@@ -8,7 +8,7 @@ import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import type { PostalAddress } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
-import { caseEvents, type cases } from '../cases/schema.js';
+import { type CaseRow, caseEvents, type cases } from '../cases/schema.js';
 import { getDepartment, getInstitution } from '../institutions/service.js';
 import type { NotificationRow, SendResult } from './delivery.js';
 import { caseAddressee, resolveTemplate } from './notify.js';
@@ -368,7 +368,7 @@ export async function markBatchPosted(
  * reply (the same template, names and reference), dated the day of approval, without an address block.
  * Null while the case has no approved reply.
  */
-export async function replyLetter(db: Db, c: typeof cases.$inferSelect, o: LetterOptions, publicUrl: string) {
+export async function replyLetter(db: Db, c: CaseRow, o: LetterOptions, publicUrl: string) {
   const [posted] = await db
     .select()
     .from(letters)

@@ -15,7 +15,7 @@ import {
   isPlaceholderEmail,
 } from '../accounts/service.js';
 import { addDays, fromWallClock, MOROCCO_TZ } from '../appointments/tz.js';
-import type { cases } from '../cases/schema.js';
+import type { CaseRow } from '../cases/schema.js';
 import { getInstitution } from '../institutions/service.js';
 import {
   type EnqueueOptions,
@@ -39,8 +39,6 @@ import {
   type Template,
   whatsappParams,
 } from './templates.js';
-
-type CaseRow = typeof cases.$inferSelect;
 
 /** The wording for an institution: its own template when it wrote one, the platform's otherwise. */
 export async function resolveTemplate(

@@ -10,7 +10,7 @@ import { audit, nowOf, requireAccess, type ServiceContext } from '../../server/s
 import { WATCHER_ROLES } from '../accounts/actor.js';
 import { accounts } from '../accounts/schema.js';
 import { supervisorsOf } from '../cases/related.js';
-import { caseEvents, cases } from '../cases/schema.js';
+import { type CaseRow, caseEvents, cases } from '../cases/schema.js';
 import { requireBodyAccess } from '../institutions/access.js';
 import { notifyStaff } from '../notifications/notify.js';
 import { followUpTasks } from './schema.js';
@@ -18,8 +18,6 @@ import { followUpTasks } from './schema.js';
 /** A score at or under this opens a follow-up task (scores run from 1 to 5). */
 export const LOW_RATING = 2;
 export const FOLLOW_UPS_PAGE = 20;
-
-type CaseRow = typeof cases.$inferSelect;
 
 /** Opens the follow-up of a low rating, in the rating's transaction, and tells the body's supervisors. */
 export async function openFollowUp(

@@ -4,14 +4,12 @@ import { fail } from '../../server/problems.js';
 import { audit, nowOf, type ServiceContext } from '../../server/service-context.js';
 import { accounts, overseerScopes, staffMemberships } from '../accounts/schema.js';
 import { isOwnCase } from '../cases/policy.js';
-import { caseEvents, type cases } from '../cases/schema.js';
+import { type CaseRow, caseEvents, type cases } from '../cases/schema.js';
 import { getReadableCase } from '../cases/service.js';
 import { institutions } from '../institutions/schema.js';
 import { notifyStaff } from '../notifications/notify.js';
 import { type EscalationGrounds, type EscalationLevel, nextRung } from './escalation-ladder.js';
 import { citizenEscalations } from './schema.js';
-
-type CaseRow = typeof cases.$inferSelect;
 
 /** The rungs a case went up, each with the person's words, oldest first. */
 async function stepsOf(db: Executor, caseId: string) {

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api, type CaseList, type MyMandates } from '../api.js';
+import { api, type CaseList, type MandatedCases, type MyMandates } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { CaseSubject, MoreCases, StateBadge } from '../components/CaseBits.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
@@ -27,8 +27,9 @@ export default function MyCases() {
     queryFn: () => api<MyMandates>('/api/mandates'),
     enabled: !!session.data,
   });
-  // the cases a relative acts on for someone, under an active mandate for that case
+  // the cases a relative acts on for someone: under an active mandate for that case, or for a kind of request
   const forOthers = (mandates.data?.received ?? []).filter((m) => m.status === 'active' && m.case);
+  const forKinds = (mandates.data?.received ?? []).filter((m) => m.status === 'active' && !m.case);
   if (session.isPending) return <Loading />;
   if (!session.data) return <SignInRedirect />;
   if (list.isPending) return <Loading />;
@@ -66,7 +67,7 @@ export default function MyCases() {
         </ul>
       )}
       <MoreCases list={list} />
-      {forOthers.length > 0 && (
+      {(forOthers.length > 0 || forKinds.length > 0) && (
         <section aria-labelledby="for-others-h">
           <h2 id="for-others-h">{t('mandate.cases.title')}</h2>
           <ul className="case-list">
@@ -83,9 +84,39 @@ export default function MyCases() {
                 </div>
               </li>
             ))}
+            {forKinds.map((m) => (
+              <KindCases key={m.id} mandateId={m.id} forName={m.mandator.name} />
+            ))}
           </ul>
         </section>
       )}
+    </>
+  );
+}
+
+/** The person's cases of the kind a mandate covers, each a line of the relative's list. */
+function KindCases({ mandateId, forName }: { mandateId: string; forName: string }) {
+  const { t, i18n } = useTranslation();
+  const q = useQuery({
+    queryKey: keys.mandatedCases(mandateId),
+    queryFn: () => api<MandatedCases>(`/api/mandates/${mandateId}/cases`),
+  });
+  return (
+    <>
+      {(q.data?.items ?? []).map((c) => (
+        <li key={c.id}>
+          <Link href={`/cases/${c.id}`}>
+            <span className="tracking" dir="ltr">
+              {c.trackingNumber}
+            </span>
+            <strong dir="auto">{c.subject}</strong>
+          </Link>
+          <div className="meta">
+            <span className="tag">{t('mandate.cases.for', { name: forName })}</span>
+            <span className="muted">{t('cases.due', { date: formatDate(c.dueAt, i18n.language) })}</span>
+          </div>
+        </li>
+      ))}
     </>
   );
 }
