@@ -8,7 +8,7 @@ import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import type { PostalAddress } from '../accounts/schema.js';
 import { recordAudit } from '../audit/service.js';
-import { type CaseRow, caseEvents, type cases } from '../cases/schema.js';
+import { type CaseRow, caseEvents } from '../cases/schema.js';
 import { getDepartment, getInstitution } from '../institutions/service.js';
 import type { NotificationRow, SendResult } from './delivery.js';
 import { caseAddressee, resolveTemplate } from './notify.js';

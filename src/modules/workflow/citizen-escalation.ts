@@ -4,7 +4,7 @@ import { fail } from '../../server/problems.js';
 import { audit, nowOf, type ServiceContext } from '../../server/service-context.js';
 import { accounts, overseerScopes, staffMemberships } from '../accounts/schema.js';
 import { isOwnCase } from '../cases/policy.js';
-import { type CaseRow, caseEvents, type cases } from '../cases/schema.js';
+import { type CaseRow, caseEvents } from '../cases/schema.js';
 import { getReadableCase } from '../cases/service.js';
 import { institutions } from '../institutions/schema.js';
 import { notifyStaff } from '../notifications/notify.js';
