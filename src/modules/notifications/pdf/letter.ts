@@ -154,18 +154,42 @@ async function drawVerification(
 ) {
   const rtl = lang === 'ar';
   const dir = rtl ? 'rtl' : 'ltr';
-  const label = t(lang, 'letter.verification', { code: v.code });
-  if (!/^https?:\/\//.test(v.url)) return bt.paragraph(label, { ...side, y, size: 9, bold: true, dir });
+  // In an Arabic line the bidirectional algorithm would reorder a code that starts with digits (533-TVH5-SCY
+  // drawn as TVH5-SCY-533): there the code goes on its own line, left to right.
+  const label = (at: { x: number; y: number; width: number }) => {
+    if (!rtl)
+      return bt.paragraph(t(lang, 'letter.verification', { code: v.code }), {
+        ...at,
+        size: 9,
+        bold: true,
+        dir,
+      });
+    const after = bt.paragraph(t(lang, 'letter.verification', { code: '' }).trim(), {
+      ...at,
+      size: 9,
+      bold: true,
+      dir,
+    });
+    return bt.paragraph(v.code, { ...at, y: after, size: 9, bold: true, dir: 'ltr', align: 'end' });
+  };
+  if (!/^https?:\/\//.test(v.url)) return label({ ...side, y });
   const q = 18 * MM;
   await drawQr(doc, v.url, rtl ? side.x + side.width - q : side.x, y, q);
   const cx = rtl ? side.x : side.x + q + 3 * MM;
   const cw = side.width - q - 3 * MM;
-  let cy = bt.paragraph(label, { x: cx, y, width: cw, size: 9, bold: true, dir });
+  let cy = label({ x: cx, y, width: cw });
   cy = bt.paragraph(t(lang, 'letter.verification_hint'), { x: cx, y: cy, width: cw, size: 7, dir });
   let cs = 7;
   while (cs > 5 && bt.layout(v.url, { width: 1e6, size: cs })[0]!.width > cw) cs -= 0.25;
-  bt.paragraph(v.url, { x: cx, y: cy, width: cw, size: cs, dir: 'ltr', align: rtl ? 'end' : 'start' });
-  return y + q;
+  const end = bt.paragraph(v.url, {
+    x: cx,
+    y: cy,
+    width: cw,
+    size: cs,
+    dir: 'ltr',
+    align: rtl ? 'end' : 'start',
+  });
+  return Math.max(y + q, end);
 }
 
 function drawHeader(doc: PDFKit.PDFDocument, bt: BidiText, l: LetterData, o: LetterOptions) {
