@@ -202,6 +202,11 @@ describe.each(testDatabases())('satisfaction that counts on %s', (kind) => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().detail).toMatch(/précéder/);
     expect((await chef.get(`${url}?groupBy=mood`)).statusCode).toBe(422);
+    // a day out of any record's reach is refused in words, on the public figures too (it was a 500)
+    const far = await chef.get(`${url}?to=9999-12-31`);
+    expect(far.statusCode).toBe(422);
+    expect(far.json().detail).toBe('Choisissez un jour entre 2000 et 2100.');
+    expect((await chef.get('/api/public/figures/satisfaction?to=9999-12-31')).statusCode).toBe(422);
 
     // who may read it
     for (const email of [

@@ -159,6 +159,7 @@ export const ar: Translation<typeof en, 'ar'> = {
   'validation.phone': 'هذا ليس رقم هاتف صحيحا. اكتبه بالصيغة الدولية، مثل ‎+33 6 12 34 56 78‎.',
   'validation.country': 'رمز البلد هذا غير معروف.',
   'validation.date': 'هذا ليس تاريخا صحيحا (سنة-شهر-يوم).',
+  'validation.figures_day': 'اختر يوما بين 2000 و2100.',
   'validation.birth_date': 'يجب أن يكون تاريخ الازدياد في الماضي.',
   'validation.legacy_future': 'لا يمكن أن يكون تاريخ الإيداع الأول للملف الورقي في المستقبل.',
   'validation.legacy_too_old': 'لا يمكن أن يكون تاريخ الإيداع الأول للملف الورقي قبل {floor}.',

@@ -126,6 +126,7 @@ export const en = {
     'This is not a valid phone number. Write it in international form, such as +33 6 12 34 56 78.',
   'validation.country': 'This is not a known country code.',
   'validation.date': 'This is not a valid date (YYYY-MM-DD).',
+  'validation.figures_day': 'Choose a day between 2000 and 2100.',
   'validation.birth_date': 'The date of birth must be in the past.',
   'validation.legacy_future': 'The day the paper file was first filed cannot be in the future.',
   'validation.legacy_too_old': 'The day the paper file was first filed cannot be before {floor}.',

@@ -147,6 +147,7 @@ export const fr: Translation<typeof en, 'fr'> = {
     'Ce n’est pas un numéro de téléphone valide. Écrivez-le au format international, par exemple +33 6 12 34 56 78.',
   'validation.country': 'Ce n’est pas un code de pays connu.',
   'validation.date': 'Ce n’est pas une date valide (AAAA-MM-JJ).',
+  'validation.figures_day': 'Choisissez un jour entre 2000 et 2100.',
   'validation.birth_date': 'La date de naissance doit être dans le passé.',
   'validation.legacy_future': 'La date du premier dépôt du dossier papier ne peut pas être dans le futur.',
   'validation.legacy_too_old':

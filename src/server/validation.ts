@@ -46,6 +46,11 @@ export const countrySchema = z
   .refine((s) => countries.isValid(s), custom('validation.country'));
 
 export const isoDate = z.iso.date();
+/** A day of a period of figures: a real date, in years the platform's records can hold (2000 to 2100). */
+export const figuresDay = isoDate.refine(
+  (d) => d >= '2000-01-01' && d <= '2100-12-31',
+  custom('validation.figures_day'),
+);
 
 export const passwordSchema = z
   .string()

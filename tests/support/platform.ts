@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,7 @@ export { type DbKind, testDatabases };
 async function newDatabase(kind: DbKind, opts: { from?: Blob | string } = {}): Promise<Database> {
   if (kind === 'pglite')
     return openDatabase({ dataDir: null, loadDataDir: opts.from instanceof Blob ? opts.from : undefined });
-  const name = `jisr_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `jisr_t_${randomBytes(8).toString('hex')}`;
   const template = typeof opts.from === 'string' ? ` template ${opts.from}` : '';
   await adminQuery(`create database ${name}${template}`);
   const database = await openDatabase({ url: postgresUrl(name) });

@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/auth.js';
 import { serviceContext } from '../../server/service-context.js';
-import { isoDate, safeText } from '../../server/validation.js';
+import { figuresDay, safeText } from '../../server/validation.js';
 import * as contract from './contract.js';
 import { bodySatisfaction, publicSatisfaction } from './figures.js';
 import { completeFollowUp, listFollowUps } from './follow-ups.js';
 
 const idParams = z.object({ id: z.uuid() });
 const page = z.coerce.number().int().min(1).max(10_000).default(1);
-const range = { from: isoDate.optional(), to: isoDate.optional() };
+const range = { from: figuresDay.optional(), to: figuresDay.optional() };
 
 /** Satisfaction figures (a body's; the public ones) and the follow-ups of low ratings. */
 export async function satisfactionRoutes(app: FastifyInstance) {
