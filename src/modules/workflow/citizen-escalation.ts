@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, max, or } from 'drizzle-orm';
+import { and, asc, eq, max, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { fail } from '../../server/problems.js';
 import { audit, nowOf, type ServiceContext } from '../../server/service-context.js';
-import { accounts, overseerScopes, staffMemberships } from '../accounts/schema.js';
+import { accounts, overseerScopes } from '../accounts/schema.js';
 import { isOwnCase } from '../cases/policy.js';
+import { supervisorsOf } from '../cases/related.js';
 import { type CaseRow, caseEvents } from '../cases/schema.js';
 import { getReadableCase } from '../cases/service.js';
 import { institutions } from '../institutions/schema.js';
@@ -45,7 +46,8 @@ async function lastStaffWordAt(db: Executor, caseId: string): Promise<Date | nul
   return row?.at ?? null;
 }
 
-async function ladderOf(db: Executor, c: CaseRow, now: Date) {
+/** The steps a case went up and its next one, as its person sees them. */
+export async function ladderOf(db: Executor, c: CaseRow, now: Date) {
   const [steps, lastWord] = await Promise.all([stepsOf(db, c.id), lastStaffWordAt(db, c.id)]);
   const next = nextRung({
     state: c.state,
@@ -145,15 +147,7 @@ export async function escalateCase(
 
 /** Who hears of a rung: the body's supervisors (1), its province's and region's overseers (2). */
 async function rungPeople(tx: Executor, c: CaseRow, level: 1 | 2): Promise<string[]> {
-  if (level === 1) {
-    const rows = await tx
-      .select({ id: staffMemberships.accountId })
-      .from(staffMemberships)
-      .where(
-        and(eq(staffMemberships.institutionId, c.institutionId), eq(staffMemberships.role, 'supervisor')),
-      );
-    return rows.map((r) => r.id);
-  }
+  if (level === 1) return supervisorsOf(tx, c.institutionId);
   const [place] = await tx
     .select({ region: institutions.regionCode, province: institutions.provinceCode })
     .from(institutions)
@@ -172,16 +166,3 @@ async function rungPeople(tx: Executor, c: CaseRow, level: 1 | 2): Promise<strin
     );
   return rows.map((r) => r.id);
 }
-
-/** The ladder of several cases at once: the highest rung each reached (for lists). */
-export async function highestRungs(db: Executor, caseIds: string[]) {
-  if (!caseIds.length) return new Map<string, number>();
-  const rows = await db
-    .select({ caseId: citizenEscalations.caseId, level: max(citizenEscalations.level) })
-    .from(citizenEscalations)
-    .where(inArray(citizenEscalations.caseId, caseIds))
-    .groupBy(citizenEscalations.caseId);
-  return new Map(rows.map((r) => [r.caseId, Number(r.level)]));
-}
-
-export { ladderOf };

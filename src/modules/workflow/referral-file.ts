@@ -4,7 +4,7 @@
  * as JSON (for a system) and as a PDF (to attach to a complaint), the PDF issued with a verification code
  * and signature like every paper of the platform.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { formatDate } from '../../i18n/format.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
 import { fail } from '../../server/problems.js';
@@ -50,7 +50,7 @@ export async function referralData(ctx: ServiceContext, caseId: string) {
     ctx.db
       .select()
       .from(issuedDocuments)
-      .where(and(eq(issuedDocuments.caseId, c.id)))
+      .where(eq(issuedDocuments.caseId, c.id))
       .orderBy(asc(issuedDocuments.issuedAt)),
   ]);
   const name =
