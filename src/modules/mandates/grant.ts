@@ -7,6 +7,22 @@ import type { Executor } from '../../db/client.js';
 import type { MandateGrant } from './rules.js';
 import { type MandateAction, mandates } from './schema.js';
 
+/** A mandate in force at `now`: accepted, not revoked, within its dates. */
+const liveAt = (now: Date) =>
+  and(
+    isNotNull(mandates.acceptedAt),
+    isNull(mandates.revokedAt),
+    lte(mandates.validFrom, now),
+    gt(mandates.validUntil, now),
+  );
+
+const grantOf = (m: typeof mandates.$inferSelect): MandateGrant => ({
+  id: m.id,
+  mandatorId: m.mandatorId,
+  actions: m.actions,
+  verified: !!m.verifiedAt,
+});
+
 /** The active mandate the account holds from the case's requester covering the case (its own first), or null. */
 export async function mandateGrantFor(
   db: Executor,
@@ -21,16 +37,13 @@ export async function mandateGrantFor(
       and(
         eq(mandates.granteeId, granteeId),
         eq(mandates.mandatorId, c.requesterId),
-        isNotNull(mandates.acceptedAt),
-        isNull(mandates.revokedAt),
-        lte(mandates.validFrom, now),
-        gt(mandates.validUntil, now),
+        liveAt(now),
         or(eq(mandates.caseId, c.id), eq(mandates.categoryId, c.categoryId)),
       ),
     )
     .orderBy(desc(mandates.createdAt));
   const m = rows.find((r) => r.caseId === c.id) ?? rows[0];
-  return m ? { id: m.id, mandatorId: m.mandatorId, actions: m.actions, verified: !!m.verifiedAt } : null;
+  return m ? grantOf(m) : null;
 }
 
 /** The relatives who may answer on the case now (active mandates covering it), to tell them the body wrote. */
@@ -46,10 +59,7 @@ export async function activeGranteesOf(
       and(
         eq(mandates.mandatorId, c.requesterId),
         isNotNull(mandates.granteeId),
-        isNotNull(mandates.acceptedAt),
-        isNull(mandates.revokedAt),
-        lte(mandates.validFrom, now),
-        gt(mandates.validUntil, now),
+        liveAt(now),
         or(eq(mandates.caseId, c.id), eq(mandates.categoryId, c.categoryId)),
       ),
     );
@@ -66,17 +76,8 @@ export async function liveMandateOf(
   const [m] = await db
     .select()
     .from(mandates)
-    .where(
-      and(
-        eq(mandates.id, mandateId),
-        eq(mandates.granteeId, granteeId),
-        isNotNull(mandates.acceptedAt),
-        isNull(mandates.revokedAt),
-        lte(mandates.validFrom, now),
-        gt(mandates.validUntil, now),
-      ),
-    );
-  return m ? { id: m.id, mandatorId: m.mandatorId, actions: m.actions, verified: !!m.verifiedAt } : null;
+    .where(and(eq(mandates.id, mandateId), eq(mandates.granteeId, granteeId), liveAt(now)));
+  return m ? grantOf(m) : null;
 }
 
 /** The mandates the relative may act under now for one act (for the bookings they made for the person). */
@@ -84,14 +85,6 @@ export async function liveMandateIdsFor(db: Executor, granteeId: string, act: Ma
   const rows = await db
     .select({ id: mandates.id, actions: mandates.actions })
     .from(mandates)
-    .where(
-      and(
-        eq(mandates.granteeId, granteeId),
-        isNotNull(mandates.acceptedAt),
-        isNull(mandates.revokedAt),
-        lte(mandates.validFrom, now),
-        gt(mandates.validUntil, now),
-      ),
-    );
+    .where(and(eq(mandates.granteeId, granteeId), liveAt(now)));
   return rows.filter((r) => r.actions.includes(act)).map((r) => r.id);
 }
