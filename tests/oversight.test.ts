@@ -1,6 +1,9 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { accounts } from '../src/modules/accounts/schema.js';
+import { actorOf } from '../src/modules/accounts/service.js';
 import { cases } from '../src/modules/cases/schema.js';
+import { OVERSIGHT_SNAPSHOT_MAX_AGE_MS, oversightFigures } from '../src/modules/reporting/oversight.js';
 import { currentMillis, currentTime } from '../src/shared/clock.js';
 import { signedIn, testDatabases, usePlatform } from './support/platform.js';
 
@@ -39,6 +42,48 @@ describe.each(testDatabases())('oversight figures on %s', (kind) => {
     expect((await (await signedIn(p.app, 'etatcivil@aml.demo')).get('/api/oversight')).statusCode).toBe(403);
     const chief = (await (await signedIn(p.app, 'chef@aml.demo')).get('/api/oversight')).json();
     expect(chief.institutions.map((i: { code: string }) => i.code)).toEqual(['AML']);
+  });
+
+  it('serves wide scopes from a snapshot recomputed at most once a minute, with the time it was counted', async () => {
+    const db = p.database.db;
+    const [row] = await db.select().from(accounts).where(eq(accounts.email, 'national@interieur.demo'));
+    const nation = await actorOf(db, row!);
+    const t0 = currentTime();
+    // live (the demo's seven bodies are under the threshold) and from a snapshot (threshold 0) agree
+    const live = await oversightFigures(db, nation, t0);
+    const first = await oversightFigures(db, nation, t0, 0);
+    expect(first.institutions).toEqual(live.institutions);
+    expect(first.asOf).toEqual(t0);
+    // a case goes past due: within the minute the snapshot still shows the old figure and says when it was counted
+    const aml = live.institutions.find((i) => i.code === 'AML')!;
+    const [one] = await db
+      .select()
+      .from(cases)
+      .where(
+        and(
+          eq(cases.institutionId, aml.id),
+          inArray(cases.state, ['submitted', 'acknowledged', 'reopened']),
+          gt(cases.dueAt, t0),
+        ),
+      )
+      .limit(1);
+    await db
+      .update(cases)
+      .set({ dueAt: new Date(t0.getTime() - 86_400_000) })
+      .where(eq(cases.id, one!.id));
+    const later = new Date(t0.getTime() + OVERSIGHT_SNAPSHOT_MAX_AGE_MS);
+    const cached = await oversightFigures(db, nation, later, 0);
+    expect(cached.asOf).toEqual(t0);
+    expect(cached.institutions.find((i) => i.code === 'AML')!.overdue).toBe(aml.overdue);
+    // past the minute it is counted again
+    const after = new Date(later.getTime() + 1);
+    const fresh = await oversightFigures(db, nation, after, 0);
+    expect(fresh.asOf).toEqual(after);
+    expect(fresh.institutions.find((i) => i.code === 'AML')!.overdue).toBe(aml.overdue + 1);
+    expect(fresh.institutions).toEqual((await oversightFigures(db, nation, after)).institutions);
+    // the page says when its figures were counted
+    const page = (await (await signedIn(p.app, 'national@interieur.demo')).get('/api/oversight')).json();
+    expect(Math.abs(Date.parse(page.asOf) - currentMillis())).toBeLessThan(5_000);
   });
 
   it('gives a supervisor the load of each department and person of their body, overdue first', async () => {

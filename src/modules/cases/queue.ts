@@ -10,7 +10,7 @@ import { fail } from '../../server/problems.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
 import { caseKinds } from '../catalog/schema.js';
-import { caseColumns, cases, intakeChannels } from './schema.js';
+import { caseColumns, cases, closedCaseCounts, intakeChannels } from './schema.js';
 import { caseStates, openStates, pausedStates } from './state-machine.js';
 
 export const queueSorts = ['newest', 'oldest', 'due', 'updated'] as const;
@@ -160,7 +160,23 @@ export async function queuePage(
   };
 }
 
-/** How many cases match the filters in each state (the state filter itself left out), and overdue. */
+/** Filters the settled cases' counters (`closedCaseCounts`) can answer: those on their own columns. */
+const counterFilters: readonly (keyof QueueFilters)[] = [
+  'institutionId',
+  'state',
+  'status',
+  'kind',
+  'categoryId',
+  'channel',
+  'country',
+  'sort',
+];
+
+/**
+ * How many cases match the filters in each state (the state filter itself left out), and overdue.
+ * The open states are counted live; the settled ones (a body's whole history) are read from the counters
+ * kept by the database when the filters are among their columns, and counted live otherwise.
+ */
 export async function queueCounts(
   db: Executor,
   actor: Actor,
@@ -170,24 +186,46 @@ export async function queueCounts(
 ) {
   if (!institutionIds.length) return { total: 0, open: 0, overdue: 0, byState: {} };
   const conds = [inArray(cases.institutionId, institutionIds), ...filterConditions(f, actor, now)];
+  const fromCounters = (Object.keys(f) as (keyof QueueFilters)[]).every(
+    (k) => f[k] === undefined || counterFilters.includes(k),
+  );
   const waiting = openStates.filter((s) => !pausedStates.includes(s));
-  const rows = await db
+  const live = db
     .select({
       state: cases.state,
       n: sql<number>`count(*)::int`,
       overdue: sql<number>`(count(*) filter (where ${cases.dueAt} < ${now.toISOString()} and ${cases.state} in ${waiting}))::int`,
     })
     .from(cases)
-    .where(and(...conds))
+    .where(and(...conds, fromCounters ? inArray(cases.state, [...openStates]) : undefined))
     .groupBy(cases.state);
+  const k = closedCaseCounts;
+  const settled = fromCounters
+    ? db
+        .select({ state: k.state, n: sql<number>`sum(${k.n})::int`, overdue: sql<number>`0` })
+        .from(k)
+        .where(
+          and(
+            inArray(k.institutionId, institutionIds),
+            f.kind?.length ? inArray(k.kind, f.kind) : undefined,
+            f.categoryId ? eq(k.categoryId, f.categoryId) : undefined,
+            f.channel?.length ? inArray(k.intakeChannel, f.channel) : undefined,
+            f.country ? eq(k.requesterCountry, f.country) : undefined,
+          ),
+        )
+        .groupBy(k.state)
+    : Promise.resolve([]);
+  const rows = (await Promise.all([live, settled])).flat();
   const byState: Record<string, number> = {};
   let total = 0;
   let open = 0;
   let overdue = 0;
   for (const r of rows) {
-    byState[r.state] = Number(r.n);
-    total += Number(r.n);
-    if ((openStates as readonly string[]).includes(r.state)) open += Number(r.n);
+    const n = Number(r.n);
+    if (!n) continue;
+    byState[r.state] = (byState[r.state] ?? 0) + n;
+    total += n;
+    if ((openStates as readonly string[]).includes(r.state)) open += n;
     overdue += Number(r.overdue);
   }
   return { total, open, overdue, byState };

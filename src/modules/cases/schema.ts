@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { currentTime } from '../../shared/clock.js';
@@ -289,4 +290,28 @@ export const savedViews = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [index('saved_views_account_idx').on(t.accountId, t.institutionId)],
+);
+
+/**
+ * How many cases each body holds in each settled (not open) state, per kind, category, intake channel and
+ * country of residence: the queue's counts read the long history from here instead of counting it on every
+ * page. Kept by a trigger on `cases` in the same transaction as the change (migration 0031); open states are
+ * left out on purpose (they are few, counted live, and a filing would otherwise wait on a counter row).
+ */
+export const closedCaseCounts = pgTable(
+  'closed_case_counts',
+  {
+    institutionId: uuid('institution_id').notNull(),
+    state: text('state').$type<CaseState>().notNull(),
+    kind: text('kind').$type<CaseKind>().notNull(),
+    categoryId: uuid('category_id').notNull(),
+    intakeChannel: text('intake_channel').$type<IntakeChannel>().notNull(),
+    requesterCountry: text('requester_country'),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    unique('closed_case_counts_key')
+      .on(t.institutionId, t.state, t.kind, t.categoryId, t.intakeChannel, t.requesterCountry)
+      .nullsNotDistinct(),
+  ],
 );

@@ -13,8 +13,8 @@ import { caseAccesses, recordCaseRead } from '../audit/access-log.js';
 import { validateFields } from '../catalog/fields.js';
 import { categoryFor } from '../catalog/institution-settings.js';
 import { chosenLegalBases } from '../catalog/legal-bases.js';
-import { institutions } from '../institutions/schema.js';
-import { getDepartment, getInstitution, getOpenDepartment } from '../institutions/service.js';
+import { departments, institutions } from '../institutions/schema.js';
+import { getInstitution, getOpenDepartment } from '../institutions/service.js';
 import { mandateGrantFor } from '../mandates/grant.js';
 import { mandateEventData, notifyGrantees, notifyMandateUse } from '../mandates/notices.js';
 import { notifyCaseEvent, notifyCaseMoved, notifyStaff } from '../notifications/notify.js';
@@ -335,17 +335,36 @@ export async function getWritableCase(ctx: Ctx, id: string) {
   return found;
 }
 
-export async function caseTimeline(db: Executor, caseId: string, includeInternal: boolean) {
-  const rows = await db
+/** Every event of a case with its actor's name and kind, oldest first: what its timeline and hops are made of. */
+async function caseEventRows(db: Executor, caseId: string) {
+  return db
     .select({ e: caseEvents, actorName: accounts.displayName, actorKind: accounts.kind })
     .from(caseEvents)
     .leftJoin(accounts, eq(accounts.id, caseEvents.actorId))
-    .where(
-      includeInternal
-        ? eq(caseEvents.caseId, caseId)
-        : and(eq(caseEvents.caseId, caseId), eq(caseEvents.visibility, 'public')),
-    )
+    .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.id));
+}
+type CaseEventRow = Awaited<ReturnType<typeof caseEventRows>>[number];
+
+export async function caseTimeline(db: Executor, caseId: string, includeInternal: boolean) {
+  return timelineOf(db, await caseEventRows(db, caseId), includeInternal);
+}
+
+/**
+ * What a case's page and its tracking page show of its history, from one read of its events: the timeline
+ * (the public events only, unless `includeInternal`) and the hops between bodies and departments.
+ */
+export async function caseStory(db: Executor, c: CaseRow, includeInternal: boolean, now: Date) {
+  const events = await caseEventRows(db, c.id);
+  const [timeline, hops] = await Promise.all([
+    timelineOf(db, events, includeInternal),
+    caseHopsOf(db, c, includeInternal, now, events),
+  ]);
+  return { timeline, hops };
+}
+
+async function timelineOf(db: Executor, all: CaseEventRow[], includeInternal: boolean) {
+  const rows = includeInternal ? all : all.filter(({ e }) => e.visibility === 'public');
   const mandators = await namesOf(
     db,
     rows.map(({ e }) => e.data.onBehalfOf).filter((x): x is string => typeof x === 'string'),
@@ -396,6 +415,15 @@ async function namesOf(db: Executor, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+const moveTypes: string[] = ['submitted', 'referred_inside', 'transferred', 'assigned'];
+
+/** The events that move a file between bodies and departments, oldest first, from the events already read. */
+function movesOf(events: CaseEventRow[]) {
+  return events
+    .filter(({ e }) => moveTypes.includes(e.type))
+    .map(({ e }) => ({ type: e.type, reason: e.reason, data: e.data, at: e.createdAt }));
+}
+
 /** The events that move a file between bodies and departments, in one query, oldest first. */
 async function moveEvents(db: Executor, caseId: string) {
   const rows = await db
@@ -406,12 +434,7 @@ async function moveEvents(db: Executor, caseId: string) {
       at: caseEvents.createdAt,
     })
     .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, caseId),
-        inArray(caseEvents.type, ['submitted', 'referred_inside', 'transferred', 'assigned']),
-      ),
-    )
+    .where(and(eq(caseEvents.caseId, caseId), inArray(caseEvents.type, moveTypes)))
     .orderBy(asc(caseEvents.id));
   return rows;
 }
@@ -421,19 +444,46 @@ async function moveEvents(db: Executor, caseId: string) {
  * for a transfer (`internalReason`) are given to the staff only; the citizen reads the translated reason.
  * The last hop is counted until now, or until the case was closed.
  */
-export async function caseHopsOf(db: Executor, c: CaseRow, includeInternal: boolean, now: Date) {
-  const raw = caseHops(await moveEvents(db, c.id), c, c.closedAt && c.closedAt < now ? c.closedAt : now);
+export async function caseHopsOf(
+  db: Executor,
+  c: CaseRow,
+  includeInternal: boolean,
+  now: Date,
+  /** The case's events when already read (see `caseStory`). */
+  events?: CaseEventRow[],
+) {
+  const moves = events ? movesOf(events) : await moveEvents(db, c.id);
+  const raw = caseHops(moves, c, c.closedAt && c.closedAt < now ? c.closedAt : now);
   return nameHops(db, raw, includeInternal);
 }
 
+/** The hops with the names of their bodies and departments, read together (one query each). */
 async function nameHops(db: Executor, raw: RawHop[], includeInternal: boolean) {
-  const bodies = new Map<string, Awaited<ReturnType<typeof getInstitution>>>();
-  const depts = new Map<string, Awaited<ReturnType<typeof getDepartment>>>();
-  for (const h of raw) {
-    if (!bodies.has(h.institutionId)) bodies.set(h.institutionId, await getInstitution(db, h.institutionId));
-    if (h.departmentId && !depts.has(h.departmentId))
-      depts.set(h.departmentId, await getDepartment(db, h.institutionId, h.departmentId));
-  }
+  const bodyIds = [...new Set(raw.map((h) => h.institutionId))];
+  const deptIds = [...new Set(raw.flatMap((h) => (h.departmentId ? [h.departmentId] : [])))];
+  const nameColumns = {
+    id: institutions.id,
+    nameAr: institutions.nameAr,
+    nameFr: institutions.nameFr,
+    nameEn: institutions.nameEn,
+  };
+  const [bodyRows, deptRows] = await Promise.all([
+    bodyIds.length ? db.select(nameColumns).from(institutions).where(inArray(institutions.id, bodyIds)) : [],
+    deptIds.length
+      ? db
+          .select({
+            id: departments.id,
+            institutionId: departments.institutionId,
+            nameAr: departments.nameAr,
+            nameFr: departments.nameFr,
+            nameEn: departments.nameEn,
+          })
+          .from(departments)
+          .where(inArray(departments.id, deptIds))
+      : [],
+  ]);
+  const bodies = new Map(bodyRows.map((b) => [b.id, b]));
+  const depts = new Map(deptRows.map((d) => [d.id, d]));
   const named = (x: { id: string; nameAr: string; nameFr: string; nameEn: string }) => ({
     id: x.id,
     nameAr: x.nameAr,
@@ -443,7 +493,8 @@ async function nameHops(db: Executor, raw: RawHop[], includeInternal: boolean) {
   return raw.flatMap((h) => {
     const body = bodies.get(h.institutionId);
     if (!body) return [];
-    const dept = h.departmentId ? depts.get(h.departmentId) : null;
+    const found = h.departmentId ? depts.get(h.departmentId) : undefined;
+    const dept = found && found.institutionId === h.institutionId ? found : null;
     return [
       {
         institution: named(body),
@@ -514,7 +565,7 @@ export async function viewCase(ctx: Ctx, id: string) {
   const { c, scope } = await getReadableCase(ctx, id);
   const staff = ctx.actor?.kind === 'staff';
   // Independent of each other: sent together (each on its own connection of the pool where there is one).
-  const [, timeline, requester, hops] = await Promise.all([
+  const [, { timeline, hops }, requester] = await Promise.all([
     // Law 09-08: every staff view of a person's file is logged, with the reader's role and purpose.
     recordCaseRead(ctx.db, ctx.actor, {
       action: 'case.view',
@@ -522,10 +573,9 @@ export async function viewCase(ctx: Ctx, id: string) {
       institutionId: c.institutionId,
       requestId: ctx.requestId,
     }),
-    caseTimeline(ctx.db, c.id, staff),
+    caseStory(ctx.db, c, staff, nowOf(ctx)),
     // once the content is removed, the body no longer sees who filed the case
     staff && !c.anonymisedAt ? requesterCard(ctx.db, c.requesterId) : null,
-    caseHopsOf(ctx.db, c, staff, nowOf(ctx)),
   ]);
   const side = speaksForCase(ctx.actor, scope) ? 'citizen' : 'staff';
   const actions = c.anonymisedAt
@@ -959,6 +1009,8 @@ export async function trackedCase(ctx: Ctx, trackingNumber: string, accessCode: 
 export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: string) {
   const row = await trackedCase(ctx, trackingNumber, accessCode);
   const c = row.c;
+  // where the file is, as the person's own page shows it (without the staff's words)
+  const { timeline, hops } = await caseStory(ctx.db, c, false, nowOf(ctx));
   return {
     id: c.id,
     trackingNumber: c.trackingNumber,
@@ -975,9 +1027,8 @@ export async function trackCase(ctx: Ctx, trackingNumber: string, accessCode: st
     overdue: isOverdue(c.dueAt, currentTime(), pausedStates.includes(c.state)),
     createdAt: c.createdAt.toISOString(),
     anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
-    timeline: await caseTimeline(ctx.db, c.id, false),
-    // where the file is, as the person's own page shows it (without the staff's words)
-    hops: await caseHopsOf(ctx.db, c, false, nowOf(ctx)),
+    timeline,
+    hops,
   };
 }
 

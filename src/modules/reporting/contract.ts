@@ -20,6 +20,8 @@ export const oversight = z.object({
       oldestOpenAt: isoDateTime.nullable(),
     }),
   ),
+  /** When the figures were counted: now for a province or a body, up to a minute ago for wider scopes. */
+  asOf: isoDateTime,
   oldest: z.array(
     z.object({
       id: z.uuid(),

@@ -12,12 +12,13 @@ export async function oversightView(ctx: ServiceContext) {
   const allowed = actor.scopes.length > 0 || actor.memberships.some((m) => WATCHER_ROLES.includes(m.role));
   if (!allowed) throw forbidden();
   const now = nowOf(ctx);
-  const [institutions, oldest] = await Promise.all([
+  const [{ institutions, asOf }, oldest] = await Promise.all([
     oversightFigures(ctx.db, actor, now),
     oldestOpenCases(ctx.db, actor),
   ]);
   return {
     institutions,
+    asOf: asOf.toISOString(),
     oldest: oldest.map((c) => ({ ...c, dueAt: c.dueAt.toISOString(), createdAt: c.createdAt.toISOString() })),
   };
 }

@@ -13,7 +13,7 @@ import { getCitizenProfile } from '../accounts/service.js';
 import { isOwnCase } from '../cases/policy.js';
 import { issueTwoLanguagePaper } from '../cases/receipt.js';
 import { attachments } from '../cases/schema.js';
-import { caseHopsOf, caseTimeline, getReadableCase } from '../cases/service.js';
+import { caseStory, getReadableCase } from '../cases/service.js';
 import { categoryFor } from '../catalog/institution-settings.js';
 import { getInstitution } from '../institutions/service.js';
 import { issuedDocuments } from '../verification/schema.js';
@@ -40,12 +40,11 @@ export async function referralData(ctx: ServiceContext, caseId: string) {
   const now = nowOf(ctx);
   const ladder = await ladderOf(ctx.db, c, now);
   if (!ladder.referralReady) throw fail('referral-not-ready');
-  const [institution, category, profile, timeline, hops, papers, issued] = await Promise.all([
+  const [institution, category, profile, { timeline, hops }, papers, issued] = await Promise.all([
     getInstitution(ctx.db, c.institutionId),
     categoryFor(ctx.db, c.institutionId, c.categoryId),
     getCitizenProfile(ctx.db, c.requesterId),
-    caseTimeline(ctx.db, c.id, false),
-    caseHopsOf(ctx.db, c, false, now),
+    caseStory(ctx.db, c, false, now),
     ctx.db.select().from(attachments).where(eq(attachments.caseId, c.id)).orderBy(asc(attachments.createdAt)),
     ctx.db
       .select()

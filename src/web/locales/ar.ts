@@ -612,6 +612,7 @@ export const ar: Translation<typeof en, 'ar'> = {
   'staff.over.oldest': 'أقدم ملف مفتوح منذ',
   'staff.over.oldestCases': 'أقدم الملفات المفتوحة',
   'staff.over.empty': 'لا توجد إدارة للعرض.',
+  'staff.over.asOf': 'أرقام محسوبة في {{time}}.',
   'staff.visits.title': 'سجل الزوار',
   'staff.visits.add': 'تسجيل زيارة أو مكالمة دون فتح ملف',
   'staff.visits.purpose': 'الموضوع',

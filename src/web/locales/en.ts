@@ -585,6 +585,7 @@ export const en = {
   'staff.over.oldest': 'Oldest open since',
   'staff.over.oldestCases': 'The oldest open cases',
   'staff.over.empty': 'No body to show.',
+  'staff.over.asOf': 'Figures counted at {{time}}.',
   'staff.visits.title': 'Visitor log',
   'staff.visits.add': 'Log a visit or call that opened no case',
   'staff.visits.purpose': 'What it was about',

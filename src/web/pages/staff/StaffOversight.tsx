@@ -27,6 +27,7 @@ export default function StaffOversight() {
   return (
     <>
       <h1>{t('staff.over.title')}</h1>
+      <p className="muted">{t('staff.over.asOf', { time: formatDate(data.data.asOf, lang, true) })}</p>
       {supervised && <InstitutionDashboard institutionId={supervised.institutionId} />}
       {data.data.institutions.length === 0 ? (
         <p className="empty">{t('staff.over.empty')}</p>
