@@ -186,8 +186,13 @@ type Child = { proc: ChildProcess; port: number; stderr: string[] };
  * Starts a server process: a TypeScript script (the floor server) through the tsx loader, or compiled
  * JavaScript (`.js`: the platform as `npm start` runs it in production, without a loader in its memory).
  */
-async function startChild(script: string, env: Record<string, string>, port: number): Promise<Child> {
-  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+async function startChild(
+  script: string,
+  env: Record<string, string>,
+  port: number,
+  nodeFlags: string[] = [],
+): Promise<Child> {
+  const args = [...nodeFlags, ...(script.endsWith('.js') ? [script] : ['--import', 'tsx', script])];
   const proc = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -559,8 +564,12 @@ function startServer(kind: 'postgres' | 'pglite', target: { url?: string; dataDi
   // the compiled platform, built first if the sources are newer (as `npm start` does)
   const build = spawnSync(process.execPath, ['scripts/build-if-needed.mjs'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the platform could not be built');
+  // run as `npm start` runs it: the same script and Node flags (the heap limit), read from package.json
+  const start = (
+    JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start.split(/\s+/);
   return startChild(
-    'dist/server/main.js',
+    start.at(-1)!,
     {
       ...(kind === 'postgres' ? { DATABASE_URL: target.url! } : { DATA_DIR: target.dataDir! }),
       SECRET,
@@ -572,6 +581,7 @@ function startServer(kind: 'postgres' | 'pglite', target: { url?: string; dataDi
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },
     port,
+    start.slice(1, -1),
   );
 }
 

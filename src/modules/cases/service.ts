@@ -163,24 +163,26 @@ async function repeatedFiling(ctx: Ctx, accountId: string, clientKey: string) {
 
 async function fileCase(ctx: Ctx, input: NewCaseInput) {
   const now = ctx.now?.() ?? currentTime();
-  const institution = await getInstitution(ctx.db, input.institutionId);
+  // The body, the category, the department and the requester: read together (independent of each other).
+  const [institution, category, department, [found]] = await Promise.all([
+    getInstitution(ctx.db, input.institutionId),
+    categoryFor(ctx.db, input.institutionId, input.categoryId),
+    input.departmentId ? getOpenDepartment(ctx.db, input.institutionId, input.departmentId) : null,
+    ctx.db
+      .select({ requester: accounts, profile: citizenProfiles })
+      .from(accounts)
+      .leftJoin(citizenProfiles, eq(citizenProfiles.accountId, accounts.id))
+      .where(eq(accounts.id, input.requesterId)),
+  ]);
   if (!institution) throw fail('institution-unknown');
-  const category = await categoryFor(ctx.db, institution.id, input.categoryId);
   if (!category?.active) throw fail('category-unknown');
-  if (input.departmentId && !(await getOpenDepartment(ctx.db, institution.id, input.departmentId))) {
-    throw fail('department-unknown');
-  }
+  if (input.departmentId && !department) throw fail('department-unknown');
   const problems = [
     ...validateFields(category.fields, input.fields, now),
     ...(input.legacy ? legacyProblems(input.legacy, now) : []),
   ];
   if (problems.length) throw new ValidationError(problems);
   const accessCode = newAccessCode();
-  const [found] = await ctx.db
-    .select({ requester: accounts, profile: citizenProfiles })
-    .from(accounts)
-    .leftJoin(citizenProfiles, eq(citizenProfiles.accountId, accounts.id))
-    .where(eq(accounts.id, input.requesterId));
   if (!found) throw fail('requester-unknown');
   const { requester, profile } = found;
   // a case is a citizen's: the desk cannot file under a staff account (its own or a colleague's)
