@@ -49,9 +49,10 @@ describe.each(testDatabases())('oversight figures on %s', (kind) => {
     const [row] = await db.select().from(accounts).where(eq(accounts.email, 'national@interieur.demo'));
     const nation = await actorOf(db, row!);
     const t0 = currentTime();
+    const wide = { limit: 100, offset: 0 };
     // live (the demo's seven bodies are under the threshold) and from a snapshot (threshold 0) agree
     const live = await oversightFigures(db, nation, t0);
-    const first = await oversightFigures(db, nation, t0, 0);
+    const first = await oversightFigures(db, nation, t0, wide, 0);
     expect(first.institutions).toEqual(live.institutions);
     expect(first.asOf).toEqual(t0);
     // a case goes past due: within the minute the snapshot still shows the old figure and says when it was counted
@@ -72,15 +73,24 @@ describe.each(testDatabases())('oversight figures on %s', (kind) => {
       .set({ dueAt: new Date(t0.getTime() - 86_400_000) })
       .where(eq(cases.id, one!.id));
     const later = new Date(t0.getTime() + OVERSIGHT_SNAPSHOT_MAX_AGE_MS);
-    const cached = await oversightFigures(db, nation, later, 0);
+    const cached = await oversightFigures(db, nation, later, wide, 0);
     expect(cached.asOf).toEqual(t0);
     expect(cached.institutions.find((i) => i.code === 'AML')!.overdue).toBe(aml.overdue);
     // past the minute it is counted again
     const after = new Date(later.getTime() + 1);
-    const fresh = await oversightFigures(db, nation, after, 0);
+    const fresh = await oversightFigures(db, nation, after, wide, 0);
     expect(fresh.asOf).toEqual(after);
     expect(fresh.institutions.find((i) => i.code === 'AML')!.overdue).toBe(aml.overdue + 1);
     expect(fresh.institutions).toEqual((await oversightFigures(db, nation, after)).institutions);
+    // a page at a time, in the same order, live or from the snapshot
+    for (const liveUpTo of [50, 0]) {
+      const first3 = await oversightFigures(db, nation, after, { limit: 3, offset: 0 }, liveUpTo);
+      const rest = await oversightFigures(db, nation, after, { limit: 100, offset: 3 }, liveUpTo);
+      expect(first3.total).toBe(7);
+      expect(first3.nextOffset).toBe(3);
+      expect(rest.nextOffset).toBeNull();
+      expect([...first3.institutions, ...rest.institutions]).toEqual(fresh.institutions);
+    }
     // the page says when its figures were counted
     const page = (await (await signedIn(p.app, 'national@interieur.demo')).get('/api/oversight')).json();
     expect(Math.abs(Date.parse(page.asOf) - currentMillis())).toBeLessThan(5_000);

@@ -20,6 +20,9 @@ export const oversight = z.object({
       oldestOpenAt: isoDateTime.nullable(),
     }),
   ),
+  /** How many bodies there are in all, and where the next page starts (null: this is the last). */
+  total: z.number().int(),
+  nextOffset: z.number().int().nullable(),
   /** When the figures were counted: now for a province or a body, up to a minute ago for wider scopes. */
   asOf: isoDateTime,
   oldest: z.array(

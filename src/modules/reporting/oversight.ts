@@ -1,4 +1,15 @@
-import { type AnyColumn, and, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import {
+  type AnyColumn,
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { currentTime } from '../../shared/clock.js';
 import type { Actor } from '../accounts/actor.js';
@@ -97,24 +108,33 @@ async function countedFigures(db: Executor, ids: string[], now: Date): Promise<B
 }
 
 /**
- * The figures from the snapshot when every body has one younger than the allowed age; otherwise counted
- * again and stored by the one request holding the lock, while the others serve the last snapshot (or count
- * for themselves when there is none yet). `asOf` says when they were counted.
+ * Makes sure every body has a snapshot younger than the allowed age: if not, counts them again and stores
+ * them, in the one request holding the lock; the others serve the last snapshot. Returns when the oldest
+ * figure served was counted, or null when there is no complete snapshot to serve yet (the caller counts).
  */
-async function snapshotFigures(db: Db, ids: string[], now: Date) {
+async function freshSnapshot(db: Db, ids: string[], now: Date): Promise<Date | null> {
   const s = oversightSnapshots;
-  const kept = await db.select().from(s).where(anyOf(s.institutionId, ids));
-  const age = (r: { computedAt: Date }) => Math.abs(now.getTime() - r.computedAt.getTime());
-  if (kept.length === ids.length && kept.every((r) => age(r) <= OVERSIGHT_SNAPSHOT_MAX_AGE_MS)) {
-    return { figures: kept, asOf: new Date(Math.min(...kept.map((r) => r.computedAt.getTime()))) };
-  }
-  const counted = await db.transaction(async (tx) => {
+  const [kept] = await db
+    .select({
+      n: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(${s.computedAt})`,
+      newest: sql<string | null>`max(${s.computedAt})`,
+    })
+    .from(s)
+    .where(anyOf(s.institutionId, ids));
+  const complete = Number(kept?.n) === ids.length;
+  const oldest = kept?.oldest ? new Date(kept.oldest) : null;
+  const newest = kept?.newest ? new Date(kept.newest) : null;
+  const young = (d: Date | null) =>
+    d !== null && Math.abs(now.getTime() - d.getTime()) <= OVERSIGHT_SNAPSHOT_MAX_AGE_MS;
+  if (complete && young(oldest) && young(newest)) return oldest;
+  const stored = await db.transaction(async (tx) => {
     const lock = (await tx.execute(
       sql`select pg_try_advisory_xact_lock(${SNAPSHOT_LOCK}) as got`,
     )) as unknown as {
       rows: { got: boolean }[];
     };
-    if (!lock.rows[0]?.got) return null;
+    if (!lock.rows[0]?.got) return false;
     const figures = await countedFigures(tx, ids, now);
     await tx
       .insert(s)
@@ -131,60 +151,104 @@ async function snapshotFigures(db: Db, ids: string[], now: Date) {
           computedAt: sql`excluded.computed_at`,
         },
       });
-    return figures;
+    return true;
   });
-  if (counted) return { figures: counted, asOf: now };
-  if (kept.length === ids.length) {
-    return { figures: kept, asOf: new Date(Math.min(...kept.map((r) => r.computedAt.getTime()))) };
-  }
-  return { figures: await countedFigures(db, ids, now), asOf: now };
+  if (stored) return now;
+  return complete ? oldest : null;
 }
+
+const bodyColumns = {
+  id: institutions.id,
+  code: institutions.code,
+  type: institutions.type,
+  nameAr: institutions.nameAr,
+  nameFr: institutions.nameFr,
+  nameEn: institutions.nameEn,
+  provinceCode: institutions.provinceCode,
+};
+
+type BodyRow = {
+  id: string;
+  code: string;
+  type: (typeof institutions.$inferSelect)['type'];
+  nameAr: string;
+  nameFr: string;
+  nameEn: string;
+  provinceCode: string | null;
+};
+
+/** A page of the bodies an overseer sees, most past-due first (then by code). */
+export type OversightPage = { limit: number; offset: number };
 
 /**
  * Every body an overseer (or a supervisor) may see, with its figures (see `countedFigures`), most past-due
- * first. Counted on each request for a province or a body; for wider scopes (a region, the nation: hundreds
- * of bodies) served from a snapshot at most a minute old, so that the page costs one read however many
- * cases there are.
+ * first, a page at a time. Counted on each request for a province or a body; for wider scopes (a region, the
+ * nation: hundreds of bodies) served from a snapshot at most a minute old, sorted and paged by the database,
+ * so that the page costs the same however many cases there are.
  */
 export async function oversightFigures(
   db: Db,
   actor: Actor,
   now = currentTime(),
+  page: OversightPage = { limit: 100, offset: 0 },
   liveUpTo = LIVE_OVERSIGHT_BODIES,
 ) {
   const ids = await visibleInstitutionIds(db, actor);
-  if (!ids.length) return { institutions: [], asOf: now };
-  const { figures, asOf } =
-    ids.length <= liveUpTo
-      ? { figures: await countedFigures(db, ids, now), asOf: now }
-      : await snapshotFigures(db, ids, now);
-  const bodies = await db
-    .select({
-      id: institutions.id,
-      code: institutions.code,
-      type: institutions.type,
-      nameAr: institutions.nameAr,
-      nameFr: institutions.nameFr,
-      nameEn: institutions.nameEn,
-      provinceCode: institutions.provinceCode,
-    })
-    .from(institutions)
-    .where(anyOf(institutions.id, ids));
-  const byId = new Map(figures.map((f) => [f.institutionId, f]));
-  const rows = bodies.map((b) => {
-    const f = byId.get(b.id);
-    return {
-      ...b,
-      open: f?.open ?? 0,
-      overdue: f?.overdue ?? 0,
-      pastDue: f?.pastDue ?? 0,
-      received90: f?.received90 ?? 0,
-      medianDaysToAnswer: f?.medianDaysToAnswer ?? null,
-      oldestOpenAt: f?.oldestOpenAt ? f.oldestOpenAt.toISOString() : null,
-    };
+  const total = ids.length;
+  const shown = <T>(rows: T[]) => ({
+    institutions: rows,
+    total,
+    nextOffset: page.offset + page.limit < total ? page.offset + page.limit : null,
   });
-  rows.sort((x, y) => y.pastDue - x.pastDue || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
-  return { institutions: rows.map(({ pastDue: _, ...r }) => r), asOf };
+  if (!ids.length) return { ...shown([]), asOf: now };
+  const asOf = ids.length <= liveUpTo ? null : await freshSnapshot(db, ids, now);
+  if (asOf) {
+    const s = oversightSnapshots;
+    const rows = await db
+      .select({ ...bodyColumns, ...getTableColumns(s) })
+      .from(institutions)
+      .innerJoin(s, eq(s.institutionId, institutions.id))
+      .where(anyOf(institutions.id, ids))
+      .orderBy(desc(s.pastDue), asc(institutions.code))
+      .limit(page.limit)
+      .offset(page.offset);
+    return { ...shown(presentRows(rows)), asOf };
+  }
+  const [figures, bodies] = await Promise.all([
+    countedFigures(db, ids, now),
+    db.select(bodyColumns).from(institutions).where(anyOf(institutions.id, ids)),
+  ]);
+  const byId = new Map(figures.map((f) => [f.institutionId, f]));
+  const zero = {
+    open: 0,
+    overdue: 0,
+    pastDue: 0,
+    received90: 0,
+    medianDaysToAnswer: null,
+    oldestOpenAt: null,
+  };
+  const all = bodies.map((b) => ({ ...b, ...(byId.get(b.id) ?? zero) }));
+  all.sort((x, y) => y.pastDue - x.pastDue || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  const slice = all.slice(page.offset, page.offset + page.limit);
+  return { ...shown(presentRows(slice)), asOf: now };
+}
+
+/** The rows as the page shows them: a body and its figures, without the sort key. */
+function presentRows(rows: (BodyRow & Omit<BodyFigures, 'institutionId'>)[]) {
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    type: r.type,
+    nameAr: r.nameAr,
+    nameFr: r.nameFr,
+    nameEn: r.nameEn,
+    provinceCode: r.provinceCode,
+    open: r.open,
+    overdue: r.overdue,
+    received90: r.received90,
+    medianDaysToAnswer: r.medianDaysToAnswer,
+    oldestOpenAt: r.oldestOpenAt ? new Date(r.oldestOpenAt).toISOString() : null,
+  }));
 }
 
 /** The oldest open cases across the bodies an overseer sees, to step in where things are stuck. */

@@ -7,16 +7,21 @@ import { bodyDashboard, oversightView } from './service.js';
 
 /** The oversight figures over HTTP (see service.ts). */
 export async function reportingRoutes(app: FastifyInstance) {
-  app.get(
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/api/oversight',
     {
       schema: {
         tags: ['oversight'],
-        summary: 'Every body of my territory (or my institution) with its open, overdue and oldest cases',
+        summary:
+          'Every body of my territory (or my institution) with its open, overdue and oldest cases, most past-due first, a page at a time',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+        }),
         response: { 200: contract.oversight },
       },
     },
-    async (req) => oversightView(serviceContext(req)),
+    async (req) => oversightView(serviceContext(req), req.query),
   );
 
   app.withTypeProvider<ZodTypeProvider>().get(

@@ -4,20 +4,22 @@ import { nowOf, requireAccess, type ServiceContext } from '../../server/service-
 import { WATCHER_ROLES } from '../accounts/actor.js';
 import { requireBodyAccess } from '../institutions/access.js';
 import { institutionDashboard } from './dashboard.js';
-import { oldestOpenCases, oversightFigures } from './oversight.js';
+import { type OversightPage, oldestOpenCases, oversightFigures } from './oversight.js';
 
 /** Every body of my territory (or my institution) with its open, overdue and oldest cases. */
-export async function oversightView(ctx: ServiceContext) {
+export async function oversightView(ctx: ServiceContext, page?: OversightPage) {
   const actor = requireAccess(ctx, { signedIn: true });
   const allowed = actor.scopes.length > 0 || actor.memberships.some((m) => WATCHER_ROLES.includes(m.role));
   if (!allowed) throw forbidden();
   const now = nowOf(ctx);
-  const [{ institutions, asOf }, oldest] = await Promise.all([
-    oversightFigures(ctx.db, actor, now),
+  const [{ institutions, total, nextOffset, asOf }, oldest] = await Promise.all([
+    oversightFigures(ctx.db, actor, now, page),
     oldestOpenCases(ctx.db, actor),
   ]);
   return {
     institutions,
+    total,
+    nextOffset,
     asOf: asOf.toISOString(),
     oldest: oldest.map((c) => ({ ...c, dueAt: c.dueAt.toISOString(), createdAt: c.createdAt.toISOString() })),
   };

@@ -38,9 +38,12 @@ export function StaffCaseLink({
 export function MoreCases({
   list,
   saysLoading = false,
+  label,
 }: {
   list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
   saysLoading?: boolean;
+  /** What the button says (by default, "more cases"). */
+  label?: string;
 }) {
   const { t } = useTranslation();
   if (!list.hasNextPage) return null;
@@ -51,7 +54,7 @@ export function MoreCases({
       disabled={list.isFetchingNextPage}
       onClick={() => list.fetchNextPage()}
     >
-      {saysLoading && list.isFetchingNextPage ? t('common.loading') : t('cases.more')}
+      {saysLoading && list.isFetchingNextPage ? t('common.loading') : (label ?? t('cases.more'))}
     </button>
   );
 }

@@ -613,6 +613,7 @@ export const ar: Translation<typeof en, 'ar'> = {
   'staff.over.oldestCases': 'أقدم الملفات المفتوحة',
   'staff.over.empty': 'لا توجد إدارة للعرض.',
   'staff.over.asOf': 'أرقام محسوبة في {{time}}.',
+  'staff.over.more': 'عرض المزيد من الإدارات (من أصل {{count}})',
   'staff.visits.title': 'سجل الزوار',
   'staff.visits.add': 'تسجيل زيارة أو مكالمة دون فتح ملف',
   'staff.visits.purpose': 'الموضوع',

@@ -586,6 +586,7 @@ export const en = {
   'staff.over.oldestCases': 'The oldest open cases',
   'staff.over.empty': 'No body to show.',
   'staff.over.asOf': 'Figures counted at {{time}}.',
+  'staff.over.more': 'Show more bodies (of {{count}})',
   'staff.visits.title': 'Visitor log',
   'staff.visits.add': 'Log a visit or call that opened no case',
   'staff.visits.purpose': 'What it was about',

@@ -607,6 +607,7 @@ export const fr: Translation<typeof en, 'fr'> = {
   'staff.over.oldestCases': 'Les dossiers en cours les plus anciens',
   'staff.over.empty': 'Aucune administration à afficher.',
   'staff.over.asOf': 'Chiffres comptés à {{time}}.',
+  'staff.over.more': 'Afficher plus d’administrations (sur {{count}})',
   'staff.visits.title': 'Registre des visites',
   'staff.visits.add': 'Noter une visite ou un appel sans dossier',
   'staff.visits.purpose': 'Objet',

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Oversight } from '../../api.js';
-import { StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
+import { MoreCases, StaffCaseLink, StateBadge } from '../../components/CaseBits.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorBox, Loading } from '../../components/Layout.js';
 import { formatDate, localName } from '../../i18n.js';
@@ -14,12 +14,17 @@ export default function StaffOversight() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const session = useSession();
-  const data = useQuery({
+  const list = useInfiniteQuery({
     queryKey: keys.oversight(),
-    queryFn: () => api<Oversight>('/api/oversight'),
+    queryFn: ({ pageParam }) => api<Oversight>(`/api/oversight?limit=100&offset=${pageParam}`),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextOffset ?? undefined,
   });
-  if (data.isPending) return <Loading />;
-  if (data.isError) return <ErrorBox error={data.error} retry={() => data.refetch()} />;
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <ErrorBox error={list.error} retry={() => list.refetch()} />;
+  // the oldest cases and the time of the figures come with the first page
+  const first = list.data.pages[0]!;
+  const data = { data: { ...first, institutions: list.data.pages.flatMap((p) => p.institutions) } };
   const supervised = session.data?.memberships.find((m) =>
     ['supervisor', 'institution_admin', 'auditor'].includes(m.role),
   );
@@ -55,6 +60,7 @@ export default function StaffOversight() {
           )}
         />
       )}
+      <MoreCases list={list} saysLoading label={t('staff.over.more', { count: first.total })} />
       <h2>{t('staff.over.oldestCases')}</h2>
       <ul className="case-list">
         {data.data.oldest.map((c) => (
