@@ -372,7 +372,7 @@ function scenarios(
     },
     {
       name: 'track a case',
-      floor: 'hello',
+      floor: 'select',
       next: (() => {
         const t = rotate(f.trackingNumbers);
         return () => ({

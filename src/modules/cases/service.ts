@@ -337,19 +337,30 @@ export async function getWritableCase(ctx: Ctx, id: string) {
   return found;
 }
 
+/** The event types that move a file between bodies and departments (the hops). */
+const moveTypes: string[] = ['submitted', 'referred_inside', 'transferred', 'assigned'];
+
 /** Every event of a case with its actor's name and kind, oldest first: what its timeline and hops are made of. */
-async function caseEventRows(db: Executor, caseId: string) {
+async function caseEventRows(db: Executor, caseId: string, includeInternal = true) {
   return db
     .select({ e: caseEvents, actorName: accounts.displayName, actorKind: accounts.kind })
     .from(caseEvents)
     .leftJoin(accounts, eq(accounts.id, caseEvents.actorId))
-    .where(eq(caseEvents.caseId, caseId))
+    .where(
+      and(
+        eq(caseEvents.caseId, caseId),
+        // for the person: the public events, and the moves that make the hops (their internal words unread)
+        includeInternal
+          ? undefined
+          : or(eq(caseEvents.visibility, 'public'), inArray(caseEvents.type, moveTypes)),
+      ),
+    )
     .orderBy(asc(caseEvents.id));
 }
 type CaseEventRow = Awaited<ReturnType<typeof caseEventRows>>[number];
 
 export async function caseTimeline(db: Executor, caseId: string, includeInternal: boolean) {
-  return timelineOf(db, await caseEventRows(db, caseId), includeInternal);
+  return timelineOf(db, await caseEventRows(db, caseId, includeInternal), includeInternal);
 }
 
 /**
@@ -357,7 +368,7 @@ export async function caseTimeline(db: Executor, caseId: string, includeInternal
  * (the public events only, unless `includeInternal`) and the hops between bodies and departments.
  */
 export async function caseStory(db: Executor, c: CaseRow, includeInternal: boolean, now: Date) {
-  const events = await caseEventRows(db, c.id);
+  const events = await caseEventRows(db, c.id, includeInternal);
   const [timeline, hops] = await Promise.all([
     timelineOf(db, events, includeInternal),
     caseHopsOf(db, c, includeInternal, now, events),
@@ -416,8 +427,6 @@ async function namesOf(db: Executor, ids: string[]) {
     .where(inArray(accounts.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
-
-const moveTypes: string[] = ['submitted', 'referred_inside', 'transferred', 'assigned'];
 
 /** The events that move a file between bodies and departments, oldest first, from the events already read. */
 function movesOf(events: CaseEventRow[]) {
