@@ -1,4 +1,5 @@
 export * from '../modules/accounts/schema.js';
+export * from '../modules/api-keys/schema.js';
 export * from '../modules/appointments/schema.js';
 export * from '../modules/audit/schema.js';
 export * from '../modules/cases/schema.js';

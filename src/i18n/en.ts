@@ -12,6 +12,11 @@ export const en = {
   'error.unauthenticated': 'Please sign in to continue.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.csrf': 'Your session token is missing or out of date. Reload the page and try again.',
+  'error.api_key.invalid':
+    'This key is unknown, mistyped or revoked. Send it as “Authorization: Bearer <key>”.',
+  'error.api_key.scope':
+    'This key may not do this. Its body’s administrator can make a key with the right permission.',
+  'error.api_key.revoked': 'This key is already revoked.',
   'error.rate_limited_one': 'Too many attempts. Try again in {seconds} second.',
   'error.rate_limited_other': 'Too many attempts. Try again in {seconds} seconds.',
   'error.internal': 'Something went wrong on our side. Nothing was saved. Please try again.',

@@ -12,6 +12,11 @@ export const fr: Translation<typeof en, 'fr'> = {
   'error.unauthenticated': 'Veuillez vous connecter pour continuer.',
   'error.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
   'error.csrf': 'Le jeton de votre session manque ou n’est plus à jour. Rechargez la page et réessayez.',
+  'error.api_key.invalid':
+    'Cette clé est inconnue, mal recopiée ou révoquée. Envoyez-la ainsi : « Authorization: Bearer <clé> ».',
+  'error.api_key.scope':
+    'Cette clé ne permet pas cette opération. L’administrateur de l’administration peut créer une clé avec la bonne permission.',
+  'error.api_key.revoked': 'Cette clé est déjà révoquée.',
   'error.rate_limited_one': 'Trop de tentatives. Réessayez dans {seconds} seconde.',
   'error.rate_limited_many': 'Trop de tentatives. Réessayez dans {seconds} de secondes.',
   'error.rate_limited_other': 'Trop de tentatives. Réessayez dans {seconds} secondes.',

@@ -76,6 +76,8 @@ const schema = z.object({
   /** Tries from one client address on all accounts together. */
   LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().positive().default(50),
   TRACK_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  /** Requests a minute one API key may make (each key counted on its own, across processes). */
+  API_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** Searches of the person directory one staff member may make in an hour (the desk and its twin check). */
   DESK_SEARCH_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   STAFF_TOTP_REQUIRED: z.enum(['auto', 'true', 'false']).default('auto'),

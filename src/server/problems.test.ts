@@ -15,6 +15,7 @@ const codes = Object.keys(problems) as ProblemCode[];
  * reworded message keeps its code; a different refusal gets a new one, added here too).
  */
 const published = `
+  api-key-invalid api-key-scope api-key-revoked
   not-found forbidden unauthenticated csrf validation bad-request bad-request-title malformed-json body-too-large
   unsupported-media-type rate-limited url-too-long bad-url headers-too-large request-timeout internal
   invalid-credentials account-disabled account-open-cases account-password-set code-invalid email-taken

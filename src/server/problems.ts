@@ -56,6 +56,11 @@ export const problems = {
   'territory-unknown': { status: 422, key: 'error.territory_unknown' },
   'category-unknown': { status: 422, key: 'error.category_unknown' },
 
+  // keys of other systems
+  'api-key-invalid': { status: 401, key: 'error.api_key.invalid' },
+  'api-key-scope': { status: 403, key: 'error.api_key.scope' },
+  'api-key-revoked': { status: 409, key: 'error.api_key.revoked' },
+
   // cases
   'case-not-found': { status: 404, key: 'error.case_not_found' },
   'case-anonymised': { status: 409, key: 'error.case.anonymised' },

@@ -1,5 +1,6 @@
 /** The JSON API, as the browser sees it: cookies for the session, the CSRF token on every change. */
 import type * as accounts from '../modules/accounts/contract.js';
+import type * as apiKeys from '../modules/api-keys/contract.js';
 import type * as appointments from '../modules/appointments/contract.js';
 import type * as audit from '../modules/audit/contract.js';
 import type * as cases from '../modules/cases/contract.js';
@@ -167,6 +168,8 @@ export type RelatedCase = Answer<typeof cases.relatedCases>['items'][number];
 export type SavedView = Answer<typeof cases.savedView>;
 export type ReplyTemplate = Answer<typeof catalog.replyTemplate>;
 export type LegalBasis = Answer<typeof catalog.legalBasis>;
+export type ApiKey = Answer<typeof apiKeys.apiKey>;
+export type CreatedApiKey = Answer<typeof apiKeys.createdApiKey>;
 export type Country = Answer<typeof territory.countries>['items'][number];
 export type PlaceDetail = Answer<typeof territory.placeDetail>;
 export type CitizenProfile = Answer<typeof accounts.citizenProfile>;

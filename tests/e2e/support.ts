@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { notifications } from '../../src/modules/notifications/schema.js';
 import { currentTime } from '../../src/shared/clock.js';
@@ -122,6 +122,12 @@ export async function expectNoAxeViolations(page: Page, label: string) {
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+}
+
+/** A picture of the window scrolled to one part of a long page, as a person sees it there. */
+export async function screenshotOf(part: Locator, name: string) {
+  await part.scrollIntoViewIfNeeded();
+  await part.page().screenshot({ path: path.join(shotsDir, `${name}.png`) });
 }
 
 /** The last 6-digit code e-mailed to an address (confirmation and sign-in codes). */

@@ -315,8 +315,11 @@ export const tablesWithoutPersonalData: Record<string, string> = {
   issued_documents:
     'receipts and reply letters issued: public code, body, tracking number, fingerprint and signature, no names or content',
   signing_keys: 'the platform’s keys signing the papers it issues (the private part sealed)',
-  closed_case_counts: 'how many settled cases each body holds, per state, kind, category, channel and country',
+  closed_case_counts:
+    'how many settled cases each body holds, per state, kind, category, channel and country',
   oversight_snapshots: 'each body’s oversight figures as last counted (numbers and dates only)',
+  api_keys:
+    'a body’s keys for other systems: a label, scopes, a keyed hash, which staff account made or revoked it',
 };
 
 /** Columns whose names look personal but which hold none (checked by the register's test). */

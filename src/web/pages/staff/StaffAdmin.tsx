@@ -9,6 +9,7 @@ import { useConfirm } from '../../components/useConfirm.js';
 import { keyIn, languages, localName } from '../../i18n.js';
 import { keys } from '../../query-keys.js';
 import { useAction } from '../../useAction.js';
+import { ApiKeys } from './ApiKeys.js';
 import { LegalBases } from './LegalBases.js';
 import { PrivacyPolicy } from './PrivacyPolicy.js';
 import { useStaffContext } from './useStaff.js';
@@ -88,69 +89,74 @@ export default function StaffAdmin() {
       <section aria-labelledby="dl-h">
         <h2 id="dl-h">{t('staff.admin.deadlines')}</h2>
         <p className="muted">{t('staff.admin.retentionHelp')}</p>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.admin.category')}</th>
-              <th scope="col">{t('guide.delay')}</th>
-              <th scope="col">{t('staff.admin.retention')}</th>
-              <th scope="col">{t('staff.admin.accepted', { name: '' }).replace(/[:：]\s*$/, '')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cats.data.items.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  {t(keyIn('kind.', c.kind))} — {localName(c, lang)}
-                </th>
-                <td>
-                  <input
-                    type="number"
-                    min={1}
-                    max={365}
-                    dir="ltr"
-                    className="short"
-                    aria-label={t('staff.admin.deadline', { name: localName(c, lang) })}
-                    defaultValue={c.deadlineDays}
-                    onBlur={(e) =>
-                      Number(e.target.value) !== c.deadlineDays &&
-                      save(c, { deadlineDays: Number(e.target.value) })
-                    }
-                  />{' '}
-                  <small className="muted">{t('staff.admin.default', { days: c.defaultDeadlineDays })}</small>
-                </td>
-                <td>
-                  <input
-                    type="number"
-                    min={2}
-                    max={600}
-                    dir="ltr"
-                    className="short"
-                    aria-label={t('staff.admin.retentionFor', { name: localName(c, lang) })}
-                    placeholder={String(c.defaultRetentionMonths)}
-                    defaultValue={c.retentionMonths ?? ''}
-                    onBlur={(e) => {
-                      const v = e.target.value.trim();
-                      const months = v === '' ? null : Number(v);
-                      if (months !== c.retentionMonths) save(c, { retentionMonths: months });
-                    }}
-                  />{' '}
-                  <small className="muted">
-                    {t('staff.admin.retentionDefault', { months: c.defaultRetentionMonths })}
-                  </small>
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('staff.admin.accepted', { name: localName(c, lang) })}
-                    checked={c.active}
-                    onChange={(e) => save(c, { active: e.target.checked })}
-                  />
-                </td>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it */}
+        <section className="table-wrap" tabIndex={0} aria-label={t('staff.admin.deadlines')}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.admin.category')}</th>
+                <th scope="col">{t('guide.delay')}</th>
+                <th scope="col">{t('staff.admin.retention')}</th>
+                <th scope="col">{t('staff.admin.accepted', { name: '' }).replace(/[:：]\s*$/, '')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {cats.data.items.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    {t(keyIn('kind.', c.kind))} — {localName(c, lang)}
+                  </th>
+                  <td>
+                    <input
+                      type="number"
+                      min={1}
+                      max={365}
+                      dir="ltr"
+                      className="short"
+                      aria-label={t('staff.admin.deadline', { name: localName(c, lang) })}
+                      defaultValue={c.deadlineDays}
+                      onBlur={(e) =>
+                        Number(e.target.value) !== c.deadlineDays &&
+                        save(c, { deadlineDays: Number(e.target.value) })
+                      }
+                    />{' '}
+                    <small className="muted">
+                      {t('staff.admin.default', { days: c.defaultDeadlineDays })}
+                    </small>
+                  </td>
+                  <td>
+                    <input
+                      type="number"
+                      min={2}
+                      max={600}
+                      dir="ltr"
+                      className="short"
+                      aria-label={t('staff.admin.retentionFor', { name: localName(c, lang) })}
+                      placeholder={String(c.defaultRetentionMonths)}
+                      defaultValue={c.retentionMonths ?? ''}
+                      onBlur={(e) => {
+                        const v = e.target.value.trim();
+                        const months = v === '' ? null : Number(v);
+                        if (months !== c.retentionMonths) save(c, { retentionMonths: months });
+                      }}
+                    />{' '}
+                    <small className="muted">
+                      {t('staff.admin.retentionDefault', { months: c.defaultRetentionMonths })}
+                    </small>
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('staff.admin.accepted', { name: localName(c, lang) })}
+                      checked={c.active}
+                      onChange={(e) => save(c, { active: e.target.checked })}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       </section>
       <PrivacyPolicy base={base} />
       <section aria-labelledby="tpl-h">
@@ -215,6 +221,7 @@ export default function StaffAdmin() {
         </form>
       </section>
       <LegalBases base={base} categories={cats.data.items} />
+      <ApiKeys base={base} />
       {dialog}
     </>
   );
