@@ -35,6 +35,8 @@ const help = `npm run bench -- [options]
   --connections=N       concurrent connections (default 10)
   --only=a,b            run only these scenarios (floors always run)
   --keep                keep the databases created (they are dropped at the end otherwise)
+  --reuse=NAME          run on a PostgreSQL database kept by an earlier run (--keep) instead of a new one:
+                        migrated by the server's first start, topped up to the sizes asked, never dropped
 Environment: BENCH_DATABASE_URL, a PostgreSQL URL allowed to create databases
   (default postgres://postgres@127.0.0.1:5432/postgres).`;
 
@@ -46,6 +48,7 @@ type Options = {
   connections: number;
   only: string[] | null;
   keep: boolean;
+  reuse: string | null;
 };
 
 function parseOptions(argv: string[]): Options {
@@ -70,6 +73,7 @@ function parseOptions(argv: string[]): Options {
     connections: Number(flags.get('connections') ?? 10),
     only: flags.get('only')?.split(',') ?? null,
     keep: flags.get('keep') === 'true',
+    reuse: flags.get('reuse') ?? null,
   };
 }
 
@@ -642,11 +646,13 @@ async function main() {
         await admin.connect();
         const version = await admin.query<{ server_version: string }>('show server_version');
         (report.machine as Record<string, unknown>).postgres = version.rows[0]?.server_version;
+        if (o.reuse && !/^jisr_bench_[a-z0-9_]+$/.test(o.reuse))
+          throw new Error(`--reuse: ${o.reuse} is not a bench database`);
         const names = [
-          `jisr_bench_${stamp.replace(/-/g, '_').toLowerCase()}`,
+          o.reuse ?? `jisr_bench_${stamp.replace(/-/g, '_').toLowerCase()}`,
           `jisr_bench_floor_${Date.now()}`,
         ];
-        for (const n of names) await admin.query(`create database ${n}`);
+        for (const n of o.reuse ? names.slice(1) : names) await admin.query(`create database ${n}`);
         await admin.end();
         const url = (n: string) => {
           const u = new URL(adminUrl);
@@ -659,7 +665,8 @@ async function main() {
           cleanups.push(async () => {
             const a = new pg.Client({ connectionString: adminUrl });
             await a.connect();
-            for (const n of names) await a.query(`drop database if exists ${n} with (force)`);
+            for (const n of o.reuse ? names.slice(1) : names)
+              await a.query(`drop database if exists ${n} with (force)`);
             await a.end();
           });
       } else {

@@ -14,4 +14,5 @@ export * from '../modules/satisfaction/schema.js';
 export * from '../modules/schedule/schema.js';
 export * from '../modules/territory/schema.js';
 export * from '../modules/verification/schema.js';
+export * from '../modules/webhooks/schema.js';
 export * from '../modules/workflow/schema.js';

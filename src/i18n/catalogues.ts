@@ -1,11 +1,13 @@
 import { appointmentMessages } from '../modules/appointments/messages.js';
 import { appointmentNoticeMessages } from '../modules/appointments/notice-messages.js';
+import { exportMessages } from '../modules/cases/export-messages.js';
 import { caseMessages } from '../modules/cases/messages.js';
 import { replyMessages } from '../modules/cases/reply-messages.js';
 import { institutionMessages } from '../modules/institutions/messages.js';
 import { mandateMessages } from '../modules/mandates/messages.js';
 import { notificationMessages } from '../modules/notifications/messages.js';
 import { verificationMessages } from '../modules/verification/messages.js';
+import { webhookMessages } from '../modules/webhooks/messages.js';
 import { escalationMessages } from '../modules/workflow/escalation-messages.js';
 import { ar } from './ar.js';
 import { defineMessages } from './define.js';
@@ -29,4 +31,6 @@ export const catalogues = [
   verificationMessages,
   replyMessages,
   escalationMessages,
+  exportMessages,
+  webhookMessages,
 ] as const;

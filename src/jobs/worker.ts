@@ -21,6 +21,8 @@ import { notifyOverdue } from '../modules/notifications/service.js';
 import { claimantId, type JobState, type JobTiming, runIfDue } from '../modules/schedule/claims.js';
 import type { BlobStore } from '../modules/storage/blob-store.js';
 import { openBlobStore } from '../modules/storage/open.js';
+import { deliverDueWebhooks } from '../modules/webhooks/delivery.js';
+import { urlRulesOf } from '../modules/webhooks/url-rules.js';
 import { runDeadlineWatch } from '../modules/workflow/deadline-watch.js';
 import { sendEscalationDigests } from '../modules/workflow/escalation-digest.js';
 import type { Config } from '../server/config.js';
@@ -59,7 +61,7 @@ const WATCH_EVERY_MS = 10 * MINUTE;
 const RETENTION_EVERY_MS = 60 * MINUTE;
 
 /**
- * The background loop: delivers the outbox every interval; every 30 seconds runs the appointment jobs;
+ * The background loop: delivers the outbox every interval (and, beside it, the bodies' webhooks); every 30 seconds runs the appointment jobs;
  * every 10 minutes the deadline watch (reminders, escalations); every minute tells citizens about cases that
  * became overdue and batches the day's letters after the batch hour, and (with an antivirus) scans again the
  * papers held while clamd could not answer, beside the loop so that a slow clamd never holds up the mail;
@@ -92,6 +94,8 @@ export function startWorker(
   /** A scheduled job, run here only when due and claimed by this worker (never by two processes at once). */
   const scheduledJob = (name: string, timing: JobTiming, run: (state: JobState) => Promise<unknown>) =>
     runIfDue(db, name, claimant, timing, currentTime, run, onError(name));
+  /** The pass of webhook deliveries in progress, if any. */
+  let webhookPass: Promise<void> | null = null;
   /** The scan of held papers in progress, if any. */
   let heldScan: Promise<void> | null = null;
   const clamd = clamdOf(config);
@@ -119,6 +123,13 @@ export function startWorker(
         while ((await deliverDueNotifications(db, adapters, delivery)) > 0 && !stopped) {
           // keep going while a full pass sent something: a burst drains without waiting for the timer
         }
+        // the bodies' webhooks, beside the loop so that a slow receiver never holds up the mail
+        if (!webhookPass && !stopped)
+          webhookPass = deliverDueWebhooks(db, { ...urlRulesOf(config), secret: config.secret })
+            .then(() => {}, onError('webhook delivery'))
+            .finally(() => {
+              webhookPass = null;
+            });
         const scheduled = opts.scheduled !== false;
         if (scheduled) {
           // a failing job must not hold up the mail: it is logged and tried again at its next period
@@ -194,6 +205,7 @@ export function startWorker(
       clearInterval(timer);
       await running;
       await heldScan;
+      await webhookPass;
       transport?.close();
       if (!opts.files) await files.close();
     },

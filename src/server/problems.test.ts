@@ -16,6 +16,7 @@ const codes = Object.keys(problems) as ProblemCode[];
  */
 const published = `
   api-key-invalid api-key-scope api-key-revoked
+  webhook-url-invalid webhook-url-not-https webhook-url-private
   not-found forbidden unauthenticated csrf validation bad-request bad-request-title malformed-json body-too-large
   unsupported-media-type rate-limited url-too-long bad-url headers-too-large request-timeout internal
   invalid-credentials account-disabled account-open-cases account-password-set code-invalid email-taken

@@ -60,6 +60,9 @@ export const problems = {
   'api-key-invalid': { status: 401, key: 'error.api_key.invalid' },
   'api-key-scope': { status: 403, key: 'error.api_key.scope' },
   'api-key-revoked': { status: 409, key: 'error.api_key.revoked' },
+  'webhook-url-invalid': { status: 422, key: 'error.webhook.url_invalid' },
+  'webhook-url-not-https': { status: 422, key: 'error.webhook.url_not_https' },
+  'webhook-url-private': { status: 422, key: 'error.webhook.url_private' },
 
   // cases
   'case-not-found': { status: 404, key: 'error.case_not_found' },

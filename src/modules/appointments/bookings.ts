@@ -18,6 +18,7 @@ import { actsUnderMandate, mayActFor } from '../cases/policy.js';
 import { getReadableCase } from '../cases/service.js';
 import { terminalStates } from '../cases/state-machine.js';
 import type { MandateGrant } from '../mandates/rules.js';
+import { queueAppointmentWebhook } from '../webhooks/events.js';
 import {
   type BookingView,
   loadBooking,
@@ -193,6 +194,7 @@ export async function bookAppointment(ctx: Ctx, input: BookInput) {
       },
     });
     await notifyBookingParties(tx, ctx, row.id, 'appointment_booked', now, undefined, mandate);
+    await queueAppointmentWebhook(tx, 'appointment.booked', row, now);
     return row.id;
   });
   return presentAppointment((await loadBooking(ctx.db, id))!, actor);
@@ -302,6 +304,7 @@ async function cancelBooking(ctx: Ctx, r: Booking, side: 'citizen' | 'staff', re
       .where(and(eq(appointments.id, a.id), eq(appointments.status, 'booked')))
       .returning();
     if (!row) throw fail('appointment-version', {}, { currentVersion: a.version });
+    await queueAppointmentWebhook(tx, 'appointment.cancelled', row, now);
     await audit(tx, ctx, {
       action: 'appointment.cancel',
       entityType: 'appointment',

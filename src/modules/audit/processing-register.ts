@@ -320,6 +320,12 @@ export const tablesWithoutPersonalData: Record<string, string> = {
   oversight_snapshots: 'each body’s oversight figures as last counted (numbers and dates only)',
   api_keys:
     'a body’s keys for other systems: a label, scopes, a keyed hash, which staff account made or revoked it',
+  webhook_subscriptions:
+    'a body’s webhook addresses (its systems’), the events chosen, a sealed signing secret, which staff account made or deleted it',
+  webhook_deliveries:
+    'events sent to a body’s systems: type, time, body, case and booking identifiers, codes and states, never a person’s data',
+  webhook_attempts:
+    'each try at sending an event: when, the receiver’s status code or the error, how long it took',
 };
 
 /** Columns whose names look personal but which hold none (checked by the register's test). */

@@ -173,6 +173,17 @@ const counterFilters: readonly (keyof QueueFilters)[] = [
 ];
 
 /**
+ * Whether the settled cases' counters can answer these filters: every filter set is one of their columns
+ * (keys that are not filters, such as the page's `limit` or `cursor`, do not count).
+ */
+export function countersAnswer(f: Partial<Record<string, unknown>>): boolean {
+  return Object.entries(f).every(
+    ([k, v]) =>
+      v === undefined || !(k in queueFilters.shape) || counterFilters.includes(k as keyof QueueFilters),
+  );
+}
+
+/**
  * How many cases match the filters in each state (the state filter itself left out), and overdue.
  * The open states are counted live; the settled ones (a body's whole history) are read from the counters
  * kept by the database when the filters are among their columns, and counted live otherwise.
@@ -186,9 +197,7 @@ export async function queueCounts(
 ) {
   if (!institutionIds.length) return { total: 0, open: 0, overdue: 0, byState: {} };
   const conds = [inArray(cases.institutionId, institutionIds), ...filterConditions(f, actor, now)];
-  const fromCounters = (Object.keys(f) as (keyof QueueFilters)[]).every(
-    (k) => f[k] === undefined || counterFilters.includes(k),
-  );
+  const fromCounters = countersAnswer(f);
   const waiting = openStates.filter((s) => !pausedStates.includes(s));
   const live = db
     .select({

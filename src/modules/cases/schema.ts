@@ -105,6 +105,14 @@ export const cases = pgTable(
     index('cases_institution_created_idx').on(t.institutionId, t.createdAt, t.id, t.state, t.closedAt),
     index('cases_institution_due_idx').on(t.institutionId, t.dueAt, t.id),
     index('cases_institution_updated_idx').on(t.institutionId, t.updatedAt, t.id),
+    // The open cases of a body by deadline and by last change (the queue's usual views), without walking
+    // past the settled history that fills the full indexes on the same columns.
+    index('cases_open_due_idx')
+      .on(t.institutionId, t.dueAt, t.id)
+      .where(sql.raw(`state in (${openStates.map((st) => `'${st}'`).join(', ')})`)),
+    index('cases_open_updated_idx')
+      .on(t.institutionId, t.updatedAt, t.id)
+      .where(sql.raw(`state in (${openStates.map((st) => `'${st}'`).join(', ')})`)),
     // The oldest open cases across many bodies (oversight): walked in date order, only over open cases.
     index('cases_open_created_idx')
       .on(t.createdAt)

@@ -18,6 +18,7 @@ import { getInstitution, getOpenDepartment } from '../institutions/service.js';
 import { mandateGrantFor } from '../mandates/grant.js';
 import { mandateEventData, notifyGrantees, notifyMandateUse } from '../mandates/notices.js';
 import { notifyCaseEvent, notifyCaseMoved, notifyStaff } from '../notifications/notify.js';
+import { queueCaseActionWebhook, queueCaseWebhook } from '../webhooks/events.js';
 import { moroccanDate } from '../workflow/calendar.js';
 import { recordAttachments } from './attachments.js';
 import { changeCase } from './change.js';
@@ -289,6 +290,13 @@ async function fileCase(ctx: Ctx, input: NewCaseInput) {
       code: accessCode,
       secretKey: ctx.secret,
       publicUrl: ctx.publicUrl,
+      now,
+    });
+    await queueCaseWebhook(tx, {
+      event: 'case.filed',
+      caseId: row!.id,
+      institutionId: institution.id,
+      key: 'filed',
       now,
     });
     return row!;
@@ -766,6 +774,7 @@ export async function applyAction(
       audit: { action: input.action, data: { from: c.state, to, ...extra.data, ...byMandate } },
     });
     await notifyOfAction(tx, ctx, updated, input.action, String(eventId), reason, now);
+    await queueCaseActionWebhook(tx, input.action, c, updated, eventId, now);
     if (byMandate) await notifyMandateUse(tx, ctx, updated, byMandate);
     return presentCase(updated, ctx.actor, now);
   });
@@ -832,7 +841,7 @@ export async function transferCase(
   if (!(await getOpenDepartment(ctx.db, c.institutionId, input.departmentId)))
     throw fail('department-unknown');
   return ctx.db.transaction(async (tx) => {
-    const { updated } = await changeCase(tx, ctx, c, {
+    const { updated, eventId } = await changeCase(tx, ctx, c, {
       version: input.version,
       patch: { departmentId: input.departmentId, assigneeId: null },
       event: {
@@ -847,6 +856,14 @@ export async function transferCase(
       audit: { action: 'transfer', data: { from: c.departmentId, to: input.departmentId } },
     });
     if (updated.departmentId !== c.departmentId) await notifyMoved(tx, ctx, updated, nowOf(ctx));
+    await queueCaseWebhook(tx, {
+      event: 'case.transferred',
+      caseId: c.id,
+      institutionId: c.institutionId,
+      toInstitutionId: c.institutionId,
+      key: String(eventId),
+      now: nowOf(ctx),
+    });
     return presentCase(updated, ctx.actor);
   });
 }

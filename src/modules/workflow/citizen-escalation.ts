@@ -9,6 +9,7 @@ import { type CaseRow, caseEvents } from '../cases/schema.js';
 import { getReadableCase } from '../cases/service.js';
 import { institutions } from '../institutions/schema.js';
 import { notifyStaff } from '../notifications/notify.js';
+import { queueCaseWebhook } from '../webhooks/events.js';
 import { type EscalationGrounds, type EscalationLevel, nextRung } from './escalation-ladder.js';
 import { citizenEscalations } from './schema.js';
 
@@ -129,6 +130,14 @@ export async function escalateCase(
       entityId: c.id,
       institutionId: c.institutionId,
       data: { level: next.level, grounds: input.grounds },
+    });
+    await queueCaseWebhook(tx, {
+      event: 'case.escalated',
+      caseId: c.id,
+      institutionId: c.institutionId,
+      key: `citizen:${next.level}`,
+      now,
+      extra: { by: 'citizen', level: next.level },
     });
     const told = next.level === 3 ? [] : await rungPeople(tx, c, next.level);
     if (told.length)

@@ -7,6 +7,7 @@ import { recordWorkerAudit } from '../audit/service.js';
 import { caseEvents, cases } from '../cases/schema.js';
 import { clockStates } from '../cases/state-machine.js';
 import { enqueueEmail } from '../notifications/service.js';
+import { queueEscalationWebhooks } from '../webhooks/events.js';
 import { addWorkingDays, workingDaysBetween } from './calendar.js';
 import { deadlineSteps } from './schema.js';
 
@@ -176,6 +177,13 @@ async function takeSteps(
         institutionId: c.institutionId,
         data: dataOf(c, kind),
       })),
+    );
+    await queueEscalationWebhooks(
+      tx,
+      taken.flatMap(({ c, kind }) =>
+        kind === 'reminder' ? [] : [{ caseId: c.id, institutionId: c.institutionId, level: levelOf[kind] }],
+      ),
+      now,
     );
     return taken.map(({ c, kind }) => ({ caseId: c.id, kind }));
   });

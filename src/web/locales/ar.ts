@@ -614,6 +614,8 @@ export const ar: Translation<typeof en, 'ar'> = {
   'staff.over.empty': 'لا توجد إدارة للعرض.',
   'staff.over.asOf': 'أرقام محسوبة في {{time}}.',
   'staff.over.more': 'عرض المزيد من الإدارات (من أصل {{count}})',
+  'staff.queue.exportCsv': 'تصدير هذه الملفات (CSV)',
+  'staff.queue.exportXlsx': 'تصدير هذه الملفات (Excel)',
   'staff.keys.title': 'مفاتيح الأنظمة الأخرى',
   'staff.keys.lead':
     'يتيح المفتاح لنظام آخر تابع لهذه الإدارة (مكتب الضبط، تطبيق المدينة) قراءة ملفاتها أو إيداع الطلبات دون أن يسجل شخص دخوله. لا يقوم كل مفتاح إلا بما أنشئ من أجله، ويمكن إلغاؤه في أي وقت.',

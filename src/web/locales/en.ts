@@ -587,6 +587,8 @@ export const en = {
   'staff.over.empty': 'No body to show.',
   'staff.over.asOf': 'Figures counted at {{time}}.',
   'staff.over.more': 'Show more bodies (of {{count}})',
+  'staff.queue.exportCsv': 'Export these cases (CSV)',
+  'staff.queue.exportXlsx': 'Export these cases (Excel)',
   'staff.keys.title': 'Keys for other systems',
   'staff.keys.lead':
     'A key lets another system of this body (its records office, a city app) read its cases or file requests without a person signing in. Each key does only what it was made for, and can be revoked at once.',

@@ -608,6 +608,8 @@ export const fr: Translation<typeof en, 'fr'> = {
   'staff.over.empty': 'Aucune administration à afficher.',
   'staff.over.asOf': 'Chiffres comptés à {{time}}.',
   'staff.over.more': 'Afficher plus d’administrations (sur {{count}})',
+  'staff.queue.exportCsv': 'Exporter ces dossiers (CSV)',
+  'staff.queue.exportXlsx': 'Exporter ces dossiers (Excel)',
   'staff.keys.title': 'Clés pour d’autres systèmes',
   'staff.keys.lead':
     'Une clé permet à un autre système de cette administration (son bureau d’ordre, une application de la ville) de lire ses dossiers ou de déposer des demandes sans qu’une personne se connecte. Chaque clé ne fait que ce pour quoi elle a été créée et peut être révoquée à tout moment.',

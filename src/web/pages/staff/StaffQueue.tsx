@@ -83,6 +83,10 @@ export default function StaffQueue() {
     </div>
   );
   const hasFilters = Object.keys(activeFilters(filters)).length > 0;
+  // supervisors, administrators, auditors and overseers take the queue away as a spreadsheet
+  const mayExport =
+    (session.data?.scopes.length ?? 0) > 0 ||
+    (!!membership && ['supervisor', 'institution_admin', 'auditor'].includes(membership.role));
   return (
     <>
       <h1>{t('staff.queue.title', { body: watched ?? '…' })}</h1>
@@ -267,6 +271,15 @@ export default function StaffQueue() {
         </ul>
       )}
       <MoreCases list={list} saysLoading />
+      {mayExport && (
+        <p className="links-row">
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <a key={format} href={`/api/cases/export?${scope}${query}&format=${format}`} download>
+              {t(format === 'csv' ? 'staff.queue.exportCsv' : 'staff.queue.exportXlsx')}
+            </a>
+          ))}
+        </p>
+      )}
     </>
   );
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "cases_open_due_idx" ON "cases" USING btree ("institution_id","due_at","id") WHERE state in ('submitted', 'acknowledged', 'in_progress', 'awaiting_citizen', 'reply_pending_approval', 'reopened');--> statement-breakpoint
+CREATE INDEX "cases_open_updated_idx" ON "cases" USING btree ("institution_id","updated_at","id") WHERE state in ('submitted', 'acknowledged', 'in_progress', 'awaiting_citizen', 'reply_pending_approval', 'reopened');
