@@ -13,6 +13,7 @@ import type * as reporting from '../modules/reporting/contract.js';
 import type * as satisfaction from '../modules/satisfaction/contract.js';
 import type * as territory from '../modules/territory/contract.js';
 import type * as verification from '../modules/verification/contract.js';
+import type * as webhooks from '../modules/webhooks/contract.js';
 import type * as workflow from '../modules/workflow/contract.js';
 import type { Answer } from '../shared/contract.js';
 
@@ -170,6 +171,9 @@ export type ReplyTemplate = Answer<typeof catalog.replyTemplate>;
 export type LegalBasis = Answer<typeof catalog.legalBasis>;
 export type ApiKey = Answer<typeof apiKeys.apiKey>;
 export type CreatedApiKey = Answer<typeof apiKeys.createdApiKey>;
+export type Webhook = Answer<typeof webhooks.webhook>;
+export type WebhookWithSecret = Answer<typeof webhooks.webhookWithSecret>;
+export type WebhookDelivery = Answer<typeof webhooks.delivery>;
 export type Country = Answer<typeof territory.countries>['items'][number];
 export type PlaceDetail = Answer<typeof territory.placeDetail>;
 export type CitizenProfile = Answer<typeof accounts.citizenProfile>;

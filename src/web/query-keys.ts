@@ -108,6 +108,8 @@ export const keys = {
   /** A body's legal texts: those in force for a category, or all of them for its administrator. */
   legalBases: (base: string, filter: string) => ['legal-bases', base, filter] as const,
   apiKeys: (base: string) => ['api-keys', base] as const,
+  webhooks: (base: string) => ['webhooks', base] as const,
+  webhookDeliveries: (url: string) => ['webhook-deliveries', url] as const,
   privacy: (base: string) => ['privacy', base] as const,
   peopleDepartments: (base: string) => ['people-depts', base] as const,
   peopleStaff: (base: string) => ['people-staff', base] as const,

@@ -13,6 +13,7 @@ import { ApiKeys } from './ApiKeys.js';
 import { LegalBases } from './LegalBases.js';
 import { PrivacyPolicy } from './PrivacyPolicy.js';
 import { useStaffContext } from './useStaff.js';
+import { Webhooks } from './Webhooks.js';
 
 type Setting = InstitutionCategory;
 type SettingPatch = Partial<{ deadlineDays: number | null; active: boolean; retentionMonths: number | null }>;
@@ -222,6 +223,7 @@ export default function StaffAdmin() {
       </section>
       <LegalBases base={base} categories={cats.data.items} />
       <ApiKeys base={base} />
+      <Webhooks base={base} />
       {dialog}
     </>
   );
