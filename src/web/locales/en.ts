@@ -609,6 +609,11 @@ export const en = {
   'staff.hooks.rotateWarning':
     'Signatures made with the old secret stop being valid at once: the receiving system must take the new one.',
   'staff.hooks.delete': 'Delete {{url}}',
+  'staff.hooks.testShort': 'Send a test event',
+  'staff.hooks.pauseShort': 'Pause',
+  'staff.hooks.resumeShort': 'Resume',
+  'staff.hooks.rotateShort': 'Replace the secret',
+  'staff.hooks.deleteShort': 'Delete',
   'staff.hooks.deleteConfirm': 'Delete this subscription? The events waiting for it will not be sent.',
   'staff.hooks.deliveries': 'Deliveries',
   'staff.hooks.noDelivery': 'Nothing sent yet.',

@@ -630,6 +630,11 @@ export const fr: Translation<typeof en, 'fr'> = {
   'staff.hooks.rotateWarning':
     'Les signatures faites avec l’ancien secret cessent aussitôt d’être valides : le système destinataire doit prendre le nouveau.',
   'staff.hooks.delete': 'Supprimer {{url}}',
+  'staff.hooks.testShort': 'Envoyer un événement de test',
+  'staff.hooks.pauseShort': 'Suspendre',
+  'staff.hooks.resumeShort': 'Reprendre',
+  'staff.hooks.rotateShort': 'Remplacer le secret',
+  'staff.hooks.deleteShort': 'Supprimer',
   'staff.hooks.deleteConfirm': 'Supprimer cet abonnement ? Les événements en attente ne seront pas envoyés.',
   'staff.hooks.deliveries': 'Envois',
   'staff.hooks.noDelivery': 'Rien n’a encore été envoyé.',

@@ -156,21 +156,40 @@ export function Webhooks({ base }: { base: string }) {
               ))}
             </div>
             <p className="links-row">
-              <button type="button" className="linklike" onClick={() => act.run({ w, verb: 'test' })}>
-                {t('staff.hooks.test', { url: w.url })}
+              {/* the address is in each name for screen readers; on screen it stands once, above */}
+              <button
+                type="button"
+                className="linklike"
+                aria-label={t('staff.hooks.test', { url: w.url })}
+                onClick={() => act.run({ w, verb: 'test' })}
+              >
+                {t('staff.hooks.testShort')}
               </button>
               <button
                 type="button"
                 className="linklike"
+                aria-label={t(w.status === 'paused' ? 'staff.hooks.resume' : 'staff.hooks.pause', {
+                  url: w.url,
+                })}
                 onClick={() => act.run({ w, verb: w.status === 'paused' ? 'resume' : 'pause' })}
               >
-                {t(w.status === 'paused' ? 'staff.hooks.resume' : 'staff.hooks.pause', { url: w.url })}
+                {t(w.status === 'paused' ? 'staff.hooks.resumeShort' : 'staff.hooks.pauseShort')}
               </button>
-              <button type="button" className="linklike" onClick={() => rotate(w)}>
-                {t('staff.hooks.rotate', { url: w.url })}
+              <button
+                type="button"
+                className="linklike"
+                aria-label={t('staff.hooks.rotate', { url: w.url })}
+                onClick={() => rotate(w)}
+              >
+                {t('staff.hooks.rotateShort')}
               </button>
-              <button type="button" className="linklike" onClick={() => remove(w)}>
-                {t('staff.hooks.delete', { url: w.url })}
+              <button
+                type="button"
+                className="linklike"
+                aria-label={t('staff.hooks.delete', { url: w.url })}
+                onClick={() => remove(w)}
+              >
+                {t('staff.hooks.deleteShort')}
               </button>
               <button
                 type="button"
