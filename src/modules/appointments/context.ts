@@ -5,7 +5,6 @@
 
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { Lang } from '../../i18n/index.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { addressOf, nowOf, type ServiceContext } from '../../server/service-context.js';
 import type { Actor } from '../accounts/actor.js';
@@ -21,9 +20,7 @@ export const HOUR = 3_600_000;
 /** Today's date in Morocco. */
 export const moroccoToday = (now: Date) => wallClock(now, MOROCCO_TZ).date;
 
-export type Names = { nameAr: string; nameFr: string; nameEn: string };
-export const nameIn = (lang: Lang, n: Names) =>
-  lang === 'ar' ? n.nameAr : lang === 'fr' ? n.nameFr : n.nameEn;
+export { type Names, nameIn } from '../../i18n/names.js';
 
 /** Next value of a per-institution counter (booking references per year, tickets per day). */
 export async function nextCounter(

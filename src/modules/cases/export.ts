@@ -10,6 +10,7 @@ import { inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../../db/client.js';
 import { type Lang, t } from '../../i18n/index.js';
+import { type Names, nameIn } from '../../i18n/names.js';
 import { forbidden } from '../../server/errors.js';
 import { type Actor, hasRole, WATCHER_ROLES } from '../accounts/actor.js';
 import { caseCategories } from '../catalog/schema.js';
@@ -75,8 +76,7 @@ async function* exportTable(
       })
       .from(caseCategories),
   ]);
-  const named = (x?: { nameAr: string; nameFr: string; nameEn: string }) =>
-    x ? (lang === 'ar' ? x.nameAr : lang === 'en' ? x.nameEn : x.nameFr) : '';
+  const named = (x?: Names) => (x ? nameIn(lang, x) : '');
   const bodyName = new Map(bodies.map((b) => [b.id, named(b)]));
   const categoryName = new Map(categories.map((c) => [c.id, named(c)]));
   const columns = [

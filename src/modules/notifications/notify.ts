@@ -2,10 +2,12 @@
  * The writing side of notifications: turning an event into one outbox row per recipient and channel, in the
  * transaction of the change that causes it. Delivery is `delivery.ts`'s business.
  */
+
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { formatDate } from '../../i18n/format.js';
 import { type Lang, t } from '../../i18n/index.js';
+import { type Names, nameIn } from '../../i18n/names.js';
 import { currentTime } from '../../shared/clock.js';
 import type { PostalAddress, ReplyChannel } from '../accounts/schema.js';
 import {
@@ -73,8 +75,7 @@ export async function getPreferences(db: Executor, accountId: string) {
   return row ?? null;
 }
 
-const institutionName = (i: { nameAr: string; nameFr: string; nameEn: string }, lang: Lang) =>
-  lang === 'ar' ? i.nameAr : lang === 'fr' ? i.nameFr : i.nameEn;
+const institutionName = (i: Names, lang: Lang) => nameIn(lang, i);
 
 type Recipient = {
   accountId: string;

@@ -7,6 +7,7 @@
 
 import type { z } from 'zod';
 import type { Lang } from '../../i18n/index.js';
+import { type Names, nameIn } from '../../i18n/names.js';
 import type { ServiceContext } from '../../server/service-context.js';
 import type { PublicCaseFacts } from '../cases/public-facts.js';
 import { publicCaseFacts, publicCaseFactsOf } from '../cases/public-facts.js';
@@ -25,8 +26,6 @@ export const OPEN311_SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
 export type Open311Context = Pick<ServiceContext, 'db'> & { lang: Lang; publicUrl: string };
 
-type Named = { nameAr: string; nameFr: string; nameEn: string };
-const nameIn = (lang: Lang, n: Named) => (lang === 'ar' ? n.nameAr : lang === 'en' ? n.nameEn : n.nameFr);
 const kindLabel = (lang: Lang, kind: CaseKind) => say(lang, `open311.kind.${kind}`);
 
 export function discovery(ctx: Open311Context): z.input<typeof contract.discovery> {
@@ -185,7 +184,7 @@ export async function oneRequest(
 
 const isOpen = (state: string) => (openStates as readonly string[]).includes(state);
 
-async function present(ctx: Open311Context, body: Named, rows: PublicCaseFacts[]) {
+async function present(ctx: Open311Context, body: Names, rows: PublicCaseFacts[]) {
   const ids = [...new Set(rows.map((r) => r.categoryId))];
   const categories = new Map(
     (await Promise.all(ids.map((id) => getCategory(ctx.db, id)))).flatMap((c) => (c ? [[c.id, c]] : [])),

@@ -4,9 +4,11 @@
  * as JSON (for a system) and as a PDF (to attach to a complaint), the PDF issued with a verification code
  * and signature like every paper of the platform.
  */
+
 import { asc, eq } from 'drizzle-orm';
 import { formatDate } from '../../i18n/format.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
+import { type Names, nameIn } from '../../i18n/names.js';
 import { fail } from '../../server/problems.js';
 import { nowOf, type ServiceContext } from '../../server/service-context.js';
 import { getCitizenProfile } from '../accounts/service.js';
@@ -19,8 +21,7 @@ import { getInstitution } from '../institutions/service.js';
 import { issuedDocuments } from '../verification/schema.js';
 import { ladderOf } from './citizen-escalation.js';
 
-type Named = { nameAr: string; nameFr: string; nameEn: string };
-const named = (x: Named, lang: Lang) => (lang === 'ar' ? x.nameAr : lang === 'fr' ? x.nameFr : x.nameEn);
+const named = (x: Names, lang: Lang) => nameIn(lang, x);
 
 /** Where the referral may be sent, with how (the same for every case). */
 export const referralAddressees = [
@@ -117,7 +118,7 @@ export async function referralData(ctx: ServiceContext, caseId: string) {
   };
 }
 
-const pickNames = (x: Named): Named => ({ nameAr: x.nameAr, nameFr: x.nameFr, nameEn: x.nameEn });
+const pickNames = (x: Names): Names => ({ nameAr: x.nameAr, nameFr: x.nameFr, nameEn: x.nameEn });
 
 export type Referral = Awaited<ReturnType<typeof referralData>>;
 
