@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { openDatabase } from '../src/db/client.js';
+import { refreshPublicFigures } from '../src/modules/public-figures/rollup.js';
 import {
   BENCH_ACCESS_CODE,
   type Fixtures,
@@ -331,6 +333,7 @@ async function runFloors(
 type SizeRun = {
   cases: number;
   generatedSeconds: number;
+  publicFiguresRollupSeconds: number;
   databaseMb: number;
   serverPeakRssMb: number;
   scenarios: Measure[];
@@ -435,6 +438,22 @@ function scenarios(
       next: () => ({ method: 'GET', path: '/api/oversight', headers: auth(s.chef) }),
     },
     {
+      // no sign-in: the nation, a region, a province, a body, a category, and a CSV, in turn
+      name: 'public figures',
+      floor: 'select',
+      next: (() => {
+        const p = rotate([
+          '/api/public/figures',
+          '/api/public/figures?territory=09',
+          '/api/public/figures?territory=09.273',
+          '/api/public/figures?body=AML',
+          '/api/public/figures?territory=09&category=complaint-autre',
+          '/api/public/figures.csv?territory=09&by=parts',
+        ]);
+        return () => ({ method: 'GET' as const, path: p() });
+      })(),
+    },
+    {
       name: 'institution dashboard',
       floor: 'select',
       next: () => ({
@@ -445,6 +464,21 @@ function scenarios(
     },
   ];
   return { base, list };
+}
+
+/**
+ * The public figures' rollup over the generated cases, as the worker builds it on its first pass (the bench's
+ * server runs without a worker): every month, then the open cases. Returns the seconds it took.
+ */
+async function buildPublicFigures(target: { url?: string; dataDir?: string }): Promise<number> {
+  const started = performance.now();
+  const database = await openDatabase({ url: target.url, dataDir: target.dataDir, poolSize: 2 });
+  try {
+    await refreshPublicFigures(database.db, new Date(), { all: true });
+  } finally {
+    await database.close();
+  }
+  return Math.round((performance.now() - started) / 100) / 10;
 }
 
 async function runSize(
@@ -470,6 +504,8 @@ async function runSize(
   await db.close();
   if (kind === 'pglite') databaseMb = Math.round(dirSize(sqlTarget.dataDir!) / 1048576);
   process.stderr.write(`  database: ${databaseMb} MB (generated in ${Math.round(gen.seconds)} s)\n`);
+  const rollupSeconds = await buildPublicFigures(sqlTarget);
+  process.stderr.write(`  public figures rolled up in ${rollupSeconds} s\n`);
 
   const server = await startServer(kind, target);
   const base = `http://127.0.0.1:${server.port}`;
@@ -495,6 +531,7 @@ async function runSize(
     return {
       cases: size,
       generatedSeconds: Math.round(gen.seconds),
+      publicFiguresRollupSeconds: rollupSeconds,
       databaseMb,
       serverPeakRssMb: peakRss(server),
       scenarios: results,
@@ -581,6 +618,7 @@ function startServer(kind: 'postgres' | 'pglite', target: { url?: string; dataDi
       SEED_DEMO: 'true',
       STAFF_TOTP_REQUIRED: 'false',
       TRACK_RATE_LIMIT: '100000000',
+      PUBLIC_FIGURES_RATE_LIMIT: '100000000',
       LOGIN_RATE_LIMIT: '100000',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },

@@ -12,6 +12,7 @@ import type { Executor } from '../../db/client.js';
 import { type Lang, t } from '../../i18n/index.js';
 import { type Names, nameIn } from '../../i18n/names.js';
 import { forbidden } from '../../server/errors.js';
+import { CSV_BOM, csvLine } from '../../shared/csv.js';
 import { type Actor, hasRole, WATCHER_ROLES } from '../accounts/actor.js';
 import { caseCategories } from '../catalog/schema.js';
 import { institutions } from '../institutions/schema.js';
@@ -125,13 +126,6 @@ async function* exportTable(
   } while (cursor);
 }
 
-/** A CSV field: quoted when needed; a text that a spreadsheet would run as a formula is made inert. */
-function csvField(v: Cell): string {
-  const s = v instanceof Date ? inMorocco(v) : (v ?? '');
-  const inert = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
-}
-
 /** The export as a stream: CSV (UTF-8 with a byte-order mark, so that spreadsheets read Arabic) or XLSX. */
 export function exportStream(
   format: ExportFormat,
@@ -147,8 +141,8 @@ export function exportStream(
   if (format === 'csv') {
     return Readable.from(
       (async function* () {
-        yield '\uFEFF';
-        for await (const r of table) yield `${r.map(csvField).join(',')}\r\n`;
+        yield CSV_BOM;
+        for await (const r of table) yield csvLine(r.map((v) => (v instanceof Date ? inMorocco(v) : v)));
       })(),
     );
   }
