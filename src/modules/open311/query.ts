@@ -7,8 +7,12 @@ import type { Open311Key } from './messages.js';
 
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 404,
+    readonly status: 400 | 401 | 403 | 404 | 429,
     readonly key: Open311Key,
+    /** The message's placeholders. */
+    readonly params: Record<string, string | number> = {},
+    /** A message already written (a refusal of the platform, translated), instead of `key`'s. */
+    readonly detail?: string,
   ) {
     super(key);
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as contract from './contract.js';
+import { open311FilingRoutes } from './filing-routes.js';
 import { say } from './messages.js';
 import { Open311Error, open311Language } from './query.js';
 import {
@@ -32,8 +33,9 @@ const answerOf = (format: Format, schema: z.ZodType, description: string) =>
 const refusalOf = (format: Format, description: string) => answerOf(format, contract.errors, description);
 
 /**
- * The read-only part of Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) at /open311/v2: public,
- * no sign-in, each answer in JSON (`.json`) and XML (`.xml`), errors in the specification's format.
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) at /open311/v2: the reading part public, no
+ * sign-in; filing (`POST requests`, `GET tokens/…`) with a body's key, see filing-routes.ts. Each answer in
+ * JSON (`.json`) and XML (`.xml`), errors in the specification's format.
  */
 export async function open311Routes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -64,7 +66,7 @@ export async function open311Routes(app: FastifyInstance) {
     } catch (err) {
       if (!(err instanceof Open311Error)) throw err;
       status = err.status;
-      value = [{ code: err.status, description: say(ctx.lang, err.key) }];
+      value = [{ code: err.status, description: err.detail ?? say(ctx.lang, err.key, err.params) }];
       rootName = 'errors';
     }
     reply.code(status).header('content-language', ctx.lang).header('vary', 'Accept-Language');
@@ -168,4 +170,6 @@ export async function open311Routes(app: FastifyInstance) {
         ),
     );
   }
+
+  await open311FilingRoutes(app, PREFIX, answer, config);
 }

@@ -21,7 +21,7 @@ import { say } from './messages.js';
 import { instantOf, jurisdictionOf, Open311Error, pageOf, serviceCodes, statusFilter } from './query.js';
 
 /** The date of this version of the interface (the discovery's changeset). */
-export const OPEN311_CHANGESET = '2026-12-07T00:00:00Z';
+export const OPEN311_CHANGESET = '2026-12-08T00:00:00Z';
 export const OPEN311_SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
 export type Open311Context = Pick<ServiceContext, 'db'> & { lang: Lang; publicUrl: string };
@@ -52,7 +52,7 @@ async function bodyOf(ctx: Open311Context, jurisdictionId: string | undefined) {
 }
 
 /** The categories the body accepts (switched on at the platform and at the body). */
-async function activeCategories(ctx: Open311Context, institutionId: string) {
+export async function activeCategories(ctx: Open311Context, institutionId: string) {
   // the retention periods are not shown here: the platform's default does not matter
   const all = await categoriesFor(ctx.db, institutionId, 0);
   return all.filter((c) => c.active);
