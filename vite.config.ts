@@ -60,5 +60,11 @@ export default defineConfig({
     // read by the server to announce a page's own code in its head (server/web-hints.ts)
     manifest: true,
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/dev': 'http://127.0.0.1:3000' } },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/auth': 'http://127.0.0.1:3000',
+      '/dev': 'http://127.0.0.1:3000',
+    },
+  },
 });
