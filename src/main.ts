@@ -19,6 +19,8 @@ const lines = [
   `  API documentation: ${config.publicUrl}/api/docs`,
   `  Database: ${platform.database.driver === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}/pglite` : 'PostgreSQL (DATABASE_URL)'}`,
 ];
+if (platform.emailIn)
+  lines.push(`  E-mail in: SMTP on port ${platform.emailIn.port} for @${config.INBOUND_MAIL_DOMAIN}`);
 if (config.NODE_ENV !== 'production') lines.push(`  Development mailbox: ${config.publicUrl}/dev/mailbox`);
 if (platform.demo?.length && config.NODE_ENV !== 'production') {
   lines.push('', `  Demo accounts (password for all: ${DEMO_PASSWORD}):`);

@@ -20,6 +20,8 @@ const binaryDownloads = new Set([
   'GET /api/letters/{id}/pdf',
   'GET /api/letter-batches/{id}/cover.pdf',
   'GET /api/letter-batches/{id}/letters.pdf',
+  'GET /api/public/figures.csv',
+  'GET /api/public/open-data/{file}',
 ]);
 
 /** The answer conforms to the route's response schema (the web's types are read from the same schema). */

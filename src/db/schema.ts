@@ -9,6 +9,8 @@ export * from '../modules/institutions/schema.js';
 export * from '../modules/limits/schema.js';
 export * from '../modules/mandates/schema.js';
 export * from '../modules/notifications/schema.js';
+export * from '../modules/open311/schema.js';
+export * from '../modules/public-figures/schema.js';
 export * from '../modules/reporting/schema.js';
 export * from '../modules/satisfaction/schema.js';
 export * from '../modules/schedule/schema.js';

@@ -1,3 +1,4 @@
+import { identityMessages } from '../modules/accounts/identity-messages.js';
 import { appointmentMessages } from '../modules/appointments/messages.js';
 import { appointmentNoticeMessages } from '../modules/appointments/notice-messages.js';
 import { exportMessages } from '../modules/cases/export-messages.js';
@@ -6,6 +7,8 @@ import { replyMessages } from '../modules/cases/reply-messages.js';
 import { institutionMessages } from '../modules/institutions/messages.js';
 import { mandateMessages } from '../modules/mandates/messages.js';
 import { notificationMessages } from '../modules/notifications/messages.js';
+import { open311FilingMessages } from '../modules/open311/filing-messages.js';
+import { publicFiguresMessages } from '../modules/public-figures/messages.js';
 import { verificationMessages } from '../modules/verification/messages.js';
 import { webhookMessages } from '../modules/webhooks/messages.js';
 import { escalationMessages } from '../modules/workflow/escalation-messages.js';
@@ -33,4 +36,7 @@ export const catalogues = [
   escalationMessages,
   exportMessages,
   webhookMessages,
+  publicFiguresMessages,
+  open311FilingMessages,
+  identityMessages,
 ] as const;

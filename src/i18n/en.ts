@@ -70,6 +70,7 @@ export const en = {
     'This file was refused: the antivirus found a threat in it, and it was not kept. Check your device, then send a clean copy.',
   'error.upload.scan_unavailable':
     'Papers cannot be checked by the antivirus at the moment, so none can be received. Nothing was kept: please try again in a few minutes.',
+  'error.attachment.not_audio': 'Only a voice message (an audio file) can be transcribed.',
   'error.upload.being_scanned':
     'This paper is still waiting to be checked by the antivirus, and cannot be opened before. Try again later: it opens as soon as the check has found nothing.',
   'upload.held':

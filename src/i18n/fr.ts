@@ -80,6 +80,7 @@ export const fr: Translation<typeof en, 'fr'> = {
     'Ce fichier a été refusé : l’antivirus y a trouvé une menace, et il n’a pas été conservé. Vérifiez votre appareil, puis envoyez une copie saine.',
   'error.upload.scan_unavailable':
     'Les pièces ne peuvent pas être vérifiées par l’antivirus pour le moment : aucune ne peut donc être reçue. Rien n’a été conservé ; réessayez dans quelques minutes.',
+  'error.attachment.not_audio': 'Seul un message vocal (un fichier audio) peut être transcrit.',
   'error.upload.being_scanned':
     'Cette pièce attend encore d’être vérifiée par l’antivirus et ne peut pas être ouverte avant. Réessayez plus tard : elle s’ouvrira dès que la vérification n’y aura rien trouvé.',
   'upload.held':

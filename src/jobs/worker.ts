@@ -5,19 +5,24 @@ import { runAppointmentJobs } from '../modules/appointments/jobs.js';
 import { sweepFilingKeys } from '../modules/cases/filing-keys.js';
 import { HELD_SCAN_BATCH, rescanHeldUploads } from '../modules/cases/held-uploads.js';
 import { type RetentionCursor, runRetentionBatch } from '../modules/cases/retention.js';
-import { clamdOf } from '../modules/cases/upload-check.js';
+import { clamdOf, uploadRulesOf } from '../modules/cases/upload-check.js';
 import { sweepPendingUploads } from '../modules/cases/uploads.js';
+import { replyToOf } from '../modules/email-in/reply-to.js';
 import { sweepRateLimits } from '../modules/limits/store.js';
 import {
   type Adapters,
   type DeliveryOptions,
   deliverDueNotifications,
 } from '../modules/notifications/delivery.js';
+import { mediaDepsOf, retryInboundMedia } from '../modules/notifications/inbound-media.js';
 import { batchDueLetters } from '../modules/notifications/letters.js';
 import { notifySettings } from '../modules/notifications/outbox.js';
 import { buildAdapters, smtpTransport } from '../modules/notifications/providers.js';
 import { parseQuietHours } from '../modules/notifications/quiet-hours.js';
 import { notifyOverdue } from '../modules/notifications/service.js';
+import { sweepOpen311Requests } from '../modules/open311/filing.js';
+import { publishOpenData } from '../modules/public-figures/open-data.js';
+import { refreshPublicFigures, rollupIsEmpty } from '../modules/public-figures/rollup.js';
 import { claimantId, type JobState, type JobTiming, runIfDue } from '../modules/schedule/claims.js';
 import type { BlobStore } from '../modules/storage/blob-store.js';
 import { openBlobStore } from '../modules/storage/open.js';
@@ -59,6 +64,8 @@ const SCHEDULED_EVERY_MS = 30_000;
 const WATCH_EVERY_MS = 10 * MINUTE;
 /** How often the retention job looks for settled cases past their period (a backlog goes on batch after batch). */
 const RETENTION_EVERY_MS = 60 * MINUTE;
+/** The public figures are at most this old (their page says when the open cases were counted). */
+const FIGURES_EVERY_MS = 10 * MINUTE;
 
 /**
  * The background loop: delivers the outbox every interval (and, beside it, the bodies' webhooks); every 30 seconds runs the appointment jobs;
@@ -82,7 +89,7 @@ export function startWorker(
 ): Worker {
   applyNotifySettings(config);
   const transport = opts.adapters ? null : mailTransport(config);
-  const adapters = opts.adapters ?? buildAdapters(config, transport);
+  const adapters = opts.adapters ?? buildAdapters(config, transport, replyToOf(db, config));
   const delivery = deliveryOptions(config);
   const files = opts.files ?? openBlobStore(config);
   let running: Promise<void> | null = null;
@@ -99,6 +106,9 @@ export function startWorker(
   /** The scan of held papers in progress, if any. */
   let heldScan: Promise<void> | null = null;
   const clamd = clamdOf(config);
+  const media = mediaDepsOf(config, files, uploadRulesOf(config), {
+    warn: (o: object, m: string) => log.warn?.(o, m),
+  });
   const heldLog = {
     warn: (o: object, m: string) => log.warn?.(o, m),
     error: (o: object, m: string) => log.error(o, m),
@@ -148,6 +158,16 @@ export function startWorker(
               await sendEscalationDigests(db, currentTime(), config.publicUrl);
             },
           );
+          // the rollup of the public figures (every month once, then the recent ones), then the day's open data
+          await scheduledJob(
+            'public-figures',
+            { everyMs: FIGURES_EVERY_MS, leaseMs: 30 * MINUTE },
+            async () => {
+              const all = await rollupIsEmpty(db);
+              await refreshPublicFigures(db, currentTime(), { all });
+              await publishOpenData(db, files, currentTime());
+            },
+          );
           // the pass's cursor is kept with the job: a backlog goes on batch after batch, in any process
           await scheduledJob(
             'retention',
@@ -174,6 +194,9 @@ export function startWorker(
             await sweepRateLimits(db);
             await sweepPendingUploads(db, files, now);
             await sweepFilingKeys(db, now);
+            await sweepOpen311Requests(db, now);
+            // the WhatsApp voice notes the provider would not give yet
+            if (media) await retryInboundMedia(db, media, now);
             return { state: { lastScan: now.toISOString() } };
           });
         }

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DestinationStream } from 'pino';
 import type { Database } from '../db/client.js';
 import { applyNotifySettings } from '../jobs/worker.js';
+import { oidcRoutes } from '../modules/accounts/oidc-routes.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
 import { apiKeyRoutes } from '../modules/api-keys/routes.js';
 import { appointmentRoutes } from '../modules/appointments/routes.js';
@@ -30,6 +31,7 @@ import { rateLimitStore } from '../modules/limits/store.js';
 import { mandateRoutes } from '../modules/mandates/routes.js';
 import { devMailboxRoutes, notificationRoutes } from '../modules/notifications/routes.js';
 import { open311Routes } from '../modules/open311/routes.js';
+import { publicFiguresRoutes } from '../modules/public-figures/routes.js';
 import { reportingRoutes } from '../modules/reporting/routes.js';
 import { satisfactionRoutes } from '../modules/satisfaction/routes.js';
 import type { BlobStore } from '../modules/storage/blob-store.js';
@@ -151,6 +153,7 @@ export async function buildApp(
   await app.register(institutionRoutes);
   await app.register(institutionPrivacyRoutes);
   await app.register(accountRoutes);
+  await app.register(oidcRoutes);
   await app.register(caseRoutes);
   await app.register(caseFeedRoutes);
   await app.register(caseExportRoutes);
@@ -165,6 +168,7 @@ export async function buildApp(
   await app.register(escalationRoutes);
   await app.register(reportingRoutes);
   await app.register(satisfactionRoutes);
+  await app.register(publicFiguresRoutes);
   await app.register(notificationRoutes);
   await app.register(verificationRoutes);
   await app.register(open311Routes);

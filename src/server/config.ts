@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type OidcProvider, parseOidcProviders } from '../modules/accounts/oidc-config.js';
 import type { S3Settings } from '../modules/storage/s3.js';
 import { parseClockStart } from '../shared/clock.js';
 
@@ -76,6 +77,8 @@ const schema = z.object({
   /** Tries from one client address on all accounts together. */
   LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().positive().default(50),
   TRACK_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  /** Requests a minute one address may make to the public figures and open data (no sign-in). */
+  PUBLIC_FIGURES_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   /** Requests a minute one API key may make (each key counted on its own, across processes). */
   API_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** Searches of the person directory one staff member may make in an hour (the desk and its twin check). */
@@ -121,6 +124,27 @@ const schema = z.object({
   WHATSAPP_WEBHOOK_URL: z.string().url().optional(),
   WHATSAPP_WEBHOOK_SECRET: z.string().optional(),
   WHATSAPP_DEFAULT_INSTITUTION: z.string().optional(),
+  /**
+   * E-mail in (docs/decisions/2026-12-08-email-in.md): the SMTP listener's port, started when set (0: a free
+   * port); its address (default HOST); the domain replies and bodies' intake addresses are at (notification
+   * e-mails about a case get a Reply-To there when it is set); the largest message; the messages one sending
+   * address may send an hour; intake addresses of bodies besides `<code>@domain` (`AML=plaintes@aml.ma,...`).
+   */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).optional(),
+  INBOUND_MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain name')
+    .optional(),
+  INBOUND_MAIL_MAX_MB: z.coerce.number().positive().default(25),
+  INBOUND_MAIL_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  INBOUND_INTAKE_ADDRESSES: z
+    .string()
+    .regex(
+      /^([A-Za-z0-9_-]+=[^\s,=@]+@[^\s,=@]+)(,[A-Za-z0-9_-]+=[^\s,=@]+@[^\s,=@]+)*$/,
+      'must be CODE=address pairs separated by commas',
+    )
+    .optional(),
   LETTER_WINDOW: z.enum(['right', 'left']).default('right'),
   LETTER_LOGO: z.string().optional(),
   LETTER_BATCH_HOUR: z.coerce.number().int().min(0).max(23).default(15),
@@ -130,6 +154,11 @@ const schema = z.object({
    */
   RETENTION_MONTHS: z.coerce.number().int().min(2).max(600).default(60),
   CLOCK_START: z.string().optional(),
+  /**
+   * Identity providers offered on the sign-in page (OpenID Connect): a JSON list, see
+   * modules/accounts/oidc-config.ts and the README.
+   */
+  OIDC_PROVIDERS: z.string().optional(),
   /** Who may read /api/docs and /api/openapi.json: default public, staff-only in production. */
   API_DOCS: z.enum(['public', 'staff', 'off']).optional(),
 });
@@ -145,6 +174,8 @@ export type Config = Omit<z.infer<typeof schema>, 'SEED_DEMO' | 'LOGIN_ACCOUNT_R
   s3: S3Settings | null;
   secret: string;
   staffTotpRequired: boolean;
+  /** The identity providers of `OIDC_PROVIDERS` (none when unset). */
+  oidcProviders: OidcProvider[];
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -177,7 +208,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(
       `Invalid configuration:\n${missing.map((m) => `  ${m}: required by the provider chosen`).join('\n')}`,
     );
+  if (c.INBOUND_SMTP_PORT !== undefined && !c.INBOUND_MAIL_DOMAIN)
+    throw new Error(
+      'Invalid configuration:\n  INBOUND_MAIL_DOMAIN: required with INBOUND_SMTP_PORT (the domain replies come to)',
+    );
   const s3 = s3Settings(c);
+  const oidc = parseOidcProviders(c.OIDC_PROVIDERS, c.NODE_ENV === 'production');
+  if ('errors' in oidc) throw new Error(`Invalid configuration:\n${oidc.errors.join('\n')}`);
   return {
     ...c,
     SEED_DEMO: c.NODE_ENV !== 'production' && c.SEED_DEMO !== 'false',
@@ -189,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secret: c.SECRET ?? 'development-secret-change-me',
     staffTotpRequired:
       c.STAFF_TOTP_REQUIRED === 'true' || (c.STAFF_TOTP_REQUIRED === 'auto' && c.NODE_ENV === 'production'),
+    oidcProviders: oidc.providers,
   };
 }
 

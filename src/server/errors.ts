@@ -58,7 +58,7 @@ function sendProblem(
 }
 
 /** A problem's message in a language, its parameters filled. */
-const detailOf = (lang: Lang, code: ProblemCode, params: AppError['params'] = {}) =>
+export const detailOf = (lang: Lang, code: ProblemCode, params: AppError['params'] = {}) =>
   t(lang, problems[code].key, inLanguage(params, lang));
 
 /** Turns a Zod issue into our own translated message, so every language reads naturally. */

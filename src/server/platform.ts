@@ -8,6 +8,7 @@ import type { DemoAccount } from '../demo/people.js';
 import { seedDemo } from '../demo/seed.js';
 import { startWorker, type Worker } from '../jobs/worker.js';
 import { countActiveDemoAccounts } from '../modules/accounts/service.js';
+import { type EmailIn, startEmailIn } from '../modules/email-in/listener.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 
@@ -16,6 +17,8 @@ export type Platform = {
   database: Database;
   worker: Worker | null;
   demo: DemoAccount[] | null;
+  /** The SMTP listener of e-mail in, when INBOUND_SMTP_PORT is set. */
+  emailIn: EmailIn | null;
   close(): Promise<void>;
 };
 
@@ -82,12 +85,27 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const worker = config.WORKER
     ? startWorker(database.db, config, app.log, undefined, { files: app.deps.files })
     : null;
+  // e-mail in: citizens' replies and bodies' intake addresses, when a port is set
+  const emailIn =
+    config.INBOUND_SMTP_PORT === undefined
+      ? null
+      : await startEmailIn(
+          { db: database.db, config, files: app.deps.files, counters: app.deps.counters, log: app.log },
+          { port: config.INBOUND_SMTP_PORT, host: config.INBOUND_SMTP_HOST ?? config.HOST },
+        ).catch(async (err) => {
+          await worker?.stop();
+          await app.close();
+          await database.close();
+          throw err;
+        });
   return {
     app,
     database,
     worker,
     demo,
+    emailIn,
     async close() {
+      await emailIn?.close();
       await app.close();
       await worker?.stop();
       await database.close();

@@ -17,8 +17,12 @@ const codes = Object.keys(problems) as ProblemCode[];
 const published = `
   api-key-invalid api-key-scope api-key-revoked
   webhook-url-invalid webhook-url-not-https webhook-url-private
+  open311-confirmation-unknown open311-confirmation-expired
+  figures-period figures-period-too-long figures-unknown-body figures-unknown-territory figures-unknown-category
+  open-data-edition-unknown
   not-found forbidden unauthenticated csrf validation bad-request bad-request-title malformed-json body-too-large
   unsupported-media-type rate-limited url-too-long bad-url headers-too-large request-timeout internal
+  identity-last-sign-in
   invalid-credentials account-disabled account-open-cases account-password-set code-invalid email-taken
   email-not-verified profile-name-required totp-required totp-invalid totp-enrolment-invalid
   totp-enrolment-required totp-step-up staff-invitation-used staff-last-admin staff-no-totp staff-other-bodies
@@ -31,7 +35,7 @@ const published = `
   instruction-not-overseer saved-view-name-taken saved-view-too-many saved-view-filters-invalid file-missing
   file-too-many file-too-large file-empty file-name-unsafe file-type-not-allowed upload-pdf-active
   upload-pdf-unchecked upload-infected upload-being-scanned upload-scan-unavailable upload-unknown
-  upload-case-files upload-case-bytes upload-day-files upload-day-bytes upload-too-many-pending
+  upload-case-files upload-case-bytes upload-day-files upload-day-bytes upload-too-many-pending attachment-not-audio
   desk-person-not-linked person-twins notification-not-retryable letter-already-posted letter-nothing-to-batch
   call-task-closed call-call-back-time-required intake-not-open intake-requester-required
   preferences-address-required preferences-phone-required preferences-channel-not-for-staff

@@ -31,6 +31,7 @@ export const problems = {
   'account-disabled': { status: 403, key: 'error.account_disabled' },
   'account-open-cases': { status: 409, key: 'error.account.open_cases' },
   'account-password-set': { status: 409, key: 'error.account.password_set' },
+  'identity-last-sign-in': { status: 409, key: 'error.identity.last_sign_in' },
   'code-invalid': { status: 400, key: 'error.code_invalid' },
   'email-taken': { status: 409, key: 'error.email_taken' },
   'email-not-verified': { status: 403, key: 'error.email_not_verified' },
@@ -63,6 +64,8 @@ export const problems = {
   'webhook-url-invalid': { status: 422, key: 'error.webhook.url_invalid' },
   'webhook-url-not-https': { status: 422, key: 'error.webhook.url_not_https' },
   'webhook-url-private': { status: 422, key: 'error.webhook.url_private' },
+  'open311-confirmation-unknown': { status: 404, key: 'error.open311.confirmation_unknown' },
+  'open311-confirmation-expired': { status: 410, key: 'error.open311.confirmation_expired' },
 
   // cases
   'case-not-found': { status: 404, key: 'error.case_not_found' },
@@ -89,6 +92,12 @@ export const problems = {
   'follow-up-not-found': { status: 404, key: 'error.follow_up.not_found' },
   'follow-up-closed': { status: 409, key: 'error.follow_up.closed' },
   'satisfaction-range': { status: 422, key: 'error.satisfaction.range' },
+  'figures-period': { status: 422, key: 'error.figures.period' },
+  'figures-period-too-long': { status: 422, key: 'error.figures.period_too_long' },
+  'figures-unknown-body': { status: 404, key: 'error.figures.unknown_body' },
+  'figures-unknown-territory': { status: 404, key: 'error.figures.unknown_territory' },
+  'figures-unknown-category': { status: 404, key: 'error.figures.unknown_category' },
+  'open-data-edition-unknown': { status: 404, key: 'error.open_data.edition_unknown' },
   'merge-same-case': { status: 422, key: 'error.merge.same_case' },
   'merge-other-requester': { status: 422, key: 'error.merge.other_requester' },
   'merge-other-institution': { status: 422, key: 'error.merge.other_institution' },
@@ -120,6 +129,7 @@ export const problems = {
   'upload-day-files': { status: 429, key: 'error.upload.day_files' },
   'upload-day-bytes': { status: 429, key: 'error.upload.day_bytes' },
   'upload-too-many-pending': { status: 429, key: 'error.upload.too_many_pending' },
+  'attachment-not-audio': { status: 422, key: 'error.attachment.not_audio' },
 
   // the desk
   'desk-person-not-linked': { status: 403, key: 'error.desk.person_not_linked' },

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { binary } from '../shared/contract.js';
 import { packageRoot } from './package-root.js';
 import { type BuildManifest, dataHints, headHints, pageHints, shellBrand } from './web-hints.js';
+import { homeShell, inlineStylesheet } from './web-shell.js';
 
 export const webDir = path.join(packageRoot, 'dist', 'web');
 
@@ -19,6 +20,10 @@ export async function webRoutes(app: FastifyInstance) {
     return;
   }
   const html = readFileSync(index, 'utf8');
+  const homeHtml = inlineStylesheet(html, (file) => {
+    const at = path.join(webDir, file);
+    return existsSync(at) ? readFileSync(at, 'utf8') : null;
+  });
   const head = headHints(readdirSync(path.join(webDir, 'assets')));
   const manifestFile = path.join(webDir, '.vite', 'manifest.json');
   const manifest: BuildManifest | null = existsSync(manifestFile)
@@ -53,15 +58,18 @@ export async function webRoutes(app: FastifyInstance) {
         .header('cache-control', 'no-cache')
         .header(
           'content-security-policy',
-          "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+          // blob: media: a voice message just recorded, heard again before it is sent
+          "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
         )
         .send(
-          html
+          (url === '/' ? homeHtml : html)
             .replace(
               '<html lang="ar" dir="rtl">',
               `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`,
             )
             .replace('<span>Jisr · جسر</span>', `<span>${shellBrand(lang)}</span>`)
+            // the home page readable before the app runs (see homeShell)
+            .replace('</header></div>', `</header>${url === '/' ? homeShell(lang) : ''}</div>`)
             .replace('</head>', `${head[lang]}${pageHints(manifest, url)}${dataHints(url)}</head>`),
         );
     },

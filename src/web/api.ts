@@ -9,6 +9,7 @@ import type * as desk from '../modules/desk/contract.js';
 import type * as institutions from '../modules/institutions/contract.js';
 import type * as mandates from '../modules/mandates/contract.js';
 import type * as notifications from '../modules/notifications/contract.js';
+import type * as publicFigures from '../modules/public-figures/contract.js';
 import type * as reporting from '../modules/reporting/contract.js';
 import type * as satisfaction from '../modules/satisfaction/contract.js';
 import type * as territory from '../modules/territory/contract.js';
@@ -16,6 +17,7 @@ import type * as verification from '../modules/verification/contract.js';
 import type * as webhooks from '../modules/webhooks/contract.js';
 import type * as workflow from '../modules/workflow/contract.js';
 import type { Answer } from '../shared/contract.js';
+import { withRetries } from './retry.js';
 
 export type { Answer } from '../shared/contract.js';
 export type Problem = {
@@ -109,7 +111,12 @@ export function uploadPending(file: File, onProgress: (percent: number) => void)
   return sendFile('/api/uploads', file, onProgress) as Promise<PendingUpload>;
 }
 
+/** One file sent; a dropped connection is tried again (see withRetries) with the same file. */
 function sendFile(url: string, file: File, onProgress: (percent: number) => void): Promise<unknown> {
+  return withRetries(() => sendOnce(url, file, onProgress));
+}
+
+function sendOnce(url: string, file: File, onProgress: (percent: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -148,6 +155,9 @@ export type InstitutionCategory = Answer<typeof catalog.institutionCategory>;
 /** A value of the reference data, and whether it was inferred rather than read in a source. */
 export type Sourced<T> = { value: T | null; inferred: boolean; note?: string };
 export type DocumentType = Answer<typeof catalog.documentType>;
+/** The public figures of a scope (no sign-in) and the open-data index. */
+export type PublicFigures = Answer<typeof publicFigures.figures>;
+export type OpenDataIndex = Answer<typeof publicFigures.openDataIndex>;
 /** The guide's texts in each language (the server's reference-data/document-guides.json). */
 export type DocumentGuide = Answer<typeof catalog.documentGuide>;
 export type TimelineEvent = Answer<typeof cases.timelineEvent>;

@@ -19,9 +19,12 @@ const MyCases = lazy(() => import('./pages/MyCases.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const Track = lazy(() => import('./pages/Track.js'));
 const Verify = lazy(() => import('./pages/Verify.js'));
+const PublicFigures = lazy(() => import('./pages/PublicFigures.js'));
+const OpenData = lazy(() => import('./pages/OpenData.js'));
 const Profile = lazy(() => import('./pages/Profile.js'));
 const Mandates = lazy(() => import('./pages/Mandates.js'));
 const AcceptMandate = lazy(() => import('./pages/AcceptMandate.js'));
+const ConfirmRequest = lazy(() => import('./pages/ConfirmRequest.js'));
 const StaffQueue = staffPage(
   'queue',
   lazy(() => import('./pages/staff/StaffQueue.js')),
@@ -145,11 +148,14 @@ function App() {
           <Route path="/cases/:id" component={CasePage} />
           <Route path="/track" component={Track} />
           <Route path="/track/:number" component={Track} />
+          <Route path="/figures" component={PublicFigures} />
+          <Route path="/open-data" component={OpenData} />
           <Route path="/verify" component={Verify} />
           <Route path="/verify/:code" component={Verify} />
           <Route path="/me" component={Profile} />
           <Route path="/mandates" component={Mandates} />
           <Route path="/mandates/:id/accept" component={AcceptMandate} />
+          <Route path="/requests/confirm/:secret" component={ConfirmRequest} />
           <Route path="/appointments" component={Appointments} />
           <Route path="/appointments/mine" component={MyAppointments} />
           <Route path="/appointments/manage/:token" component={ManageAppointment} />

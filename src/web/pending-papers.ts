@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { api, uploadPending } from './api.js';
+import { isTransient } from './retry.js';
 
 /** A paper the server refused (wrong type, too large…): nothing was filed. */
 export class PaperRefused extends Error {
@@ -44,6 +45,8 @@ export function usePendingPapers() {
           try {
             id = (await uploadPending(f, (percent) => setProgress({ name: f.name, percent }))).id;
           } catch (e) {
+            // the line broke after every try (see withRetries): not a refusal, the same send can be tried again
+            if (isTransient(e)) throw e;
             throw new PaperRefused(f.name, (e as Error).message);
           }
           uploaded.current.set(f, id);

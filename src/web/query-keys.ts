@@ -31,6 +31,9 @@ export const keys = {
   document: (code: Id) => ['document', code] as const,
   /** A paper's public record, by its verification code. */
   verifiedDocument: (code: Id) => ['verified-document', code] as const,
+  /** The public figures of a scope, by the query string that asks for them; the open-data index. */
+  publicFigures: (query: string) => ['public-figures', query] as const,
+  openData: () => ['open-data'] as const,
   /** The channels a person is reached by (read by the profile and by the booking form alike). */
   notificationPreferences: () => ['notification-preferences'] as const,
 

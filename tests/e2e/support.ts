@@ -15,6 +15,7 @@ import {
   type DbKind,
   DEMO_PASSWORD,
   fixture,
+  type PlatformOptions,
   startTestPlatform,
   type TestPlatform,
 } from '../support/platform.js';
@@ -27,13 +28,20 @@ export type L = keyof typeof T;
 export const tr = (lang: L, key: keyof typeof en, vars: Record<string, string | number> = {}) =>
   T[lang][key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
 
+/**
+ * How the portal is started: the platform's options, and `fakeMedia` for a browser whose microphone plays a
+ * test tone, allowed without asking (see `launchBrowser`).
+ */
+export type PortalOptions = PlatformOptions & { fakeMedia?: boolean };
+
 /** The real server on a free port, with the built web app, and a headless Chromium. */
-export async function startPortal(kind: DbKind = 'pglite') {
-  const p = await startTestPlatform(kind);
+export async function startPortal(kind: DbKind = 'pglite', opts: PortalOptions = {}) {
+  const { fakeMedia, ...platform } = opts;
+  const p = await startTestPlatform(kind, platform);
   await p.app.listen({ host: '127.0.0.1', port: 0 });
   const address = p.app.server.address() as { port: number };
   const base = `http://127.0.0.1:${address.port}`;
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ fakeMedia });
   await mkdir(shotsDir, { recursive: true });
   return {
     p,
@@ -49,10 +57,10 @@ export async function startPortal(kind: DbKind = 'pglite') {
 export type Portal = Awaited<ReturnType<typeof startPortal>>;
 
 /** The portal of a test file (see `startPortal`), started before its tests (building takes time), closed after. */
-export function filePortal(kind?: DbKind): Omit<Portal, 'close'> {
+export function filePortal(kind?: DbKind, opts?: PortalOptions): Omit<Portal, 'close'> {
   const running = fixture(
     'the portal',
-    () => startPortal(kind),
+    () => startPortal(kind, opts),
     (portal) => portal.close(),
     180_000,
   );

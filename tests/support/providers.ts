@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { templateEvents } from '../../src/modules/notifications/schema.js';
 import { whatsappParams } from '../../src/modules/notifications/templates.js';
@@ -44,9 +44,12 @@ export async function startGraphApi(o: {
   const sent: GraphMessage[] = [];
   const requests: unknown[] = [];
   const failNext: { status: number; code: number; message: string }[] = [];
+  const media = new Map<string, GraphMedia>();
+  const mediaRequests: { path: string; authorized: boolean }[] = [];
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     requests.push(body);
+    if (req.method === 'GET') return serveMedia(req, res);
     const m = /^\/v\d+\.\d+\/([^/]+)\/messages$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !m) return send(res, 404, { error: { code: 100, message: 'Unknown path' } });
     if (req.headers.authorization !== `Bearer ${o.token}`)
@@ -88,14 +91,72 @@ export async function startGraphApi(o: {
       messages: [{ id }],
     });
   });
+  /**
+   * Media sent to the business number, as documented: `GET /{version}/{media-id}` answers its `url`,
+   * `mime_type`, `sha256`, `file_size`; `GET {url}` answers the bytes. Both need the bearer token (401 with
+   * code 190 without); an unknown id is 404 (code 100); `fail` answers that status once, to the lookup.
+   */
+  function serveMedia(req: IncomingMessage, res: ServerResponse) {
+    const path = req.url ?? '';
+    const authorized = req.headers.authorization === `Bearer ${o.token}`;
+    mediaRequests.push({ path, authorized });
+    if (!authorized)
+      return send(res, 401, {
+        error: { code: 190, type: 'OAuthException', message: 'Invalid OAuth access token.' },
+      });
+    const lookup = /^\/v\d+\.\d+\/([^/?]+)$/.exec(path);
+    if (lookup) {
+      const m = media.get(lookup[1]!);
+      if (!m) return send(res, 404, { error: { code: 100, message: 'Unsupported get request.' } });
+      if (m.fail) {
+        const status = m.fail;
+        m.fail = undefined;
+        return send(res, status, { error: { code: 131000, message: 'Something went wrong' } });
+      }
+      return send(res, 200, {
+        messaging_product: 'whatsapp',
+        url: `http://127.0.0.1:${port}/whatsapp_business/attachments/?mid=${lookup[1]}`,
+        mime_type: m.mimeType,
+        sha256: createHash('sha256').update(m.bytes).digest('hex'),
+        file_size: m.statedSize ?? m.bytes.length,
+        id: lookup[1],
+      });
+    }
+    const download = /^\/whatsapp_business\/attachments\/\?mid=([^&]+)$/.exec(path);
+    const m = download && media.get(download[1]!);
+    if (!m) return send(res, 404, { error: { code: 100, message: 'Unknown path' } });
+    res.writeHead(200, { 'content-type': m.mimeType, 'content-length': m.bytes.length });
+    res.end(m.bytes);
+  }
   const port = await listen(server);
   return {
     url: `http://127.0.0.1:${port}/v21.0`,
     sent,
     requests,
     failNext,
+    media,
+    mediaRequests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A media file the fake Cloud API holds: `statedSize` to announce another size, `fail` to fail one lookup. */
+export type GraphMedia = { bytes: Buffer; mimeType: string; statedSize?: number; fail?: number };
+
+/** A Cloud API webhook body carrying one voice note (its media id; the file is fetched from the API). */
+export function inboundVoice(from: string, id: string, mediaId: string, name = 'Fatima') {
+  return webhookBody({
+    contacts: [{ profile: { name }, wa_id: from }],
+    messages: [
+      {
+        from,
+        id,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        type: 'audio',
+        audio: { id: mediaId, mime_type: 'audio/ogg; codecs=opus', voice: true },
+      },
+    ],
+  });
 }
 
 /** The X-Hub-Signature-256 header the Cloud API puts on its webhooks. */

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { currentTime } from '../../shared/clock.js';
 import { departments, institutions } from '../institutions/schema.js';
 
@@ -131,4 +142,28 @@ export const recoveryCodes = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [index('recovery_codes_account_idx').on(t.accountId)],
+);
+
+/**
+ * A person at an identity provider (its issuer and the subject it gives them) linked to an account: a sign-in
+ * through the provider finds the account by this pair only, never by the e-mail address.
+ */
+export const accountIdentities = pgTable(
+  'account_identities',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The configured provider's id (OIDC_PROVIDERS) when the link was made: its label on the profile. */
+    providerId: text('provider_id').notNull(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('account_identities_issuer_subject_idx').on(t.issuer, t.subject),
+    index('account_identities_account_idx').on(t.accountId),
+  ],
 );

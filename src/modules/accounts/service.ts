@@ -19,6 +19,7 @@ import {
   verifyPassword,
 } from './passwords.js';
 import {
+  accountIdentities,
   accounts,
   citizenProfiles,
   type Language,
@@ -577,35 +578,64 @@ export async function startEmailSignIn(
   requestId: string,
 ) {
   await db.transaction(async (tx) => {
-    let acc = await findAccountByEmail(tx, input.email);
-    if (acc && (acc.kind !== 'citizen' || acc.disabledAt)) return; // staff sign in with their password only
-    if (!acc) {
-      const [created] = await tx
-        .insert(accounts)
-        .values({
-          kind: 'citizen',
-          email: input.email,
-          passwordHash: '',
-          displayName: input.email.split('@')[0]!,
-          preferredLanguage: input.preferredLanguage,
-        })
-        .returning();
-      acc = created!;
-      await tx.insert(citizenProfiles).values({
-        accountId: acc!.id,
-        countryOfResidence: input.countryOfResidence,
-        replyChannels: ['email'],
-      });
-      await recordAudit(tx, {
-        actorId: acc!.id,
-        action: 'account.register_by_code',
-        entityType: 'account',
-        entityId: acc!.id,
-        requestId,
-      });
-    }
-    await emailCode(tx, secret, 'verify_email', { ...acc!, preferredLanguage: input.preferredLanguage });
+    const acc = await citizenByEmail(tx, input, requestId);
+    if (!acc) return; // staff sign in with their password only
+    await emailCode(tx, secret, 'verify_email', { ...acc, preferredLanguage: input.preferredLanguage });
   });
+}
+
+/**
+ * The citizen account of an e-mail address, opened (with no password) the first time it is seen, as the
+ * sign-in by code does; null for a staff or disabled account, which nobody may file under. A new account
+ * takes the names given, if any.
+ */
+export async function citizenByEmail(
+  tx: Executor,
+  input: {
+    email: string;
+    preferredLanguage: Language;
+    countryOfResidence: string;
+    givenNameLatin?: string | null;
+    familyNameLatin?: string | null;
+    phone?: string | null;
+  },
+  requestId: string,
+) {
+  const found = await findAccountByEmail(tx, input.email);
+  if (found) return found.kind !== 'citizen' || found.disabledAt ? null : found;
+  const names = {
+    givenNameLatin: input.givenNameLatin ?? null,
+    familyNameLatin: input.familyNameLatin ?? null,
+  };
+  const [created] = await tx
+    .insert(accounts)
+    .values({
+      kind: 'citizen',
+      email: input.email,
+      passwordHash: '',
+      displayName:
+        names.givenNameLatin && names.familyNameLatin
+          ? citizenDisplayName({ ...names, preferredLanguage: input.preferredLanguage })
+          : input.email.split('@')[0]!,
+      preferredLanguage: input.preferredLanguage,
+    })
+    .returning();
+  await tx.insert(citizenProfiles).values({
+    accountId: created!.id,
+    countryOfResidence: input.countryOfResidence,
+    replyChannels: ['email'],
+    ...names,
+    phone: input.phone ?? null,
+    nameSkeleton: skeletonOf(names),
+  });
+  await recordAudit(tx, {
+    actorId: created!.id,
+    action: 'account.register_by_code',
+    entityType: 'account',
+    entityId: created!.id,
+    requestId,
+  });
+  return created!;
 }
 
 export async function hasPassword(db: Executor, accountId: string) {
@@ -640,6 +670,7 @@ export async function deleteCitizenAccount(db: Db, accountId: string, requestId:
   await db.transaction(async (tx) => {
     await tx.delete(citizenProfiles).where(eq(citizenProfiles.accountId, accountId));
     await tx.delete(sessions).where(eq(sessions.accountId, accountId));
+    await tx.delete(accountIdentities).where(eq(accountIdentities.accountId, accountId));
     await tx.delete(verificationCodes).where(eq(verificationCodes.accountId, accountId));
     // papers sent for a request never filed go with the account
     await forgetPendingUploads(tx, accountId);

@@ -141,7 +141,13 @@ export const registerTables: RegisterTable[] = [
     table: 'attachments',
     processing: 'cases',
     retention: 'case_period',
-    columns: { original_name: 'papers', sha256: 'papers', uploaded_by: 'link' },
+    columns: {
+      original_name: 'papers',
+      sha256: 'papers',
+      uploaded_by: 'link',
+      transcription: 'correspondence',
+      transcribed_by: figures('link'),
+    },
   },
   {
     table: 'pending_uploads',
@@ -150,6 +156,21 @@ export const registerTables: RegisterTable[] = [
     columns: { original_name: 'papers', sha256: 'papers', account_id: 'link' },
   },
   { table: 'filing_keys', processing: 'cases', retention: 'day', columns: { sealed_code: 'credentials' } },
+  {
+    table: 'open311_requests',
+    processing: 'cases',
+    retention: 'open311_pending',
+    columns: {
+      email: 'contact',
+      first_name: 'identity',
+      last_name: 'identity',
+      phone: 'contact',
+      description: 'case_content',
+      fields: 'case_content',
+      extras: 'address',
+      confirm_hash: 'credentials',
+    },
+  },
   { table: 'case_drafts', processing: 'cases', retention: 'draft', columns: { data: 'case_content' } },
   {
     table: 'notifications',
@@ -201,13 +222,26 @@ export const registerTables: RegisterTable[] = [
     table: 'inbound_messages',
     processing: 'messages',
     retention: 'with_case',
-    columns: { from_phone: 'contact', from_name: 'identity', text: 'correspondence', account_id: 'link' },
+    columns: {
+      from_phone: 'contact',
+      from_email: 'contact',
+      from_name: 'identity',
+      text: 'correspondence',
+      account_id: 'link',
+      media_sha256: 'papers',
+    },
   },
   {
     table: 'desk_intakes',
     processing: 'desk',
     retention: 'with_case',
-    columns: { from_phone: 'contact', from_name: 'identity', note: 'correspondence', account_id: 'link' },
+    columns: {
+      from_phone: 'contact',
+      from_email: 'contact',
+      from_name: 'identity',
+      note: 'correspondence',
+      account_id: 'link',
+    },
   },
   {
     table: 'desk_visits',
@@ -258,6 +292,12 @@ export const registerTables: RegisterTable[] = [
     processing: 'appointments',
     retention: 'account',
     columns: { official_id: 'professional' },
+  },
+  {
+    table: 'account_identities',
+    processing: 'accounts',
+    retention: 'account',
+    columns: { subject: 'identity', issuer: 'identity', account_id: 'link' },
   },
   {
     table: 'sessions',
@@ -318,6 +358,11 @@ export const tablesWithoutPersonalData: Record<string, string> = {
   closed_case_counts:
     'how many settled cases each body holds, per state, kind, category, channel and country',
   oversight_snapshots: 'each body’s oversight figures as last counted (numbers and dates only)',
+  public_figures_monthly:
+    'the public figures per body, territory, category and month (counts and a histogram of working days only)',
+  public_figures_open:
+    'how many cases are open and overdue now, per body, territory and category (counts only)',
+  open_data_editions: 'the daily open-data files of the public figures: day, format, size, checksum',
   api_keys:
     'a body’s keys for other systems: a label, scopes, a keyed hash, which staff account made or revoked it',
   webhook_subscriptions:
@@ -335,6 +380,8 @@ export const columnsWithoutPersonalData: Record<string, string> = {
   'follow_up_tasks.reason': 'why a follow-up was opened, from a fixed list (a low rating)',
   'notifications.idempotency_key': 'the event, channel and identifiers of a message',
   'filing_keys.client_key': 'a random key made by the form',
+  'open311_requests.token': 'a random token the filing system polls, naming nobody',
+  'open311_requests.api_key_id': 'which of the body’s keys sent the request (an identifier)',
   'saved_views.name': 'the name a staff member gives a filter set',
   'accounts.email_verified_at': 'when the address was confirmed (a date)',
   'verification_codes.purpose': 'what a code is for: verify, reset, invite',

@@ -195,6 +195,11 @@ export const retentionRules = {
     fr: '24 heures : les pièces jamais déposées et les clés de formulaire sont purgées après un jour.',
     ar: '24 ساعة: تُحذف الوثائق التي لم تُودع ومفاتيح الاستمارات بعد يوم.',
   },
+  open311_pending: {
+    en: '7 days to confirm a request filed by another system; unconfirmed, it is then deleted by the worker; confirmed, the person’s data is emptied here at once (it lives on the case).',
+    fr: '7 jours pour confirmer une demande déposée par un autre système ; non confirmée, elle est ensuite supprimée par la tâche de fond ; confirmée, les données de la personne sont aussitôt vidées ici (elles vivent sur le dossier).',
+    ar: '7 أيام لتأكيد طلب أودعه نظام آخر؛ إن لم يُؤكَّد تحذفه المهمة الخلفية بعد ذلك؛ وإن أُكِّد تُفرَّغ بيانات الشخص هنا فوراً (فهي محفوظة في الملف).',
+  },
   draft: {
     en: 'Until the form is filed or the person deletes the draft or their account.',
     fr: 'Jusqu’au dépôt du formulaire ou à la suppression du brouillon ou du compte par la personne.',

@@ -6,6 +6,7 @@ import { recordCaseRead } from '../audit/access-log.js';
 import { recordAudit } from '../audit/service.js';
 import { mandateEventData, notifyMandateUse } from '../mandates/notices.js';
 import { BlobCorrupt, BlobMissing, type BlobStore, storeBytes } from '../storage/blob-store.js';
+import { isAudio } from './files.js';
 import { canUploadToCase } from './policy.js';
 import { attachments, caseEvents, type ScanStatus } from './schema.js';
 import { type Ctx, getReadableCase, getWritableCase } from './service.js';
@@ -147,7 +148,7 @@ export async function addAttachment(
   });
 }
 
-const presentAttachment = (a: typeof attachments.$inferSelect) => ({
+export const presentAttachment = (a: typeof attachments.$inferSelect) => ({
   id: a.id,
   name: a.originalName,
   mediaType: a.mediaType,
@@ -156,6 +157,9 @@ const presentAttachment = (a: typeof attachments.$inferSelect) => ({
   /** `pending`: held until the antivirus can scan it, not to be opened yet */
   scanStatus: a.scanStatus,
   createdAt: a.createdAt.toISOString(),
+  transcription: a.transcription,
+  transcribedAt: a.transcribedAt?.toISOString() ?? null,
+  toTranscribe: isAudio(a.mediaType) && a.transcription === null,
 });
 
 export async function listAttachments(ctx: Ctx, caseId: string) {

@@ -25,7 +25,16 @@ export const caseKinds = z.enum([
   'observation',
   'information_request',
 ]);
-export const intakeChannels = z.enum(['email', 'post', 'phone', 'whatsapp', 'web', 'desk', 'referral']);
+export const intakeChannels = z.enum([
+  'email',
+  'post',
+  'phone',
+  'whatsapp',
+  'web',
+  'desk',
+  'referral',
+  'api',
+]);
 export const replyChannelCodes = z.enum(['email', 'post', 'phone', 'whatsapp', 'sms']);
 export const caseActionCodes = z.enum([
   'close',
@@ -231,7 +240,15 @@ export const pendingUpload = z.object({
   /** `pending`: held until the antivirus can scan it */
   scanStatus: z.enum(['clean', 'pending']).nullable(),
 });
-export const attachment = pendingUpload.extend({ createdAt: isoDateTime });
+export const attachment = pendingUpload.extend({
+  createdAt: isoDateTime,
+  /** A voice message (audio): what staff wrote down of it, null while it is still to transcribe. */
+  transcription: z.string().nullable(),
+  transcribedAt: isoDateTime.nullable(),
+  /** Audio not yet transcribed: marked for the staff handling the case. */
+  toTranscribe: z.boolean(),
+});
+export const transcriptionInput = z.object({ text: z.string().trim().min(1).max(20_000) });
 /** A paper held until the antivirus can scan it (202), and the sender told. */
 export const heldUpload = pendingUpload.extend({ notice: z.string() });
 export const heldAttachment = attachment.extend({ notice: z.string() });

@@ -36,7 +36,7 @@ export async function latestCaseOf(db: Executor, requesterIds: string[]) {
 }
 
 /**
- * A message from the citizen through another channel (WhatsApp), threaded into the case: a public
+ * A message from the citizen through another channel (WhatsApp, e-mail), threaded into the case: a public
  * `citizen_message` timeline event (the text as its reason, like a citizen's reply) and an audit row.
  */
 export async function addCitizenMessage(
@@ -49,6 +49,8 @@ export async function addCitizenMessage(
     channel: string;
     messageId: string;
     requestId: string;
+    /** More facts for the timeline (e-mail: the attachments not accepted; a relative's mandate). */
+    data?: Record<string, unknown>;
   },
 ) {
   const [e] = await tx
@@ -58,7 +60,7 @@ export async function addCitizenMessage(
       type: 'citizen_message',
       actorId: m.actorId,
       reason: m.text,
-      data: { channel: m.channel, messageId: m.messageId },
+      data: { ...m.data, channel: m.channel, messageId: m.messageId },
       visibility: 'public',
     })
     .returning({ id: caseEvents.id });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { t } from '../../i18n/index.js';
 import { requireActor } from '../../server/auth.js';
+import { byteRange } from '../../server/byte-range.js';
 import { forbidden } from '../../server/errors.js';
 import { fail } from '../../server/problems.js';
 import { safeText, wordedText } from '../../server/validation.js';
@@ -36,6 +37,7 @@ import {
   viewCase,
 } from './service.js';
 import { caseActions } from './state-machine.js';
+import { transcribeAttachment } from './transcriptions.js';
 import { uploadRulesOf } from './upload-check.js';
 import {
   addPendingUpload,
@@ -547,7 +549,14 @@ export async function caseRoutes(app: FastifyInstance) {
       schema: {
         tags: ['cases'],
         params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
-        response: { 200: contract.binary('*/*', 'The paper itself, in its own media type') },
+        response: {
+          200: contract.binary('*/*', 'The paper itself, in its own media type'),
+          206: contract.binary(
+            '*/*',
+            'The part asked for by a Range header (a player seeking in a voice message)',
+          ),
+          416: contract.binary('*/*', 'A range past the end of the paper'),
+        },
       },
     },
     async (req, reply) => {
@@ -560,12 +569,38 @@ export async function caseRoutes(app: FastifyInstance) {
         req.params.attachmentId,
         req.log,
       );
-      return reply
+      reply
         .type(a.mediaType)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'")
         .header('content-disposition', `inline; filename*=UTF-8''${rfc8187(a.originalName)}`)
-        .send(bytes);
+        .header('accept-ranges', 'bytes');
+      // a player asks for parts (to seek in a voice message): one range is answered, others get the whole
+      const part = byteRange(req.headers.range, bytes.length);
+      if (part === 'unsatisfiable')
+        return reply.code(416).header('content-range', `bytes */${bytes.length}`).send();
+      if (!part) return reply.send(bytes);
+      return reply
+        .code(206)
+        .header('content-range', `bytes ${part.start}-${part.end}/${bytes.length}`)
+        .send(bytes.subarray(part.start, part.end + 1));
+    },
+  );
+
+  r.put(
+    '/api/cases/:id/attachments/:attachmentId/transcription',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Staff write down what a voice message says; kept with the attachment, audited',
+        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+        body: contract.transcriptionInput,
+        response: { 200: contract.attachment },
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      return transcribeAttachment(ctx(req), req.params.id, req.params.attachmentId, req.body.text);
     },
   );
 

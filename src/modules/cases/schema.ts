@@ -28,7 +28,17 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  */
 const searchDocument = sql`to_tsvector('simple'::regconfig, jisr_fold(tracking_number || ' ' || requester_name || ' ' || subject || ' ' || description))`;
 
-export const intakeChannels = ['web', 'desk', 'phone', 'whatsapp', 'email', 'post', 'referral'] as const;
+/** `api`: filed by another system for the person (Open311), who confirmed it from the e-mailed link. */
+export const intakeChannels = [
+  'web',
+  'desk',
+  'phone',
+  'whatsapp',
+  'email',
+  'post',
+  'referral',
+  'api',
+] as const;
 export type IntakeChannel = (typeof intakeChannels)[number];
 
 export const cases = pgTable(
@@ -159,8 +169,19 @@ export const caseEvents = pgTable(
     visibility: text('visibility').$type<'public' | 'internal'>().notNull().default('public'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.id),
+    // The events the public figures count (replies, reopenings, escalations), by date: the monthly rollup
+    // reads a month of them without walking the whole history.
+    index('case_events_figures_idx')
+      .on(t.createdAt)
+      .where(sql.raw(`type in (${figureEventTypes.map((e) => `'${e}'`).join(', ')})`)),
+  ],
 );
+
+/** Events a reasoned reply, a reopening or an escalation is known by (see the public figures). */
+export const replyEventTypes = ['reply_approved', 'ready', 'rejected'] as const;
+export const figureEventTypes = [...replyEventTypes, 'reopened', 'escalated', 'citizen_escalated'] as const;
 
 /** One counter per institution and year; incremented atomically for tracking numbers. */
 export const trackingCounters = pgTable(
@@ -198,12 +219,20 @@ export const attachments = pgTable(
     scanStatus: text('scan_status').$type<ScanStatus>(),
     /** A worker scanning a held paper holds it until then; another takes it over once this has passed. */
     scanLeaseUntil: timestamp('scan_lease_until', { withTimezone: true }),
+    /** A voice message written down by staff (what was said, in the language it was said in); null: to do. */
+    transcription: text('transcription'),
+    transcribedBy: uuid('transcribed_by').references(() => accounts.id),
+    transcribedAt: timestamp('transcribed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(currentTime),
   },
   (t) => [
     index('attachments_case_idx').on(t.caseId),
     // the held papers, which the worker scans again: few, found without reading the others
     index('attachments_held_idx').on(t.createdAt).where(sql`${t.scanStatus} = 'pending'`),
+    // the voice messages still to transcribe (the queue's filter): few, found without reading the others
+    index('attachments_to_transcribe_idx')
+      .on(t.caseId)
+      .where(sql`${t.mediaType} like 'audio/%' and ${t.transcription} is null`),
   ],
 );
 

@@ -405,7 +405,10 @@ async function timelineOf(db: Executor, all: CaseEventRow[], includeInternal: bo
         : // which step up the person took: theirs to read
           e.type === 'citizen_escalated'
           ? { level: e.data.level }
-          : {},
+          : // a message that came another way (WhatsApp, e-mail), and the attachments of it not accepted
+            e.type === 'citizen_message'
+            ? { channel: e.data.channel, ...(e.data.refused ? { refused: e.data.refused } : {}) }
+            : {},
     visibility: e.visibility,
     at: e.createdAt.toISOString(),
     actor: actorName

@@ -46,7 +46,10 @@ export const uploadRulesOf = (c: Config): UploadRules => ({
 
 /** Who sends a paper, for the audit of a refused one and the log (which names no person). */
 export type Sender = {
-  accountId: string;
+  /** null: a sender with no account (a voice note from a number nobody registered) */
+  accountId: string | null;
+  /** What the refusal is audited against, when not the sender's account (that voice note's message). */
+  entity?: { type: string; id: string };
   requestId: string;
   log?: { warn(o: object, msg: string): void };
 };
@@ -100,8 +103,8 @@ export async function scanContent(
   await recordAudit(db, {
     actorId: who.accountId,
     action: 'upload.infected',
-    entityType: 'account',
-    entityId: who.accountId,
+    entityType: who.entity?.type ?? 'account',
+    entityId: who.entity?.id ?? who.accountId,
     requestId: who.requestId,
     data,
   });

@@ -43,7 +43,7 @@ const present = (u: typeof pendingUploads.$inferSelect) => ({
  */
 export async function addPendingUpload(
   db: Db,
-  who: Sender & { kind: 'citizen' | 'staff' },
+  who: Sender & { accountId: string; kind: 'citizen' | 'staff' },
   files: BlobStore,
   file: IncomingFile,
   rules: UploadRules = noUploadRules,

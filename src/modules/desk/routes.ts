@@ -102,7 +102,7 @@ export async function deskRoutes(app: FastifyInstance) {
           subject: wordedText(3, 200),
           description: wordedText(10, 10_000),
           fields: z.record(z.string().max(60), z.union([z.string().max(2000), z.number()])).default({}),
-          intakeChannel: z.enum(intakeChannels).refine((c) => c !== 'web' && c !== 'referral'),
+          intakeChannel: z.enum(intakeChannels).refine((c) => c !== 'web' && c !== 'referral' && c !== 'api'),
           replyChannels: z.array(z.enum(replyChannels)).min(1).max(5),
           language: z.enum(languages),
           departmentId: z.uuid().nullish(),

@@ -45,6 +45,7 @@ export const notificationEvents = z.enum([
   'mandate_used',
   'mandate_revoked',
   'mandate_case_news',
+  'open311_confirm',
 ]);
 export const notificationStatuses = z.enum(['pending', 'sending', 'sent', 'dead', 'bounced']);
 export const callOutcomes = z.enum(['reached', 'no_answer', 'call_back', 'wrong_number']);
@@ -190,8 +191,9 @@ export const postedBatch = letterBatch.extend({ posted: z.number().int() });
 export const deskIntake = z.object({
   id: z.uuid(),
   institutionId: z.uuid().nullable(),
-  channel: z.literal('whatsapp'),
-  fromPhone: z.string(),
+  channel: z.enum(['whatsapp', 'email']),
+  fromPhone: z.string().nullable(),
+  fromEmail: z.string().nullable(),
   fromName: z.string().nullable(),
   accountId: z.uuid().nullable(),
   status: z.enum(['open', 'converted', 'dismissed']),
@@ -204,7 +206,21 @@ export const deskIntake = z.object({
 });
 export const deskIntakes = itemsOf(
   deskIntake.extend({
-    messages: z.array(z.object({ id: z.uuid(), text: z.string(), receivedAt: storedDateTime })),
+    messages: z.array(
+      z.object({
+        id: z.uuid(),
+        text: z.string(),
+        receivedAt: storedDateTime,
+        /** A voice note: being fetched (`pending`), kept for the case (`stored`), or not kept (`failed`, `refused`). */
+        media: z
+          .object({
+            status: z.enum(['pending', 'stored', 'failed', 'refused']),
+            type: z.string().nullable(),
+            size: z.number().int().nullable(),
+          })
+          .nullable(),
+      }),
+    ),
   }),
 );
 export const convertedIntake = z.object({ caseId: z.uuid(), trackingNumber: z.string() });

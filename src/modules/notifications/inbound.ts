@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/service.js';
 import { addCitizenMessage, latestCaseOf, openCasesOf } from '../cases/inbox.js';
 import { type Ctx, createCase } from '../cases/service.js';
 import { getInstitutionByCode, listInstitutions } from '../institutions/service.js';
+import { attachMessageMedia, fetchInboundMedia, type MediaDeps } from './inbound-media.js';
 import { deskIntakes, inboundMessages, notifications } from './schema.js';
 
 /** `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body with the app secret>`, compared in constant time. */
@@ -50,6 +51,7 @@ const webhookPayload = z.object({
                       type: z.string(),
                       text: z.object({ body: z.string() }).optional(),
                       image: z.object({ caption: z.string().optional() }).optional(),
+                      audio: z.object({ id: z.string(), mime_type: z.string().optional() }).optional(),
                       document: z
                         .object({ caption: z.string().optional(), filename: z.string().optional() })
                         .optional(),
@@ -86,7 +88,12 @@ export type WebhookResult = { threaded: number; intakes: number; duplicates: num
 
 const TRACKING = /\b([A-Z]{2,6})-?(\d{4})-?(\d{6})\b/i;
 
-export type InboundSettings = { defaultInstitution?: string | null; requestId: string };
+export type InboundSettings = {
+  defaultInstitution?: string | null;
+  requestId: string;
+  /** How voice notes are fetched; without, they are noted `pending` for a worker that can. */
+  media?: MediaDeps | null;
+};
 
 /** Handles one verified webhook body. Safe to receive twice: each message id is processed once. */
 export async function handleWhatsappWebhook(
@@ -112,12 +119,15 @@ export async function handleWhatsappWebhook(
           m.image?.caption ??
           m.document?.caption ??
           `[${m.type}${m.document?.filename ? `: ${m.document.filename}` : ''}]`;
-        const outcome = await receiveMessage(
+        const mediaId = m.type === 'audio' ? (m.audio?.id ?? null) : null;
+        const { outcome, storedId } = await receiveMessage(
           db,
-          { channel: 'whatsapp', from: `+${m.from.replace(/^\+/, '')}`, name, id: m.id, text },
+          { channel: 'whatsapp', from: `+${m.from.replace(/^\+/, '')}`, name, id: m.id, text, mediaId },
           s,
         );
         result[outcome]++;
+        // the voice note is fetched once the message is kept: a failure leaves the message, noted `pending`
+        if (storedId && mediaId && s.media) await fetchInboundMedia(db, s.media, storedId, s.requestId);
       }
     }
   return result;
@@ -146,13 +156,30 @@ async function recordStatus(
   }
 }
 
-type Incoming = { channel: 'whatsapp'; from: string; name: string | null; id: string; text: string };
+type Incoming = {
+  channel: 'whatsapp';
+  from: string;
+  name: string | null;
+  id: string;
+  text: string;
+  /** The provider's id of a voice note the message carries. */
+  mediaId: string | null;
+};
 
 async function receiveMessage(
   db: Db,
   m: Incoming,
   s: InboundSettings,
-): Promise<'threaded' | 'intakes' | 'duplicates'> {
+): Promise<{ outcome: 'threaded' | 'intakes' | 'duplicates'; storedId?: string }> {
+  const outcome = await keepMessage(db, m, s);
+  return typeof outcome === 'string' ? { outcome } : outcome;
+}
+
+async function keepMessage(
+  db: Db,
+  m: Incoming,
+  s: InboundSettings,
+): Promise<'duplicates' | { outcome: 'threaded' | 'intakes'; storedId: string }> {
   const citizens = await findCitizensByPhone(db, m.from);
   const ids = citizens.map((c) => c.id);
   return db.transaction(async (tx) => {
@@ -164,6 +191,8 @@ async function receiveMessage(
         fromPhone: m.from,
         fromName: m.name,
         text: m.text,
+        mediaId: m.mediaId,
+        mediaStatus: m.mediaId ? 'pending' : null,
       })
       .onConflictDoNothing({ target: inboundMessages.providerMessageId })
       .returning();
@@ -187,7 +216,7 @@ async function receiveMessage(
         .update(inboundMessages)
         .set({ caseId: target.id, accountId: target.requesterId })
         .where(eq(inboundMessages.id, stored.id));
-      return 'threaded';
+      return { outcome: 'threaded', storedId: stored.id };
     }
     // No open case: the reception desk takes it. One open intake per number gathers its messages.
     const [existing] = await tx
@@ -232,7 +261,7 @@ async function receiveMessage(
       .update(inboundMessages)
       .set({ intakeId, accountId: ids[0] ?? null })
       .where(eq(inboundMessages.id, stored.id));
-    return 'intakes';
+    return { outcome: 'intakes', storedId: stored.id };
   });
 }
 
@@ -271,7 +300,13 @@ export async function listIntakes(
     ...r,
     messages: messages
       .filter((m) => m.intakeId === r.id)
-      .map((m) => ({ id: m.id, text: m.text, receivedAt: m.receivedAt })),
+      .map((m) => ({
+        id: m.id,
+        text: m.text,
+        receivedAt: m.receivedAt,
+        /** a voice note: `pending` (being fetched), `stored` (attached once the case is made), `failed`, `refused` */
+        media: m.mediaStatus ? { status: m.mediaStatus, type: m.mediaType, size: m.mediaSize } : null,
+      })),
   }));
 }
 
@@ -353,7 +388,9 @@ export async function convertIntake(
       .select()
       .from(inboundMessages)
       .where(eq(inboundMessages.intakeId, id))
-      .orderBy(asc(inboundMessages.receivedAt));
+      .orderBy(asc(inboundMessages.receivedAt))
+      // a voice note being fetched meanwhile: seen stored, or fetched after and attached by its fetch
+      .for('update');
     for (const m of msgs) {
       await addCitizenMessage(tx, {
         caseId: made.case.id,
@@ -364,7 +401,12 @@ export async function convertIntake(
         messageId: m.providerMessageId,
         requestId: ctx.requestId,
       });
-      await tx.update(inboundMessages).set({ caseId: made.case.id }).where(eq(inboundMessages.id, m.id));
+      await tx
+        .update(inboundMessages)
+        .set({ caseId: made.case.id, accountId: requesterId })
+        .where(eq(inboundMessages.id, m.id));
+      // a voice note already fetched joins the case now; one still being fetched joins it when it arrives
+      await attachMessageMedia(tx, { ...m, caseId: made.case.id, accountId: requesterId }, ctx.requestId);
     }
     await audit(tx, ctx, {
       action: 'desk_intake.convert',

@@ -301,12 +301,13 @@ export async function notifyCaseEvent(tx: Executor, n: CaseNotice): Promise<void
   const channels = [...to.chosen];
   // A request registered by a body's desk (walk-in, phone, post…) is announced as such: the person learns
   // that a case was filed in their name, on their own e-mail too when they have one.
-  const atDesk = n.event === 'receipt' && c.intakeChannel !== 'web' && c.intakeChannel !== 'referral';
+  // (one filed through another system's Open311 client was confirmed by the person: their own, as on the web)
+  const selfFiled = c.intakeChannel === 'web' || c.intakeChannel === 'api';
+  const atDesk = n.event === 'receipt' && !selfFiled && c.intakeChannel !== 'referral';
   const event = atDesk ? 'receipt_desk' : n.event;
   // The receipt of a case filed on the web also goes to the account's e-mail, as the web page showed.
   const toEmailToo =
-    (n.event === 'receipt' && c.intakeChannel === 'web') ||
-    (atDesk && !isPlaceholderEmail(to.recipient.email));
+    (n.event === 'receipt' && selfFiled) || (atDesk && !isPlaceholderEmail(to.recipient.email));
   if (toEmailToo && !channels.includes('email')) channels.push('email');
   await renderAndEnqueue(
     tx,

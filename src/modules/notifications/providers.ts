@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../server/config.js';
+import type { ReplyToOf } from '../email-in/reply-to.js';
 import { createCallTask } from './calls.js';
 import { type Adapters, type ExternalAdapter, type NotificationRow, PermanentError } from './delivery.js';
 import { createLetter } from './letters.js';
@@ -27,15 +28,22 @@ export function smtpTransport(url: string): Transporter {
  * E-mail. The Message-ID is the notification's id, the same on every try, so a copy sent twice after a
  * crash is recognisably one message. A 5xx answer is a permanent refusal (a bounce); anything else is retried.
  */
-export function emailAdapter(transport: Transporter, from: string): ExternalAdapter {
+export function emailAdapter(
+  transport: Transporter,
+  from: string,
+  /** The address a reply goes to (e-mail in: the case's reply address), or null for the sender's. */
+  replyTo?: ReplyToOf,
+): ExternalAdapter {
   return {
     kind: 'external',
     channel: 'email',
     provider: 'smtp',
     async send(n) {
       try {
+        const answerTo = (await replyTo?.(n)) ?? undefined;
         const info = await transport.sendMail({
           from,
+          ...(answerTo && { replyTo: answerTo }),
           to: n.toAddress,
           subject: n.subject,
           text: n.textBody,
@@ -201,13 +209,18 @@ function developmentAdapter(channel: Channel): ExternalAdapter {
  * a channel without a provider in production is not faked: its messages fail visibly (dead letters an admin
  * sees and can retry once a provider is configured).
  */
-export function buildAdapters(config: Config, transport: Transporter | null): Adapters {
+export function buildAdapters(
+  config: Config,
+  transport: Transporter | null,
+  /** Where replies to e-mails about a case go (modules/email-in), when e-mail in is set up. */
+  replyTo?: ReplyToOf,
+): Adapters {
   const dev = config.NODE_ENV !== 'production';
   const adapters: Adapters = {
     post: { kind: 'internal', channel: 'post', provider: 'print', deliver: createLetter },
     phone: { kind: 'internal', channel: 'phone', provider: 'call-task', deliver: createCallTask },
   };
-  if (transport) adapters.email = emailAdapter(transport, config.MAIL_FROM);
+  if (transport) adapters.email = emailAdapter(transport, config.MAIL_FROM, replyTo);
   else if (dev) adapters.email = developmentAdapter('email');
 
   if (config.SMS_PROVIDER === 'webhook')
@@ -228,4 +241,53 @@ export function buildAdapters(config: Config, transport: Transporter | null): Ad
     );
   else if (dev) adapters.whatsapp = developmentAdapter('whatsapp');
   return adapters;
+}
+
+/** A media file the provider would not give, for good (unknown or expired id, refused token, too large). */
+export class MediaRefused extends Error {}
+
+/**
+ * Fetches a media file sent to us (a voice note…) from the WhatsApp Cloud API, the documented way: `GET
+ * {api}/{media-id}` with the access token answers its `url`, `mime_type` and `file_size`; `GET {url}` with the
+ * same token answers its bytes. A file larger than `maxBytes` is not downloaded (or, when the provider
+ * understated its size, not read further). 4xx answers are `MediaRefused` (but 408 and 429); the rest is
+ * thrown to be retried.
+ */
+export async function fetchWhatsappMedia(
+  c: { apiUrl: string; accessToken: string },
+  mediaId: string,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; mimeType: string | null }> {
+  const auth = { authorization: `Bearer ${c.accessToken}` };
+  const refusedOrLater = (step: string, status: number) => {
+    const msg = `${step}: HTTP ${status}`;
+    return status >= 400 && status < 500 && status !== 408 && status !== 429
+      ? new MediaRefused(msg)
+      : new Error(msg);
+  };
+  const info = await fetch(`${c.apiUrl.replace(/\/$/, '')}/${encodeURIComponent(mediaId)}`, {
+    headers: auth,
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (!info.ok) throw refusedOrLater('media lookup', info.status);
+  const meta = (await info.json()) as { url?: string; mime_type?: string; file_size?: number };
+  if (!meta.url || !/^https?:\/\//.test(meta.url)) throw new MediaRefused('media lookup: no url');
+  if (Number(meta.file_size) > maxBytes) throw new MediaTooLarge(Number(meta.file_size));
+  const res = await fetch(meta.url, { headers: auth, signal: AbortSignal.timeout(120_000) });
+  if (!res.ok || !res.body) throw refusedOrLater('media download', res.status);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new MediaTooLarge(size);
+    chunks.push(Buffer.from(chunk));
+  }
+  return { bytes: Buffer.concat(chunks), mimeType: meta.mime_type ?? null };
+}
+
+/** A media file larger than what is accepted: not kept. */
+export class MediaTooLarge extends MediaRefused {
+  constructor(readonly size: number) {
+    super(`media too large: ${size} bytes`);
+  }
 }

@@ -50,12 +50,21 @@ export async function forgetCaseMessages(tx: Executor, caseId: string): Promise<
       );
   const received = await tx
     .update(inboundMessages)
-    .set({ text: '', fromName: null, fromPhone: '' })
+    // a voice note's file went with the case's papers: its traces here go too
+    .set({
+      text: '',
+      fromName: null,
+      fromPhone: '',
+      fromEmail: null,
+      mediaId: null,
+      mediaSha256: null,
+      mediaError: null,
+    })
     .where(eq(inboundMessages.caseId, caseId))
     .returning({ id: inboundMessages.id });
   const intakes = await tx
     .update(deskIntakes)
-    .set({ fromPhone: '', fromName: null, note: null })
+    .set({ fromPhone: '', fromEmail: null, fromName: null, note: null })
     .where(eq(deskIntakes.caseId, caseId))
     .returning({ id: deskIntakes.id });
   return sent.length + posted.length + calls.length + received.length + intakes.length;

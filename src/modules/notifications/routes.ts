@@ -8,6 +8,7 @@ import { type ServiceContext, serviceContext } from '../../server/service-contex
 import { phoneSchema, safeText, wordedText } from '../../server/validation.js';
 import { binary, itemsOf, noContent } from '../../shared/contract.js';
 import { replyLetterVerification } from '../cases/receipt.js';
+import { uploadRulesOf } from '../cases/upload-check.js';
 import {
   callTasksOf,
   caseMessages,
@@ -32,6 +33,7 @@ import {
   recordEmailBounce,
   validSignature,
 } from './inbound.js';
+import { mediaDepsOf } from './inbound-media.js';
 import { batchPdfs, letterPdf, markBatchPosted, markLetterPosted, type VerificationOf } from './letters.js';
 import type { LetterOptions } from './pdf/letter.js';
 import { callOutcomes, channels, letterStatuses, notificationStatuses, templateEvents } from './schema.js';
@@ -529,6 +531,7 @@ async function webhookRoutes(app: FastifyInstance) {
       return handleWhatsappWebhook(db, body, {
         defaultInstitution: config.WHATSAPP_DEFAULT_INSTITUTION,
         requestId: req.id,
+        media: mediaDepsOf(config, app.deps.files, uploadRulesOf(config), req.log),
       });
     },
   );

@@ -84,6 +84,8 @@ export const accountEvents = [
   'mandate_used',
   'mandate_revoked',
   'mandate_case_news',
+  // a request filed by another system through Open311: the person confirms it from the link
+  'open311_confirm',
 ] as const;
 export const templateEvents = [...citizenEvents, ...appointmentNoticeEvents, ...staffEvents] as const;
 export type TemplateEvent = (typeof templateEvents)[number];
@@ -268,25 +270,52 @@ export const callAttempts = pgTable(
   (t) => [index('call_attempts_task_idx').on(t.taskId)],
 );
 
-/** Every message received from outside (WhatsApp), once: the provider's id makes a redelivered webhook a no-op. */
+/** The ways messages come in from outside: WhatsApp, and e-mail (modules/email-in). */
+export type InboundChannel = 'whatsapp' | 'email';
+
+/** Where a voice note of an inbound message stands (see `inboundMessages.mediaStatus`). */
+export type MediaStatus = 'pending' | 'stored' | 'failed' | 'refused';
+
+/** Every message received from outside (WhatsApp, e-mail), once: the provider's id makes a redelivered webhook a no-op. */
 export const inboundMessages = pgTable(
   'inbound_messages',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    channel: text('channel').$type<'whatsapp'>().notNull(),
+    channel: text('channel').$type<InboundChannel>().notNull(),
     providerMessageId: text('provider_message_id').notNull().unique(),
-    fromPhone: text('from_phone').notNull(),
+    /** The sender: a number (WhatsApp, E.164) or an e-mail address. */
+    fromPhone: text('from_phone'),
+    fromEmail: text('from_email'),
     fromName: text('from_name'),
     text: text('text').notNull(),
     accountId: uuid('account_id'),
     caseId: uuid('case_id'),
     intakeId: uuid('intake_id'),
+    /**
+     * A voice note (or other media) the provider holds for us: its id there, then the file once fetched and
+     * checked (kept here while the message waits at the desk, an attachment of the case once it has one).
+     * `mediaStatus`: `pending` (to fetch, retried by the worker), `stored`, `failed` (gave up: `mediaError`
+     * says why), `refused` (type or size not accepted).
+     */
+    mediaId: text('media_id'),
+    mediaStatus: text('media_status').$type<MediaStatus>(),
+    mediaAttempts: integer('media_attempts').notNull().default(0),
+    mediaError: text('media_error'),
+    mediaSha256: text('media_sha256'),
+    mediaSize: integer('media_size'),
+    mediaType: text('media_type'),
+    mediaScanStatus: text('media_scan_status').$type<'clean' | 'pending'>(),
+    attachmentId: uuid('attachment_id'),
     receivedAt: timestamp('received_at', { withTimezone: true })
       .notNull()
       .defaultNow()
       .$defaultFn(currentTime),
   },
-  (t) => [index('inbound_messages_intake_idx').on(t.intakeId)],
+  (t) => [
+    index('inbound_messages_intake_idx').on(t.intakeId),
+    // the voice notes still to fetch: few, found without reading the others
+    index('inbound_messages_media_pending_idx').on(t.receivedAt).where(sql`${t.mediaStatus} = 'pending'`),
+  ],
 );
 
 /** A message that matched no open case: waits at the reception desk to become a case (or be dismissed). */
@@ -295,8 +324,9 @@ export const deskIntakes = pgTable(
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     institutionId: uuid('institution_id'),
-    channel: text('channel').$type<'whatsapp'>().notNull(),
-    fromPhone: text('from_phone').notNull(),
+    channel: text('channel').$type<InboundChannel>().notNull(),
+    fromPhone: text('from_phone'),
+    fromEmail: text('from_email'),
     fromName: text('from_name'),
     accountId: uuid('account_id'),
     status: text('status').$type<'open' | 'converted' | 'dismissed'>().notNull().default('open'),

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../i18n.js';
+import { shrinkImage } from '../shrink-image.js';
 
 export const MAX_MB = 10;
 const ALLOWED = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
@@ -22,11 +23,13 @@ export function FilePicker({
   const pick = useRef<HTMLInputElement>(null);
   const camera = useRef<HTMLInputElement>(null);
   const labelId = useId();
-  const add = (list: FileList | null) => {
+  const add = async (list: FileList | null) => {
     if (!list) return;
     const ok: File[] = [];
     const errs: string[] = [];
-    for (const f of Array.from(list)) {
+    for (const chosen of Array.from(list)) {
+      // a phone photo is scaled down first (see shrinkImage): the size checked and shown is the one sent
+      const f = ALLOWED.includes(chosen.type) ? await shrinkImage(chosen) : chosen;
       if (!ALLOWED.includes(f.type)) errs.push(t('file.files.badType', { name: f.name }));
       else if (f.size > MAX_MB * 1024 * 1024)
         errs.push(t('file.files.tooLarge', { name: f.name, max: MAX_MB }));

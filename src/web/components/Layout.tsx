@@ -117,6 +117,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="wrap foot">
         <p>{t('footer.about')}</p>
+        <p>
+          <Link href="/figures">{t('fig.nav')}</Link> · <Link href="/open-data">{t('od.title')}</Link>
+        </p>
       </footer>
     </>
   );

@@ -1,8 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../api.js';
+import { AudioPlayer } from './AudioPlayer.js';
 
-/** A case's paper: a link that opens it or, while the antivirus has still to check it, its name and a tag. */
-export function PaperLink({ caseId, file }: { caseId: string; file: Attachment }) {
+/**
+ * A case's paper: a link that opens it or, while the antivirus has still to check it, its name and a tag. A
+ * voice message is also played in place, marked "to transcribe" for the staff (`forStaff`) until they have
+ * written it down, and its transcription shown once they have.
+ */
+export function PaperLink({
+  caseId,
+  file,
+  forStaff = false,
+}: {
+  caseId: string;
+  file: Attachment;
+  forStaff?: boolean;
+}) {
   const { t } = useTranslation();
   if (file.scanStatus === 'pending')
     return (
@@ -13,9 +26,26 @@ export function PaperLink({ caseId, file }: { caseId: string; file: Attachment }
         </span>
       </>
     );
-  return (
-    <a href={`/api/cases/${caseId}/attachments/${file.id}`} target="_blank" rel="noreferrer">
+  const href = `/api/cases/${caseId}/attachments/${file.id}`;
+  const link = (
+    <a href={href} target="_blank" rel="noreferrer">
       <bdi>{file.name}</bdi>
     </a>
+  );
+  if (!file.mediaType.startsWith('audio/')) return link;
+  return (
+    <>
+      {link} {forStaff && file.toTranscribe && <span className="tag warn">{t('voice.toTranscribe')}</span>}
+      <br />
+      <AudioPlayer src={href} label={t('voice.player', { name: file.name })} />
+      {file.transcription && (
+        <figure className="transcription">
+          <figcaption>{t('voice.transcription')}</figcaption>
+          <blockquote className="pre" dir="auto">
+            {file.transcription}
+          </blockquote>
+        </figure>
+      )}
+    </>
   );
 }

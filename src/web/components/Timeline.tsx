@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../api.js';
 import { formatDate } from '../i18n.js';
 import { OnBehalf } from './MandateBits.js';
+import { MessageWay } from './MessageWay.js';
 
 /** The case's history in plain words, oldest first. */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
@@ -24,6 +25,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
               {e.reason}
             </p>
           )}
+          <MessageWay e={e} />
         </li>
       ))}
     </ol>

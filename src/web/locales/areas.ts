@@ -1,5 +1,7 @@
 import { appointmentsEn } from './appointments.en.js';
 import { appointmentsSetupEn } from './appointments-setup.en.js';
+import { figuresEn } from './figures.en.js';
+import { identityEn } from './identity.en.js';
 import { mandatesEn } from './mandates.en.js';
 import { peopleEn } from './people.en.js';
 import { replyEn } from './reply.en.js';
@@ -17,6 +19,8 @@ export const areasEn: Record<string, string>[] = [
   replyEn,
   mandatesEn,
   satisfactionEn,
+  identityEn,
+  figuresEn,
 ];
 
 /** The English texts of every area, for the typed keys (see i18n.ts): an area adds itself here too. */
@@ -25,7 +29,9 @@ export type AreaTexts = typeof appointmentsEn &
   typeof peopleEn &
   typeof replyEn &
   typeof mandatesEn &
-  typeof satisfactionEn;
+  typeof satisfactionEn &
+  typeof identityEn &
+  typeof figuresEn;
 
 export const areasIn = {
   fr: () =>
@@ -36,6 +42,8 @@ export const areasIn = {
       import('./reply.fr.js').then((m) => m.replyFr),
       import('./mandates.fr.js').then((m) => m.mandatesFr),
       import('./satisfaction.fr.js').then((m) => m.satisfactionFr),
+      import('./identity.fr.js').then((m) => m.identityFr),
+      import('./figures.fr.js').then((m) => m.figuresFr),
     ]),
   ar: () =>
     Promise.all([
@@ -45,5 +53,7 @@ export const areasIn = {
       import('./reply.ar.js').then((m) => m.replyAr),
       import('./mandates.ar.js').then((m) => m.mandatesAr),
       import('./satisfaction.ar.js').then((m) => m.satisfactionAr),
+      import('./identity.ar.js').then((m) => m.identityAr),
+      import('./figures.ar.js').then((m) => m.figuresAr),
     ]),
 };

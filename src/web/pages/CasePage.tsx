@@ -18,6 +18,7 @@ import { PaperLink } from '../components/PaperLink.js';
 import { ReplyParts } from '../components/ReplyParts.js';
 import { Timeline } from '../components/Timeline.js';
 import { useConfirm } from '../components/useConfirm.js';
+import { VoiceRecorder } from '../components/VoiceRecorder.js';
 import { formatDate, formatFileSize } from '../i18n.js';
 import { keys } from '../query-keys.js';
 import { useSession } from '../session.js';
@@ -256,6 +257,7 @@ function AnswerBox({
           )}
         </Field>
         <FilePicker files={files} onChange={setFiles} />
+        <VoiceRecorder files={files} onChange={setFiles} />
         <button type="submit" disabled={busy || !text.trim()}>
           {t('case.asked.send')}
         </button>

@@ -11,6 +11,7 @@ import { writtenTextProblem } from '../components/FormField.js';
 import { ErrorBox, Loading } from '../components/Layout.js';
 import { LegacyFields, legacyBody, legacyProblems } from '../components/LegacyFiling.js';
 import { NameCheck } from '../components/NameCheck.js';
+import { VoiceRecorder } from '../components/VoiceRecorder.js';
 import { useCategories } from '../hooks.js';
 import { localName } from '../i18n.js';
 import { PaperRefused, usePendingPapers } from '../pending-papers.js';
@@ -54,6 +55,8 @@ export default function FileCase() {
     },
   });
   const { error, busy: sending } = filing;
+  // the connection broke after every try (see withRetries): the form stays, the button sends it again
+  const dropped = error?.problem.status === 0;
   const progress = papers.progress;
   const [paperError, setPaperError] = useState<string | null>(null);
   // a person signed in by e-mail code gives their name before the first filing (see NameCheck)
@@ -200,7 +203,7 @@ export default function FileCase() {
       )}
       {error && !error.problem.errors?.length && (
         <p className="alert error" role="alert">
-          {error.message}
+          {dropped ? t('file.upload.dropped') : error.message}
         </p>
       )}
 
@@ -237,7 +240,12 @@ export default function FileCase() {
           </>
         )}
 
-        {step === 'files' && <FilePicker files={files} onChange={changeFiles} />}
+        {step === 'files' && (
+          <>
+            <FilePicker files={files} onChange={changeFiles} />
+            <VoiceRecorder files={files} onChange={changeFiles} />
+          </>
+        )}
 
         {step === 'channels' && (
           <ChannelChoice
@@ -279,7 +287,7 @@ export default function FileCase() {
         ) : (
           signedIn && (
             <button type="submit" form="file-form" disabled={sending || !named}>
-              {sending ? t('file.review.sending') : t('file.review.send')}
+              {sending ? t('file.review.sending') : dropped ? t('file.upload.retry') : t('file.review.send')}
             </button>
           )
         )}

@@ -1,12 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { api, type CitizenProfile } from '../api.js';
 import { SignInRedirect } from '../components/AccessGate.js';
 import { ChannelPreferences } from '../components/ChannelPreferences.js';
 import { CountrySelect } from '../components/CountrySelect.js';
 import { Field, LineField, OptionField } from '../components/Field.js';
+import { IdentityPanel } from '../components/IdentityPanel.js';
+import { labelIn, useProviderError, useProviders } from '../components/IdentityProviders.js';
 import { Loading } from '../components/Layout.js';
 import { useConfirm } from '../components/useConfirm.js';
 import { type Lang, languages, setLanguage } from '../i18n.js';
@@ -58,6 +60,11 @@ export default function ProfilePage() {
   });
   const { ask, dialog } = useConfirm();
   const error = saveProfile.error ?? savePassword.error;
+  // back from linking an identity provider: what happened
+  const search = new URLSearchParams(useSearch());
+  const providerError = useProviderError(search.get('oidcError'));
+  const linked = useProviders().data?.find((p) => p.id === search.get('linked'));
+  const i18nLang = useTranslation().i18n.language;
   useEffect(() => {
     if (profile.data && !form) setForm(profile.data);
   }, [profile.data, form]);
@@ -87,9 +94,14 @@ export default function ProfilePage() {
   return (
     <>
       <h1>{t('profile.title')}</h1>
-      {saved && (
+      {(saved || linked) && (
         <p className="alert info" role="status">
-          {saved}
+          {saved || t('idp.linkedNotice', { provider: labelIn(linked!.label, i18nLang) })}
+        </p>
+      )}
+      {providerError && (
+        <p className="alert error" role="alert">
+          {providerError}
         </p>
       )}
       {error && !error.problem.errors?.length && (
@@ -167,6 +179,8 @@ export default function ProfilePage() {
           </form>
         </section>
       )}
+
+      <IdentityPanel onNotice={setSaved} />
 
       <ChannelPreferences />
 

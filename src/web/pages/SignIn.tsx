@@ -4,6 +4,7 @@ import { useLocation, useSearch } from 'wouter';
 import { api, type SignedIn } from '../api.js';
 import { EmailCodeSignIn } from '../components/EmailCodeSignIn.js';
 import { LineField } from '../components/Field.js';
+import { ProviderSignIn, useProviderError } from '../components/IdentityProviders.js';
 import { useSignedIn } from '../session.js';
 import { safeReturnPath } from '../staff-access.js';
 import { useAction } from '../useAction.js';
@@ -17,7 +18,10 @@ export default function SignIn() {
   const [, navigate] = useLocation();
   const signedIn = useSignedIn();
   // where the visitor was going when the page asked them to sign in
-  const next = safeReturnPath(new URLSearchParams(useSearch()).get('next'));
+  const search = new URLSearchParams(useSearch());
+  const next = safeReturnPath(search.get('next'));
+  // a sign-in through an identity provider that was refused comes back here with its reason
+  const providerError = useProviderError(search.get('oidcError'));
   const ids = { err: useId() };
   const login = useAction({
     run: () =>
@@ -46,6 +50,11 @@ export default function SignIn() {
   return (
     <section className="narrow">
       <h1>{t('signin.title')}</h1>
+      {providerError && (
+        <p className="alert error" role="alert">
+          {providerError}
+        </p>
+      )}
       <div className="tabs">
         <button type="button" aria-pressed={mode === 'password'} onClick={() => setMode('password')}>
           {t('signin.withPassword')}
@@ -98,6 +107,7 @@ export default function SignIn() {
       ) : (
         <EmailCodeSignIn onDone={() => navigate(next ?? '/cases', { replace: true })} />
       )}
+      <ProviderSignIn next={next} />
     </section>
   );
 }

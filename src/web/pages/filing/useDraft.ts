@@ -9,13 +9,17 @@ export function useDraft(institutionId: string, signedIn: boolean) {
   const [saved, setSaved] = useState(false);
   useEffect(() => localStorage.setItem(`${key}-id`, draftId), [key, draftId]);
   const load = async (): Promise<Form | null> => {
+    // this device's copy first: written at every save, it is never older than the one sent to the server (a
+    // save still on its way on a slow connection is lost when the page reloads); the server's copy serves
+    // when this device has none
+    const local = localStorage.getItem(key);
+    if (local) return JSON.parse(local) as Form;
     if (signedIn) {
       const res = await api<{ items: { id: string; data: Form }[] }>('/api/me/drafts').catch(() => null);
       const mine = res?.items.find((d) => d.id === draftId);
       if (mine) return mine.data;
     }
-    const local = localStorage.getItem(key);
-    return local ? (JSON.parse(local) as Form) : null;
+    return null;
   };
   const save = (form: Form) => {
     localStorage.setItem(key, JSON.stringify(form));

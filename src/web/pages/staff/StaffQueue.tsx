@@ -22,7 +22,7 @@ import { useStaffContext, useWatchedName } from './useStaff.js';
 type Page = CaseList;
 
 const kinds = ['document_request', 'complaint', 'grievance', 'observation', 'information_request'];
-const channels = ['web', 'desk', 'phone', 'whatsapp', 'email', 'post', 'referral'];
+const channels = ['web', 'desk', 'phone', 'whatsapp', 'email', 'post', 'referral', 'api'];
 
 /** The staff queue: search, filters kept in the address bar, counts per state, saved views, pages. */
 export default function StaffQueue() {

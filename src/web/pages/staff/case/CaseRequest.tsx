@@ -4,6 +4,7 @@ import { fieldLabel } from '../../../components/CategoryFields.js';
 import { PaperLink } from '../../../components/PaperLink.js';
 import { keyIn, localName } from '../../../i18n.js';
 import { StaffUpload } from '../CaseExtras.js';
+import { Transcribe } from './Transcribe.js';
 
 /** What the person asked: the text, the category's fields, how it came and goes, its papers. */
 export function CaseRequest({
@@ -53,7 +54,10 @@ export function CaseRequest({
         <ul className="files">
           {files.map((f) => (
             <li key={f.id}>
-              <PaperLink caseId={caseId} file={f} />
+              <PaperLink caseId={caseId} file={f} forStaff />
+              {canUpload && f.mediaType.startsWith('audio/') && f.scanStatus !== 'pending' && (
+                <Transcribe caseId={caseId} file={f} />
+              )}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { partsOf } from '../../../../shared/reply-parts.js';
 import type { CaseView } from '../../../api.js';
 import { OnBehalf } from '../../../components/MandateBits.js';
+import { MessageWay } from '../../../components/MessageWay.js';
 import { ReplyParts } from '../../../components/ReplyParts.js';
 import { formatDate } from '../../../i18n.js';
 
@@ -33,6 +34,7 @@ export function StaffTimeline({ timeline }: { timeline: CaseView['timeline'] }) 
                 </p>
               )
             )}
+            <MessageWay e={e} />
           </li>
         ))}
       </ol>

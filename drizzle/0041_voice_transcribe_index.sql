@@ -1,0 +1,1 @@
+CREATE INDEX "attachments_to_transcribe_idx" ON "attachments" USING btree ("case_id") WHERE "attachments"."media_type" like 'audio/%' and "attachments"."transcription" is null;
