@@ -293,7 +293,7 @@ describe('back office', () => {
   it('the provincial overseer sees the commune in the province’s figures and opens its oldest file read-only', async () => {
     for (const lang of ['fr', 'ar'] as const) {
       const { page, context } = await staffPage(lang, 'province@piam.demo');
-      await page.getByRole('link', { name: tr(lang, 'staff.nav.oversight') }).click();
+      await page.getByRole('link', { name: tr(lang, 'staff.nav.oversight'), exact: true }).click();
       await page.getByRole('heading', { level: 1, name: tr(lang, 'staff.over.title') }).waitFor();
       const row = page.getByRole('row', {
         name: new RegExp(lang === 'fr' ? 'Commune d’Aït Melloul' : 'جماعة آيت ملول'),

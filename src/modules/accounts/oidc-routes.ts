@@ -99,6 +99,9 @@ export async function oidcRoutes(app: FastifyInstance) {
           'Go to the identity provider to sign in (or, with `link` = the CSRF token, to link it to the signed-in account)',
         params: z.object({ provider: z.string().max(40) }),
         querystring: z.object({ next: z.string().max(500).optional(), link: z.string().max(200).optional() }),
+        response: {
+          303: z.undefined().describe('To the identity provider (or back to the sign-in page, refused)'),
+        },
       },
     },
     async (req, reply) => {
@@ -142,6 +145,9 @@ export async function oidcRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Where the identity provider sends the person back',
         params: z.object({ provider: z.string().max(40) }),
+        response: {
+          303: z.undefined().describe('Into the portal, signed in (or to the sign-in page, refused)'),
+        },
       },
     },
     async (req, reply) => {
